@@ -1,0 +1,77 @@
+# Battery Recycling Atlas — developer commands. Run `make help`.
+SHELL := /bin/bash
+PY_SYS ?= /usr/bin/python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := qgis python3-qgis qgis-providers fonts-noto-cjk poppler-utils qttools5-dev-tools xvfb
+QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+DEMO_OUT ?= demo_output
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: help setup system-packages test demo lint format package deploy styles sample-data benchmark clean
+
+help:
+	@echo "make setup      install QGIS (Debian, as root) and the pinned Python tools into $(VENV)"
+	@echo "make test       run the test suite (core, Processing, qgis_process, plugin loading)"
+	@echo "make demo       run the analyses on the sample data into $(DEMO_OUT)/"
+	@echo "make lint       ruff;  make format  ruff format"
+	@echo "make package    build dist/battery_recycling_atlas-<version>.zip for QGIS's plugin manager"
+	@echo "make deploy     link this checkout into the QGIS profile $(QGIS_PROFILE_DIR)"
+	@echo "make benchmark  run the benchmarks in tools/ and print a table"
+
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then echo "System packages present."; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing:$$missing"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing Debian packages:$$missing"; \
+	  echo "Install them with: sudo apt-get install$$missing"; exit 1; fi
+	@$(PY_SYS) -c "from qgis.core import Qgis; print('QGIS', Qgis.QGIS_VERSION)"
+
+$(VENV)/.installed: requirements-dev.txt
+	$(MAKE) system-packages
+	$(PY_SYS) -m venv --system-site-packages $(VENV)
+	@mkdir -p build
+	@# Pin the system's scientific stack: pip must never replace Debian's numpy (QGIS,
+	@# matplotlib and scipy are built against it).
+	$(PY_SYS) -c "import numpy, scipy, matplotlib, pandas; \
+	print('\n'.join(f'{m.__name__}=={m.__version__}' for m in (numpy, scipy, matplotlib, pandas)))" \
+	  > build/constraints.txt
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt -c build/constraints.txt
+	@$(PY) -c "import numpy, qgis.core, jenkspy; print('venv ok, numpy', numpy.__version__)"
+	@touch $@
+
+setup: $(VENV)/.installed
+
+test: setup
+	$(PY) -P -m pytest -q
+
+demo: setup
+	$(PY) tools/demo.py --output $(DEMO_OUT)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+
+styles: setup
+	$(PY) tools/build_styles.py
+
+sample-data: setup
+	$(PY) tools/build_sample_data.py
+
+benchmark: setup
+	$(PY) tools/benchmark.py
+
+package: setup
+	$(PY) tools/package.py
+
+deploy:
+	mkdir -p $(QGIS_PROFILE_DIR)/python/plugins
+	ln -sfn $(CURDIR) $(QGIS_PROFILE_DIR)/python/plugins/battery_recycling_atlas
+	@echo "Linked. Enable 'Battery Recycling Atlas' in QGIS: Plugins > Manage and Install Plugins."
+
+clean:
+	rm -rf build dist $(DEMO_OUT)

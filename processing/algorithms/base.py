@@ -1,0 +1,58 @@
+"""A small base class shared by the plugin's algorithms: naming, help, icon, translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingAlgorithm
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ...plugin_info import readme_url
+
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
+
+
+class AtlasAlgorithm(QgsProcessingAlgorithm):
+    """Common behaviour; subclasses set the class attributes and implement the algorithm.
+
+    Class attributes are constants only (no mutable state is shared between instances).
+    """
+
+    ALGORITHM_ID = ""
+    DISPLAY_NAME = ""
+    GROUP = ""
+    GROUP_ID = ""
+    HELP_ANCHOR = ""
+
+    def tr(self, text: str) -> str:
+        """Translate ``text`` in this algorithm's context."""
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):  # noqa: N802 (QGIS's name)
+        """A fresh instance, as Processing requires for every run."""
+        return type(self)()
+
+    def name(self) -> str:
+        """Stable id, used as ``battery_recycling:<name>``."""
+        return self.ALGORITHM_ID
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS's name)
+        """Translated display name."""
+        return self.tr(self.DISPLAY_NAME)
+
+    def group(self) -> str:
+        """Translated group name."""
+        return self.tr(self.GROUP)
+
+    def groupId(self) -> str:  # noqa: N802 (QGIS's name)
+        """Stable group id."""
+        return self.GROUP_ID
+
+    def icon(self) -> QIcon:
+        """The plugin icon."""
+        return QIcon(str(ICON))
+
+    def helpUrl(self) -> str:  # noqa: N802 (QGIS's name)
+        """The README section documenting this algorithm."""
+        return readme_url(self.HELP_ANCHOR or self.ALGORITHM_ID.replace("_", "-"))

@@ -1,0 +1,306 @@
+"""Algorithm ``retirement_capacity_ratio``: retired volume ÷ recycling capacity per region."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import ratio as core_ratio
+from ..labels import ratio_class_labels
+from ..layer_io import (
+    ensure_not_input,
+    format_ids,
+    numeric_field_index,
+    output_fields,
+    sum_points_in_regions,
+    to_float,
+)
+from ..styling import attach_style, store_default_style
+from .base import AtlasAlgorithm
+
+NAME_CANDIDATES = ("name_zh", "name", "NAME", "名称", "省份", "province", "name_en", "short_zh")
+STYLE = "ratio_class.qml"
+
+
+def _num(value) -> float | int | None:
+    """A Python number for a Processing output (never a numpy scalar)."""
+    if value is None:
+        return None
+    return int(value) if isinstance(value, int) else float(value)
+
+
+class RetirementCapacityRatio(AtlasAlgorithm):
+    """Per region: retirement ÷ capacity, classes, a summary and a regression on capacity."""
+
+    ALGORITHM_ID = "retirement_capacity_ratio"
+    DISPLAY_NAME = "Retirement-to-capacity ratio"
+    GROUP = "Spatial mismatch"
+    GROUP_ID = "mismatch"
+
+    INPUT = "INPUT"
+    RETIREMENT_FIELD = "RETIREMENT_FIELD"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
+    PLANTS = "PLANTS"
+    PLANT_CAPACITY_FIELD = "PLANT_CAPACITY_FIELD"
+    THRESHOLDS = "THRESHOLDS"
+    NAME_FIELD = "NAME_FIELD"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+    NUMBER_OUTPUTS = ("N_VALID", "MEDIAN_RATIO", "SHARE_BELOW", "NATIONAL_RATIO",
+                      "SLOPE", "INTERCEPT", "R", "R2", "P_VALUE")
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+        """Help shown beside the dialog."""
+        return self.tr(
+            "<p>Compares the retired battery volume of each region with the recycling capacity "
+            "built there: <b>ratio = retirement ÷ capacity</b> (both in tonnes per year). A "
+            "ratio of 0.15 means the plants could take in almost seven times what retires "
+            "locally; above 1 the region retires more than it can process.</p>"
+            "<p><b>Inputs.</b> Region polygons with a numeric retirement field (t/yr) and either "
+            "a capacity field (t/yr) or a point layer of plants with a capacity field: plant "
+            "capacity is then summed per region by location (points in other CRSs are "
+            "transformed). Thresholds are three ratios, default 0.2,0.8,1.0.</p>"
+            "<p><b>Classes</b> (field <i>ratio_class</i>): severe_idle (&lt; 0.2), under_used "
+            "(0.2–0.8), tight (0.8–1.0 inclusive), shortage (&gt; 1.0), no_capacity (capacity 0 "
+            "or NULL with retirement &gt; 0), no_data (retirement NULL, or 0 with no capacity), "
+            "invalid (a negative value). Every region is kept; undefined ratios are NULL.</p>"
+            "<p><b>Outputs.</b> The regions with <i>retire_t</i>, <i>capacity_t</i>, "
+            "<i>ratio</i>, <i>ratio_class</i>, styled by class; numbers: N_VALID, MEDIAN_RATIO, "
+            "SHARE_BELOW (share of defined ratios below the first threshold, 0–1), "
+            "NATIONAL_RATIO (Σ retirement ÷ Σ capacity over regions with both values), and an "
+            "ordinary least-squares regression of ratio on capacity (SLOPE per t/yr of "
+            "capacity, INTERCEPT, R, R2, two-sided P_VALUE; NULL with fewer than 3 defined "
+            "ratios). The optional HTML report has the summary, a scatter plot with the fit "
+            "line and the regions sorted by ratio.</p>"
+            "<p><b>Source.</b> The method follows a 2025 NGO report on the spatial mismatch of "
+            "battery recycling in China (province ratio of forecast retirement to built "
+            "whitelist capacity; 2025 median about 11.5 %).</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+        """Declare the parameters and outputs."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Regions (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.RETIREMENT_FIELD, self.tr("Retirement field (t/yr)"), None, self.INPUT,
+            QgsProcessingParameterField.Numeric))
+        self.addParameter(QgsProcessingParameterField(
+            self.CAPACITY_FIELD, self.tr("Capacity field (t/yr)"), None, self.INPUT,
+            QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PLANTS, self.tr("Plants (points, capacity summed per region)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.PLANT_CAPACITY_FIELD, self.tr("Plant capacity field (t/yr)"), None, self.PLANTS,
+            QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.THRESHOLDS, self.tr("Class thresholds (three ratios)"), "0.2,0.8,1.0"))
+        self.addParameter(QgsProcessingParameterField(
+            self.NAME_FIELD, self.tr("Region name field (for the report)"), None, self.INPUT,
+            QgsProcessingParameterField.Any, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Retirement-to-capacity ratio"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+            createByDefault=False))
+        for key in self.NUMBER_OUTPUTS:
+            self.addOutput(QgsProcessingOutputNumber(key, key))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Read the regions, compute the ratios in ``core``, write, style and report."""
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        thresholds = self._thresholds(parameters, context)
+        ret_name = self.parameterAsString(parameters, self.RETIREMENT_FIELD, context)
+        ret_idx = numeric_field_index(source, ret_name, self.tr("retirement"))
+        cap_name = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
+        plants = self.parameterAsSource(parameters, self.PLANTS, context)
+        plant_field = self.parameterAsString(parameters, self.PLANT_CAPACITY_FIELD, context)
+        if plants is not None and not plant_field:
+            raise QgsProcessingException(self.tr(
+                "Plants were given without a plant capacity field (PLANT_CAPACITY_FIELD)."))
+        if plants is None and not cap_name:
+            raise QgsProcessingException(self.tr(
+                "Give a capacity field (CAPACITY_FIELD) or a plant layer with a capacity field "
+                "(PLANTS and PLANT_CAPACITY_FIELD)."))
+        cap_idx = -1 if plants is not None else numeric_field_index(
+            source, cap_name, self.tr("capacity"))
+        inputs = [self.parameterAsVectorLayer(parameters, k, context) for k in (self.INPUT,
+                                                                               self.PLANTS)]
+        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), inputs)
+
+        feedback.setProgressText(self.tr("Reading regions…"))
+        features, retirement, capacity, geoms = [], [], [], []
+        total = max(source.featureCount(), 1)
+        for n, feature in enumerate(source.getFeatures()):
+            if feedback.isCanceled():
+                return {}
+            features.append(feature)
+            retirement.append(to_float(feature.attribute(ret_idx)))
+            capacity.append(to_float(feature.attribute(cap_idx)) if cap_idx >= 0 else None)
+            geoms.append(feature.geometry())
+            feedback.setProgress(30 * n / total)
+        ids = [f.id() for f in features]
+
+        if plants is not None:
+            feedback.setProgressText(self.tr("Summing plant capacity per region…"))
+            plant_idx = numeric_field_index(plants, plant_field, self.tr("plant capacity"))
+            capacity, skipped = sum_points_in_regions(
+                ids, geoms, source.sourceCrs(), plants, plant_idx, context, feedback)
+            self._warn_plants(skipped, plant_field, feedback)
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(45)
+
+        result = core_ratio.compute_ratios(retirement, capacity, thresholds)
+        summary = core_ratio.summarize(result, thresholds)
+        regression = core_ratio.ratio_regression(result)
+        self._warn_classes(ids, result, ret_name, cap_name or plant_field, feedback)
+        if regression.slope is None:
+            feedback.pushWarning(self.tr(
+                "The regression needs at least 3 regions with a defined ratio and capacities "
+                "that differ; its outputs are NULL ({n} defined).").format(n=regression.n))
+
+        new_fields = [QgsField("retire_t", QVariant.Double),
+                      QgsField("capacity_t", QVariant.Double),
+                      QgsField("ratio", QVariant.Double),
+                      QgsField("ratio_class", QVariant.String)]
+        fields, renamed = output_fields(source.fields(), new_fields)
+        if renamed:
+            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
+                names=", ".join(renamed)))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        feedback.setProgressText(self.tr("Writing regions…"))
+        for i, feature in enumerate(features):
+            if feedback.isCanceled():
+                return {}
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(feature.attributes() + [
+                _num(_finite(result.retirement[i])), _num(_finite(result.capacity[i])),
+                _num(_finite(result.ratio[i])), str(result.ratio_class[i])])
+            if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+            feedback.setProgress(45 + 40 * i / max(len(features), 1))
+        del sink  # closes the file, so its default style can be stored
+
+        labels = ratio_class_labels(thresholds)
+        relabel = _relabeller(labels)
+        store_default_style(dest_id, STYLE, relabel, feedback)
+        attach_style(context, dest_id, STYLE, relabel)
+
+        results = {self.OUTPUT: dest_id}
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            feedback.setProgressText(self.tr("Writing the report…"))
+            names = self._names(parameters, context, source, features)
+            self._write_report(report, names, result, summary, regression, thresholds, labels,
+                               source.sourceName())
+            results[self.REPORT] = report
+        results.update({
+            "N_VALID": summary.n_valid, "MEDIAN_RATIO": _num(summary.median),
+            "SHARE_BELOW": _num(summary.share_below),
+            "NATIONAL_RATIO": _num(summary.national_ratio),
+            "SLOPE": _num(regression.slope), "INTERCEPT": _num(regression.intercept),
+            "R": _num(regression.r), "R2": _num(regression.r2), "P_VALUE": _num(regression.p_value),
+        })
+        feedback.setProgress(100)
+        return results
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _thresholds(self, parameters, context) -> core_ratio.RatioThresholds:
+        text = self.parameterAsString(parameters, self.THRESHOLDS, context) or "0.2,0.8,1.0"
+        try:
+            return core_ratio.parse_thresholds(text)
+        except ValueError:
+            raise QgsProcessingException(self.tr(
+                "THRESHOLDS must be three increasing ratios separated by commas, such as "
+                "0.2,0.8,1.0 (first > 0, first < second ≤ third); got “{text}”.").format(
+                    text=text)) from None
+
+    def _warn_classes(self, ids, result, ret_name, cap_name, feedback) -> None:
+        problems = {
+            "invalid": self.tr("Negative values in “{r}” or “{c}” (class invalid, ratio NULL) "
+                               "for feature ids: {ids}"),
+            "no_data": self.tr("No retirement value in “{r}” (NULL, or 0 with no capacity; "
+                               "class no_data) for feature ids: {ids}"),
+            "no_capacity": self.tr("Capacity 0 or NULL in “{c}” with retirement > 0 (class "
+                                   "no_capacity) for feature ids: {ids}"),
+        }
+        classes = list(result.ratio_class)
+        for code, message in problems.items():
+            hit = [fid for fid, c in zip(ids, classes) if c == code]
+            if hit:
+                feedback.pushWarning(message.format(r=ret_name, c=cap_name, ids=format_ids(hit)))
+
+    def _warn_plants(self, skipped, field, feedback) -> None:
+        messages = {
+            "outside": self.tr("Plants outside every region were not counted, ids: {ids}"),
+            "null": self.tr("Plants with NULL “{f}” were not counted, ids: {ids}"),
+            "negative": self.tr("Plants with a negative “{f}” were not counted, ids: {ids}"),
+        }
+        for key, message in messages.items():
+            if skipped[key]:
+                feedback.pushWarning(message.format(f=field, ids=format_ids(skipped[key])))
+
+    def _names(self, parameters, context, source, features) -> list[str]:
+        name = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        fields = source.fields()
+        if not name:
+            name = next((c for c in NAME_CANDIDATES if fields.lookupField(c) >= 0), "")
+        idx = fields.lookupField(name) if name else -1
+        if idx < 0:
+            return [self.tr("Feature {id}").format(id=f.id()) for f in features]
+        return [str(f.attribute(idx)) if f.attribute(idx) not in (None, "") else
+                self.tr("Feature {id}").format(id=f.id()) for f in features]
+
+    def _write_report(self, path, names, result, summary, regression, thresholds, labels,
+                      layer_name) -> None:
+        from ...core.report import ratio_report_html
+
+        html = ratio_report_html(
+            names, result, summary, regression, thresholds,
+            title=self.tr("Retirement-to-capacity ratio — {layer}").format(layer=layer_name),
+            class_labels=labels, tr=self.tr)
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(html, encoding="utf-8")
+
+
+def _finite(value) -> float | None:
+    """NaN (undefined or NULL) becomes None, so the output attribute is NULL."""
+    value = float(value)
+    return None if value != value else value
+
+
+def _relabeller(labels: dict[str, str]):
+    """A function that sets translated legend labels on a categorized ``ratio_class`` style."""
+
+    def relabel(layer) -> None:
+        renderer = layer.renderer()
+        if renderer is None or not hasattr(renderer, "categories"):
+            return
+        for i, category in enumerate(renderer.categories()):
+            label = labels.get(str(category.value()))
+            if label is not None:
+                renderer.updateCategoryLabel(i, label)
+
+    return relabel

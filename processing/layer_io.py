@@ -1,0 +1,172 @@
+"""Adapters between QGIS feature sources and the plain arrays ``core`` works on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsSpatialIndex,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LayerIO", text)
+
+
+def format_ids(ids: Sequence[int], limit: int = 20) -> str:
+    """``"3, 7, 12"`` or ``"3, 7, … (+40 more)"`` for a warning message."""
+    shown = ", ".join(str(i) for i in list(ids)[:limit])
+    if len(ids) > limit:
+        shown += " " + _tr("… (+{n} more)").format(n=len(ids) - limit)
+    return shown
+
+
+def numeric_field_index(source: QgsFeatureSource, name: str, label: str) -> int:
+    """Index of field ``name``; a clear error when it is missing or not numeric."""
+    fields = source.fields()
+    index = fields.lookupField(name)
+    if index < 0:
+        raise QgsProcessingException(
+            _tr("Field “{field}” ({label}) does not exist in the layer.").format(
+                field=name, label=label)
+        )
+    field = fields.at(index)
+    if not field.isNumeric():
+        raise QgsProcessingException(
+            _tr("Field “{field}” ({label}) must be numeric (integer or decimal), but it is of "
+                "type {type}. Convert it with the Field Calculator or Refactor Fields first.")
+            .format(field=name, label=label, type=field.typeName())
+        )
+    return index
+
+
+def to_float(value) -> float | None:
+    """A QGIS attribute as a Python float; ``None`` for NULL."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def source_path(layer) -> Path | None:
+    """The file behind a vector layer, when it is file-based."""
+    if layer is None:
+        return None
+    path = layer.source().split("|")[0]
+    candidate = Path(path)
+    return candidate.resolve() if candidate.exists() else None
+
+
+def ensure_not_input(output: str, inputs: Iterable) -> None:
+    """Refuse to write an output over a file that one of the input layers reads."""
+    if not output or output.startswith(("memory:", "TEMPORARY_OUTPUT")):
+        return
+    target = Path(output.split("|")[0])
+    if not target.exists():
+        return
+    for layer in inputs:
+        path = source_path(layer)
+        if path is not None and path == target.resolve():
+            raise QgsProcessingException(
+                _tr("The output {path} is the file an input layer is read from. Choose another "
+                    "output file: inputs are never overwritten.").format(path=target)
+            )
+
+
+def output_fields(input_fields: QgsFields,
+                  new_fields: Sequence[QgsField]) -> tuple[QgsFields, list[str]]:
+    """Input fields followed by ``new_fields``.
+
+    An input field whose name clashes with a new one is kept under ``<name>_in`` (``_in2`` …),
+    so nothing is lost; the renamed names are returned for a warning.
+    """
+    new_names = {f.name().lower() for f in new_fields}
+    taken = {input_fields.at(i).name().lower() for i in range(input_fields.count())} | new_names
+    result = QgsFields()
+    renamed: list[str] = []
+    for i in range(input_fields.count()):
+        field = QgsField(input_fields.at(i))
+        if field.name().lower() in new_names:
+            base, n = f"{field.name()}_in", 1
+            name = base
+            while name.lower() in taken:
+                n += 1
+                name = f"{base}{n}"
+            renamed.append(f"{field.name()} → {name}")
+            taken.add(name.lower())
+            field.setName(name)
+        result.append(field)
+    for field in new_fields:
+        result.append(field)
+    return result, renamed
+
+
+def sum_points_in_regions(
+    region_ids: Sequence[int],
+    region_geoms: Sequence[QgsGeometry],
+    region_crs,
+    points: QgsFeatureSource,
+    value_index: int,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback | None = None,
+) -> tuple[list[float], dict[str, list[int]]]:
+    """Sum a point attribute per region by location (point in polygon).
+
+    Points are transformed to the regions' CRS. A point on a shared border counts once, for the
+    first region (in feature order) that contains it. Returns the sums (0.0 where no point falls)
+    and the ids of points left out: ``outside`` (in no region), ``null`` (NULL value) and
+    ``negative`` (value below zero).
+    """
+    index = QgsSpatialIndex()
+    engines = []
+    for i, geom in enumerate(region_geoms):
+        if geom is None or geom.isEmpty():
+            engines.append(None)
+            continue
+        index.addFeature(i, geom.boundingBox())
+        engine = QgsGeometry.createGeometryEngine(geom.constGet())
+        engine.prepareGeometry()
+        engines.append(engine)
+    transform = QgsCoordinateTransform(points.sourceCrs(), region_crs, context.transformContext())
+    sums = [0.0] * len(region_ids)
+    skipped: dict[str, list[int]] = {"outside": [], "null": [], "negative": []}
+    request = QgsFeatureRequest().setSubsetOfAttributes([value_index])
+    for feature in points.getFeatures(request):
+        if feedback is not None and feedback.isCanceled():
+            break
+        value = to_float(feature.attribute(value_index))
+        if value is None:
+            skipped["null"].append(feature.id())
+            continue
+        if value < 0:
+            skipped["negative"].append(feature.id())
+            continue
+        geom = QgsGeometry(feature.geometry())
+        if geom.isEmpty():
+            skipped["outside"].append(feature.id())
+            continue
+        geom.transform(transform)
+        point = geom.centroid() if geom.isMultipart() else geom
+        hit = None
+        for candidate in sorted(index.intersects(point.boundingBox())):
+            if engines[candidate].intersects(point.constGet()):
+                hit = candidate
+                break
+        if hit is None:
+            skipped["outside"].append(feature.id())
+        else:
+            sums[hit] += value
+    return sums, skipped

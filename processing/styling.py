@@ -1,0 +1,81 @@
+"""Styling outputs: QML from ``resources/styles`` applied by a layer post-processor, and stored
+as the GeoPackage's default style so the layer looks right wherever it is opened later."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from qgis.core import (
+    QgsMapLayer,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+STYLES_DIR = Path(__file__).resolve().parents[1] / "resources" / "styles"
+
+Relabel = Callable[[QgsVectorLayer], None]
+
+# Post-processors must outlive the algorithm run that created them; each removes itself here
+# once it has styled its layer.
+_PENDING: dict[int, QgsProcessingLayerPostProcessorInterface] = {}
+
+
+def apply_style(layer: QgsVectorLayer, qml: str, relabel: Relabel | None = None) -> bool:
+    """Load ``resources/styles/<qml>`` into ``layer`` and translate its legend labels."""
+    _message, ok = layer.loadNamedStyle(str(STYLES_DIR / qml))
+    if ok and relabel is not None:
+        relabel(layer)
+    return ok
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a QML style to an output layer when Processing loads it into the project."""
+
+    def __init__(self, qml: str, relabel: Relabel | None = None) -> None:
+        super().__init__()
+        self.qml = qml
+        self.relabel = relabel
+
+    def postProcessLayer(  # noqa: N802 (QGIS's name)
+        self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> None:
+        """Style the loaded layer and let go of this post-processor."""
+        if isinstance(layer, QgsVectorLayer) and layer.isValid():
+            apply_style(layer, self.qml, self.relabel)
+            layer.triggerRepaint()
+        _PENDING.pop(id(self), None)
+
+
+def attach_style(context: QgsProcessingContext, dest_id: str, qml: str,
+                 relabel: Relabel | None = None) -> None:
+    """Style ``dest_id`` when it is loaded on completion (desktop, ``runAndLoadResults``)."""
+    if context.willLoadLayerOnCompletion(dest_id):
+        processor = StylePostProcessor(qml, relabel)
+        _PENDING[id(processor)] = processor
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+
+
+def store_default_style(dest_id: str, qml: str, relabel: Relabel | None,
+                        feedback: QgsProcessingFeedback | None = None) -> bool:
+    """Save the style into a GeoPackage output's ``layer_styles`` table as its default.
+
+    Call it after the sink is closed. Other formats and memory layers are left alone (the
+    post-processor styles them when they are loaded).
+    """
+    if ".gpkg" not in dest_id.lower():
+        return False
+    layer = QgsVectorLayer(dest_id, "output", "ogr")
+    if not layer.isValid() or not apply_style(layer, qml, relabel):
+        return False
+    error = layer.saveStyleToDatabase(
+        layer.name(), QCoreApplication.translate("Styling", "Battery Recycling Atlas style"),
+        True, "")
+    if error and feedback is not None:
+        feedback.pushInfo(
+            QCoreApplication.translate("Styling", "Could not store the default style: {e}")
+            .format(e=error))
+    return not error

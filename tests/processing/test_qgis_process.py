@@ -1,0 +1,92 @@
+"""The algorithm through the real ``qgis_process`` command line, as scripts and models run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from osgeo import ogr, osr
+
+ROOT = Path(__file__).resolve().parents[2]
+# Debian's /usr/bin/qgis_process wrapper passes --noversioncheck, which the binary rejects.
+QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+
+
+@pytest.fixture(scope="module")
+def qgis_process_env(tmp_path_factory) -> dict[str, str]:
+    """A throw-away QGIS profile with this checkout linked in and enabled."""
+    if QGIS_PROCESS is None:
+        pytest.fail("qgis_process is not installed (make setup installs QGIS)")
+    config = tmp_path_factory.mktemp("qgis_config")
+    plugins = config / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    (plugins / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
+    subprocess.run([QGIS_PROCESS, "plugins", "enable", "battery_recycling_atlas"], env=env,
+                   check=True, capture_output=True, timeout=120)
+    return env
+
+
+def write_regions(path: Path) -> None:
+    """Three squares in EPSG:4326 with Chinese field names: ratios 0.1, 0.5 and 1.2."""
+    driver = ogr.GetDriverByName("GPKG")
+    ds = driver.CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    layer = ds.CreateLayer("区域", srs, ogr.wkbPolygon)
+    for name, kind in (("名称", ogr.OFTString), ("退役量", ogr.OFTReal), ("产能", ogr.OFTReal)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for i, (name, ret, cap) in enumerate((("甲", 10, 100), ("乙", 50, 100), ("丙", 240, 200))):
+        f = ogr.Feature(layer.GetLayerDefn())
+        f.SetField("名称", name)
+        f.SetField("退役量", ret)
+        f.SetField("产能", cap)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"POLYGON(({i} 0,{i + 1} 0,{i + 1} 1,{i} 1,{i} 0))"))
+        layer.CreateFeature(f)
+    del layer, ds
+
+
+def test_ratio_from_the_command_line(qgis_process_env, tmp_path):
+    folder = tmp_path / "中文 路径"
+    folder.mkdir()
+    regions = folder / "区域.gpkg"
+    write_regions(regions)
+    out, report = folder / "比率.gpkg", folder / "报告.html"
+    cmd = [QGIS_PROCESS, "--json", "run", "battery_recycling:retirement_capacity_ratio", "--",
+           f"INPUT={regions}", "RETIREMENT_FIELD=退役量", "CAPACITY_FIELD=产能",
+           "THRESHOLDS=0.2,0.8,1.0", f"OUTPUT={out}", f"REPORT={report}"]
+    proc = subprocess.run(cmd, env=qgis_process_env, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    # Ratios 0.1, 0.5, 1.2: median 0.5, one of three below 0.2, national 300/400.
+    assert results["N_VALID"] == 3
+    assert results["MEDIAN_RATIO"] == pytest.approx(0.5)
+    assert results["SHARE_BELOW"] == pytest.approx(1 / 3)
+    assert results["NATIONAL_RATIO"] == pytest.approx(0.75)
+    # OLS by hand: x = 100, 100, 200; y = 0.1, 0.5, 1.2, slope = Sxy / Sxx:
+    # mean x = 400/3, mean y = 0.6; Sxx = 2·(100/3)² + (200/3)² = 60000/9; Sxy = (−100/3)(−0.5)
+    # + (−100/3)(−0.1) + (200/3)(0.6) = 180/3 = 60 → slope = 60 / (60000/9) = 0.009.
+    assert results["SLOPE"] == pytest.approx(0.009)
+    assert results["INTERCEPT"] == pytest.approx(0.6 - 0.009 * 400 / 3)
+    ds = ogr.Open(str(out))
+    got = {f.GetField("名称"): (f.GetField("ratio"), f.GetField("ratio_class"))
+           for f in ds.GetLayer(0)}
+    del ds
+    assert got == {"甲": (pytest.approx(0.1), "severe_idle"),
+                   "乙": (pytest.approx(0.5), "under_used"),
+                   "丙": (pytest.approx(1.2), "shortage")}
+    assert "甲" in report.read_text(encoding="utf-8")
+
+
+def test_help_lists_the_parameters(qgis_process_env):
+    proc = subprocess.run([QGIS_PROCESS, "help", "battery_recycling:retirement_capacity_ratio"],
+                          env=qgis_process_env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    for key in ("INPUT", "RETIREMENT_FIELD", "CAPACITY_FIELD", "PLANTS", "PLANT_CAPACITY_FIELD",
+                "THRESHOLDS", "OUTPUT", "REPORT", "MEDIAN_RATIO", "P_VALUE"):
+        assert key in proc.stdout

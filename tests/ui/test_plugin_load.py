@@ -1,0 +1,46 @@
+"""The plugin loads the way QGIS loads it, registers its provider, and unloads cleanly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from qgis.core import QgsApplication
+
+import battery_recycling_atlas
+
+
+def test_classfactory_initgui_unload(qgis_app, qgis_iface, qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    instance = battery_recycling_atlas.classFactory(qgis_iface)
+    instance.initGui()
+    provider = registry.providerById("battery_recycling")
+    assert provider is not None
+    ids = {alg.id() for alg in provider.algorithms()}
+    assert "battery_recycling:retirement_capacity_ratio" in ids
+    assert [a.text() for a in instance.actions][:1] == ["Retirement-to-capacity ratio…"]
+    assert instance.toolbar is not None and instance.toolbar.actions()
+    alg = registry.algorithmById("battery_recycling:retirement_capacity_ratio")
+    assert alg.shortHelpString() and alg.helpUrl().endswith("#retirement-capacity-ratio")
+    instance.unload()
+    assert registry.providerById("battery_recycling") is None
+    assert instance.actions == [] and instance.toolbar is None
+    # Reloading works and leaves one provider.
+    again = battery_recycling_atlas.classFactory(qgis_iface)
+    again.initGui()
+    assert registry.providerById("battery_recycling") is not None
+    again.unload()
+    assert registry.providerById("battery_recycling") is None
+
+
+def test_loading_the_plugin_does_not_import_heavy_modules():
+    # A fresh interpreter: importing the package and plugin module must not pull in numpy,
+    # scipy, matplotlib or the algorithms (they load when first used).
+    build = str(battery_recycling_atlas.__path__[0].rsplit("/", 1)[0])
+    code = (
+        f"import sys; sys.path.insert(0, {build!r}); import battery_recycling_atlas.plugin; "
+        "heavy = [m for m in ('numpy', 'scipy', 'matplotlib', 'pandas', "
+        "'battery_recycling_atlas.processing.provider') if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

