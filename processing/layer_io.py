@@ -115,15 +115,15 @@ def output_fields(input_fields: QgsFields,
 
 
 def sum_points_in_regions(
-    region_ids: Sequence[int],
     region_geoms: Sequence[QgsGeometry],
     region_crs,
     points: QgsFeatureSource,
-    value_index: int,
+    value_index: int | None,
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback | None = None,
 ) -> tuple[list[float], dict[str, list[int]]]:
-    """Sum a point attribute per region by location (point in polygon).
+    """Sum a point attribute per region by location (point in polygon); with ``value_index``
+    None, count the points instead.
 
     Points are transformed to the regions' CRS. A point on a shared border counts once, for the
     first region (in feature order) that contains it. Returns the sums (0.0 where no point falls)
@@ -141,13 +141,14 @@ def sum_points_in_regions(
         engine.prepareGeometry()
         engines.append(engine)
     transform = QgsCoordinateTransform(points.sourceCrs(), region_crs, context.transformContext())
-    sums = [0.0] * len(region_ids)
+    sums = [0.0] * len(region_geoms)
     skipped: dict[str, list[int]] = {"outside": [], "null": [], "negative": []}
-    request = QgsFeatureRequest().setSubsetOfAttributes([value_index])
+    request = QgsFeatureRequest().setSubsetOfAttributes(
+        [] if value_index is None else [value_index])
     for feature in points.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
             break
-        value = to_float(feature.attribute(value_index))
+        value = 1.0 if value_index is None else to_float(feature.attribute(value_index))
         if value is None:
             skipped["null"].append(feature.id())
             continue
@@ -170,3 +171,78 @@ def sum_points_in_regions(
         else:
             sums[hit] += value
     return sums, skipped
+
+
+NAME_CANDIDATES = ("name_zh", "name", "NAME", "名称", "省份", "城市", "province", "city",
+                   "name_en", "short_zh")
+
+
+def read_features(source: QgsFeatureSource, indices: dict[str, int],
+                  feedback: QgsProcessingFeedback, span: tuple[float, float] = (0, 30),
+                  ) -> tuple[list, dict[str, list[float | None]]] | None:
+    """All features of ``source`` and the numeric attributes named in ``indices`` (key →
+    field index; -1 gives a column of None). Returns None when cancelled."""
+    features: list = []
+    columns: dict[str, list[float | None]] = {key: [] for key in indices}
+    total = max(source.featureCount(), 1)
+    for n, feature in enumerate(source.getFeatures()):
+        if feedback.isCanceled():
+            return None
+        features.append(feature)
+        for key, idx in indices.items():
+            columns[key].append(to_float(feature.attribute(idx)) if idx >= 0 else None)
+        feedback.setProgress(span[0] + (span[1] - span[0]) * n / total)
+    return features, columns
+
+
+def write_features(sink, fields: QgsFields, features: Sequence, extra: Sequence[Sequence],
+                   feedback: QgsProcessingFeedback, span: tuple[float, float] = (50, 90)) -> bool:
+    """Write each input feature with its attributes plus ``extra[i]``; False when cancelled."""
+    from qgis.core import QgsFeature, QgsFeatureSink
+
+    total = max(len(features), 1)
+    for i, feature in enumerate(features):
+        if feedback.isCanceled():
+            return False
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        out.setAttributes(list(feature.attributes()) + list(extra[i]))
+        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(
+                _tr("Could not write feature {id}: {error}").format(
+                    id=feature.id(), error=sink.lastError()))
+        feedback.setProgress(span[0] + (span[1] - span[0]) * i / total)
+    return True
+
+
+def region_names(source: QgsFeatureSource, features: Sequence, name_field: str = "") -> list[str]:
+    """A display name per feature: ``name_field``, else the first common name field, else
+    "Feature <id>"."""
+    fields = source.fields()
+    if not name_field:
+        name_field = next((c for c in NAME_CANDIDATES if fields.lookupField(c) >= 0), "")
+    idx = fields.lookupField(name_field) if name_field else -1
+    names = []
+    for feature in features:
+        value = feature.attribute(idx) if idx >= 0 else None
+        empty = value is None or (isinstance(value, QVariant) and value.isNull()) or value == ""
+        names.append(_tr("Feature {id}").format(id=feature.id()) if empty else str(value))
+    return names
+
+
+def write_text(path: str, text: str) -> None:
+    """Write a UTF-8 text file (a report), creating its folder."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def python_number(value) -> float | int | None:
+    """A Python number for a Processing output or attribute: never a numpy scalar, and NaN
+    (undefined) becomes None (NULL)."""
+    if value is None:
+        return None
+    if isinstance(value, (bool, int)) and not isinstance(value, float):
+        return int(value)
+    value = float(value)
+    return None if value != value else value

@@ -18,48 +18,74 @@ from qgis.PyQt.QtCore import QCoreApplication
 STYLES_DIR = Path(__file__).resolve().parents[1] / "resources" / "styles"
 
 Relabel = Callable[[QgsVectorLayer], None]
+#: Styles a layer in place and says whether it worked.
+Styler = Callable[[QgsVectorLayer], bool]
 
 # Post-processors must outlive the algorithm run that created them; each removes itself here
 # once it has styled its layer.
 _PENDING: dict[int, QgsProcessingLayerPostProcessorInterface] = {}
 
 
-def apply_style(layer: QgsVectorLayer, qml: str, relabel: Relabel | None = None) -> bool:
-    """Load ``resources/styles/<qml>`` into ``layer`` and translate its legend labels."""
-    _message, ok = layer.loadNamedStyle(str(STYLES_DIR / qml))
-    if ok and relabel is not None:
-        relabel(layer)
-    return ok
+def relabel_categories(labels: dict[str, str]) -> Relabel:
+    """Set translated legend labels on a categorized style, by category value (class code)."""
+
+    def relabel(layer: QgsVectorLayer) -> None:
+        renderer = layer.renderer()
+        if renderer is None or not hasattr(renderer, "categories"):
+            return
+        for i, category in enumerate(renderer.categories()):
+            label = labels.get(str(category.value()))
+            if label is not None:
+                renderer.updateCategoryLabel(i, label)
+
+    return relabel
+
+
+def qml_styler(qml: str, relabel: Relabel | None = None) -> Styler:
+    """A styler that loads ``resources/styles/<qml>`` and then translates the legend labels."""
+
+    def style(layer: QgsVectorLayer) -> bool:
+        _message, ok = layer.loadNamedStyle(str(STYLES_DIR / qml))
+        if ok and relabel is not None:
+            relabel(layer)
+        return bool(ok)
+
+    return style
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Applies a QML style to an output layer when Processing loads it into the project."""
 
-    def __init__(self, qml: str, relabel: Relabel | None = None) -> None:
+    def __init__(self, styler: Styler) -> None:
         super().__init__()
-        self.qml = qml
-        self.relabel = relabel
+        self.styler = styler
 
     def postProcessLayer(  # noqa: N802 (QGIS's name)
         self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> None:
         """Style the loaded layer and let go of this post-processor."""
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
-            apply_style(layer, self.qml, self.relabel)
+            self.styler(layer)
             layer.triggerRepaint()
         _PENDING.pop(id(self), None)
 
 
-def attach_style(context: QgsProcessingContext, dest_id: str, qml: str,
-                 relabel: Relabel | None = None) -> None:
+def attach_style(context: QgsProcessingContext, dest_id: str, styler: Styler) -> None:
     """Style ``dest_id`` when it is loaded on completion (desktop, ``runAndLoadResults``)."""
     if context.willLoadLayerOnCompletion(dest_id):
-        processor = StylePostProcessor(qml, relabel)
+        processor = StylePostProcessor(styler)
         _PENDING[id(processor)] = processor
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
 
 
-def store_default_style(dest_id: str, qml: str, relabel: Relabel | None,
+def finish_styling(context: QgsProcessingContext, dest_id: str, styler: Styler,
+                   feedback: QgsProcessingFeedback | None = None) -> None:
+    """Both: store the style in a GeoPackage output and style the layer when it is loaded."""
+    store_default_style(dest_id, styler, feedback)
+    attach_style(context, dest_id, styler)
+
+
+def store_default_style(dest_id: str, styler: Styler,
                         feedback: QgsProcessingFeedback | None = None) -> bool:
     """Save the style into a GeoPackage output's ``layer_styles`` table as its default.
 
@@ -69,7 +95,7 @@ def store_default_style(dest_id: str, qml: str, relabel: Relabel | None,
     if ".gpkg" not in dest_id.lower():
         return False
     layer = QgsVectorLayer(dest_id, "output", "ogr")
-    if not layer.isValid() or not apply_style(layer, qml, relabel):
+    if not layer.isValid() or not styler(layer):
         return False
     error = layer.saveStyleToDatabase(
         layer.name(), QCoreApplication.translate("Styling", "Battery Recycling Atlas style"),

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsProcessing,
     QgsProcessingException,
@@ -26,21 +22,18 @@ from ..layer_io import (
     format_ids,
     numeric_field_index,
     output_fields,
+    python_number,
+    read_features,
+    region_names,
     sum_points_in_regions,
-    to_float,
+    write_features,
+    write_text,
 )
-from ..styling import attach_style, store_default_style
+from ..styling import finish_styling, qml_styler, relabel_categories
 from .base import AtlasAlgorithm
 
-NAME_CANDIDATES = ("name_zh", "name", "NAME", "名称", "省份", "province", "name_en", "short_zh")
 STYLE = "ratio_class.qml"
-
-
-def _num(value) -> float | int | None:
-    """A Python number for a Processing output (never a numpy scalar)."""
-    if value is None:
-        return None
-    return int(value) if isinstance(value, int) else float(value)
+_num = python_number
 
 
 class RetirementCapacityRatio(AtlasAlgorithm):
@@ -145,23 +138,19 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), inputs)
 
         feedback.setProgressText(self.tr("Reading regions…"))
-        features, retirement, capacity, geoms = [], [], [], []
-        total = max(source.featureCount(), 1)
-        for n, feature in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                return {}
-            features.append(feature)
-            retirement.append(to_float(feature.attribute(ret_idx)))
-            capacity.append(to_float(feature.attribute(cap_idx)) if cap_idx >= 0 else None)
-            geoms.append(feature.geometry())
-            feedback.setProgress(30 * n / total)
+        read = read_features(source, {"ret": ret_idx, "cap": cap_idx}, feedback)
+        if read is None:
+            return {}
+        features, columns = read
+        retirement, capacity = columns["ret"], columns["cap"]
         ids = [f.id() for f in features]
 
         if plants is not None:
             feedback.setProgressText(self.tr("Summing plant capacity per region…"))
             plant_idx = numeric_field_index(plants, plant_field, self.tr("plant capacity"))
             capacity, skipped = sum_points_in_regions(
-                ids, geoms, source.sourceCrs(), plants, plant_idx, context, feedback)
+                [f.geometry() for f in features], source.sourceCrs(), plants, plant_idx,
+                context, feedback)
             self._warn_plants(skipped, plant_field, feedback)
         if feedback.isCanceled():
             return {}
@@ -189,29 +178,21 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         feedback.setProgressText(self.tr("Writing regions…"))
-        for i, feature in enumerate(features):
-            if feedback.isCanceled():
-                return {}
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(feature.attributes() + [
-                _num(_finite(result.retirement[i])), _num(_finite(result.capacity[i])),
-                _num(_finite(result.ratio[i])), str(result.ratio_class[i])])
-            if not sink.addFeature(out, QgsFeatureSink.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            feedback.setProgress(45 + 40 * i / max(len(features), 1))
+        extra = [[_num(result.retirement[i]), _num(result.capacity[i]), _num(result.ratio[i]),
+                  str(result.ratio_class[i])] for i in range(len(features))]
+        if not write_features(sink, fields, features, extra, feedback, (45, 85)):
+            return {}
         del sink  # closes the file, so its default style can be stored
 
         labels = ratio_class_labels(thresholds)
-        relabel = _relabeller(labels)
-        store_default_style(dest_id, STYLE, relabel, feedback)
-        attach_style(context, dest_id, STYLE, relabel)
+        finish_styling(context, dest_id, qml_styler(STYLE, relabel_categories(labels)), feedback)
 
         results = {self.OUTPUT: dest_id}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             feedback.setProgressText(self.tr("Writing the report…"))
-            names = self._names(parameters, context, source, features)
+            names = region_names(source, features, self.parameterAsString(
+                parameters, self.NAME_FIELD, context))
             self._write_report(report, names, result, summary, regression, thresholds, labels,
                                source.sourceName())
             results[self.REPORT] = report
@@ -262,17 +243,6 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             if skipped[key]:
                 feedback.pushWarning(message.format(f=field, ids=format_ids(skipped[key])))
 
-    def _names(self, parameters, context, source, features) -> list[str]:
-        name = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        fields = source.fields()
-        if not name:
-            name = next((c for c in NAME_CANDIDATES if fields.lookupField(c) >= 0), "")
-        idx = fields.lookupField(name) if name else -1
-        if idx < 0:
-            return [self.tr("Feature {id}").format(id=f.id()) for f in features]
-        return [str(f.attribute(idx)) if f.attribute(idx) not in (None, "") else
-                self.tr("Feature {id}").format(id=f.id()) for f in features]
-
     def _write_report(self, path, names, result, summary, regression, thresholds, labels,
                       layer_name) -> None:
         from ...core.report import ratio_report_html
@@ -281,26 +251,4 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             names, result, summary, regression, thresholds,
             title=self.tr("Retirement-to-capacity ratio — {layer}").format(layer=layer_name),
             class_labels=labels, tr=self.tr)
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(html, encoding="utf-8")
-
-
-def _finite(value) -> float | None:
-    """NaN (undefined or NULL) becomes None, so the output attribute is NULL."""
-    value = float(value)
-    return None if value != value else value
-
-
-def _relabeller(labels: dict[str, str]):
-    """A function that sets translated legend labels on a categorized ``ratio_class`` style."""
-
-    def relabel(layer) -> None:
-        renderer = layer.renderer()
-        if renderer is None or not hasattr(renderer, "categories"):
-            return
-        for i, category in enumerate(renderer.categories()):
-            label = labels.get(str(category.value()))
-            if label is not None:
-                renderer.updateCategoryLabel(i, label)
-
-    return relabel
+        write_text(path, html)
