@@ -27,3 +27,28 @@ def ratio_class_labels(thresholds: RatioThresholds) -> dict[str, str]:
         "no_data": _tr("No data"),
         "invalid": _tr("Invalid input (negative value)"),
     }
+
+
+#: The rules of ``resources/styles/compliance_index.qml`` by their English label.
+COMPLIANCE_RULES = (
+    ("No whitelist firm", '"no_whitelist"'),
+    ("No capital data", '"compliance_index" IS NULL AND NOT coalesce("no_whitelist", false)'),
+    ("Far below capital (index < 0.5)", '"compliance_index" > 0 AND "compliance_index" < 0.5'),
+    ("Below capital (0.5 – 0.8)", '"compliance_index" >= 0.5 AND "compliance_index" < 0.8'),
+    ("In line (0.8 – 1.25)", '"compliance_index" >= 0.8 AND "compliance_index" <= 1.25'),
+    ("Above capital (1.25 – 2)", '"compliance_index" > 1.25 AND "compliance_index" <= 2'),
+    ("Far above capital (index > 2)", '"compliance_index" > 2'),
+)
+
+
+def compliance_labels() -> dict[str, str]:
+    """Translated legend labels for the compliance-index style, by English label."""
+    return {
+        "No whitelist firm": _tr("No whitelist firm"),
+        "No capital data": _tr("No capital data"),
+        "Far below capital (index < 0.5)": _tr("Far below capital (index < 0.5)"),
+        "Below capital (0.5 – 0.8)": _tr("Below capital (0.5 – 0.8)"),
+        "In line (0.8 – 1.25)": _tr("In line (0.8 – 1.25)"),
+        "Above capital (1.25 – 2)": _tr("Above capital (1.25 – 2)"),
+        "Far above capital (index > 2)": _tr("Far above capital (index > 2)"),
+    }

@@ -41,6 +41,21 @@ def relabel_categories(labels: dict[str, str]) -> Relabel:
     return relabel
 
 
+def relabel_rules(labels: dict[str, str]) -> Relabel:
+    """Set translated labels on a rule-based style, matching each rule by its English label."""
+
+    def relabel(layer: QgsVectorLayer) -> None:
+        renderer = layer.renderer()
+        if renderer is None or not hasattr(renderer, "rootRule"):
+            return
+        for rule in renderer.rootRule().children():
+            label = labels.get(rule.label())
+            if label is not None:
+                rule.setLabel(label)
+
+    return relabel
+
+
 def qml_styler(qml: str, relabel: Relabel | None = None) -> Styler:
     """A styler that loads ``resources/styles/<qml>`` and then translates the legend labels."""
 

@@ -24,6 +24,7 @@ from qgis.core import (  # noqa: E402
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsRendererCategory,
+    QgsRuleBasedRenderer,
     QgsVectorLayer,
 )
 
@@ -32,6 +33,7 @@ from battery_recycling_atlas.core.ratio import (  # noqa: E402
     RATIO_CLASS_EDGE_COLORS,
     RATIO_CLASSES,
 )
+from battery_recycling_atlas.processing.labels import COMPLIANCE_RULES  # noqa: E402
 
 STYLES = ROOT / "resources" / "styles"
 ENGLISH = {
@@ -66,15 +68,39 @@ def ratio_class_style() -> QgsCategorizedSymbolRenderer:
     return QgsCategorizedSymbolRenderer("ratio_class", categories)
 
 
+# Brown–teal (ColorBrewer BrBG, colour-blind safe): brown where capital outweighs compliance.
+COMPLIANCE_COLORS = ("#f0f0f0", "#bdbdbd", "#a6611a", "#dfc27d", "#f5f5f5", "#80cdc1",
+                     "#018571")
+
+
+def compliance_style() -> QgsRuleBasedRenderer:
+    """Rule-based renderer on ``compliance_index`` and ``no_whitelist``."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for (label, expression), color in zip(COMPLIANCE_RULES, COMPLIANCE_COLORS):
+        symbol = fill(color, "#404040", 0.2)
+        if label == "No whitelist firm":
+            hatch = fill("#737373", "#737373", 0.0, "f_diagonal")
+            symbol.appendSymbolLayer(hatch.symbolLayer(0).clone())
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
+    return QgsRuleBasedRenderer(root)
+
+
+def save(renderer, name: str, fields: str) -> None:
+    """Write ``resources/styles/<name>`` for a polygon layer with ``fields``."""
+    layer = QgsVectorLayer(f"Polygon?crs=EPSG:4326&{fields}", name, "memory")
+    layer.setRenderer(renderer)
+    message, ok = layer.saveNamedStyle(str(STYLES / name))
+    print(name, ok, message)
+
+
 def main() -> None:
     """Write every style file."""
     app = QgsApplication([], False)
     app.initQgis()
     STYLES.mkdir(parents=True, exist_ok=True)
-    layer = QgsVectorLayer("Polygon?crs=EPSG:4326&field=ratio_class:string", "ratio", "memory")
-    layer.setRenderer(ratio_class_style())
-    message, ok = layer.saveNamedStyle(str(STYLES / "ratio_class.qml"))
-    print("ratio_class.qml", ok, message)
+    save(ratio_class_style(), "ratio_class.qml", "field=ratio_class:string")
+    save(compliance_style(), "compliance_index.qml",
+         "field=compliance_index:double&field=no_whitelist:boolean")
     app.exitQgis()
 
 

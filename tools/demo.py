@@ -67,10 +67,7 @@ def render_png(gpkg: str, png: Path, title: str) -> None:
 
 def run_ratio(year: int, out: Path) -> dict:
     """The retirement-to-capacity ratio for one sample year."""
-    from qgis import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    params = {
+    return run_alg("retirement_capacity_ratio", {
         "INPUT": f"{SAMPLE}|layername=provinces",
         "RETIREMENT_FIELD": f"retire_{year}_t",
         "CAPACITY_FIELD": f"capacity_{year}_t",
@@ -78,9 +75,33 @@ def run_ratio(year: int, out: Path) -> dict:
         "THRESHOLDS": "0.2,0.8,1.0",
         "OUTPUT": str(out / f"ratio_{year}.gpkg"),
         "REPORT": str(out / f"ratio_{year}.html"),
-    }
-    return processing.run("battery_recycling:retirement_capacity_ratio", params,
-                          context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    })
+
+
+def run_alg(name: str, params: dict) -> dict:
+    """Run ``battery_recycling:<name>`` through Processing."""
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    return processing.run(f"battery_recycling:{name}", params, context=QgsProcessingContext(),
+                          feedback=QgsProcessingFeedback())
+
+
+def run_matching(out: Path) -> dict:
+    """City-level natural-breaks matching of 2025 volume against outlets (3×3, pink-blue)."""
+    return run_alg("natural_breaks_matching", {
+        "INPUT": f"{SAMPLE}|layername=cities", "VOLUME_FIELD": "retire_2025_t",
+        "OUTLETS_FIELD": "outlets_2025", "CLASSES": 3, "METHOD": 0, "PALETTE": 0,
+        "NAME_FIELD": "name_zh", "OUTPUT": str(out / "matching_2025.gpkg"),
+        "REPORT": str(out / "matching_2025.html")})
+
+
+def run_compliance(out: Path) -> dict:
+    """Province capital against whitelist firms."""
+    return run_alg("capital_compliance", {
+        "INPUT": f"{SAMPLE}|layername=provinces", "CAPITAL_FIELD": "capital_cny",
+        "WHITELIST_FIELD": "whitelist_firms", "NAME_FIELD": "name_zh",
+        "OUTPUT": str(out / "compliance.gpkg"), "REPORT": str(out / "compliance.html")})
 
 
 def pct(value) -> str:
@@ -107,6 +128,15 @@ def main(argv: list[str] | None = None) -> int:
               f"{'—' if slope is None else f'{slope * 1e6:+.3f}':>13} "
               f"{res['R'] if res['R'] is None else round(res['R'], 3):>7} "
               f"{res['P_VALUE'] if res['P_VALUE'] is None else round(res['P_VALUE'], 3):>7}")
+    match = run_matching(out)
+    render_png(match["OUTPUT"], out / "matching_2025.png", "matching 2025")
+    print(f"City matching 2025 (natural breaks, 3×3): {match['N_UNDER_SERVED']} under-served "
+          f"cities hold {match['UNDER_SERVED_T'] / 1e3:.0f} kt; volume-share breaks "
+          f"{match['VOL_BREAKS']}")
+    comp = run_compliance(out)
+    render_png(comp["OUTPUT"], out / "compliance.png", "compliance")
+    print(f"Capital vs whitelist firms: Pearson r = {comp['PEARSON_R']:.3f}, Spearman r = "
+          f"{comp['SPEARMAN_R']:.3f}, n = {comp['N']}")
     print("Wrote: " + ", ".join(sorted(p.name for p in out.iterdir())))
     plugin.unload()
     app.exitQgis()

@@ -1,29 +1,29 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.16-Białowieża" labelsEnabled="0" simplifyAlgorithm="0" simplifyMaxScale="1" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" simplifyLocal="1" readOnly="0" simplifyDrawingHints="1" minScale="100000000" simplifyDrawingTol="1" symbologyReferenceScale="-1">
+<qgis simplifyDrawingHints="1" maxScale="0" symbologyReferenceScale="-1" hasScaleBasedVisibilityFlag="0" simplifyAlgorithm="0" simplifyDrawingTol="1" readOnly="0" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" labelsEnabled="0" minScale="100000000" simplifyLocal="1" simplifyMaxScale="1">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal endField="" limitMode="0" durationUnit="min" fixedDuration="0" endExpression="" enabled="0" mode="0" durationField="" accumulate="0" startExpression="" startField="">
+  <temporal endField="" durationField="" mode="0" accumulate="0" limitMode="0" endExpression="" startField="" enabled="0" startExpression="" durationUnit="min" fixedDuration="0">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" type="categorizedSymbol" attr="ratio_class" symbollevels="0">
+  <renderer-v2 attr="ratio_class" referencescale="-1" symbollevels="0" type="categorizedSymbol" forceraster="0" enableorderby="0">
     <categories>
-      <category value="severe_idle" render="true" label="Severe idle (ratio &lt; 20 %)" symbol="0"/>
-      <category value="under_used" render="true" label="Under-used (20 % – 80 %)" symbol="1"/>
-      <category value="tight" render="true" label="Tight (80 % – 100 %)" symbol="2"/>
-      <category value="shortage" render="true" label="Shortage (ratio > 100 %)" symbol="3"/>
-      <category value="no_capacity" render="true" label="No capacity (retirement only)" symbol="4"/>
-      <category value="no_data" render="true" label="No data" symbol="5"/>
-      <category value="invalid" render="true" label="Invalid input (negative value)" symbol="6"/>
+      <category render="true" label="Severe idle (ratio &lt; 20 %)" value="severe_idle" symbol="0"/>
+      <category render="true" label="Under-used (20 % – 80 %)" value="under_used" symbol="1"/>
+      <category render="true" label="Tight (80 % – 100 %)" value="tight" symbol="2"/>
+      <category render="true" label="Shortage (ratio > 100 %)" value="shortage" symbol="3"/>
+      <category render="true" label="No capacity (retirement only)" value="no_capacity" symbol="4"/>
+      <category render="true" label="No data" value="no_data" symbol="5"/>
+      <category render="true" label="Invalid input (negative value)" value="invalid" symbol="6"/>
     </categories>
     <symbols>
-      <symbol clip_to_extent="1" alpha="1" type="fill" force_rhr="0" name="0">
+      <symbol alpha="1" clip_to_extent="1" type="fill" name="0" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -31,7 +31,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleFill" pass="0" enabled="1">
+        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="94,60,153,255" type="QString" name="color"/>
@@ -65,7 +65,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" type="fill" force_rhr="0" name="1">
+      <symbol alpha="1" clip_to_extent="1" type="fill" name="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -73,7 +73,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleFill" pass="0" enabled="1">
+        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="178,171,210,255" type="QString" name="color"/>
@@ -107,7 +107,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" type="fill" force_rhr="0" name="2">
+      <symbol alpha="1" clip_to_extent="1" type="fill" name="2" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -115,7 +115,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleFill" pass="0" enabled="1">
+        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="253,184,99,255" type="QString" name="color"/>
@@ -149,7 +149,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" type="fill" force_rhr="0" name="3">
+      <symbol alpha="1" clip_to_extent="1" type="fill" name="3" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -157,7 +157,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleFill" pass="0" enabled="1">
+        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="230,97,1,255" type="QString" name="color"/>
@@ -191,7 +191,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" type="fill" force_rhr="0" name="4">
+      <symbol alpha="1" clip_to_extent="1" type="fill" name="4" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -199,7 +199,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleFill" pass="0" enabled="1">
+        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="240,240,240,255" type="QString" name="color"/>
@@ -232,7 +232,7 @@
             </Option>
           </data_defined_properties>
         </layer>
-        <layer locked="0" class="SimpleFill" pass="0" enabled="1">
+        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="99,99,99,255" type="QString" name="color"/>
@@ -266,7 +266,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" type="fill" force_rhr="0" name="5">
+      <symbol alpha="1" clip_to_extent="1" type="fill" name="5" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -274,7 +274,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleFill" pass="0" enabled="1">
+        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="189,189,189,255" type="QString" name="color"/>
@@ -308,7 +308,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" type="fill" force_rhr="0" name="6">
+      <symbol alpha="1" clip_to_extent="1" type="fill" name="6" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -316,7 +316,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleFill" pass="0" enabled="1">
+        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="255,255,255,255" type="QString" name="color"/>
@@ -360,7 +360,7 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
+  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
     <activeChecks type="StringList">
       <Option value="" type="QString"/>
     </activeChecks>
@@ -378,16 +378,16 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias index="0" field="ratio_class" name=""/>
+    <alias field="ratio_class" index="0" name=""/>
   </aliases>
   <defaults>
-    <default expression="" field="ratio_class" applyOnUpdate="0"/>
+    <default field="ratio_class" applyOnUpdate="0" expression=""/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" field="ratio_class" notnull_strength="0"/>
+    <constraint field="ratio_class" exp_strength="0" unique_strength="0" constraints="0" notnull_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint desc="" exp="" field="ratio_class"/>
+    <constraint field="ratio_class" exp="" desc=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

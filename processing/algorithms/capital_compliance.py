@@ -1,0 +1,211 @@
+"""Algorithm ``capital_compliance``: registered capital against whitelist firms per province."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsField,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import compliance
+from ...core.errors import InvalidValuesError
+from ..labels import compliance_labels
+from ..layer_io import (
+    ensure_not_input,
+    format_ids,
+    numeric_field_index,
+    output_fields,
+    python_number,
+    read_features,
+    region_names,
+    sum_points_in_regions,
+    write_features,
+    write_text,
+)
+from ..styling import finish_styling, qml_styler, relabel_rules
+from .base import AtlasAlgorithm
+
+STYLE = "compliance_index.qml"
+
+
+class CapitalCompliance(AtlasAlgorithm):
+    """Per province: capital share, whitelist share, their ratio, and the correlation."""
+
+    ALGORITHM_ID = "capital_compliance"
+    DISPLAY_NAME = "Capital vs compliance"
+    GROUP = "Spatial mismatch"
+    GROUP_ID = "mismatch"
+
+    INPUT = "INPUT"
+    CAPITAL_FIELD = "CAPITAL_FIELD"
+    WHITELIST_FIELD = "WHITELIST_FIELD"
+    WHITELIST = "WHITELIST"
+    WHITELIST_CAPACITY_FIELD = "WHITELIST_CAPACITY_FIELD"
+    NAME_FIELD = "NAME_FIELD"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+        """Help shown beside the dialog."""
+        return self.tr(
+            "<p>Does money follow compliance? For each province: its <b>share of the "
+            "registered capital</b> of recycling firms and its <b>share of the whitelist "
+            "firms</b> (MIIT 综合利用行业规范条件), and the <b>compliance index</b> = whitelist "
+            "share ÷ capital share (above 1: more compliant firms than its capital would "
+            "suggest; NULL where capital is 0 or NULL).</p>"
+            "<p><b>Inputs.</b> Provinces with a numeric capital field (CNY) and either a "
+            "whitelist firm count field or a point layer of whitelist firms counted per "
+            "province by location. With WHITELIST_CAPACITY_FIELD the points' capacity (t/yr) "
+            "is also summed into <i>whitelist_capacity_t</i>.</p>"
+            "<p><b>Outputs.</b> Every province and field plus <i>capital_share</i>, "
+            "<i>whitelist_share</i> (fractions 0–1), <i>compliance_index</i>, "
+            "<i>no_whitelist</i> (true where no whitelist firm); numbers PEARSON_R, "
+            "SPEARMAN_R (with P values) and N. The report has a scatter plot, the "
+            "correlation, the provinces without a whitelist firm and the most and least "
+            "compliant.</p>"
+            "<p><b>Source.</b> A 2025 NGO report found r = −0.03 between capital and whitelist "
+            "firms; seven provinces had none (Shanxi, Inner Mongolia, Xinjiang, Heilongjiang, "
+            "Qinghai, Tibet, Hainan).</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+        """Declare the parameters and outputs."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Provinces"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.CAPITAL_FIELD, self.tr("Registered capital field (CNY)"), None, self.INPUT,
+            QgsProcessingParameterField.Numeric))
+        self.addParameter(QgsProcessingParameterField(
+            self.WHITELIST_FIELD, self.tr("Whitelist firm count field"), None, self.INPUT,
+            QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.WHITELIST, self.tr("Whitelist firms (points, counted per province)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.WHITELIST_CAPACITY_FIELD, self.tr("Whitelist firm capacity field (t/yr)"),
+            None, self.WHITELIST, QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.NAME_FIELD, self.tr("Name field (for the report)"), None, self.INPUT,
+            QgsProcessingParameterField.Any, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Capital vs compliance"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+            createByDefault=False))
+        for key in ("PEARSON_R", "PEARSON_P", "SPEARMAN_R", "SPEARMAN_P", "N"):
+            self.addOutput(QgsProcessingOutputNumber(key, key))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Read, compute in ``core``, write, style and report."""
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        cap_name = self.parameterAsString(parameters, self.CAPITAL_FIELD, context)
+        cap_idx = numeric_field_index(source, cap_name, self.tr("capital"))
+        firms_src = self.parameterAsSource(parameters, self.WHITELIST, context)
+        firm_name = self.parameterAsString(parameters, self.WHITELIST_FIELD, context)
+        if firms_src is None and not firm_name:
+            raise QgsProcessingException(self.tr(
+                "Give a whitelist firm count field (WHITELIST_FIELD) or a point layer of "
+                "whitelist firms (WHITELIST)."))
+        firm_idx = -1 if firms_src is not None else numeric_field_index(
+            source, firm_name, self.tr("whitelist firms"))
+        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+                         [self.parameterAsVectorLayer(parameters, p, context)
+                          for p in (self.INPUT, self.WHITELIST)])
+
+        read = read_features(source, {"capital": cap_idx, "firms": firm_idx}, feedback)
+        if read is None:
+            return {}
+        features, columns = read
+        ids = [f.id() for f in features]
+        firms, capacity = columns["firms"], None
+        if firms_src is not None:
+            geoms = [f.geometry() for f in features]
+            firms, skipped = sum_points_in_regions(geoms, source.sourceCrs(), firms_src, None,
+                                                   context, feedback)
+            cap_field = self.parameterAsString(parameters, self.WHITELIST_CAPACITY_FIELD,
+                                               context)
+            if cap_field:
+                idx = numeric_field_index(firms_src, cap_field, self.tr("firm capacity"))
+                capacity, _ = sum_points_in_regions(geoms, source.sourceCrs(), firms_src, idx,
+                                                    context, feedback)
+            if skipped["outside"]:
+                feedback.pushWarning(self.tr(
+                    "Whitelist firms outside every province were not counted, ids: {ids}")
+                    .format(ids=format_ids(skipped["outside"])))
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(40)
+
+        try:
+            result = compliance.capital_compliance(columns["capital"], firms)
+        except InvalidValuesError as err:
+            field = cap_name if err.which == "capital" else (firm_name or self.WHITELIST)
+            raise QgsProcessingException(self.tr(
+                "Negative or infinite values in “{field}” for feature ids: {ids}.").format(
+                    field=field, ids=format_ids([ids[i] for i in err.indices]))) from None
+        undefined = [fid for fid, c in zip(ids, columns["capital"]) if c is None or c == 0]
+        if undefined:
+            feedback.pushWarning(self.tr(
+                "Capital 0 or NULL in “{field}” (compliance_index NULL) for feature ids: {ids}"
+            ).format(field=cap_name, ids=format_ids(undefined)))
+        if result.n is None or result.n < 3 or result.pearson_r is None:
+            feedback.pushWarning(self.tr(
+                "The correlation needs at least 3 provinces with both values, and values that "
+                "differ; PEARSON_R and SPEARMAN_R are NULL."))
+
+        new_fields = [QgsField("capital_share", QVariant.Double),
+                      QgsField("whitelist_share", QVariant.Double),
+                      QgsField("compliance_index", QVariant.Double),
+                      QgsField("no_whitelist", QVariant.Bool)]
+        if capacity is not None:
+            new_fields.append(QgsField("whitelist_capacity_t", QVariant.Double))
+        fields, renamed = output_fields(source.fields(), new_fields)
+        if renamed:
+            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
+                names=", ".join(renamed)))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        extra = []
+        for i in range(len(features)):
+            row = [python_number(result.capital_share[i]),
+                   python_number(result.whitelist_share[i]),
+                   python_number(result.compliance_index[i]),
+                   None if result.null_firms[i] else bool(result.no_whitelist[i])]
+            if capacity is not None:
+                row.append(python_number(capacity[i]))
+            extra.append(row)
+        if not write_features(sink, fields, features, extra, feedback, (50, 85)):
+            return {}
+        del sink  # closes the file, so its default style can be stored
+        finish_styling(context, dest_id, qml_styler(STYLE, relabel_rules(compliance_labels())),
+                       feedback)
+
+        results = {self.OUTPUT: dest_id, "PEARSON_R": python_number(result.pearson_r),
+                   "PEARSON_P": python_number(result.pearson_p),
+                   "SPEARMAN_R": python_number(result.spearman_r),
+                   "SPEARMAN_P": python_number(result.spearman_p),
+                   "N": python_number(result.n)}
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            from ...core.report_compliance import compliance_report_html
+
+            names = region_names(source, features,
+                                 self.parameterAsString(parameters, self.NAME_FIELD, context))
+            write_text(report, compliance_report_html(
+                names, columns["capital"], firms, result, tr=self.tr,
+                title=self.tr("Capital vs compliance — {layer}").format(
+                    layer=source.sourceName())))
+            results[self.REPORT] = report
+        feedback.setProgress(100)
+        return results

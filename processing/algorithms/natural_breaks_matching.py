@@ -1,0 +1,241 @@
+"""Algorithm ``natural_breaks_matching``: retired volume share vs outlet share per city."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsField,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import bivariate, classify
+from ...core.errors import InvalidValuesError, NoValidRowsError, ZeroTotalError
+from ..bivariate_style import bivariate_styler, breaks_text
+from ..layer_io import (
+    ensure_not_input,
+    format_ids,
+    numeric_field_index,
+    output_fields,
+    python_number,
+    read_features,
+    region_names,
+    sum_points_in_regions,
+    write_features,
+    write_text,
+)
+from ..styling import finish_styling
+from .base import AtlasAlgorithm
+
+
+class NaturalBreaksMatching(AtlasAlgorithm):
+    """Per feature: shares of volume and outlets, classes, and a bivariate match."""
+
+    ALGORITHM_ID = "natural_breaks_matching"
+    DISPLAY_NAME = "Natural-breaks matching of volume and outlets"
+    GROUP = "Spatial mismatch"
+    GROUP_ID = "mismatch"
+
+    INPUT = "INPUT"
+    VOLUME_FIELD = "VOLUME_FIELD"
+    OUTLETS_FIELD = "OUTLETS_FIELD"
+    OUTLETS = "OUTLETS"
+    CLASSES = "CLASSES"
+    METHOD = "METHOD"
+    PALETTE = "PALETTE"
+    NAME_FIELD = "NAME_FIELD"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def method_labels(self) -> list[str]:
+        """Display names of :data:`core.classify.METHODS`, same order."""
+        return [self.tr("Natural breaks (Jenks, exact)"), self.tr("Quantile"),
+                self.tr("Equal interval")]
+
+    def palette_labels(self) -> list[str]:
+        """Display names of :data:`core.bivariate.PALETTE_NAMES`, same order."""
+        return [self.tr("Pink–blue (Stevens)"), self.tr("Green–blue (Stevens)"),
+                self.tr("Blue–red (Stevens)"), self.tr("Purple–gold (Stevens)"), self.tr("Grey")]
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+        """Help shown beside the dialog."""
+        return self.tr(
+            "<p>Matches where retired batteries arise against where they can be handed in. For "
+            "each feature (normally a city): its <b>share of the total retired volume</b> and "
+            "its <b>share of the recycling service outlets</b> (回收服务网点), each classed "
+            "1…k by natural breaks (the exact Fisher-Jenks optimum, at any number of features), "
+            "quantiles or equal intervals, and combined into a bivariate class.</p>"
+            "<p><b>Inputs.</b> A layer with a numeric volume field (t/yr) and either a numeric "
+            "outlet-count field or a point layer of outlets, counted per feature by location "
+            "(any CRS). CLASSES 2–5 (default 3).</p>"
+            "<p><b>Outputs.</b> Every input feature and field plus <i>vol_share</i> and "
+            "<i>outlet_share</i> (fractions of the total, 0–1), <i>share_gap</i> (volume share − "
+            "outlet share), <i>vol_class</i>, <i>outlet_class</i> (1…k), <i>match_code</i> "
+            "(\"v-o\") and <i>match_type</i>: under_served (volume class above outlet class), "
+            "balanced, over_served, or no_data (volume or outlets NULL: shares NULL, the row is "
+            "kept). VOL_BREAKS and OUTLET_BREAKS give the class bounds of the shares "
+            "(comma-separated). The layer is styled as a bivariate choropleth; the report has "
+            "the legend grid with the break values on both axes and the under-served list.</p>"
+            "<p><b>Source.</b> The city-level matching of a 2025 NGO report on battery "
+            "recycling in China (Shanghai: 6.7 % of the volume, 2.97 % of the outlets).</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+        """Declare the parameters and outputs."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Cities (or any features)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterField(
+            self.VOLUME_FIELD, self.tr("Retired volume field (t/yr)"), None, self.INPUT,
+            QgsProcessingParameterField.Numeric))
+        self.addParameter(QgsProcessingParameterField(
+            self.OUTLETS_FIELD, self.tr("Outlet count field"), None, self.INPUT,
+            QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.OUTLETS, self.tr("Outlets (points, counted per feature)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CLASSES, self.tr("Classes per variable"), QgsProcessingParameterNumber.Integer,
+            3, minValue=2, maxValue=5))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.METHOD, self.tr("Classification method"), self.method_labels(), defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PALETTE, self.tr("Bivariate palette"), self.palette_labels(), defaultValue=0))
+        self.addParameter(QgsProcessingParameterField(
+            self.NAME_FIELD, self.tr("Name field (for the report)"), None, self.INPUT,
+            QgsProcessingParameterField.Any, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Volume–outlet matching")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputString("VOL_BREAKS", self.tr("Volume-share breaks")))
+        self.addOutput(QgsProcessingOutputString("OUTLET_BREAKS",
+                                                 self.tr("Outlet-share breaks")))
+        self.addOutput(QgsProcessingOutputNumber("N_UNDER_SERVED", self.tr("Under-served")))
+        self.addOutput(QgsProcessingOutputNumber("UNDER_SERVED_T",
+                                                 self.tr("Volume in under-served features")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Read, match in ``core``, write, style and report."""
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        vol_name = self.parameterAsString(parameters, self.VOLUME_FIELD, context)
+        vol_idx = numeric_field_index(source, vol_name, self.tr("volume"))
+        outlets = self.parameterAsSource(parameters, self.OUTLETS, context)
+        out_name = self.parameterAsString(parameters, self.OUTLETS_FIELD, context)
+        if outlets is None and not out_name:
+            raise QgsProcessingException(self.tr(
+                "Give an outlet count field (OUTLETS_FIELD) or an outlet point layer (OUTLETS)."))
+        out_idx = -1 if outlets is not None else numeric_field_index(
+            source, out_name, self.tr("outlets"))
+        k = self.parameterAsInt(parameters, self.CLASSES, context)
+        method = classify.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        palette = bivariate.PALETTE_NAMES[self.parameterAsEnum(parameters, self.PALETTE, context)]
+        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+                         [self.parameterAsVectorLayer(parameters, p, context)
+                          for p in (self.INPUT, self.OUTLETS)])
+
+        feedback.setProgressText(self.tr("Reading features…"))
+        read = read_features(source, {"vol": vol_idx, "out": out_idx}, feedback)
+        if read is None:
+            return {}
+        features, columns = read
+        ids = [f.id() for f in features]
+        counts = columns["out"]
+        if outlets is not None:
+            feedback.setProgressText(self.tr("Counting outlets per feature…"))
+            counts, skipped = sum_points_in_regions(
+                [f.geometry() for f in features], source.sourceCrs(), outlets, None, context,
+                feedback)
+            if skipped["outside"]:
+                feedback.pushWarning(self.tr(
+                    "Outlets outside every feature were not counted, ids: {ids}").format(
+                        ids=format_ids(skipped["outside"])))
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(40)
+
+        feedback.setProgressText(self.tr("Classifying…"))
+        try:
+            result = bivariate.match(columns["vol"], counts, k, method)
+        except InvalidValuesError as err:
+            field = vol_name if err.which == "volume" else (out_name or self.OUTLETS)
+            raise QgsProcessingException(self.tr(
+                "Negative or infinite values in “{field}” for feature ids: {ids}. Shares need "
+                "finite values ≥ 0.").format(
+                    field=field, ids=format_ids([ids[i] for i in err.indices]))) from None
+        except (NoValidRowsError, ZeroTotalError):
+            raise QgsProcessingException(self.tr(
+                "No feature has both a volume and an outlet count, or one of the totals is 0: "
+                "shares cannot be computed (“{v}”, “{o}”).").format(
+                    v=vol_name, o=out_name or self.OUTLETS)) from None
+        self._warn(ids, result, vol_name, out_name or self.tr("outlet count"), k, feedback)
+
+        new_fields = [QgsField("vol_share", QVariant.Double),
+                      QgsField("outlet_share", QVariant.Double),
+                      QgsField("share_gap", QVariant.Double),
+                      QgsField("vol_class", QVariant.Int), QgsField("outlet_class", QVariant.Int),
+                      QgsField("match_code", QVariant.String),
+                      QgsField("match_type", QVariant.String)]
+        fields, renamed = output_fields(source.fields(), new_fields)
+        if renamed:
+            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
+                names=", ".join(renamed)))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        extra = [[python_number(result.vol_share[i]), python_number(result.outlet_share[i]),
+                  python_number(result.share_gap[i]),
+                  int(result.vol_class[i]) or None, int(result.outlet_class[i]) or None,
+                  result.match_code[i], str(result.match_type[i])] for i in range(len(features))]
+        feedback.setProgressText(self.tr("Writing features…"))
+        if not write_features(sink, fields, features, extra, feedback, (50, 85)):
+            return {}
+        del sink  # closes the file, so its default style can be stored
+
+        styler = bivariate_styler(result, palette, self.tr)
+        finish_styling(context, dest_id, styler, feedback)
+        names = region_names(source, features,
+                             self.parameterAsString(parameters, self.NAME_FIELD, context))
+        under = bivariate.under_served_summary(names, columns["vol"], result)
+        results = {
+            self.OUTPUT: dest_id,
+            "VOL_BREAKS": breaks_text(result.vol_breaks),
+            "OUTLET_BREAKS": breaks_text(result.outlet_breaks),
+            "N_UNDER_SERVED": len(under["rows"]),
+            "UNDER_SERVED_T": python_number(under["total_volume"]),
+        }
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            feedback.setProgressText(self.tr("Writing the report…"))
+            from ...core.report_matching import matching_report_html
+
+            write_text(report, matching_report_html(
+                names, columns["vol"], counts, result, palette=palette, tr=self.tr,
+                title=self.tr("Volume–outlet matching — {layer}").format(
+                    layer=source.sourceName())))
+            results[self.REPORT] = report
+        feedback.setProgress(100)
+        return results
+
+    def _warn(self, ids, result, vol_name, out_name, k, feedback) -> None:
+        no_data = [fid for fid, t in zip(ids, result.match_type) if t == "no_data"]
+        if no_data:
+            feedback.pushWarning(self.tr(
+                "NULL in “{v}” or “{o}” (match_type no_data, shares NULL) for feature ids: "
+                "{ids}").format(v=vol_name, o=out_name, ids=format_ids(no_data)))
+        for label, breaks in ((vol_name, result.vol_breaks), (out_name, result.outlet_breaks)):
+            if breaks.k < k:
+                feedback.pushWarning(self.tr(
+                    "“{field}” has fewer distinct values than classes: {k} classes used instead "
+                    "of {requested}.").format(field=label, k=breaks.k, requested=k))

@@ -1,0 +1,245 @@
+"""Seeded illustrative numbers for ``tools/build_sample_data.py`` and the checks of their pattern.
+
+Units: volumes and capacities in tonnes per year (t), registered capital in CNY, outlets and
+firms as counts. Every number is illustrative (see resources/data/README.md). Random streams:
+``numpy.random.default_rng(seed)`` for the province volumes (unchanged since the first sample)
+and ``default_rng([seed, k])`` for the later additions, k = 1 city retirement, 2 outlets,
+3 registered capital, 4 plant capacities and routes (5, plant locations, is drawn by the build
+script), so adding a stream never changes an existing number.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence
+
+import numpy as np
+from sample_data_tables import (
+    CAPACITY_TIERS,
+    CAPITAL_TOTAL_CNY,
+    CAPITAL_WEIGHT,
+    CAPITAL_WEIGHTS,
+    CITY_WEIGHTS,
+    CLUSTER_2030,
+    COUNTY_WEIGHT,
+    FIRMS_TOTAL,
+    HUBS_2030,
+    LOW_CAPITAL,
+    NO_WHITELIST,
+    OUTLET_FACTORS,
+    OUTLETS_TOTAL,
+    OVER_SERVED,
+    PROVINCES,
+    RETIRE_TIERS,
+    ROUTES,
+    TOTALS,
+)
+
+Numbers = Dict[str, Dict[str, Optional[float]]]
+NO_DATA = {"710000", "810000", "820000"}  # Taiwan, Hong Kong, Macau
+SIGMA, SIGMA_GROWTH = 0.15, 0.08  # lognormal sigma of the province noise
+SIGMA_CITY, SIGMA_OUTLET, SIGMA_CAPITAL, SIGMA_PLANT, SIGMA_ROUTE = 0.25, 0.10, 0.25, 0.6, 0.5
+GAP_MIN_PP = 0.1  # under-served: volume share - outlet share >= 0.1 percentage points ...
+OUTLET_RATIO_MAX = 0.75  # ... and outlet share <= 0.75 x volume share
+CAPITAL_UNIT = 10_000  # registered capital is rounded to whole 万元 (10,000 CNY)
+
+
+def round_to_total(values: np.ndarray, total: float) -> np.ndarray:
+    """Scale non-negative ``values`` to ``total`` and round with the largest-remainder method."""
+    raw = values / values.sum() * total
+    out = np.floor(raw)
+    short = int(total - out.sum())
+    order = np.argsort(-(raw - out), kind="stable")
+    out[order[:short]] += 1
+    return out
+
+
+def illustrative_numbers(seed: int) -> Numbers:
+    """Seeded illustrative province numbers keyed by adcode (t/yr; firm counts)."""
+    rows = sorted(PROVINCES, key=lambda r: r[0])
+    codes = [r[0] for r in rows]
+    has = np.array([c not in NO_DATA for c in codes])
+    w_r = np.array([RETIRE_TIERS.get(r[3], 0.0) for r in rows])
+    w_c = np.array([CAPACITY_TIERS.get(r[4], 0.0) for r in rows])
+    rng = np.random.default_rng(seed)
+    n = len(rows)
+    noise = [rng.lognormal(0.0, SIGMA, n) for _ in range(3)] + [rng.lognormal(0.0, SIGMA_GROWTH, n)]
+    cols = {}
+    cols["retire_2025_t"] = round_to_total(w_r * noise[0], TOTALS["retire_2025_t"])
+    cols["capacity_2025_t"] = round_to_total(w_c * noise[1], TOTALS["capacity_2025_t"])
+    cols["retire_2030_t"] = round_to_total(w_r * noise[2], TOTALS["retire_2030_t"])
+    cols["capacity_2030_t"] = round_to_total(
+        cols["capacity_2025_t"] * noise[3], TOTALS["capacity_2030_t"]
+    )
+    cap = cols["capacity_2025_t"]
+    firms = np.zeros(n)
+    pinned = {"110000": 1}  # report: Beijing has one whitelist firm
+    free = np.array([cap[i] > 0 and c not in pinned for i, c in enumerate(codes)])
+    left = FIRMS_TOTAL - sum(pinned.values()) - int(free.sum())  # one each first, then by capacity
+    firms[free] = 1 + round_to_total(cap[free], left)
+    for code, count in pinned.items():
+        firms[codes.index(code)] = count
+    cols["whitelist_firms"] = firms
+    out: Numbers = {}
+    for i, code in enumerate(codes):
+        out[code] = {k: (float(v[i]) if has[i] else None) for k, v in cols.items()}
+        if has[i]:
+            out[code]["whitelist_firms"] = int(firms[i])
+    return out
+
+
+def check_pattern(nums: Numbers) -> Dict[str, float]:
+    """Compute, print and assert the province ratio pattern; return the figures."""
+    by_short = {r[2]: r[0] for r in PROVINCES}
+    valid = [v for v in nums.values() if v["capacity_2025_t"]]
+    ratio = np.array([v["retire_2025_t"] / v["capacity_2025_t"] for v in valid])
+    cap = np.array([v["capacity_2025_t"] for v in valid])
+    slope = float(np.polyfit(cap, ratio, 1)[0])
+    figs = {"median_2025": float(np.median(ratio)), "share_below_20": float(np.mean(ratio < 0.2))}
+    figs["slope_per_Mt"] = slope * 1e6
+    for short in CLUSTER_2030 + HUBS_2030:
+        v = nums[by_short[short]]
+        figs[f"ratio_2030_{short}"] = v["retire_2030_t"] / v["capacity_2030_t"]
+    _print(figs)
+    assert 0.10 <= figs["median_2025"] <= 0.13, figs["median_2025"]
+    assert 0.45 <= figs["share_below_20"] <= 0.65, figs["share_below_20"]
+    assert all(figs[f"ratio_2030_{s}"] > 0.8 for s in CLUSTER_2030), "cluster 2030 ratio"
+    assert all(figs[f"ratio_2030_{s}"] < 0.2 for s in HUBS_2030), "hub 2030 ratio"
+    assert slope < 0, "slope of ratio on capacity must be negative"
+    for short in NO_WHITELIST:
+        v = nums[by_short[short]]
+        assert v["capacity_2025_t"] == 0 and v["whitelist_firms"] == 0, short
+    return figs
+
+
+def add_capital(nums: Numbers, seed: int) -> None:
+    """Add ``capital_cny`` (registered capital of recycling firms, CNY) to every province."""
+    short = {r[0]: r[2] for r in PROVINCES}
+    codes = sorted(c for c in nums if c not in NO_DATA)
+    rng = np.random.default_rng([seed, 3])
+    w = np.array([CAPITAL_WEIGHTS.get(short[c], 1.0) for c in codes])
+    w = w * rng.lognormal(0.0, SIGMA_CAPITAL, len(codes))
+    capital = round_to_total(w, CAPITAL_TOTAL_CNY / CAPITAL_UNIT) * CAPITAL_UNIT
+    for code in nums:
+        nums[code]["capital_cny"] = None
+    for code, value in zip(codes, capital):
+        nums[code]["capital_cny"] = float(value)
+
+
+def check_capital(nums: Numbers) -> Dict[str, float]:
+    """Assert Beijing most capital, the three hubs little, Pearson r near -0.03; return figures."""
+    by_short = {r[2]: r[0] for r in PROVINCES}
+    mainland = [v for c, v in nums.items() if c not in NO_DATA]
+    capital = np.array([v["capital_cny"] for v in mainland])
+    firms = np.array([v["whitelist_firms"] for v in mainland], dtype=float)
+    figs = {"pearson_r": float(np.corrcoef(capital, firms)[0, 1])}
+    figs["beijing_capital_bn"] = nums["110000"]["capital_cny"] / 1e9
+    lower_quartile = float(np.percentile(capital, 25))
+    for s in LOW_CAPITAL:
+        figs[f"capital_bn_{s}"] = nums[by_short[s]]["capital_cny"] / 1e9
+    _print(figs)
+    assert -0.10 <= figs["pearson_r"] <= 0.05, figs["pearson_r"]
+    assert nums["110000"]["capital_cny"] == capital.max(), "Beijing must have the most capital"
+    assert nums["110000"]["whitelist_firms"] == 1
+    assert all(nums[by_short[s]]["capital_cny"] < lower_quartile for s in LOW_CAPITAL)
+    assert all(nums[by_short[s]]["whitelist_firms"] >= 10 for s in LOW_CAPITAL)
+    assert abs(capital.sum() - CAPITAL_TOTAL_CNY) < 1
+    return figs
+
+
+def _city_weight(adcode: str, short: str) -> float:
+    """Retirement weight of a city within its province (dimensionless)."""
+    if short in CITY_WEIGHTS:
+        return float(CITY_WEIGHTS[short])
+    if adcode.endswith("0100"):
+        return CAPITAL_WEIGHT
+    return COUNTY_WEIGHT if adcode[2:4] == "90" else 1.0
+
+
+def city_numbers(cities: Sequence[dict], nums: Numbers, seed: int) -> Numbers:
+    """Per-city ``retire_2025_t`` (t/yr, sums exactly to the province) and ``outlets_2025``.
+
+    ``cities`` are dicts with ``adcode``, ``short_zh`` and ``province_adcode``. Outlets: the
+    national total is split in proportion to retirement x outlet factor x lognormal noise.
+    """
+    rows = sorted(cities, key=lambda r: r["adcode"])
+    n = len(rows)
+    noise = np.random.default_rng([seed, 1]).lognormal(0.0, SIGMA_CITY, n)
+    w = np.array([_city_weight(r["adcode"], r["short_zh"]) for r in rows]) * noise
+    retire = np.full(n, np.nan)
+    for code, values in nums.items():
+        if values["retire_2025_t"] is not None:
+            idx = [i for i, r in enumerate(rows) if r["province_adcode"] == code]
+            retire[idx] = round_to_total(w[idx], values["retire_2025_t"])
+    has = ~np.isnan(retire)
+    noise = np.random.default_rng([seed, 2]).lognormal(0.0, SIGMA_OUTLET, n)
+    factor = np.array([OUTLET_FACTORS.get(r["short_zh"], 1.0) for r in rows])
+    outlets = np.full(n, np.nan)
+    outlets[has] = round_to_total((retire * factor * noise)[has], OUTLETS_TOTAL)
+    out: Numbers = {}
+    for i, r in enumerate(rows):
+        ok = bool(has[i])
+        out[r["adcode"]] = {
+            "retire_2025_t": float(retire[i]) if ok else None,
+            "outlets_2025": int(outlets[i]) if ok else None,
+        }
+    return out
+
+
+def under_served(vol_share: np.ndarray, out_share: np.ndarray) -> np.ndarray:
+    """Mask of under-served cities: shares in percent; a clear gap both absolute and relative."""
+    return (vol_share - out_share >= GAP_MIN_PP) & (out_share <= OUTLET_RATIO_MAX * vol_share)
+
+
+def check_cities(city_nums: Numbers, short_names: Dict[str, str]) -> Dict[str, float]:
+    """Assert the city pattern (Shanghai, Harbin/Fuzhou/Kunming, 18 under-served); return it."""
+    codes = [c for c, v in city_nums.items() if v["retire_2025_t"] is not None]
+    vol = np.array([city_nums[c]["retire_2025_t"] for c in codes])
+    out = np.array([city_nums[c]["outlets_2025"] for c in codes], dtype=float)
+    vs, os_ = vol / vol.sum() * 100, out / out.sum() * 100
+    by_short = {short_names[c]: i for i, c in enumerate(codes)}
+    figs: Dict[str, float] = {}
+    for s in ["上海"] + OVER_SERVED:
+        figs[f"volume_share_%_{s}"], figs[f"outlet_share_%_{s}"] = vs[by_short[s]], os_[by_short[s]]
+    mask = under_served(vs, os_)
+    figs["under_served_cities"] = float(mask.sum())
+    figs["under_served_kt"] = float(vol[mask].sum() / 1000)
+    figs["cities_without_outlets"] = float((out == 0).sum())
+    _print(figs)
+    assert vol.sum() == TOTALS["retire_2025_t"] and out.sum() == OUTLETS_TOTAL
+    assert 6.0 <= figs["volume_share_%_上海"] <= 7.5 and 2.5 <= figs["outlet_share_%_上海"] <= 3.5
+    assert all(figs[f"outlet_share_%_{s}"] > figs[f"volume_share_%_{s}"] for s in OVER_SERVED)
+    assert 15 <= figs["under_served_cities"] <= 22, figs["under_served_cities"]
+    assert 130 <= figs["under_served_kt"] <= 210, figs["under_served_kt"]
+    return figs
+
+
+def plant_attributes(nums: Numbers, seed: int) -> List[dict]:
+    """One dict per whitelist firm: ``firm_id``, ``province_adcode``, ``capacity_t``, ``route``.
+
+    A province's ``capacity_2025_t`` (t/yr) is split among its firms by lognormal weights
+    (exact sums). Routes: firms ranked by capacity x lognormal noise; the first ``both``, the
+    next ``regeneration`` and the rest ``cascade`` (regeneration plants are the larger ones).
+    """
+    rng = np.random.default_rng([seed, 4])
+    plants: List[dict] = []
+    for code in sorted(nums):
+        count = nums[code]["whitelist_firms"] or 0
+        if count:
+            weights = rng.lognormal(0.0, SIGMA_PLANT, count)
+            caps = round_to_total(weights, nums[code]["capacity_2025_t"])
+            plants += [{"province_adcode": code, "capacity_t": float(c)} for c in caps]
+    assert len(plants) == FIRMS_TOTAL == sum(ROUTES.values())
+    score = np.array([p["capacity_t"] for p in plants]) * rng.lognormal(0, SIGMA_ROUTE, len(plants))
+    routes = ["both"] * ROUTES["both"] + ["regeneration"] * ROUTES["regeneration"]
+    routes += ["cascade"] * ROUTES["cascade"]
+    for rank, i in enumerate(np.argsort(-score, kind="stable")):
+        plants[i]["route"] = routes[rank]
+    for k, plant in enumerate(plants, start=1):
+        plant["firm_id"] = f"WL{k:03d}"
+    return plants
+
+
+def _print(figs: Dict[str, float]) -> None:
+    """Print the figures of a check, one per line."""
+    for key, val in figs.items():
+        print(f"  {key:>24}: {val:.4f}")
