@@ -32,8 +32,13 @@ def format_ids(ids: Sequence[int], limit: int = 20) -> str:
     return shown
 
 
-def numeric_field_index(source: QgsFeatureSource, name: str, label: str) -> int:
-    """Index of field ``name``; a clear error when it is missing or not numeric."""
+def numeric_field_index(source: QgsFeatureSource, name: str, label: str,
+                        allow_text: bool = False) -> int:
+    """Index of field ``name``; a clear error when it is missing or not numeric.
+
+    With ``allow_text`` a text field is accepted too (a CSV read by OGR has only text fields):
+    its values are parsed by :func:`to_float`, and those that are not numbers read as NULL.
+    """
     fields = source.fields()
     index = fields.lookupField(name)
     if index < 0:
@@ -42,6 +47,8 @@ def numeric_field_index(source: QgsFeatureSource, name: str, label: str) -> int:
                 field=name, label=label)
         )
     field = fields.at(index)
+    if allow_text and field.type() == QVariant.String:
+        return index
     if not field.isNumeric():
         raise QgsProcessingException(
             _tr("Field “{field}” ({label}) must be numeric (integer or decimal), but it is of "

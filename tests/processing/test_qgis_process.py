@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 from osgeo import ogr, osr
 
@@ -90,3 +92,72 @@ def test_help_lists_the_parameters(qgis_process_env):
     for key in ("INPUT", "RETIREMENT_FIELD", "CAPACITY_FIELD", "PLANTS", "PLANT_CAPACITY_FIELD",
                 "THRESHOLDS", "OUTPUT", "REPORT", "MEDIAN_RATIO", "P_VALUE"):
         assert key in proc.stdout
+
+
+def run_cli(env: dict, alg: str, *args: str) -> dict:
+    """``qgis_process --json run battery_recycling:<alg> -- args``; the results dict."""
+    proc = subprocess.run([QGIS_PROCESS, "--json", "run", f"battery_recycling:{alg}", "--",
+                           *args], env=env, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+
+
+def write_cities(path: Path) -> None:
+    """Five squares with Chinese field names; the last has a NULL volume (no_data)."""
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    layer = ds.CreateLayer("城市", srs, ogr.wkbPolygon)
+    for name, kind in (("名称", ogr.OFTString), ("退役量", ogr.OFTReal), ("网点", ogr.OFTInteger),
+                       ("资本", ogr.OFTReal)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    rows = (("A", 10, 10, 100), ("B", 10, 10, 300), ("C", 40, 10, 0), ("D", 40, 40, 600),
+            ("E", None, 5, None))
+    for i, (name, vol, outlets, capital) in enumerate(rows):
+        f = ogr.Feature(layer.GetLayerDefn())
+        f.SetField("名称", name)
+        if vol is not None:
+            f.SetField("退役量", vol)
+        f.SetField("网点", outlets)
+        if capital is not None:
+            f.SetField("资本", capital)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"POLYGON(({i} 0,{i + 1} 0,{i + 1} 1,{i} 1,{i} 0))"))
+        layer.CreateFeature(f)
+    del layer, ds
+
+
+def test_matching_and_compliance_from_the_command_line(qgis_process_env, tmp_path):
+    cities = tmp_path / "城市.gpkg"
+    write_cities(cities)
+    # Volume shares .1 .1 .4 .4 and outlet shares 1/7 1/7 1/7 4/7 (hand-computed in
+    # test_matching_algorithms.py): k = 2 natural breaks → only C is under-served.
+    res = run_cli(qgis_process_env, "natural_breaks_matching", f"INPUT={cities}",
+                  "VOLUME_FIELD=退役量", "OUTLETS_FIELD=网点", "CLASSES=2", "METHOD=0",
+                  "PALETTE=1", f"OUTPUT={tmp_path / '匹配.gpkg'}")
+    assert [float(v) for v in res["VOL_BREAKS"].split(",")] == pytest.approx([0.1, 0.1, 0.4])
+    assert res["N_UNDER_SERVED"] == 1 and res["UNDER_SERVED_T"] == pytest.approx(40)
+    ds = ogr.Open(str(tmp_path / "匹配.gpkg"))
+    types = {f.GetField("名称"): f.GetField("match_type") for f in ds.GetLayer(0)}
+    del ds
+    assert types == {"A": "balanced", "B": "balanced", "C": "under_served", "D": "balanced",
+                     "E": "no_data"}
+    # Capital 100, 300, 0, 600 against outlets as a stand-in firm count 10, 10, 10, 40.
+    res = run_cli(qgis_process_env, "capital_compliance", f"INPUT={cities}",
+                  "CAPITAL_FIELD=资本", "WHITELIST_FIELD=网点", "OUTPUT=TEMPORARY_OUTPUT")
+    assert res["N"] == 4
+    assert res["PEARSON_R"] == pytest.approx(
+        float(np.corrcoef([100, 300, 0, 600], [10, 10, 10, 40])[0, 1]))
+
+
+def test_forecast_from_the_command_line(qgis_process_env, tmp_path):
+    sales = ROOT / "resources" / "data" / "nev_sales_sample.csv"
+    res = run_cli(qgis_process_env, "retirement_forecast", f"INPUT={sales}",
+                  "REGION_FIELD=province", "YEAR_FIELD=year", "SALES_FIELD=nev_sales",
+                  "START_YEAR=2025", "END_YEAR=2025", "SECOND_MEAN=6",
+                  f"OUTPUT={tmp_path / 'forecast.gpkg'}")
+    assert res["N_REGIONS"] == 31
+    # 2025 retirements are a fraction of all vehicles sold to 2025 × 0.4 t.
+    with open(sales, encoding="utf-8") as f:
+        sold_t = sum(int(r["nev_sales"]) for r in csv.DictReader(f)) * 0.4
+    assert 0 < res["TOTAL_T"] < sold_t

@@ -1,0 +1,242 @@
+"""Algorithm ``join_region_table``: join a statistics table to regions by code or name."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import regions as core_regions
+from ..layer_io import ensure_not_input, format_ids, write_features
+from .base import AtlasAlgorithm
+
+
+def _is_null(value) -> bool:
+    return value is None or (isinstance(value, QVariant) and value.isNull()) or value == ""
+
+
+def _number(text) -> float | None:
+    try:
+        return float(str(text).replace(",", "").strip())
+    except ValueError:
+        return None
+
+
+def numeric_text_columns(fields: QgsFields, rows: list[list]) -> dict[int, QVariant.Type]:
+    """Text columns whose every non-empty value is a number (a CSV read by OGR gives text):
+    index → the numeric type to write them as (Int when all are whole, else Double)."""
+    found = {}
+    for i in range(fields.count()):
+        if fields.at(i).type() != QVariant.String:
+            continue
+        values = [_number(r[i]) for r in rows if not _is_null(r[i])]
+        if values and all(v is not None for v in values):
+            whole = all(v.is_integer() and abs(v) < 2**31 for v in values)
+            found[i] = QVariant.Int if whole else QVariant.Double
+    return found
+
+
+class JoinRegionTable(AtlasAlgorithm):
+    """Attach a table's rows to regions; nothing is lost from either side."""
+
+    ALGORITHM_ID = "join_region_table"
+    DISPLAY_NAME = "Join a statistics table to regions"
+    GROUP = "Forecasts and data"
+    GROUP_ID = "data"
+
+    INPUT = "INPUT"
+    REGION_KEY_FIELD = "REGION_KEY_FIELD"
+    TABLE = "TABLE"
+    TABLE_KEY_FIELD = "TABLE_KEY_FIELD"
+    MATCH_BY = "MATCH_BY"
+    OUTPUT = "OUTPUT"
+    UNMATCHED = "UNMATCHED"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+        """Help shown beside the dialog."""
+        return self.tr(
+            "<p>Joins a statistics table (CSV, spreadsheet or any layer) to regions by "
+            "<b>administrative code</b> or by <b>name</b>, where ordinary joins fail on name "
+            "variants.</p>"
+            "<p><b>Codes</b>: 6-digit codes, prefix-aware (110000 is the province, 110100 a "
+            "prefecture; 2- and 4-digit codes are padded, 12-digit ones cut). <b>Names</b>: "
+            "Chinese with or without 省, 市, 自治区, 特别行政区 and ethnic qualifiers (壮族, 回族, "
+            "维吾尔…), traditional characters, English and pinyin (Inner Mongolia, Nei Mongol, "
+            "Tibet, Xizang, Hong Kong, Macao…). Shanxi and Shaanxi are kept apart. "
+            "MATCH_BY auto uses codes when most keys on both sides are codes.</p>"
+            "<p><b>Outputs</b>: every region with the table's fields (NULL where nothing "
+            "matched) and <i>join_how</i> (code, code_prefix, name, alias, unmatched, "
+            "ambiguous); UNMATCHED: every table row not joined, with <i>join_reason</i> "
+            "(unmatched, ambiguous, duplicate: a second row for a region already joined). "
+            "Text columns holding only numbers (as OGR reads CSV files) become numeric. A "
+            "prefecture table joined to provinces stays unmatched: sum it per province "
+            "first.</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+        """Declare the parameters and outputs."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Regions"), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterField(
+            self.REGION_KEY_FIELD, self.tr("Region key field (code or name)"), None,
+            self.INPUT))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TABLE, self.tr("Table (CSV, spreadsheet or layer)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterField(
+            self.TABLE_KEY_FIELD, self.tr("Table key field (code or name)"), None, self.TABLE))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.MATCH_BY, self.tr("Match by"),
+            [self.tr("Automatic"), self.tr("Administrative code"), self.tr("Name")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Joined regions")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.UNMATCHED, self.tr("Table rows not joined"), QgsProcessing.TypeVector,
+            optional=True))
+        for key in ("N_MATCHED", "N_UNMATCHED_REGIONS", "N_UNMATCHED_ROWS", "N_DUPLICATE_ROWS"):
+            self.addOutput(QgsProcessingOutputNumber(key, key))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Match keys in ``core``, then write the regions and the rows left over."""
+        regions = self.parameterAsSource(parameters, self.INPUT, context)
+        table = self.parameterAsSource(parameters, self.TABLE, context)
+        if regions is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        if table is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.TABLE))
+        r_key = regions.fields().lookupField(
+            self.parameterAsString(parameters, self.REGION_KEY_FIELD, context))
+        t_key = table.fields().lookupField(
+            self.parameterAsString(parameters, self.TABLE_KEY_FIELD, context))
+        if r_key < 0 or t_key < 0:
+            raise QgsProcessingException(self.tr("The key fields do not exist in the layers."))
+        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+                         [self.parameterAsVectorLayer(parameters, p, context)
+                          for p in (self.INPUT, self.TABLE)])
+        features = list(regions.getFeatures())
+        rows = [list(f.attributes()) for f in table.getFeatures()]
+        row_ids = [f.id() for f in table.getFeatures()]
+        if feedback.isCanceled():
+            return {}
+        match_by = core_regions.MATCH_BY[self.parameterAsEnum(parameters, self.MATCH_BY, context)]
+        result = core_regions.join_keys(
+            [None if _is_null(f.attribute(r_key)) else f.attribute(r_key) for f in features],
+            [None if _is_null(r[t_key]) else r[t_key] for r in rows], match_by)
+        feedback.setProgress(40)
+        self._report(result, features, row_ids, feedback)
+
+        numeric = numeric_text_columns(table.fields(), rows)
+        t_fields = []
+        for i in range(table.fields().count()):
+            field = QgsField(table.fields().at(i))
+            if i in numeric:
+                field = QgsField(field.name(), numeric[i])
+            t_fields.append(field)
+        t_fields.append(QgsField("join_how", QVariant.String))
+        fields, renamed = joined_fields(regions.fields(), t_fields)
+        if renamed:
+            feedback.pushWarning(self.tr("Table fields renamed to keep them apart from the "
+                                         "region fields: {names}").format(
+                                             names=", ".join(renamed)))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             regions.wkbType(), regions.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        blank = [None] * table.fields().count()
+        extra = []
+        for i, j in enumerate(result.region_to_row):
+            values = list(rows[j]) if j is not None else list(blank)
+            for idx in numeric:
+                values[idx] = None if _is_null(values[idx]) else _cast(values[idx], numeric[idx])
+            extra.append([None if _is_null(v) else v for v in values] + [result.how[i]])
+        if not write_features(sink, fields, features, extra, feedback, (40, 85)):
+            return {}
+        results = {self.OUTPUT: dest_id}
+        results.update(self._write_unmatched(parameters, context, table, rows, result))
+        summary = result.summary()
+        results.update({
+            "N_MATCHED": sum(1 for j in result.region_to_row if j is not None),
+            "N_UNMATCHED_REGIONS": summary["regions"].get("unmatched", 0)
+            + summary["regions"].get("ambiguous", 0),
+            "N_UNMATCHED_ROWS": len(result.unmatched_rows),
+            "N_DUPLICATE_ROWS": summary["rows"].get("duplicate", 0)})
+        feedback.setProgress(100)
+        return results
+
+    def _report(self, result, features, row_ids, feedback) -> None:
+        summary = result.summary()
+        feedback.pushInfo(self.tr("Matched by {how}. Regions: {regions}. Table rows: {rows}.")
+                          .format(how=result.match_by,
+                                  regions=", ".join(f"{k} {v}" for k, v in
+                                                    summary["regions"].items() if v),
+                                  rows=", ".join(f"{k} {v}" for k, v in
+                                                 summary["rows"].items() if v)))
+        unmatched = [features[i].id() for i, j in enumerate(result.region_to_row) if j is None]
+        if unmatched:
+            feedback.pushWarning(self.tr("Regions with no table row, feature ids: {ids}")
+                                 .format(ids=format_ids(unmatched)))
+        if result.unmatched_rows:
+            feedback.pushWarning(self.tr("Table rows that matched no region, ids: {ids}")
+                                 .format(ids=format_ids([row_ids[j] for j in
+                                                         result.unmatched_rows])))
+        for key, dup in result.duplicate_rows.items():
+            feedback.pushWarning(self.tr(
+                "Several table rows share the key “{key}” (ids {ids}): the first joined, the "
+                "others are listed in the rows not joined.").format(
+                    key=key, ids=format_ids([row_ids[j] for j in dup])))
+
+    def _write_unmatched(self, parameters, context, table, rows, result) -> dict:
+        if parameters.get(self.UNMATCHED) in (None, ""):
+            return {}
+        fields = QgsFields(table.fields())
+        fields.append(QgsField("join_reason", QVariant.String))
+        sink, dest_id = self.parameterAsSink(parameters, self.UNMATCHED, context, fields,
+                                             QgsWkbTypes.NoGeometry)
+        if sink is None:
+            return {}
+        for j, how in enumerate(result.row_how):
+            if how in ("unmatched", "ambiguous", "duplicate"):
+                feature = QgsFeature(fields)
+                feature.setAttributes(list(rows[j]) + [how])
+                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return {self.UNMATCHED: dest_id}
+
+
+def joined_fields(region_fields: QgsFields, table_fields: list[QgsField]
+                  ) -> tuple[QgsFields, list[str]]:
+    """Region fields unchanged, then the table fields; a table field whose name is taken
+    becomes ``<name>_tbl`` (``_tbl2`` …). Returns the fields and the renamings."""
+    fields = QgsFields(region_fields)
+    taken = {f.name().lower() for f in region_fields}
+    renamed = []
+    for field in table_fields:
+        field = QgsField(field)
+        name, n = field.name(), 1
+        while name.lower() in taken:
+            name = f"{field.name()}_tbl" + (str(n) if n > 1 else "")
+            n += 1
+        if name != field.name():
+            renamed.append(f"{field.name()} → {name}")
+            field.setName(name)
+        taken.add(name.lower())
+        fields.append(field)
+    return fields, renamed
+
+
+def _cast(value, kind):
+    number = _number(value)
+    if number is None:
+        return None
+    return int(number) if kind == QVariant.Int else number

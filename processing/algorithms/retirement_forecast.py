@@ -1,0 +1,337 @@
+"""Algorithm ``retirement_forecast``: retirements by region and year from sales cohorts."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import forecast as fc
+from ...core.regions import canonical_region_key, normalize_code
+from ..layer_io import (
+    format_ids,
+    numeric_field_index,
+    python_number,
+    read_features,
+    write_text,
+)
+from .base import AtlasAlgorithm
+
+Number = QgsProcessingParameterNumber
+
+
+class RetirementForecast(AtlasAlgorithm):
+    """Cohort model: each year's sales retire over later years by a Weibull lifetime."""
+
+    ALGORITHM_ID = "retirement_forecast"
+    DISPLAY_NAME = "Retirement forecast from sales cohorts"
+    GROUP = "Forecasts and data"
+    GROUP_ID = "data"
+
+    INPUT = "INPUT"
+    REGION_FIELD = "REGION_FIELD"
+    YEAR_FIELD = "YEAR_FIELD"
+    SALES_FIELD = "SALES_FIELD"
+    SALES_UNIT = "SALES_UNIT"
+    PACK_MASS = "PACK_MASS"
+    PACK_ENERGY = "PACK_ENERGY"
+    PACK_MASS_FIELD = "PACK_MASS_FIELD"
+    PACK_ENERGY_FIELD = "PACK_ENERGY_FIELD"
+    LIFETIME_MEAN = "LIFETIME_MEAN"
+    LIFETIME_SHAPE = "LIFETIME_SHAPE"
+    LIFETIME_SCALE = "LIFETIME_SCALE"
+    SECOND_MEAN = "SECOND_MEAN"
+    SECOND_SHAPE = "SECOND_SHAPE"
+    START_YEAR = "START_YEAR"
+    END_YEAR = "END_YEAR"
+    TIMING = "TIMING"
+    OUTPUT = "OUTPUT"
+    WIDE_OUTPUT = "WIDE_OUTPUT"
+    REPORT = "REPORT"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+        """Help shown beside the dialog."""
+        d = fc.DEFAULTS
+        return self.tr(
+            "<p>An open, inspectable forecast of retired EV batteries. Each year's sales (a "
+            "<b>cohort</b>) retire over the following years by a <b>Weibull lifetime</b>: a "
+            "cohort sold in year y retires in year y + a with probability F(a + ½) − F(a − ½) "
+            "(sales spread over the year), computed exactly, not sampled; over a long horizon "
+            "the retirements add up to the sales.</p>"
+            "<p><b>Input</b>: a table (CSV, spreadsheet or any layer) with a region (code or "
+            "name in any common form: names are normalised, so 广东省, 广东 and Guangdong are "
+            "one region), a year and the sales, in vehicles, t or GWh. Vehicles are converted "
+            "with the pack mass (t/vehicle, default {mass}) and pack energy (kWh/vehicle, "
+            "default {energy}), or with per-row fields when the table has them (averaged per "
+            "year). Lifetime: mean {mean} years and shape {shape} by default (the 8-year / "
+            "120,000 km warranty), or shape and scale. A second mean (and shape) adds a "
+            "comparison scenario.</p>"
+            "<p><b>Outputs</b>: a table with region, region_name, year, <i>retired_t</i> "
+            "(t/yr), <i>retired_gwh</i> (GWh/yr), <i>cumulative_t</i> (t since the first sales "
+            "year) and scenario; optionally a wide table with one row per region and a field "
+            "retired_&lt;year&gt;_t per year (…_b for the second scenario), ready to join to "
+            "regions for the retirement-to-capacity ratio; and an HTML report with a stacked "
+            "chart by region and the spread between scenarios.</p>"
+            "<p><b>Why</b>: published forecasts differ threefold (580 kt vs 168 kt for 2023) "
+            "because their methods are closed; every assumption here is a parameter.</p>"
+        ).format(mass=d["pack_mass_t"].value, energy=d["pack_energy_kwh"].value,
+                 mean=d["mean_life_years"].value, shape=d["weibull_shape"].value)
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+        """Declare the parameters and outputs."""
+        d = fc.DEFAULTS
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Sales table"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterField(
+            self.REGION_FIELD, self.tr("Region field (code or name)"), None, self.INPUT))
+        self.addParameter(QgsProcessingParameterField(
+            self.YEAR_FIELD, self.tr("Year field"), None, self.INPUT))
+        self.addParameter(QgsProcessingParameterField(
+            self.SALES_FIELD, self.tr("Sales field"), None, self.INPUT))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SALES_UNIT, self.tr("Sales unit"),
+            [self.tr("Vehicles"), self.tr("Tonnes of battery (t)"), self.tr("GWh")],
+            defaultValue=0))
+        self.addParameter(Number(self.PACK_MASS, self.tr("Pack mass (t per vehicle)"),
+                                 Number.Double, d["pack_mass_t"].value, minValue=1e-6))
+        self.addParameter(Number(self.PACK_ENERGY, self.tr("Pack energy (kWh per vehicle)"),
+                                 Number.Double, d["pack_energy_kwh"].value, minValue=1e-6))
+        for key, label in ((self.PACK_MASS_FIELD, self.tr("Pack mass field (t/vehicle, by "
+                                                           "year)")),
+                           (self.PACK_ENERGY_FIELD, self.tr("Pack energy field (kWh/vehicle, "
+                                                             "by year)"))):
+            self.addParameter(QgsProcessingParameterField(
+                key, label, None, self.INPUT, QgsProcessingParameterField.Numeric,
+                optional=True))
+        self.addParameter(Number(self.LIFETIME_MEAN, self.tr("Mean lifetime (years)"),
+                                 Number.Double, d["mean_life_years"].value, minValue=0.1))
+        self.addParameter(Number(self.LIFETIME_SHAPE, self.tr("Weibull shape"), Number.Double,
+                                 d["weibull_shape"].value, minValue=0.1))
+        self.addParameter(Number(self.LIFETIME_SCALE, self.tr(
+            "Weibull scale (years; replaces the mean when set)"), Number.Double, None,
+            optional=True, minValue=0.1))
+        self.addParameter(Number(self.SECOND_MEAN, self.tr(
+            "Second scenario: mean lifetime (years)"), Number.Double, None, optional=True,
+            minValue=0.1))
+        self.addParameter(Number(self.SECOND_SHAPE, self.tr(
+            "Second scenario: Weibull shape (default: the first one's)"), Number.Double, None,
+            optional=True, minValue=0.1))
+        self.addParameter(Number(self.START_YEAR, self.tr("First year"), Number.Integer, 2025))
+        self.addParameter(Number(self.END_YEAR, self.tr("Last year"), Number.Integer, 2035))
+        timing = QgsProcessingParameterEnum(
+            self.TIMING, self.tr("Sales timing"),
+            [self.tr("Spread over the year (mid-year)"), self.tr("At the start of the year")],
+            defaultValue=0)
+        timing.setFlags(timing.flags() | timing.FlagAdvanced)
+        self.addParameter(timing)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Retirement forecast"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.WIDE_OUTPUT, self.tr("Retirement forecast, one row per region"),
+            QgsProcessing.TypeVector, optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("TOTAL_T", self.tr("Retired over the years (t)")))
+        self.addOutput(QgsProcessingOutputNumber("N_REGIONS", self.tr("Regions")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Read the cohorts, forecast in ``core``, write the tables and the report."""
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        region_name = self.parameterAsString(parameters, self.REGION_FIELD, context)
+        region_idx = source.fields().lookupField(region_name)
+        indices = {}
+        for key, param in (("year", self.YEAR_FIELD), ("sales", self.SALES_FIELD),
+                           ("mass", self.PACK_MASS_FIELD), ("energy", self.PACK_ENERGY_FIELD)):
+            name = self.parameterAsString(parameters, param, context)
+            indices[key] = numeric_field_index(source, name, param, allow_text=True) \
+                if name else -1
+        read = read_features(source, indices, feedback, (0, 20))
+        if read is None:
+            return {}
+        features, cols = read
+        ids = [f.id() for f in features]
+        labels = [f.attribute(region_idx) for f in features]
+        keys = [normalize_code(v) or canonical_region_key(to_text(v)) for v in labels]
+        names: dict[str, str] = {}
+        for key, label in zip(keys, labels):
+            if key is not None and key not in names:
+                names[key] = to_text(label)
+        scenarios = self._scenarios(parameters, context)
+        pack_by_year = self._pack_by_year(cols, feedback)
+        frames = []
+        for n, (scenario, lifetime) in enumerate(scenarios):
+            if feedback.isCanceled():
+                return {}
+            params = self._params(parameters, context, lifetime)
+            try:
+                frames.append(fc.forecast(keys, cols["year"], cols["sales"], params,
+                                          pack_by_year, scenario=scenario))
+            except fc.ForecastInputError as err:
+                raise QgsProcessingException(self._input_error(err, ids)) from None
+            except ValueError as err:
+                raise QgsProcessingException(str(err)) from None
+            feedback.setProgress(20 + 40 * (n + 1) / len(scenarios))
+        import pandas as pd
+
+        table = pd.concat(frames, ignore_index=True)
+        dest_id = self._write_long(parameters, context, table, names, feedback)
+        if dest_id is None:
+            return {}
+        results = {self.OUTPUT: dest_id, "N_REGIONS": len(names),
+                   "TOTAL_T": python_number(frames[0]["retired_t"].sum())}
+        wide = self._write_wide(parameters, context, frames, names)
+        if wide is not None:
+            results[self.WIDE_OUTPUT] = wide
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            from ...core.report_forecast import forecast_report_html
+
+            write_text(report, forecast_report_html(
+                table, title=self.tr("Retirement forecast — {layer}").format(
+                    layer=source.sourceName()),
+                scenario_names=[s for s, _ in scenarios], tr=self.tr, region_labels=names))
+            results[self.REPORT] = report
+        feedback.setProgress(100)
+        return results
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _scenarios(self, parameters, context) -> list[tuple[str, fc.Lifetime]]:
+        shape = self.parameterAsDouble(parameters, self.LIFETIME_SHAPE, context)
+        scale = parameters.get(self.LIFETIME_SCALE)
+        if scale not in (None, "") and self.parameterAsDouble(
+                parameters, self.LIFETIME_SCALE, context) > 0:
+            first = fc.Lifetime(shape, self.parameterAsDouble(parameters, self.LIFETIME_SCALE,
+                                                              context))
+        else:
+            first = fc.Lifetime.from_mean(
+                self.parameterAsDouble(parameters, self.LIFETIME_MEAN, context), shape)
+        out = [(self._scenario_name("A", first), first)]
+        if parameters.get(self.SECOND_MEAN) not in (None, ""):
+            shape_b = (self.parameterAsDouble(parameters, self.SECOND_SHAPE, context)
+                       if parameters.get(self.SECOND_SHAPE) not in (None, "") else shape)
+            second = fc.Lifetime.from_mean(
+                self.parameterAsDouble(parameters, self.SECOND_MEAN, context), shape_b)
+            out.append((self._scenario_name("B", second), second))
+        return out
+
+    def _scenario_name(self, letter: str, lifetime: fc.Lifetime) -> str:
+        return self.tr("{letter}: mean {mean:.1f} y, shape {shape:g}").format(
+            letter=letter, mean=lifetime.mean, shape=lifetime.shape)
+
+    def _params(self, parameters, context, lifetime) -> fc.ForecastParams:
+        try:
+            return fc.ForecastParams(
+                start_year=self.parameterAsInt(parameters, self.START_YEAR, context),
+                end_year=self.parameterAsInt(parameters, self.END_YEAR, context),
+                unit=fc.SALES_UNITS[self.parameterAsEnum(parameters, self.SALES_UNIT, context)],
+                pack_mass_t=self.parameterAsDouble(parameters, self.PACK_MASS, context),
+                pack_energy_kwh=self.parameterAsDouble(parameters, self.PACK_ENERGY, context),
+                lifetime=lifetime,
+                timing=fc.TIMINGS[self.parameterAsEnum(parameters, self.TIMING, context)])
+        except ValueError as err:
+            raise QgsProcessingException(self.tr("Invalid forecast settings: {e}").format(
+                e=err)) from None
+
+    def _pack_by_year(self, cols, feedback) -> dict | None:
+        """Per-year pack mass and energy from the table: the mean of the rows of each year."""
+        if all(v is None for v in cols["mass"] + cols["energy"]):
+            return None
+        sums: dict[int, list[list[float]]] = {}
+        for year, mass, energy in zip(cols["year"], cols["mass"], cols["energy"]):
+            if year is None:
+                continue
+            entry = sums.setdefault(int(year), [[], []])
+            if mass is not None:
+                entry[0].append(mass)
+            if energy is not None:
+                entry[1].append(energy)
+        varied = sorted(y for y, (m, e) in sums.items() if len(set(m)) > 1 or len(set(e)) > 1)
+        if varied:
+            feedback.pushWarning(self.tr(
+                "Pack mass or energy differs between rows of the same year; the mean per year "
+                "is used for years: {years}").format(years=", ".join(map(str, varied))))
+        return {y: (sum(m) / len(m) if m else None, sum(e) / len(e) if e else None)
+                for y, (m, e) in sums.items()}
+
+    def _input_error(self, err: fc.ForecastInputError, ids: list[int]) -> str:
+        kinds = {"null_region": self.tr("no region"), "invalid_year": self.tr("no valid year"),
+                 "null_sales": self.tr("NULL sales"), "negative_sales": self.tr(
+                     "negative sales"), "duplicate": self.tr("the same region and year twice")}
+        parts = [self.tr("{kind}: feature ids {ids}").format(
+            kind=kinds.get(kind, kind), ids=format_ids([ids[r] for r in rows]))
+            for kind, rows in err.problems.items()]
+        return self.tr("The sales table has rows that cannot be used. ") + "; ".join(parts)
+
+    def _write_long(self, parameters, context, table, names, feedback) -> str | None:
+        fields = QgsFields()
+        for name, kind in (("region", QVariant.String), ("region_name", QVariant.String),
+                           ("year", QVariant.Int), ("retired_t", QVariant.Double),
+                           ("retired_gwh", QVariant.Double), ("cumulative_t", QVariant.Double),
+                           ("scenario", QVariant.String)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        total = max(len(table), 1)
+        for n, row in enumerate(table.itertuples(index=False)):
+            if feedback.isCanceled():
+                return None
+            feature = QgsFeature(fields)
+            feature.setAttributes([str(row.region), names.get(row.region, str(row.region)),
+                                   int(row.year), python_number(row.retired_t),
+                                   python_number(row.retired_gwh),
+                                   python_number(row.cumulative_t), str(row.scenario)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feedback.setProgress(60 + 35 * n / total)
+        return dest_id
+
+    def _write_wide(self, parameters, context, frames, names) -> str | None:
+        if parameters.get(self.WIDE_OUTPUT) in (None, ""):
+            return None
+        years = sorted(frames[0]["year"].unique())
+        fields = QgsFields()
+        fields.append(QgsField("region", QVariant.String))
+        fields.append(QgsField("region_name", QVariant.String))
+        for suffix, _ in zip(("", "_b"), frames):
+            for year in years:
+                fields.append(QgsField(f"retired_{int(year)}_t{suffix}", QVariant.Double))
+        sink, dest_id = self.parameterAsSink(parameters, self.WIDE_OUTPUT, context, fields,
+                                             QgsWkbTypes.NoGeometry)
+        if sink is None:
+            return None
+        pivots = [f.pivot_table(index="region", columns="year", values="retired_t",
+                                sort=False) for f in frames]
+        for region in pivots[0].index:
+            values = [python_number(p.loc[region, y]) for p in pivots for y in years]
+            feature = QgsFeature(fields)
+            feature.setAttributes([str(region), names.get(region, str(region))] + values)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest_id
+
+
+def to_text(value) -> str:
+    """An attribute as text ('' for NULL)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
