@@ -237,6 +237,15 @@ def region_names(source: QgsFeatureSource, features: Sequence, name_field: str =
     return names
 
 
+def layer_title(parameters: dict, name: str, source: QgsFeatureSource) -> str:
+    """A title for reports: the ``layername=`` of a GeoPackage URI, else the source's name."""
+    value = parameters.get(name)
+    text = value if isinstance(value, str) else ""
+    if "layername=" in text:
+        return text.split("layername=", 1)[1].split("|", 1)[0]
+    return source.sourceName()
+
+
 def write_text(path: str, text: str) -> None:
     """Write a UTF-8 text file (a report), creating its folder."""
     target = Path(path)

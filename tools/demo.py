@@ -104,6 +104,27 @@ def run_compliance(out: Path) -> dict:
         "OUTPUT": str(out / "compliance.gpkg"), "REPORT": str(out / "compliance.html")})
 
 
+def run_forecast(out: Path) -> dict:
+    """Retirements 2025–2030 from the sample sales cohorts, mean life 8 vs 6 years."""
+    return run_alg("retirement_forecast", {
+        "INPUT": str(SAMPLE.parent / "nev_sales_sample.csv"), "REGION_FIELD": "province",
+        "YEAR_FIELD": "year", "SALES_FIELD": "nev_sales", "SALES_UNIT": 0,
+        "LIFETIME_MEAN": 8, "SECOND_MEAN": 6, "START_YEAR": 2025, "END_YEAR": 2030,
+        "OUTPUT": str(out / "forecast.gpkg"), "WIDE_OUTPUT": str(out / "forecast_wide.gpkg"),
+        "REPORT": str(out / "forecast.html")})
+
+
+def forecast_totals(gpkg: str) -> dict[tuple[str, int], float]:
+    """Σ retired_t by (scenario, year) from the long forecast table."""
+    from qgis.core import QgsVectorLayer
+
+    totals: dict[tuple[str, int], float] = {}
+    for f in QgsVectorLayer(gpkg, "forecast", "ogr").getFeatures():
+        key = (f["scenario"], f["year"])
+        totals[key] = totals.get(key, 0.0) + f["retired_t"]
+    return totals
+
+
 def pct(value) -> str:
     return "—" if value is None else f"{value * 100:.1f} %"
 
@@ -137,6 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     render_png(comp["OUTPUT"], out / "compliance.png", "compliance")
     print(f"Capital vs whitelist firms: Pearson r = {comp['PEARSON_R']:.3f}, Spearman r = "
           f"{comp['SPEARMAN_R']:.3f}, n = {comp['N']}")
+    fc = run_forecast(out)
+    totals = forecast_totals(fc["OUTPUT"])
+    for scenario in sorted({s for s, _ in totals}):
+        print(f"Forecast {scenario}: 2025 {totals[(scenario, 2025)] / 1e3:,.0f} kt, "
+              f"2030 {totals[(scenario, 2030)] / 1e3:,.0f} kt")
     print("Wrote: " + ", ".join(sorted(p.name for p in out.iterdir())))
     plugin.unload()
     app.exitQgis()

@@ -20,6 +20,7 @@ from ..labels import compliance_labels
 from ..layer_io import (
     ensure_not_input,
     format_ids,
+    layer_title,
     numeric_field_index,
     output_fields,
     python_number,
@@ -205,7 +206,7 @@ class CapitalCompliance(AtlasAlgorithm):
             write_text(report, compliance_report_html(
                 names, columns["capital"], firms, result, tr=self.tr,
                 title=self.tr("Capital vs compliance — {layer}").format(
-                    layer=source.sourceName())))
+                    layer=layer_title(parameters, self.INPUT, source))))
             results[self.REPORT] = report
         feedback.setProgress(100)
         return results

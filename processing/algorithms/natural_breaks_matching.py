@@ -23,6 +23,7 @@ from ..bivariate_style import bivariate_styler, breaks_text
 from ..layer_io import (
     ensure_not_input,
     format_ids,
+    layer_title,
     numeric_field_index,
     output_fields,
     python_number,
@@ -223,7 +224,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             write_text(report, matching_report_html(
                 names, columns["vol"], counts, result, palette=palette, tr=self.tr,
                 title=self.tr("Volume–outlet matching — {layer}").format(
-                    layer=source.sourceName())))
+                    layer=layer_title(parameters, self.INPUT, source))))
             results[self.REPORT] = report
         feedback.setProgress(100)
         return results

@@ -20,6 +20,7 @@ from ..labels import ratio_class_labels
 from ..layer_io import (
     ensure_not_input,
     format_ids,
+    layer_title,
     numeric_field_index,
     output_fields,
     python_number,
@@ -194,7 +195,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             names = region_names(source, features, self.parameterAsString(
                 parameters, self.NAME_FIELD, context))
             self._write_report(report, names, result, summary, regression, thresholds, labels,
-                               source.sourceName())
+                               layer_title(parameters, self.INPUT, source))
             results[self.REPORT] = report
         results.update({
             "N_VALID": summary.n_valid, "MEDIAN_RATIO": _num(summary.median),

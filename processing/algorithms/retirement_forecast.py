@@ -21,9 +21,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import forecast as fc
-from ...core.regions import canonical_region_key, normalize_code
+from ...core.regions import PROVINCE_ALIASES, canonical_region_key, normalize_code
 from ..layer_io import (
     format_ids,
+    layer_title,
     numeric_field_index,
     python_number,
     read_features,
@@ -172,7 +173,9 @@ class RetirementForecast(AtlasAlgorithm):
         names: dict[str, str] = {}
         for key, label in zip(keys, labels):
             if key is not None and key not in names:
-                names[key] = to_text(label)
+                # Provinces get their short Chinese name whatever form the table used.
+                aliases = PROVINCE_ALIASES.get(key)
+                names[key] = aliases[0] if aliases else to_text(label)
         scenarios = self._scenarios(parameters, context)
         pack_by_year = self._pack_by_year(cols, feedback)
         frames = []
@@ -205,7 +208,7 @@ class RetirementForecast(AtlasAlgorithm):
 
             write_text(report, forecast_report_html(
                 table, title=self.tr("Retirement forecast — {layer}").format(
-                    layer=source.sourceName()),
+                    layer=layer_title(parameters, self.INPUT, source)),
                 scenario_names=[s for s, _ in scenarios], tr=self.tr, region_labels=names))
             results[self.REPORT] = report
         feedback.setProgress(100)

@@ -42,7 +42,7 @@ def test_single_cohort_reproduces_weibull(run_alg):
         assert rows[2020 + a]["retired_t"] == pytest.approx(expected, rel=1e-9)
         # Energy: t × (45 kWh / 0.4 t) = 112.5 kWh per t, in GWh.
         assert rows[2020 + a]["retired_gwh"] == pytest.approx(expected * 112.5 / 1e6)
-    assert rows[2020]["region"] == "440000" and rows[2020]["region_name"] == "广东省"
+    assert rows[2020]["region"] == "440000" and rows[2020]["region_name"] == "广东"
     # Mass conservation: everything sold has retired by 2070.
     assert rows[2070]["cumulative_t"] == pytest.approx(1000.0, rel=1e-9)
     assert res["TOTAL_T"] == pytest.approx(1000.0, rel=1e-9)
