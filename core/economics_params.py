@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterator, Mapping, Optional, Union
 
-from .economics import (
+from .economics_types import (
     DEFAULT_PARAMS,
     GROUPS,
     PARAMETER_SPECS,

@@ -3,11 +3,17 @@
 The core never formats user-facing text: the Processing adapter catches these exceptions, maps
 ``indices`` (0-based positions in the input arrays) to feature ids and shows a translated message
 naming the field (``which``).
+
+Two bases, both ``ValueError``: :class:`RowValuesError` (bad values of one input at some rows:
+``which``, ``indices``, ``reason``) and :class:`ParameterError` (a named parameter is unknown,
+malformed or out of bounds: ``name``, ``reason``). The analyses subclass them (e.g.
+:class:`InvalidValuesError` here, ``economics.InputError``, ``economics_params.PresetError``), so an
+adapter can catch one base for every analysis.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, List
+from typing import Iterable, List, Optional
 
 import numpy as np
 
@@ -16,22 +22,58 @@ __all__ = [
     "NegativeValueError",
     "NonFiniteValueError",
     "NoValidRowsError",
+    "ParameterError",
+    "RowValuesError",
     "ZeroTotalError",
     "check_values",
 ]
 
 
-class InvalidValuesError(ValueError):
+def _rows_text(indices: List[int], limit: int = 20) -> str:
+    """``"1, 4, 7"`` for the first ``limit`` indices, with ``" (+n more)"`` beyond."""
+    shown = ", ".join(str(i) for i in indices[:limit])
+    return shown + (f" (+{len(indices) - limit} more)" if len(indices) > limit else "")
+
+
+class RowValuesError(ValueError):
+    """Base: values of the input ``which`` are unusable at the 0-based rows ``indices`` (empty
+    when the input as a whole is wrong, e.g. a length mismatch); ``reason`` says why (English,
+    for logs; adapters translate from the class and ``which``)."""
+
+    reason = "invalid"
+
+    def __init__(self, which: str, indices: Iterable[int], reason: Optional[str] = None) -> None:
+        self.which = str(which)
+        self.indices: List[int] = [int(i) for i in indices]
+        if reason is not None:
+            self.reason = str(reason)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        rows = f" at rows {_rows_text(self.indices)}" if self.indices else ""
+        return f"{self.which}: {self.reason}{rows}"
+
+
+class ParameterError(ValueError):
+    """A parameter is unknown, malformed or outside its physical bounds; ``name`` is the
+    parameter (e.g. ``rm.rec_li``) or the key of a parameter file at fault, ``reason`` why."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(f"{name}: {message}")
+        self.name = str(name)
+        self.reason = message
+
+
+class InvalidValuesError(RowValuesError):
     """Some input values are unusable. ``indices``: 0-based rows; ``which``: the input's name."""
 
     reason = "invalid"
 
     def __init__(self, which: str, indices: Iterable[int]) -> None:
-        self.which = str(which)
-        self.indices: List[int] = [int(i) for i in indices]
-        shown = ", ".join(str(i) for i in self.indices[:20])
-        more = f" (+{len(self.indices) - 20} more)" if len(self.indices) > 20 else ""
-        super().__init__(f"{self.which}: {self.reason} values at rows {shown}{more}")
+        super().__init__(which, indices)
+
+    def _message(self) -> str:
+        return f"{self.which}: {self.reason} values at rows {_rows_text(self.indices)}"
 
 
 class NegativeValueError(InvalidValuesError):

@@ -11,8 +11,8 @@ outcomes are correlated and the total over plants is meaningful. Profit in CNY/y
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
 from scipy.stats import rankdata
@@ -20,6 +20,7 @@ from scipy.stats import rankdata
 from .economics import (
     PARAMETER_SPECS,
     EconomicParams,
+    InputError,
     ParameterError,
     evaluate_profit,
     prepare_plants,
@@ -27,7 +28,7 @@ from .economics import (
 
 __all__ = [
     "DISTRIBUTIONS", "MonteCarloResult", "ParameterRange", "SensitivityResult", "TornadoRow",
-    "monte_carlo", "sample_ranges", "sensitivity",
+    "median_capacity_index", "monte_carlo", "sample_ranges", "sensitivity",
 ]
 
 DISTRIBUTIONS = ("triangular", "uniform", "normal", "fixed")
@@ -178,7 +179,8 @@ class MonteCarloResult:
     """Monte Carlo of plant profit (CNY/yr). Per-plant arrays (length n_plants): ``p5``,
     ``p50``, ``p95``, ``mean``, ``p_loss`` (share of draws with profit < 0). ``total`` holds the
     n draws of profit summed over plants; ``spearman`` the rank correlation of each sampled input
-    with the total (None if either is constant); ``draws`` the sampled inputs."""
+    with the total (None if either is constant); ``draws`` the sampled inputs; ``plant_draws``
+    the n profit draws of the kept plants, by 0-based plant index (for the report's histogram)."""
 
     n: int
     seed: Optional[int]
@@ -190,6 +192,7 @@ class MonteCarloResult:
     total: np.ndarray
     spearman: Dict[str, Optional[float]]
     draws: Dict[str, np.ndarray]
+    plant_draws: Dict[int, np.ndarray] = field(default_factory=dict)
 
     def total_summary(self) -> Dict[str, float]:
         """P5, P50, P95, mean and probability of loss of the total profit, as Python floats."""
@@ -202,15 +205,24 @@ def monte_carlo(params: EconomicParams, capacity: Any, throughput: Any = None, *
                 ranges: Mapping[str, ParameterRange], n: int = 10_000,
                 seed: Optional[int] = None, utilization: Any = None,
                 overrides: Optional[Mapping[str, Any]] = None, fixed_cost: Any = None,
-                max_elements: int = 1_000_000) -> MonteCarloResult:
+                max_elements: int = 1_000_000,
+                keep: Optional[Sequence[int]] = None) -> MonteCarloResult:
     """Monte Carlo of profit per plant with ``n`` draws of every range, seeded by ``seed``.
 
     Plants are processed in blocks of about ``max_elements`` / n so memory stays bounded. A
     sampled parameter that also has per-plant overrides is moved by the draw's ratio to the
-    range's mode at every plant. Raises ``FloatingPointError`` if a profit is not finite.
+    range's mode at every plant. ``keep``: 0-based plants whose n profit draws are kept in
+    ``plant_draws`` (None = the plant of median capacity, ``()`` = none). Raises
+    ``FloatingPointError`` if a profit is not finite.
     """
     inp = prepare_plants(params, capacity, throughput, utilization=utilization,
                          overrides=overrides, fixed_cost=fixed_cost)
+    n_plants = inp.capacity.shape[0]
+    kept = [median_capacity_index(inp.capacity)] if keep is None else [int(i) for i in keep]
+    bad_keep = [i for i in kept if not 0 <= i < n_plants]
+    if bad_keep:
+        raise InputError("keep", bad_keep, "no such plant")
+    plant_draws: Dict[int, np.ndarray] = {}
     draws = sample_ranges(ranges, n, seed)
     n = int(n)
     # Layout (plants, draws): draws run along the contiguous last axis.
@@ -223,7 +235,6 @@ def monte_carlo(params: EconomicParams, capacity: Any, throughput: Any = None, *
             scaled[name] = (d / mode)[None, :]
         else:
             values[name] = d[None, :]
-    n_plants = inp.capacity.shape[0]
     block = max(1, int(max_elements) // n)
     stats = {k: np.empty(n_plants) for k in ("p5", "p50", "p95", "mean", "p_loss")}
     total = np.zeros(n)
@@ -247,9 +258,21 @@ def monte_carlo(params: EconomicParams, capacity: Any, throughput: Any = None, *
             profit, [5, 50, 95], axis=1)
         stats["mean"][sl] = profit.mean(axis=1)
         stats["p_loss"][sl] = (profit < 0).mean(axis=1)
+        plant_draws.update({i: profit[i - start].copy() for i in kept if sl.start <= i < sl.stop})
     total_ranks = _ranks(total)
     spearman = {name: _spearman(d, total_ranks) for name, d in draws.items()}
-    return MonteCarloResult(n=n, seed=seed, total=total, spearman=spearman, draws=draws, **stats)
+    return MonteCarloResult(n=n, seed=seed, total=total, spearman=spearman, draws=draws,
+                            plant_draws=plant_draws, **stats)
+
+
+def median_capacity_index(capacity: Any) -> int:
+    """0-based index of the plant whose capacity is the (lower) median: the representative
+    plant of the reports and of ``monte_carlo``'s kept draws. Ties keep input order."""
+    cap = np.asarray(capacity, dtype=np.float64)
+    if cap.size == 0:
+        raise ValueError("no plants")
+    order = np.argsort(cap, kind="stable")
+    return int(order[(cap.size - 1) // 2])
 
 
 def _ranks(x: np.ndarray) -> np.ndarray:

@@ -23,8 +23,13 @@ from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
+    QgsGraduatedSymbolRenderer,
+    QgsMarkerSymbol,
+    QgsProperty,
     QgsRendererCategory,
+    QgsRendererRange,
     QgsRuleBasedRenderer,
+    QgsSymbolLayer,
     QgsVectorLayer,
 )
 
@@ -85,9 +90,40 @@ def compliance_style() -> QgsRuleBasedRenderer:
     return QgsRuleBasedRenderer(root)
 
 
-def save(renderer, name: str, fields: str) -> None:
-    """Write ``resources/styles/<name>`` for a polygon layer with ``fields``."""
-    layer = QgsVectorLayer(f"Polygon?crs=EPSG:4326&{fields}", name, "memory")
+#: Profit classes (CNY/yr) and colours: ColorBrewer RdBu, red for losses.
+PROFIT_CLASSES = (
+    (-1e15, -1e8, "#b2182b", "Loss over 100 M CNY"), (-1e8, -1e7, "#ef8a62", "Loss 10–100 M"),
+    (-1e7, 0.0, "#fddbc7", "Loss up to 10 M"), (0.0, 1e7, "#d1e5f0", "Profit up to 10 M"),
+    (1e7, 1e8, "#67a9cf", "Profit 10–100 M"), (1e8, 1e15, "#2166ac", "Profit over 100 M CNY"),
+)
+#: Probability-of-loss classes (0–1): ColorBrewer YlOrRd.
+P_LOSS_CLASSES = (
+    (0.0, 0.05, "#ffffb2", "Loss unlikely (< 5 %)"), (0.05, 0.25, "#fecc5c", "5–25 %"),
+    (0.25, 0.5, "#fd8d3c", "25–50 %"), (0.5, 0.75, "#f03b20", "50–75 %"),
+    (0.75, 1.0, "#bd0026", "Loss likely (> 75 %)"),
+)
+
+
+def marker(color: str) -> QgsMarkerSymbol:
+    """A circle sized by throughput (1.6–6 mm for 0–200 kt/yr), dark outline."""
+    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": color,
+                                           "outline_color": "#333333", "outline_width": "0.2"})
+    symbol.symbolLayer(0).setDataDefinedProperty(
+        QgsSymbolLayer.PropertySize,
+        QgsProperty.fromExpression('scale_exp(coalesce("throughput_t", 0), 0, 200000, 1.6, 6, '
+                                   '0.57)'))
+    return symbol
+
+
+def graduated(field: str, classes) -> QgsGraduatedSymbolRenderer:
+    """Graduated point renderer on ``field``."""
+    ranges = [QgsRendererRange(lo, hi, marker(color), label) for lo, hi, color, label in classes]
+    return QgsGraduatedSymbolRenderer(field, ranges)
+
+
+def save(renderer, name: str, fields: str, geometry: str = "Polygon") -> None:
+    """Write ``resources/styles/<name>`` for a layer with ``fields``."""
+    layer = QgsVectorLayer(f"{geometry}?crs=EPSG:4326&{fields}", name, "memory")
     layer.setRenderer(renderer)
     message, ok = layer.saveNamedStyle(str(STYLES / name))
     print(name, ok, message)
@@ -101,6 +137,10 @@ def main() -> None:
     save(ratio_class_style(), "ratio_class.qml", "field=ratio_class:string")
     save(compliance_style(), "compliance_index.qml",
          "field=compliance_index:double&field=no_whitelist:boolean")
+    save(graduated("profit", PROFIT_CLASSES), "plant_profit.qml",
+         "field=profit:double&field=throughput_t:double", "Point")
+    save(graduated("p_loss", P_LOSS_CLASSES), "profit_uncertainty.qml",
+         "field=p_loss:double&field=throughput_t:double", "Point")
     app.exitQgis()
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 def algorithm_classes() -> list[type]:
     """The algorithm classes the provider registers (imported on demand, not at plugin load)."""
+    from .calibrate_scale_curve import CalibrateScaleCurve
     from .capital_compliance import CapitalCompliance
     from .join_region_table import JoinRegionTable
     from .natural_breaks_matching import NaturalBreaksMatching
+    from .plant_profit import PlantProfit
+    from .profit_uncertainty import ProfitUncertainty
     from .retirement_capacity_ratio import RetirementCapacityRatio
     from .retirement_forecast import RetirementForecast
 
     return [RetirementCapacityRatio, NaturalBreaksMatching, CapitalCompliance,
-            RetirementForecast, JoinRegionTable]
+            RetirementForecast, JoinRegionTable, PlantProfit, CalibrateScaleCurve,
+            ProfitUncertainty]

@@ -89,3 +89,18 @@ def test_bad_input_is_refused():
     with pytest.raises(eco.ParameterError) as err:
         cal.fit_scale_curve([1e3] * 6, [3e4] * 6, names=["rm.li2co3_price"])
     assert err.value.name == "rm.li2co3_price"
+
+
+def test_the_sample_observed_table_is_fitted_well():
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "resources" / "data" / "observed_unit_costs.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == ["plant", "throughput_t", "unit_cost_cny_t", "illustrative"]
+    assert 10 <= len(rows) <= 15 and all(r["illustrative"] == "1" for r in rows)
+    fit = cal.fit_scale_curve([float(r["throughput_t"]) for r in rows],
+                              [float(r["unit_cost_cny_t"]) for r in rows])
+    assert fit.success and fit.n == len(rows)
+    assert fit.r2 > 0.8

@@ -311,3 +311,26 @@ def test_invalid_parameter_table_rows_are_refused(tmp_path, edit, key):
     with pytest.raises(ep.TableError) as info:
         ep.load_parameter_table(path)
     assert info.value.name == key
+
+
+def test_errors_share_the_core_bases():
+    from battery_recycling_atlas.core import economics_types, errors
+
+    assert issubclass(eco.InputError, errors.RowValuesError)
+    assert issubclass(errors.InvalidValuesError, errors.RowValuesError)
+    assert eco.ParameterError is errors.ParameterError is economics_types.ParameterError
+    assert issubclass(ep.PresetError, errors.ParameterError)
+    with pytest.raises(errors.RowValuesError) as info:
+        eco.plant_economics(P, [10_000, 20_000], [20_000, 5_000])
+    err = info.value
+    assert (err.which, err.name, err.indices) == ("throughput", "throughput", [0])
+    assert str(err) == "throughput: exceeds the plant's capacity at plants [0]"
+    assert str(errors.NegativeValueError("volume", [2])) == "volume: negative values at rows 2"
+
+
+def test_every_public_name_is_importable_from_economics():
+    from battery_recycling_atlas.core import economics_types
+
+    for name in economics_types.__all__:
+        assert getattr(eco, name) is getattr(economics_types, name)
+    assert set(economics_types.__all__) <= set(eco.__all__)

@@ -168,3 +168,21 @@ def test_tornado_moves_per_plant_overrides_by_the_same_ratio():
     expected = eco.plant_economics(NCM, CAP, THR, overrides={
         "rm.li2co3_price": [x * 1.2 for x in li]}).profit.sum()
     assert row.profit_high == pytest.approx(float(expected))
+
+
+def test_kept_plant_draws_match_the_per_plant_statistics():
+    cap, thr = [10_000.0, 60_000.0, 30_000.0], [8_000.0, 50_000.0, 20_000.0]
+    ranges = ep.load_parameter_table().ranges()
+    res = unc.monte_carlo(P, cap, thr, ranges=ranges, n=1_500, seed=3, max_elements=2_000)
+    assert unc.median_capacity_index(cap) == 2 and list(res.plant_draws) == [2]
+    draws = res.plant_draws[2]
+    assert draws.shape == (1_500,)
+    assert np.percentile(draws, 5) == pytest.approx(res.p5[2], rel=1e-12)
+    assert np.percentile(draws, 95) == pytest.approx(res.p95[2], rel=1e-12)
+    assert np.mean(draws < 0) == res.p_loss[2]
+    both = unc.monte_carlo(P, cap, thr, ranges=ranges, n=1_500, seed=3, keep=[0, 1])
+    assert sorted(both.plant_draws) == [0, 1]
+    np.testing.assert_array_equal(both.p50, res.p50)  # keeping draws changes nothing else
+    assert unc.monte_carlo(P, cap, thr, ranges=ranges, n=10, seed=3, keep=()).plant_draws == {}
+    with pytest.raises(eco.InputError, match="keep"):
+        unc.monte_carlo(P, cap, thr, ranges=ranges, n=10, seed=3, keep=[3])

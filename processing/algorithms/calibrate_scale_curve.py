@@ -1,0 +1,131 @@
+"""Algorithm ``calibrate_scale_curve``: fit the scale curve to observed unit costs."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+)
+
+from ...core import calibration
+from ...core.economics import InputError
+from ...core.economics_params import save_preset
+from ..economics_io import PARAMETERS_FILE, economics_params
+from ..layer_io import format_ids, layer_title, numeric_field_index, read_features, write_text
+from .base import AtlasAlgorithm
+
+#: Numeric outputs: key → fitted parameter.
+ESTIMATES = (("Q0", "scale.q0"), ("K", "scale.k"), ("LAMBDA", "scale.lam"),
+             ("FIXED_COST", "plant.fixed_cost_ref"))
+
+
+class CalibrateScaleCurve(AtlasAlgorithm):
+    """Least-squares fit of Q0, k, λ and the fixed cost to (throughput, unit cost) rows."""
+
+    ALGORITHM_ID = "calibrate_scale_curve"
+    DISPLAY_NAME = "Calibrate the scale curve"
+    GROUP = "Recycling economics"
+    GROUP_ID = "economics"
+
+    INPUT = "INPUT"
+    THROUGHPUT_FIELD = "THROUGHPUT_FIELD"
+    UNIT_COST_FIELD = "UNIT_COST_FIELD"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+        """Help shown beside the dialog."""
+        return self.tr(
+            "<p>Updates the model's scale economics from data, as the DLCER-Battery paper asks "
+            "(dynamic calibration). A least-squares fit of the S-curve midpoint Q0 (10 kt), "
+            "its steepness k, the scale saving λ and the annual fixed cost of the reference "
+            "plant to observed rows of (throughput t/yr, processing unit cost CNY/t), with an "
+            "optional capacity per row (default: throughput at full use).</p>"
+            "<p><b>Outputs</b>: a preset JSON file with the fitted values (the other parameters "
+            "from PARAMETERS_FILE or the defaults), to use in Plant profit and the other "
+            "economics tools; R2, RMSE (CNY/t) and the estimates; a report with the fitted "
+            "curve over the points, the standard errors and the residuals. Rows with NULL are "
+            "skipped; throughput or unit cost ≤ 0 is refused with the feature ids. More rows "
+            "than the four fitted parameters are needed.</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+        """Declare the parameters and outputs."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Observed unit costs (table)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterField(
+            self.THROUGHPUT_FIELD, self.tr("Throughput field (t/yr)"), None, self.INPUT))
+        self.addParameter(QgsProcessingParameterField(
+            self.UNIT_COST_FIELD, self.tr("Unit cost field (CNY/t)"), None, self.INPUT))
+        self.addParameter(QgsProcessingParameterField(
+            self.CAPACITY_FIELD, self.tr("Capacity field (t/yr)"), None, self.INPUT,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            PARAMETERS_FILE, self.tr("Economics preset to start from (JSON)"),
+            extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("Fitted preset"), self.tr("JSON files (*.json)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+            createByDefault=False))
+        for key in ("R2", "RMSE", "N") + tuple(k for k, _ in ESTIMATES):
+            self.addOutput(QgsProcessingOutputNumber(key, key))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Fit in ``core`` and write the preset and the report."""
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        params = economics_params(self, parameters, context)
+        indices = {}
+        for key, param in (("thr", self.THROUGHPUT_FIELD), ("cost", self.UNIT_COST_FIELD),
+                           ("cap", self.CAPACITY_FIELD)):
+            name = self.parameterAsString(parameters, param, context)
+            indices[key] = numeric_field_index(source, name, param, allow_text=True) \
+                if name else -1
+        read = read_features(source, indices, feedback, (0, 20))
+        if read is None:
+            return {}
+        features, cols = read
+        ids = [f.id() for f in features]
+        capacity = None if indices["cap"] < 0 else [
+            c if c is not None else t for c, t in zip(cols["cap"], cols["thr"])]
+        feedback.setProgressText(self.tr("Fitting…"))
+        try:
+            fit = calibration.fit_scale_curve(cols["thr"], cols["cost"], params,
+                                              capacity=capacity)
+        except InputError as err:
+            rows = format_ids([ids[i] for i in err.indices]) if err.indices else "—"
+            raise QgsProcessingException(self.tr(
+                "Cannot fit: {reason} (“{field}”, feature ids: {ids}).").format(
+                    reason=err.reason, field=err.name, ids=rows)) from None
+        except ValueError as err:
+            raise QgsProcessingException(self.tr("Cannot fit: {e}").format(e=err)) from None
+        if not fit.success:
+            feedback.pushWarning(self.tr("The optimiser reports: {m}").format(m=fit.message))
+        feedback.setProgress(70)
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        save_preset(fit.params, output,
+                    description=self.tr("Scale curve fitted to {n} observed rows of {layer}")
+                    .format(n=fit.n, layer=layer_title(parameters, self.INPUT, source)),
+                    metadata={"r2": fit.r2, "rmse": fit.rmse, "n": fit.n,
+                              "std_errors": fit.std_errors})
+        results = {self.OUTPUT: output, "R2": fit.r2, "RMSE": float(fit.rmse), "N": int(fit.n)}
+        results.update({key: float(fit.estimates[name]) for key, name in ESTIMATES})
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            from ...core.report_economics import calibration_report_html
+
+            write_text(report, calibration_report_html(
+                cols["thr"], cols["cost"], fit, tr=self.tr,
+                title=self.tr("Scale-curve calibration — {layer}").format(
+                    layer=layer_title(parameters, self.INPUT, source))))
+            results[self.REPORT] = report
+        feedback.setProgress(100)
+        return results

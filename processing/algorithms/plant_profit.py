@@ -1,0 +1,199 @@
+"""Algorithm ``plant_profit``: the DLCER-Battery profit model for every plant of a layer."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsField,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import economics as econ
+from ..economics_io import add_parameter_inputs, economics_params, plant_arrays, plant_field_indices
+from ..layer_io import (
+    ensure_not_input,
+    layer_title,
+    output_fields,
+    python_number,
+    read_features,
+    region_names,
+    write_features,
+    write_text,
+)
+from ..styling import finish_styling, qml_styler
+from .base import AtlasAlgorithm
+
+STYLE = "plant_profit.qml"
+#: Output fields after the input's: name, PlantEconomics attribute (or term), type.
+RESULT_FIELDS = (
+    ("throughput_t", "throughput"), ("utilization", "utilization"), ("scale_eff", "scale_eff"),
+    ("unit_cost", "unit_cost"), ("revenue", "revenue"), ("cost", "cost"), ("profit", "profit"),
+    ("margin", "margin"), ("breakeven_t", "breakeven_t"),
+)
+TERM_FIELDS = (("rev_rm", "Rm"), ("rev_rt", "Rt"), ("rev_sg", "Sg"), ("rev_ec", "Ec"),
+               ("cost_cp", "Cp"), ("cost_cd", "Cd"), ("cost_cr", "Cr"), ("cost_ce", "Ce"),
+               ("cost_purchase", "purchase"))
+
+
+def plant_plan(alg, parameters, context, feedback, source):
+    """Read a plant layer: (features, economics parameters, capacity, throughput, mask of the
+    plants with both defined), or None when cancelled. Shared with profit_uncertainty."""
+    indices, cap_name, thr_name = plant_field_indices(alg, parameters, context, source)
+    params = economics_params(alg, parameters, context)
+    read = read_features(source, indices, feedback, (0, 20))
+    if read is None:
+        return None
+    features, columns = read
+    cap, thr, ok = plant_arrays(alg, parameters, context, source, features, columns, cap_name,
+                                thr_name, feedback)
+    return features, params, cap, thr, ok
+
+
+def add_plant_inputs(alg) -> None:
+    """INPUT, CAPACITY_FIELD, THROUGHPUT_FIELD or UTILIZATION, NAME_FIELD and the economics
+    parameters: shared with profit_uncertainty."""
+    alg.addParameter(QgsProcessingParameterFeatureSource(
+        "INPUT", alg.tr("Plants (points)"), [QgsProcessing.TypeVectorPoint]))
+    alg.addParameter(QgsProcessingParameterField(
+        "CAPACITY_FIELD", alg.tr("Capacity field (t/yr)"), None, "INPUT",
+        QgsProcessingParameterField.Numeric))
+    alg.addParameter(QgsProcessingParameterField(
+        "THROUGHPUT_FIELD", alg.tr("Throughput field (t/yr)"), None, "INPUT",
+        QgsProcessingParameterField.Numeric, optional=True))
+    alg.addParameter(QgsProcessingParameterNumber(
+        "UTILIZATION", alg.tr("Utilisation for every plant (0–1; when no throughput field)"),
+        QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
+        maxValue=1.0))
+    alg.addParameter(QgsProcessingParameterField(
+        "NAME_FIELD", alg.tr("Plant name field (for the report)"), None, "INPUT",
+        QgsProcessingParameterField.Any, optional=True))
+    add_parameter_inputs(alg)
+
+
+class PlantProfit(AtlasAlgorithm):
+    """Revenue, cost and profit per plant with the S-shaped scale curve."""
+
+    ALGORITHM_ID = "plant_profit"
+    DISPLAY_NAME = "Plant profit (DLCER-Battery model)"
+    GROUP = "Recycling economics"
+    GROUP_ID = "economics"
+
+    INPUT = "INPUT"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
+    THROUGHPUT_FIELD = "THROUGHPUT_FIELD"
+    UTILIZATION = "UTILIZATION"
+    NAME_FIELD = "NAME_FIELD"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+        """Help shown beside the dialog."""
+        return self.tr(
+            "<p>Does recycling pay at this plant? The DLCER-Battery model (a 2025 paper) "
+            "computes profit = revenues − costs per plant and year from eight terms: "
+            "<b>revenues</b> Rm recovered materials (metal prices × contents × recovery rates), "
+            "Rt cascade use, Sg government support, Ec environmental benefit (carbon); "
+            "<b>costs</b> Cp collection and logistics, Cd dismantling and testing, Cr "
+            "regeneration, Ce environmental treatment; plus the purchase price of retired packs "
+            "(an extension: the largest real cost).</p>"
+            "<p><b>Scale</b>: variable unit costs fall by λ·S(Q) on the S curve S(Q) = "
+            "1/(1 + e^(−k(Q − Q0))) with Q in 10 kt (万吨): initial stage Q &lt; 5, expansion "
+            "5–20, mature &gt; 20; the plant's annual fixed cost is spread over its actual "
+            "throughput, so low utilisation means high unit cost.</p>"
+            "<p><b>Inputs</b>: plant points with capacity (t/yr) and either throughput (t/yr) "
+            "or one utilisation (0–1) for all. Parameters: the sourced defaults, a preset JSON "
+            "file, and five headline overrides.</p>"
+            "<p><b>Outputs</b> per plant (CNY/yr unless stated): throughput_t (t/yr), "
+            "utilization, scale_eff, unit_cost (CNY/t processing, purchase excluded), revenue, "
+            "cost, profit, margin (profit ÷ revenue), breakeven_t (throughput at which profit "
+            "is 0, NULL if none within capacity), route (cascade or recycle: the better net "
+            "value per tonne) and the nine terms. The report shows the profit and unit-cost "
+            "curves over throughput with the three stage bands.</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+        """Declare the parameters and outputs."""
+        add_plant_inputs(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Plant profit"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+            createByDefault=False))
+        for key in ("TOTAL_PROFIT", "TOTAL_THROUGHPUT", "N_LOSS"):
+            self.addOutput(QgsProcessingOutputNumber(key, key))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Evaluate the model in ``core``, write, style and report."""
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+                         [self.parameterAsVectorLayer(parameters, self.INPUT, context)])
+        plan = plant_plan(self, parameters, context, feedback, source)
+        if plan is None:
+            return {}
+        features, params, cap, thr, ok = plan
+        result = econ.plant_economics(params, cap[ok], thr[ok]) if ok.any() else None
+        feedback.setProgress(50)
+
+        new_fields = [QgsField(name, QVariant.Double) for name, _ in RESULT_FIELDS]
+        new_fields.append(QgsField("route", QVariant.String))
+        new_fields += [QgsField(name, QVariant.Double) for name, _ in TERM_FIELDS]
+        fields, renamed = output_fields(source.fields(), new_fields)
+        if renamed:
+            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
+                names=", ".join(renamed)))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        rows = plant_rows(result, ok)
+        if not write_features(sink, fields, features, rows, feedback, (50, 85)):
+            return {}
+        del sink  # closes the file, so its default style can be stored
+        finish_styling(context, dest_id, qml_styler(STYLE), feedback)
+
+        outputs = {self.OUTPUT: dest_id,
+                   "TOTAL_PROFIT": python_number(result.profit.sum()) if result else None,
+                   "TOTAL_THROUGHPUT": python_number(thr[ok].sum()),
+                   "N_LOSS": int((result.profit < 0).sum()) if result else 0}
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report and result is not None:
+            from ...core.report_economics import plant_profit_report_html
+
+            names = region_names(source, features, self.parameterAsString(
+                parameters, self.NAME_FIELD, context))
+            write_text(report, plant_profit_report_html(
+                [n for n, keep in zip(names, ok) if keep], cap[ok], thr[ok], result, params,
+                title=self.tr("Plant profit — {layer}").format(
+                    layer=layer_title(parameters, self.INPUT, source)), tr=self.tr))
+            outputs[self.REPORT] = report
+        feedback.setProgress(100)
+        return outputs
+
+
+def plant_rows(result, ok: np.ndarray) -> list[list]:
+    """Output attribute rows for every plant: results where ``ok``, NULL and no_data else."""
+    rows, k = [], 0
+    width = len(RESULT_FIELDS) + 1 + len(TERM_FIELDS)
+    for keep in ok:
+        if not keep:
+            row = [None] * width
+            row[len(RESULT_FIELDS)] = "no_data"
+            rows.append(row)
+            continue
+        row = [python_number(getattr(result, attr)[k]) for _, attr in RESULT_FIELDS]
+        row.append(str(result.route[k]))
+        terms = {**result.revenue_by_term, **result.cost_by_term}
+        row += [python_number(terms[term][k]) for _, term in TERM_FIELDS]
+        rows.append(row)
+        k += 1
+    return rows

@@ -1,0 +1,150 @@
+"""Algorithm ``profit_uncertainty``: Monte Carlo and one-at-a-time sensitivity of profit."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsField,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import uncertainty
+from ..economics_io import uncertainty_ranges
+from ..layer_io import (
+    ensure_not_input,
+    layer_title,
+    output_fields,
+    python_number,
+    region_names,
+    write_features,
+    write_text,
+)
+from ..styling import finish_styling, qml_styler
+from .base import AtlasAlgorithm
+from .plant_profit import add_plant_inputs, plant_plan
+
+STYLE = "profit_uncertainty.qml"
+NEW_FIELDS = ("throughput_t", "profit_p5", "profit_p50", "profit_p95", "profit_mean", "p_loss")
+
+
+class ProfitUncertainty(AtlasAlgorithm):
+    """How sure is the profit? Monte Carlo over the parameter table's ranges, and a tornado."""
+
+    ALGORITHM_ID = "profit_uncertainty"
+    DISPLAY_NAME = "Profit uncertainty (Monte Carlo and sensitivity)"
+    GROUP = "Recycling economics"
+    GROUP_ID = "economics"
+
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+    N_SIMULATIONS = "N_SIMULATIONS"
+    SEED = "SEED"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+        """Help shown beside the dialog."""
+        return self.tr(
+            "<p>How certain is each plant's profit? <b>Monte Carlo</b>: the uncertain "
+            "parameters (metal prices, recovery rates, carbon price, pack prices, scale curve "
+            "…) are drawn N times from the ranges of the sourced parameter table (triangular, "
+            "uniform or normal), seeded so a run can be repeated, and the profit model is "
+            "evaluated for every plant and draw at once. <b>Sensitivity</b>: every parameter "
+            "is moved to the low and high end of its range, one at a time, giving the tornado "
+            "chart of the total profit.</p>"
+            "<p><b>Inputs</b> as for Plant profit; N_SIMULATIONS (default 10,000) and SEED. "
+            "A preset moves each range by the ratio of its value to the table's.</p>"
+            "<p><b>Outputs</b> per plant: profit_p5, profit_p50, profit_p95, profit_mean "
+            "(CNY/yr) and p_loss (share of draws with a loss, 0–1); numbers for the total over "
+            "all plants. The report has histograms, the tornado chart and the rank correlation "
+            "(Spearman) of each input with the total profit.</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+        """Declare the parameters and outputs."""
+        add_plant_inputs(self)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.N_SIMULATIONS, self.tr("Simulations"), QgsProcessingParameterNumber.Integer,
+            10_000, minValue=100, maxValue=1_000_000))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 1,
+            minValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Profit uncertainty"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+            createByDefault=False))
+        for key in ("TOTAL_P5", "TOTAL_P50", "TOTAL_P95", "P_LOSS_TOTAL"):
+            self.addOutput(QgsProcessingOutputNumber(key, key))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Draw, evaluate and summarise in ``core``; write, style and report."""
+        source = self.parameterAsSource(parameters, "INPUT", context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
+        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+                         [self.parameterAsVectorLayer(parameters, "INPUT", context)])
+        plan = plant_plan(self, parameters, context, feedback, source)
+        if plan is None:
+            return {}
+        features, params, cap, thr, ok = plan
+        if not ok.any():
+            raise QgsProcessingException(self.tr("No plant has both a capacity and a "
+                                                 "throughput."))
+        n = self.parameterAsInt(parameters, self.N_SIMULATIONS, context)
+        seed = self.parameterAsInt(parameters, self.SEED, context)
+        ranges = uncertainty_ranges(params)
+        feedback.setProgressText(self.tr("Monte Carlo: {n} draws…").format(n=f"{n:,}"))
+        try:
+            mc = uncertainty.monte_carlo(params, cap[ok], thr[ok], ranges=ranges, n=n, seed=seed)
+        except FloatingPointError as err:
+            raise QgsProcessingException(self.tr(
+                "The model gave a non-finite profit for some draws: {e}").format(e=err)) from None
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(60)
+        feedback.setProgressText(self.tr("One-at-a-time sensitivity…"))
+        tornado = uncertainty.sensitivity(params, cap[ok], thr[ok], ranges=ranges)
+        feedback.setProgress(75)
+
+        fields, renamed = output_fields(
+            source.fields(), [QgsField(name, QVariant.Double) for name in NEW_FIELDS])
+        if renamed:
+            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
+                names=", ".join(renamed)))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        rows, k = [], 0
+        for i, keep in enumerate(ok):
+            if keep:
+                rows.append([python_number(thr[i])] + [python_number(a[k]) for a in (
+                    mc.p5, mc.p50, mc.p95, mc.mean, mc.p_loss)])
+                k += 1
+            else:
+                rows.append([None] * len(NEW_FIELDS))
+        if not write_features(sink, fields, features, rows, feedback, (75, 90)):
+            return {}
+        del sink  # closes the file, so its default style can be stored
+        finish_styling(context, dest_id, qml_styler(STYLE), feedback)
+
+        total = mc.total_summary()
+        outputs = {self.OUTPUT: dest_id, "TOTAL_P5": total["p5"], "TOTAL_P50": total["p50"],
+                   "TOTAL_P95": total["p95"], "P_LOSS_TOTAL": total["p_loss"]}
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            from ...core.report_economics import uncertainty_report_html
+
+            names = region_names(source, features, self.parameterAsString(
+                parameters, "NAME_FIELD", context))
+            write_text(report, uncertainty_report_html(
+                [nm for nm, keep in zip(names, ok) if keep], mc, tornado, n=n, seed=seed,
+                title=self.tr("Profit uncertainty — {layer}").format(
+                    layer=layer_title(parameters, "INPUT", source)), tr=self.tr))
+            outputs[self.REPORT] = report
+        feedback.setProgress(100)
+        return outputs
