@@ -161,3 +161,32 @@ def test_forecast_from_the_command_line(qgis_process_env, tmp_path):
     with open(sales, encoding="utf-8") as f:
         sold_t = sum(int(r["nev_sales"]) for r in csv.DictReader(f)) * 0.4
     assert 0 < res["TOTAL_T"] < sold_t
+
+
+def test_economics_from_the_command_line(qgis_process_env, tmp_path):
+    plants = f"{ROOT / 'resources' / 'data' / 'china_sample.gpkg'}|layername=whitelist_plants"
+    res = run_cli(qgis_process_env, "plant_profit", f"INPUT={plants}",
+                  "CAPACITY_FIELD=capacity_t", "UTILIZATION=0.5", "LI2CO3_PRICE=90000",
+                  f"OUTPUT={tmp_path / 'profit.gpkg'}")
+    ds = ogr.Open(str(tmp_path / "profit.gpkg"))
+    rows = [(f.GetField("capacity_t"), f.GetField("throughput_t"), f.GetField("profit"))
+            for f in ds.GetLayer(0)]
+    del ds
+    assert len(rows) == 156
+    assert all(t == pytest.approx(0.5 * c) for c, t, _ in rows)
+    assert res["TOTAL_PROFIT"] == pytest.approx(sum(p for _, _, p in rows))
+    assert res["TOTAL_THROUGHPUT"] == pytest.approx(0.5 * sum(c for c, _, _ in rows))
+
+    costs = ROOT / "resources" / "data" / "observed_unit_costs.csv"
+    fit = run_cli(qgis_process_env, "calibrate_scale_curve", f"INPUT={costs}",
+                  "THROUGHPUT_FIELD=throughput_t", "UNIT_COST_FIELD=unit_cost_cny_t",
+                  f"OUTPUT={tmp_path / '拟合.json'}")
+    assert fit["R2"] > 0.8 and fit["N"] == 12
+    assert json.loads((tmp_path / "拟合.json").read_text(encoding="utf-8"))["format"] \
+        == "battery_recycling_atlas.economics"
+
+    mc = run_cli(qgis_process_env, "profit_uncertainty", f"INPUT={plants}",
+                 "CAPACITY_FIELD=capacity_t", "UTILIZATION=0.5", "N_SIMULATIONS=500", "SEED=3",
+                 f"PARAMETERS_FILE={tmp_path / '拟合.json'}", "OUTPUT=TEMPORARY_OUTPUT")
+    assert mc["TOTAL_P5"] <= mc["TOTAL_P50"] <= mc["TOTAL_P95"]
+    assert 0.0 <= mc["P_LOSS_TOTAL"] <= 1.0
