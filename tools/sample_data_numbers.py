@@ -5,12 +5,15 @@ firms as counts. Every number is illustrative (see resources/data/README.md). Ra
 ``numpy.random.default_rng(seed)`` for the province volumes (unchanged since the first sample)
 and ``default_rng([seed, k])`` for the later additions, k = 1 city retirement, 2 outlets,
 3 registered capital, 4 plant capacities and routes (5, plant locations, is drawn by the build
-script), so adding a stream never changes an existing number.
+script), 6 plant throughput, so adding a stream never changes an existing number. (The
+leading-firm anchor of ``anchor_leading_firm`` is deterministic: it re-splits the capacity of
+one province, keeping its sum.)
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
@@ -25,14 +28,18 @@ from sample_data_tables import (
     COUNTY_WEIGHT,
     FIRMS_TOTAL,
     HUBS_2030,
+    LEADING_FIRM_T,
+    LEADING_FIRM_UTILISATION,
     LOW_CAPITAL,
     NO_WHITELIST,
     OUTLET_FACTORS,
     OUTLETS_TOTAL,
     OVER_SERVED,
     PROVINCES,
+    RECYCLED_2024_T,
     RETIRE_TIERS,
     ROUTES,
+    SOURCES,
     TOTALS,
     UNDER_SERVED,
 )
@@ -43,6 +50,13 @@ SIGMA, SIGMA_GROWTH = 0.15, 0.08  # lognormal sigma of the province noise
 SIGMA_CITY, SIGMA_OUTLET, SIGMA_CAPITAL, SIGMA_PLANT, SIGMA_ROUTE = 0.25, 0.10, 0.25, 0.6, 0.5
 MATCH_CLASSES, MATCH_METHOD = 3, "natural_breaks"  # the plugin's 3x3 bivariate matching
 CAPITAL_UNIT = 10_000  # registered capital is rounded to whole 万元 (10,000 CNY)
+# Plant throughput (utilisation = throughput / capacity): N_LEADING largest plants besides the
+# anchor drawn uniformly in LEADING_UTIL, N_IDLE small cascade-only plants in IDLE_UTIL, the rest
+# share the remainder of the national total in proportion to capacity^(1 + UTIL_SIZE_ELASTICITY)
+# x lognormal noise (sigma SIGMA_THROUGHPUT).
+N_LEADING, LEADING_UTIL = 5, (0.25, 0.40)
+N_IDLE, IDLE_UTIL = 6, (0.005, 0.02)
+SIGMA_THROUGHPUT, UTIL_SIZE_ELASTICITY = 0.35, 0.2
 ROOT = Path(__file__).resolve().parents[1]
 PLUGIN_PKG = ROOT / "build" / "pkg"  # holds the link battery_recycling_atlas -> ROOT
 
@@ -254,11 +268,12 @@ def check_cities(city_nums: Numbers, short_names: Dict[str, str]) -> Dict[str, f
 
 
 def plant_attributes(nums: Numbers, seed: int) -> List[dict]:
-    """One dict per whitelist firm: ``firm_id``, ``province_adcode``, ``capacity_t``, ``route``.
+    """One dict per firm: ``firm_id``, ``name``, ``province_adcode``, ``capacity_t``, ``route``.
 
     A province's ``capacity_2025_t`` (t/yr) is split among its firms by lognormal weights
     (exact sums). Routes: firms ranked by capacity x lognormal noise; the first ``both``, the
     next ``regeneration`` and the rest ``cascade`` (regeneration plants are the larger ones).
+    ``name``: the province's short name and the firm's number in it (广东 3 号厂).
     """
     rng = np.random.default_rng([seed, 4])
     plants: List[dict] = []
@@ -274,9 +289,123 @@ def plant_attributes(nums: Numbers, seed: int) -> List[dict]:
     routes += ["cascade"] * ROUTES["cascade"]
     for rank, i in enumerate(np.argsort(-score, kind="stable")):
         plants[i]["route"] = routes[rank]
+    short = {r[0]: r[2] for r in PROVINCES}
+    seen: Counter = Counter()
     for k, plant in enumerate(plants, start=1):
+        code = plant["province_adcode"]
+        seen[code] += 1
         plant["firm_id"] = f"WL{k:03d}"
+        plant["name"] = f"{short[code]} {seen[code]} 号厂"  # e.g. 广东 3 号厂, firm order
     return plants
+
+
+def largest_capacity_province(nums: Numbers) -> str:
+    """Adcode of the province with the largest ``capacity_2025_t``."""
+    return max(
+        (c for c in nums if nums[c]["capacity_2025_t"]),
+        key=lambda c: nums[c]["capacity_2025_t"] or 0,
+    )
+
+
+def anchor_leading_firm(plants: List[dict], nums: Numbers) -> int:
+    """Give source B's leading firm a plant; return its index in ``plants``.
+
+    The largest plant of the largest-capacity province gets capacity LEADING_FIRM_T /
+    LEADING_FIRM_UTILISATION (27,400 / 0.164 = 167,073 t/yr); the province's other plants are
+    rescaled to the rest (largest remainder), so the province still sums exactly to its
+    ``capacity_2025_t``. Routes, ids, names and every other province stay as they were.
+    """
+    big = largest_capacity_province(nums)
+    idx = [i for i, p in enumerate(plants) if p["province_adcode"] == big]
+    anchor = max(idx, key=lambda i: plants[i]["capacity_t"])
+    cap = float(round(LEADING_FIRM_T / LEADING_FIRM_UTILISATION))
+    total = nums[big]["capacity_2025_t"]
+    others = [i for i in idx if i != anchor]
+    old = np.array([plants[i]["capacity_t"] for i in others])
+    for i, value in zip(others, round_to_total(old, total - cap)):
+        plants[i]["capacity_t"] = float(value)
+    plants[anchor]["capacity_t"] = cap
+    assert sum(plants[i]["capacity_t"] for i in idx) == total, "province capacity sum changed"
+    assert all(plants[i]["capacity_t"] > 0 for i in idx)
+    assert cap == max(p["capacity_t"] for p in plants), "the leading firm is the largest plant"
+    return anchor
+
+
+def plant_throughput(plants: List[dict], anchor: int, seed: int) -> None:
+    """Add ``throughput_t`` (t/yr, whole tonnes) to every plant; exact national total.
+
+    The anchor plant gets LEADING_FIRM_T. From ``default_rng([seed, 6])``: the N_LEADING
+    largest other plants run at a utilisation uniform in LEADING_UTIL, N_IDLE cascade-only
+    plants below the median capacity (drawn at random) in IDLE_UTIL (at least 1 t), and the
+    rest share what is left of RECYCLED_2024_T in proportion to capacity^(1 +
+    UTIL_SIZE_ELASTICITY) x lognormal noise (largest remainder): bigger plants run a little
+    fuller.
+    """
+    cap = np.array([p["capacity_t"] for p in plants])
+    n = len(plants)
+    rng = np.random.default_rng([seed, 6])
+    u_lead = rng.uniform(*LEADING_UTIL, n)
+    u_idle = rng.uniform(*IDLE_UTIL, n)
+    noise = rng.lognormal(0.0, SIGMA_THROUGHPUT, n)
+    median = float(np.median(cap))
+    pool = [i for i, p in enumerate(plants) if p["route"] == "cascade" and cap[i] < median]
+    idle = sorted(int(i) for i in rng.choice(pool, N_IDLE, replace=False))
+    lead = [int(i) for i in np.argsort(-cap, kind="stable") if i != anchor][:N_LEADING]
+    thr = np.zeros(n)
+    thr[anchor] = LEADING_FIRM_T
+    thr[lead] = np.round(u_lead[lead] * cap[lead])
+    thr[idle] = np.maximum(1.0, np.round(u_idle[idle] * cap[idle]))
+    rest = np.array([i for i in range(n) if i != anchor and i not in lead and i not in idle])
+    w = cap[rest] ** (1.0 + UTIL_SIZE_ELASTICITY) * noise[rest]
+    thr[rest] = round_to_total(w, RECYCLED_2024_T - thr.sum())
+    for plant, value in zip(plants, thr):
+        plant["throughput_t"] = float(value)
+
+
+def check_throughput(plants: List[dict], anchor: int, nums: Numbers) -> Dict[str, float]:
+    """Assert the throughput pattern and the published anchors; return the figures.
+
+    Asserted: the constants match the ``sources`` rows; total 654,000 t (exact); every plant
+    0 < throughput <= capacity, whole tonnes; national utilisation 654,000 / 4,233,000 =
+    15.45 %; the anchor in the largest-capacity province with 27,400 t at 16.4 %; the leading
+    plants at 25-40 %; 3-8 plants near idle (< 3 %); at least 75 % of the plants below the
+    median capacity at 5-25 %; no plant above 50 %; the largest quarter of the plants (by
+    capacity) fuller than the smallest quarter.
+    """
+    src = {row[0]: row[1] for row in SOURCES}
+    assert src["recycled_volume"] == RECYCLED_2024_T
+    assert round(src["leading_firm_throughput"] * 10_000) == LEADING_FIRM_T  # 10 kt/yr -> t/yr
+    cap = np.array([p["capacity_t"] for p in plants])
+    thr = np.array([p["throughput_t"] for p in plants])
+    util = thr / cap
+    big = largest_capacity_province(nums)
+    small = cap < np.median(cap)
+    quarters = np.array_split(np.argsort(cap, kind="stable"), 4)
+    figs = {"throughput_total_t": float(thr.sum()), "capacity_total_t": float(cap.sum())}
+    figs["national_utilisation_%"] = thr.sum() / cap.sum() * 100
+    figs["anchor_capacity_t"], figs["anchor_throughput_t"] = cap[anchor], thr[anchor]
+    figs["anchor_utilisation_%"] = util[anchor] * 100
+    figs["max_utilisation_%"] = util.max() * 100
+    figs["median_utilisation_%"] = float(np.median(util)) * 100
+    figs["plants_below_3_%"] = float((util < 0.03).sum())
+    in_band = (util >= 0.05) & (util <= 0.25)
+    figs["small_plants_5_25_%_share"] = float(np.mean(in_band[small]))
+    for q, idx in zip((1, 4), (quarters[0], quarters[-1])):
+        figs[f"utilisation_%_size_q{q}"] = thr[idx].sum() / cap[idx].sum() * 100
+    _print(figs)
+    lead = [i for i in np.argsort(-cap, kind="stable") if i != anchor][:N_LEADING]
+    print("  leading: " + ", ".join(f"{plants[i]['name']} {util[i]:.1%}" for i in lead))
+    assert thr.sum() == RECYCLED_2024_T, thr.sum()  # exact (the test allows ± 1 t)
+    assert (thr > 0).all() and (thr <= cap).all() and (thr == np.round(thr)).all()
+    assert round(figs["national_utilisation_%"], 2) == 15.45, figs["national_utilisation_%"]
+    assert plants[anchor]["province_adcode"] == big and thr[anchor] == LEADING_FIRM_T
+    assert abs(util[anchor] - LEADING_FIRM_UTILISATION) < 0.0005, util[anchor]  # 16.4 %
+    assert all(LEADING_UTIL[0] <= util[i] <= LEADING_UTIL[1] for i in lead)
+    assert 3 <= figs["plants_below_3_%"] <= 8
+    assert figs["small_plants_5_25_%_share"] >= 0.75
+    assert util.max() <= 0.5
+    assert figs["utilisation_%_size_q4"] > figs["utilisation_%_size_q1"]
+    return figs
 
 
 def _print(figs: Dict[str, float]) -> None:

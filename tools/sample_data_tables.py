@@ -18,6 +18,10 @@ TOTALS = {  # national totals, tonnes per year
     "capacity_2030_t": 5_500_000,
 }
 FIRMS_TOTAL = 156  # whitelist firms (source A)
+RECYCLED_2024_T = 654_000  # retired Li-ion batteries actually recycled in 2024, t (source A)
+# Source B's leading firm: throughput 2.74 x 10 kt/yr at 16.4 % utilisation (so its capacity is
+# about 167 kt/yr); the sample pins one plant of the largest-capacity province to these figures.
+LEADING_FIRM_T, LEADING_FIRM_UTILISATION = 27_400, 0.164
 OUTLETS_TOTAL = 10_235  # recycling service outlets, MIIT, end of August 2022 (see SOURCES)
 CAPITAL_TOTAL_CNY = 200e9  # registered capital of recycling firms, CNY: an ASSUMPTION
 # Whitelist firms by route, one per firm (156): source A prints 96 cascade / 60 regeneration /

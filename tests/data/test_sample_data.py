@@ -31,6 +31,8 @@ NUMBERS = [
 LOW_CAPITAL = {"360000", "430000", "520000"}  # Jiangxi, Hunan, Guizhou
 OVER_SERVED = {"230100", "350100", "530100"}  # Harbin, Fuzhou, Kunming
 OUTLETS_TOTAL = 10_235
+RECYCLED_2024_T, CAPACITY_2025_T = 654_000, 4_233_000  # source A: recycled in 2024, capacity
+LEADING_T, LEADING_UTIL = 27_400, 0.164  # source B: leading firm's throughput and utilisation
 
 
 def _load_reader():
@@ -213,6 +215,54 @@ def test_whitelist_plants(ds):
         assert len(mine) == (prov["whitelist_firms"] or 0), code
         if mine:
             assert sum(p["capacity_t"] for p in mine) == prov["capacity_2025_t"], code
+
+
+def test_plant_throughput(ds):
+    """Throughput (t/yr) adds up to the 654 kt recycled in 2024: utilisation 15.45 %."""
+    plants = _rows(ds, "whitelist_plants")
+    cap = np.array([p["capacity_t"] for p in plants], dtype=float)
+    thr = np.array([p["throughput_t"] for p in plants], dtype=float)
+    assert abs(thr.sum() - RECYCLED_2024_T) <= 1
+    assert abs(cap.sum() - CAPACITY_2025_T) <= 1
+    assert (thr > 0).all() and (thr <= cap).all()
+    assert round(thr.sum() / cap.sum() * 100, 2) == 15.45 == round(654 / 4233 * 100, 2)
+    sources = {r["key"]: r["value"] for r in _rows(ds, "sources")}
+    assert sources["recycled_volume"] == RECYCLED_2024_T
+    assert thr.sum() / cap.sum() < sources["national_utilisation_max"] / 100
+    util = thr / cap
+    largest = np.argsort(-cap)[:10]
+    assert 3 <= (util[largest] >= 0.25).sum() <= 8  # a few leading firms well used
+    assert 3 <= (util < 0.03).sum() <= 8  # a handful near idle
+    small = cap < np.median(cap)
+    assert np.mean((util[small] >= 0.05) & (util[small] <= 0.25)) >= 0.75  # most small plants
+    assert util.max() <= 0.5
+
+
+def test_leading_firm_anchor(ds):
+    """Source B's leading firm: 27,400 t at 16.4 % in the largest-capacity province."""
+    provinces = [r for r in _rows(ds, "provinces") if r["capacity_2025_t"]]
+    big = max(provinces, key=lambda r: r["capacity_2025_t"])
+    plants = [p for p in _rows(ds, "whitelist_plants") if p["province_adcode"] == big["adcode"]]
+    (anchor,) = [p for p in plants if p["throughput_t"] == LEADING_T]
+    util = anchor["throughput_t"] / anchor["capacity_t"]
+    assert round(util * 100, 1) == round(LEADING_UTIL * 100, 1) == 16.4
+    assert 166_500 <= anchor["capacity_t"] <= 167_600
+    assert sum(p["capacity_t"] for p in plants) == big["capacity_2025_t"]
+    sources = {r["key"]: r["value"] for r in _rows(ds, "sources")}
+    assert round(sources["leading_firm_throughput"] * 10_000) == LEADING_T  # 10 kt/yr -> t/yr
+
+
+def test_plant_names(ds):
+    """``name`` is the province's short name and the firm's number in it: 广东 3 号厂."""
+    plants = _rows(ds, "whitelist_plants")
+    short = {r["adcode"]: r["short_zh"] for r in _rows(ds, "provinces")}
+    assert len({p["name"] for p in plants}) == len(plants)
+    numbers: dict[str, list[int]] = {}
+    for p in sorted(plants, key=lambda p: p["firm_id"]):
+        head, number, tail = p["name"].split(" ")
+        assert head == short[p["province_adcode"]] and tail == "号厂", p["name"]
+        numbers.setdefault(p["province_adcode"], []).append(int(number))
+    assert all(v == list(range(1, len(v) + 1)) for v in numbers.values())
 
 
 def test_plants_lie_in_their_province(ds):
