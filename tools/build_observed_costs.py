@@ -14,7 +14,7 @@ Method:
    throughput)``: u(T) = Σ variable unit costs × (1 − λ·S(T/10,000)) + F_ref / T, with
    F_ref = 200 M CNY/yr; this is the curve that ``calibrate_scale_curve`` fits when the table
    has no capacity column.
-3. Noise: multiplied by a lognormal factor (σ = :data:`SIGMA` = 0.06, drawn after the
+3. Noise: multiplied by a lognormal factor (σ = :data:`SIGMA` = 0.04, drawn after the
    throughputs from the same generator), rounded to whole CNY/t.
 4. Names: ``示例厂01`` … (sample plant 01 …), one per row.
 
@@ -35,9 +35,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = ROOT / "resources" / "data" / "observed_unit_costs.csv"
 DEFAULT_SEED = 20250101
-N_ROWS = 12
+N_ROWS = 20
 T_MIN, T_MAX = 8_000.0, 250_000.0  # t/yr
-SIGMA = 0.06
+SIGMA = 0.04
 COLUMNS = ("plant", "throughput_t", "unit_cost_cny_t", "illustrative")
 
 
