@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import (
+    QgsFeatureSource,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFileDestination,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ...plugin_info import readme_url
+from ..layer_io import output_fields
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
 
@@ -56,3 +62,31 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self) -> str:  # noqa: N802 (QGIS's name)
         """The README section documenting this algorithm."""
         return readme_url(self.HELP_ANCHOR or self.ALGORITHM_ID.replace("_", "-"))
+
+    # -- shared steps of processAlgorithm --------------------------------------------------
+
+    def add_report_parameter(self) -> None:
+        """The optional REPORT (HTML file) every analysis offers."""
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "REPORT", self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+            createByDefault=False))
+
+    def source_or_raise(self, parameters, name: str, context) -> QgsFeatureSource:
+        """The feature source of parameter ``name``; the standard error when it is invalid."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def output_sink(self, parameters, context, source, new_fields, feedback, name="OUTPUT"):
+        """(fields, sink, dest_id) for the input's fields plus ``new_fields``, with the
+        input's geometry type and CRS; warns when input fields had to be renamed."""
+        fields, renamed = output_fields(source.fields(), new_fields)
+        if renamed:
+            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
+                names=", ".join(renamed)))
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields,
+                                             source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return fields, sink, dest_id

@@ -71,17 +71,13 @@ class CalibrateScaleCurve(AtlasAlgorithm):
             extension="json", optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Fitted preset"), self.tr("JSON files (*.json)")))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_report_parameter()
         for key in ("R2", "RMSE", "N") + tuple(k for k, _ in ESTIMATES):
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Fit in ``core`` and write the preset and the report."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source_or_raise(parameters, self.INPUT, context)
         params = economics_params(self, parameters, context)
         indices = {}
         for key, param in (("thr", self.THROUGHPUT_FIELD), ("cost", self.UNIT_COST_FIELD),

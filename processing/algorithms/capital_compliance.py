@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -22,7 +21,6 @@ from ..layer_io import (
     format_ids,
     layer_title,
     numeric_field_index,
-    output_fields,
     python_number,
     read_features,
     region_names,
@@ -97,17 +95,13 @@ class CapitalCompliance(AtlasAlgorithm):
             QgsProcessingParameterField.Any, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Capital vs compliance"), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_report_parameter()
         for key in ("PEARSON_R", "PEARSON_P", "SPEARMAN_R", "SPEARMAN_P", "N"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read, compute in ``core``, write, style and report."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source_or_raise(parameters, self.INPUT, context)
         cap_name = self.parameterAsString(parameters, self.CAPITAL_FIELD, context)
         cap_idx = numeric_field_index(source, cap_name, self.tr("capital"))
         firms_src = self.parameterAsSource(parameters, self.WHITELIST, context)
@@ -169,14 +163,8 @@ class CapitalCompliance(AtlasAlgorithm):
                       QgsField("no_whitelist", QVariant.Bool)]
         if capacity is not None:
             new_fields.append(QgsField("whitelist_capacity_t", QVariant.Double))
-        fields, renamed = output_fields(source.fields(), new_fields)
-        if renamed:
-            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
-                names=", ".join(renamed)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
+                                                 feedback)
         extra = []
         for i in range(len(features)):
             row = [python_number(result.capital_share[i]),

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -25,7 +24,6 @@ from ..layer_io import (
     format_ids,
     layer_title,
     numeric_field_index,
-    output_fields,
     python_number,
     read_features,
     region_names,
@@ -114,9 +112,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             QgsProcessingParameterField.Any, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Volume–outlet matching")))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_report_parameter()
         self.addOutput(QgsProcessingOutputString("VOL_BREAKS", self.tr("Volume-share breaks")))
         self.addOutput(QgsProcessingOutputString("OUTLET_BREAKS",
                                                  self.tr("Outlet-share breaks")))
@@ -126,9 +122,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read, match in ``core``, write, style and report."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source_or_raise(parameters, self.INPUT, context)
         vol_name = self.parameterAsString(parameters, self.VOLUME_FIELD, context)
         vol_idx = numeric_field_index(source, vol_name, self.tr("volume"))
         outlets = self.parameterAsSource(parameters, self.OUTLETS, context)
@@ -187,14 +181,8 @@ class NaturalBreaksMatching(AtlasAlgorithm):
                       QgsField("vol_class", QVariant.Int), QgsField("outlet_class", QVariant.Int),
                       QgsField("match_code", QVariant.String),
                       QgsField("match_type", QVariant.String)]
-        fields, renamed = output_fields(source.fields(), new_fields)
-        if renamed:
-            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
-                names=", ".join(renamed)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
+                                                 feedback)
         extra = [[python_number(result.vol_share[i]), python_number(result.outlet_share[i]),
                   python_number(result.share_gap[i]),
                   int(result.vol_class[i]) or None, int(result.outlet_class[i]) or None,

@@ -6,12 +6,10 @@ import numpy as np
 from qgis.core import (
     QgsField,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -21,7 +19,6 @@ from ..economics_io import add_parameter_inputs, economics_params, plant_arrays,
 from ..layer_io import (
     ensure_not_input,
     layer_title,
-    output_fields,
     python_number,
     read_features,
     region_names,
@@ -124,17 +121,13 @@ class PlantProfit(AtlasAlgorithm):
         add_plant_inputs(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Plant profit"), QgsProcessing.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_report_parameter()
         for key in ("TOTAL_PROFIT", "TOTAL_THROUGHPUT", "N_LOSS"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Evaluate the model in ``core``, write, style and report."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source_or_raise(parameters, self.INPUT, context)
         ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
                          [self.parameterAsVectorLayer(parameters, self.INPUT, context)])
         plan = plant_plan(self, parameters, context, feedback, source)
@@ -147,14 +140,8 @@ class PlantProfit(AtlasAlgorithm):
         new_fields = [QgsField(name, QVariant.Double) for name, _ in RESULT_FIELDS]
         new_fields.append(QgsField("route", QVariant.String))
         new_fields += [QgsField(name, QVariant.Double) for name, _ in TERM_FIELDS]
-        fields, renamed = output_fields(source.fields(), new_fields)
-        if renamed:
-            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
-                names=", ".join(renamed)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
+                                                 feedback)
         rows = plant_rows(result, ok)
         if not write_features(sink, fields, features, rows, feedback, (50, 85)):
             return {}

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -18,7 +17,6 @@ from ..economics_io import uncertainty_ranges
 from ..layer_io import (
     ensure_not_input,
     layer_title,
-    output_fields,
     python_number,
     region_names,
     write_features,
@@ -74,17 +72,13 @@ class ProfitUncertainty(AtlasAlgorithm):
             minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Profit uncertainty"), QgsProcessing.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_report_parameter()
         for key in ("TOTAL_P5", "TOTAL_P50", "TOTAL_P95", "P_LOSS_TOTAL"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Draw, evaluate and summarise in ``core``; write, style and report."""
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
+        source = self.source_or_raise(parameters, "INPUT", context)
         ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
                          [self.parameterAsVectorLayer(parameters, "INPUT", context)])
         plan = plant_plan(self, parameters, context, feedback, source)
@@ -110,15 +104,9 @@ class ProfitUncertainty(AtlasAlgorithm):
         tornado = uncertainty.sensitivity(params, cap[ok], thr[ok], ranges=ranges)
         feedback.setProgress(75)
 
-        fields, renamed = output_fields(
-            source.fields(), [QgsField(name, QVariant.Double) for name in NEW_FIELDS])
-        if renamed:
-            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
-                names=", ".join(renamed)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        new_fields = [QgsField(name, QVariant.Double) for name in NEW_FIELDS]
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
+                                                 feedback)
         rows, k = [], 0
         for i, keep in enumerate(ok):
             if keep:

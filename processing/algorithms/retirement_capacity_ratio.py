@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -22,7 +21,6 @@ from ..layer_io import (
     format_ids,
     layer_title,
     numeric_field_index,
-    output_fields,
     python_number,
     read_features,
     region_names,
@@ -108,17 +106,13 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             QgsProcessingParameterField.Any, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Retirement-to-capacity ratio"), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_report_parameter()
         for key in self.NUMBER_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read the regions, compute the ratios in ``core``, write, style and report."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source_or_raise(parameters, self.INPUT, context)
         thresholds = self._thresholds(parameters, context)
         ret_name = self.parameterAsString(parameters, self.RETIREMENT_FIELD, context)
         ret_idx = numeric_field_index(source, ret_name, self.tr("retirement"))
@@ -170,14 +164,8 @@ class RetirementCapacityRatio(AtlasAlgorithm):
                       QgsField("capacity_t", QVariant.Double),
                       QgsField("ratio", QVariant.Double),
                       QgsField("ratio_class", QVariant.String)]
-        fields, renamed = output_fields(source.fields(), new_fields)
-        if renamed:
-            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
-                names=", ".join(renamed)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
+                                                 feedback)
         feedback.setProgressText(self.tr("Writing regions…"))
         extra = [[_num(result.retirement[i]), _num(result.capacity[i]), _num(result.ratio[i]),
                   str(result.ratio_class[i])] for i in range(len(features))]

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -144,17 +143,13 @@ class RetirementForecast(AtlasAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.WIDE_OUTPUT, self.tr("Retirement forecast, one row per region"),
             QgsProcessing.TypeVector, optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_report_parameter()
         self.addOutput(QgsProcessingOutputNumber("TOTAL_T", self.tr("Retired over the years (t)")))
         self.addOutput(QgsProcessingOutputNumber("N_REGIONS", self.tr("Regions")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read the cohorts, forecast in ``core``, write the tables and the report."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source_or_raise(parameters, self.INPUT, context)
         region_name = self.parameterAsString(parameters, self.REGION_FIELD, context)
         region_idx = source.fields().lookupField(region_name)
         indices = {}
