@@ -187,7 +187,7 @@ def test_calibration_report_on_the_sample_table():
     residuals = section(page, "Residuals")
     assert "跳过的行" not in residuals
     positions = [residuals.index(cell_text(names[j])) for j in fit.used]  # sorted by throughput
-    assert positions == sorted(positions) and len(positions) == 12
+    assert positions == sorted(positions) and len(positions) == len(fit.used) >= 12
     for r in fit.residuals:
         assert fmt_number(r) in residuals
 
