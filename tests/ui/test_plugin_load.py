@@ -17,7 +17,13 @@ def test_classfactory_initgui_unload(qgis_app, qgis_iface, qgis_processing):
     provider = registry.providerById("battery_recycling")
     assert provider is not None
     ids = {alg.id() for alg in provider.algorithms()}
-    assert "battery_recycling:retirement_capacity_ratio" in ids
+    # The ids other tools depend on (DESIGN.md §3) that this version implements.
+    for name in ("retirement_capacity_ratio", "natural_breaks_matching", "capital_compliance",
+                 "plant_profit", "calibrate_scale_curve", "profit_uncertainty",
+                 "retirement_forecast", "join_region_table"):
+        assert f"battery_recycling:{name}" in ids
+    for alg in provider.algorithms():
+        assert alg.shortHelpString() and alg.group() and alg.helpUrl()
     assert [a.text() for a in instance.actions][:1] == ["Retirement-to-capacity ratio…"]
     assert instance.toolbar is not None and instance.toolbar.actions()
     alg = registry.algorithmById("battery_recycling:retirement_capacity_ratio")
