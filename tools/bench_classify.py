@@ -1,0 +1,118 @@
+"""Benchmark: exact natural breaks (core.classify) against jenkspy.
+
+Times ``natural_breaks`` and ``jenkspy.jenks_breaks`` on seeded log-normal values (skewed like
+the plugin's volumes) at n = 1e3, 2e4, 1e5, 1e6 with k = 5: best of N wall-clock runs, best CPU
+time (wall time inflates when other processes share the cores) and the peak of numpy/Python
+allocations (tracemalloc, one extra run). jenkspy is O(k n^2), so it runs
+only up to n = 20,000; where both ran, their breaks must agree (rel. 1e-9).
+
+    python tools/bench_classify.py [--repeat 3] [--k 5] [--sizes 1000 20000 100000 1000000]
+
+``tools/benchmark.py`` folds the same measurements into its table through :func:`rows`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build" / "pkg"
+if not (BUILD / "battery_recycling_atlas").exists():
+    BUILD.mkdir(parents=True, exist_ok=True)
+    (BUILD / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
+if str(BUILD) not in sys.path:
+    sys.path.insert(0, str(BUILD))
+
+from battery_recycling_atlas.core.classify import natural_breaks  # noqa: E402
+
+SIZES = (1_000, 20_000, 100_000, 1_000_000)
+JENKSPY_MAX_N = 20_000  # O(k n^2): about 2 s at 20,000 values, 40 s at 100,000
+SEED = 20240601
+
+
+def data(n: int) -> np.ndarray:
+    """Seeded log-normal values."""
+    return np.random.default_rng(SEED + n).lognormal(mean=6.0, sigma=1.0, size=n)
+
+
+Case = tuple[str, int, Callable[[], object]]
+
+
+def cases(k: int = 5, sizes: tuple[int, ...] = SIZES) -> list[Case]:
+    """(implementation, n, thunk) for every measurement; jenkspy only when installed."""
+    try:
+        import jenkspy
+    except ImportError:
+        jenkspy = None
+    out: list[Case] = []
+    for n in sizes:
+        x = data(n)
+        out.append(("core.classify.natural_breaks", n, lambda x=x: natural_breaks(x, k).breaks))
+        if jenkspy is not None and n <= JENKSPY_MAX_N:
+            out.append((f"jenkspy {jenkspy.__version__}", n,
+                        lambda x=x: tuple(float(b) for b in jenkspy.jenks_breaks(x, k))))
+    return out
+
+
+def measure(fn: Callable[[], object], repeat: int) -> tuple[float, float, float, object]:
+    """Best wall-clock and best CPU seconds of ``repeat`` runs, peak traced MB of one more run
+    (tracemalloc sees numpy's buffers), and the result."""
+    wall = cpu = float("inf")
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        result = fn()
+        wall = min(wall, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
+    tracemalloc.start()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return wall, cpu, peak, result
+
+
+Row = tuple[str, int, int, float, float, float, str]
+
+
+def run(repeat: int = 3, k: int = 5, sizes: tuple[int, ...] = SIZES) -> list[Row]:
+    """Rows (implementation, n, k, wall s, CPU s, peak MB, agreement of the breaks)."""
+    table = []
+    results: dict[int, list[tuple[float, ...]]] = {}
+    for impl, n, fn in cases(k, sizes):
+        wall, cpu, peak, result = measure(fn, repeat)
+        results.setdefault(n, []).append(tuple(result))
+        table.append([impl, n, k, wall, cpu, peak, "-"])
+    for row in table:
+        found = results[row[1]]
+        if len(found) > 1:
+            row[6] = "agree" if np.allclose(found[0], found[1], rtol=1e-9, atol=0) else "DIFFER"
+    return [tuple(row) for row in table]
+
+
+def rows(repeat: int = 3) -> list[tuple[str, str, int, float]]:
+    """Rows for tools/benchmark.py: (entry, implementation, n, wall seconds)."""
+    return [(f"natural breaks, k={k}", impl, n, wall)
+            for impl, n, k, wall, _cpu, _peak, _agree in run(repeat)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    args = parser.parse_args(argv)
+    table = run(args.repeat, args.k, tuple(args.sizes))
+    print(f"{'method':<30} {'n':>9} {'k':>3} {'seconds':>9} {'cpu s':>7} {'peak MB':>8}  breaks")
+    for impl, n, k, wall, cpu, peak, agree in table:
+        print(f"{impl:<30} {n:>9} {k:>3} {wall:>9.3f} {cpu:>7.3f} {peak:>8.1f}  {agree}")
+    return 1 if any(row[6] == "DIFFER" for row in table) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
