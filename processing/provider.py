@@ -37,8 +37,10 @@ class BatteryRecyclingProvider(QgsProcessingProvider):
         return str(ICON)
 
     def loadAlgorithms(self) -> None:  # noqa: N802 (QGIS's name)
-        """Add one instance of every algorithm."""
+        """Add one instance of every algorithm, then the models of ``resources/models``."""
         from .algorithms import algorithm_classes
+        from .models import add_models
 
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        add_models(self)

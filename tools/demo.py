@@ -7,6 +7,7 @@ into one folder and prints a short summary. The sample numbers are illustrative.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -31,9 +32,9 @@ def start_qgis():
     app.initQgis()
     plugins = Path(app.pkgDataPath()) / "python" / "plugins"
     sys.path.append(str(plugins) if plugins.exists() else PROCESSING_PLUGINS)
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
+    # QGIS's own Processing plugin, from its plugins folder (appended above). This
+    # repository's processing/ folder is not importable here: tools/ is sys.path[0].
+    importlib.import_module("processing.core.Processing").Processing.initialize()
     import battery_recycling_atlas
 
     plugin = battery_recycling_atlas.classFactory(None)
@@ -147,6 +148,46 @@ def pct(value) -> str:
     return "—" if value is None else f"{value * 100:.1f} %"
 
 
+def export_figures(out: Path, vol_breaks: str = "", outlet_breaks: str = "") -> list[str]:
+    """The source report's figures from the demo outputs, each as PDF and PNG (300 dpi):
+    the ratio for 2025 and 2030 (each, and side by side), the prefecture matching map and the
+    capital-vs-compliance map. Returns the file names written."""
+    figures = [
+        ("fig_ratio_2025", {"INPUT": str(out / "ratio_2025.gpkg"),
+                            "TITLE": "Retired batteries against recycling capacity, 2025",
+                            "SUBTITLE": "退役量与白名单产能之比（省级）· Forecast retirement ÷ "
+                                        "built whitelist capacity by province"}),
+        ("fig_ratio_2030", {"INPUT": str(out / "ratio_2030.gpkg"),
+                            "TITLE": "Retired batteries against recycling capacity, 2030",
+                            "SUBTITLE": "退役量与白名单产能之比（省级）· Forecast retirement ÷ "
+                                        "whitelist capacity by province"}),
+        ("fig_ratio_2025_2030", {
+            "INPUT": str(out / "ratio_2025.gpkg"), "SECOND_INPUT": str(out / "ratio_2030.gpkg"),
+            "TEMPLATE": 2, "PANEL_TITLES": "2025;2030",
+            "TITLE": "Retired batteries against recycling capacity, 2025 and 2030",
+            "SUBTITLE": "退役量与白名单产能之比（省级）· Forecast retirement ÷ whitelist "
+                        "capacity by province"}),
+        ("fig_matching_2025", {
+            "INPUT": str(out / "matching_2025.gpkg"), "VOL_BREAKS": vol_breaks,
+            "OUTLET_BREAKS": outlet_breaks,
+            "TITLE": "Retired volume against recycling service outlets, 2025",
+            "SUBTITLE": "退役量份额与回收服务网点份额（地级）· Shares of the national total by "
+                        "prefecture, natural breaks (Jenks), 3 × 3 classes"}),
+        ("fig_compliance", {
+            "INPUT": str(out / "compliance.gpkg"),
+            "TITLE": "Registered capital against whitelist compliance",
+            "SUBTITLE": "注册资本与白名单企业（省级）· Compliance index = share of whitelist "
+                        "firms ÷ share of registered capital"}),
+    ]
+    written = []
+    for name, params in figures:
+        for ext in ("pdf", "png"):
+            run_alg("export_publication_map", {**params, "DPI": 300,
+                                               "OUTPUT": str(out / f"{name}.{ext}")})
+            written.append(f"{name}.{ext}")
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the demo; return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -189,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{risk['TOTAL_P5'] / 1e8:,.1f} to {risk['TOTAL_P95'] / 1e8:,.1f} × 100 M CNY/yr")
     print(f"Scale curve fitted to {fit['N']} observed plants: R² = {fit['R2']:.3f}, Q0 = "
           f"{fit['Q0']:.1f} × 10 kt, λ = {fit['LAMBDA']:.2f}")
+    figures = export_figures(out, match["VOL_BREAKS"], match["OUTLET_BREAKS"])
+    print(f"Publication maps (PDF and PNG): {len(figures) // 2} figures")
     print("Wrote: " + ", ".join(sorted(p.name for p in out.iterdir())))
     plugin.unload()
     app.exitQgis()

@@ -7,6 +7,7 @@ def algorithm_classes() -> list[type]:
     """The algorithm classes the provider registers (imported on demand, not at plugin load)."""
     from .calibrate_scale_curve import CalibrateScaleCurve
     from .capital_compliance import CapitalCompliance
+    from .export_publication_map import ExportPublicationMap
     from .join_region_table import JoinRegionTable
     from .natural_breaks_matching import NaturalBreaksMatching
     from .plant_profit import PlantProfit
@@ -16,4 +17,4 @@ def algorithm_classes() -> list[type]:
 
     return [RetirementCapacityRatio, NaturalBreaksMatching, CapitalCompliance,
             RetirementForecast, JoinRegionTable, PlantProfit, CalibrateScaleCurve,
-            ProfitUncertainty]
+            ProfitUncertainty, ExportPublicationMap]

