@@ -8,7 +8,7 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 DEMO_OUT ?= demo_output
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help setup system-packages test demo lint format package deploy styles sample-data benchmark clean
+.PHONY: help setup system-packages test demo lint format package deploy styles sample-data benchmark translations clean
 
 help:
 	@echo "make setup      install QGIS (Debian, as root) and the pinned Python tools into $(VENV)"
@@ -18,6 +18,7 @@ help:
 	@echo "make package    build dist/battery_recycling_atlas-<version>.zip for QGIS's plugin manager"
 	@echo "make deploy     link this checkout into the QGIS profile $(QGIS_PROFILE_DIR)"
 	@echo "make benchmark  run the benchmarks in tools/ and print a table"
+	@echo "make translations  update resources/i18n/*.ts from the code and compile the .qm (lrelease)"
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -64,6 +65,11 @@ sample-data: setup
 
 benchmark: setup
 	$(PY) tools/benchmark.py
+
+# Extract the tr() strings into the zh_CN .ts (keeping the translations), then compile the .qm
+# with Qt's lrelease (Debian: qttools5-dev-tools). Commit both files.
+translations: setup
+	$(PY) tools/i18n.py --release
 
 package: setup
 	$(PY) tools/package.py

@@ -11,7 +11,8 @@ from qgis.PyQt.QtWidgets import QAction
 from .i18n import install_translator, remove_translator, tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent
-ICON_PATH = PLUGIN_DIR / "resources" / "icons" / "icon.svg"
+ICON_DIR = PLUGIN_DIR / "resources" / "icons"
+ICON_PATH = ICON_DIR / "icon.svg"
 SAMPLE_GPKG = PLUGIN_DIR / "resources" / "data" / "china_sample.gpkg"
 MENU = "&Battery Recycling Atlas"
 
@@ -26,6 +27,8 @@ class BatteryRecyclingAtlasPlugin:
         self.actions: list[QAction] = []
         self.toolbar = None
         self.menu_title = MENU
+        self.explorer_dock = None
+        self.workflow_dialog = None
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
         """Register the provider; QGIS calls this for qgis_process as well as the desktop."""
@@ -54,9 +57,23 @@ class BatteryRecyclingAtlasPlugin:
             tr("Load sample data"), self._load_sample_data,
             tr("Add the sample province and prefecture layers (illustrative numbers)"),
         )
+        explorer = self._add_action(
+            tr("Economics explorer…"), self.show_explorer,
+            tr("Explore the plant economics with live charts; apply them to a plant layer"),
+            toolbar=True, icon="explorer.svg")
+        explorer.setObjectName("BatteryRecyclingAtlasExplorerAction")
+        workflow = self._add_action(
+            tr("Mismatch workflow…"), self.show_workflow,
+            tr("Ratio, matching and capital compliance in one run, with one report"),
+            toolbar=True, icon="workflow.svg")
+        workflow.setObjectName("BatteryRecyclingAtlasWorkflowAction")
+        self._add_action(tr("About / data sources…"), self.show_about,
+                         tr("Version, attribution, illustrative-data and map-review notes"),
+                         icon="about.svg")
 
-    def _add_action(self, text: str, callback, tip: str, toolbar: bool = False) -> QAction:
-        action = QAction(QIcon(str(ICON_PATH)), text, self.iface.mainWindow())
+    def _add_action(self, text: str, callback, tip: str, toolbar: bool = False,
+                    icon: str = "icon.svg") -> QAction:
+        action = QAction(QIcon(str(ICON_DIR / icon)), text, self.iface.mainWindow())
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(callback)
@@ -71,6 +88,33 @@ class BatteryRecyclingAtlasPlugin:
 
         processing.execAlgorithmDialog(f"battery_recycling:{name}", {})
 
+    def show_explorer(self) -> None:
+        """Create the economics explorer dock on first use, then show and raise it."""
+        if self.explorer_dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from .ui.economics_explorer import EconomicsExplorerDock
+
+            self.explorer_dock = EconomicsExplorerDock(self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.explorer_dock)
+        self.explorer_dock.show()
+        self.explorer_dock.raise_()
+
+    def show_workflow(self) -> None:
+        """Open the mismatch workflow dialog (kept, so a running workflow can report back)."""
+        if self.workflow_dialog is None:
+            from .ui.workflow_dialog import WorkflowDialog
+
+            self.workflow_dialog = WorkflowDialog(self.iface.mainWindow())
+        self.workflow_dialog.show()
+        self.workflow_dialog.raise_()
+
+    def show_about(self) -> None:
+        """The About / data sources dialog."""
+        from .ui.about_dialog import AboutDialog
+
+        AboutDialog(self.iface.mainWindow()).exec_()
+
     def _load_sample_data(self) -> None:
         root = QgsProject.instance().layerTreeRoot()
         group = root.insertGroup(0, tr("Sample data (illustrative)"))
@@ -81,7 +125,18 @@ class BatteryRecyclingAtlasPlugin:
                 group.addLayer(layer)
 
     def unload(self) -> None:
-        """Remove everything the plugin added: actions, toolbar, provider, translator."""
+        """Remove everything the plugin added: dock, dialogs, actions, toolbar, provider,
+        translator."""
+        if self.explorer_dock is not None:
+            self.iface.removeDockWidget(self.explorer_dock)
+            self.explorer_dock.close()
+            self.explorer_dock.setParent(None)
+            self.explorer_dock.deleteLater()
+            self.explorer_dock = None
+        if self.workflow_dialog is not None:
+            self.workflow_dialog.close()
+            self.workflow_dialog.deleteLater()
+            self.workflow_dialog = None
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_title, action)
             if self.toolbar is not None:

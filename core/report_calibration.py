@@ -112,7 +112,8 @@ def _estimates_table(fit: CalibrationResult, tr: Callable[[str], str]) -> str:
         spec = PARAMETER_SPECS[name]
         se = fit.std_errors.get(name)
         ok = se is not None and np.isfinite(se)
-        rows.append((spec.label, name, spec.unit, fmt_value(value), fmt_value(se) if ok else None,
+        rows.append((tr(spec.label), name, tr(spec.unit), fmt_value(value),
+                     fmt_value(se) if ok else None,
                      fmt_percent(se / abs(value)) if ok and value else None,
                      _interval(spec, value, se) if ok else None))
     return html_table(

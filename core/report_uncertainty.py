@@ -177,7 +177,7 @@ def _tornado_html(tornado: SensitivityResult, tr: Callable[[str], str]) -> str:
                 label=plain(tr("parameter at its high value")))
         ax.axvline(base / YI, color="#333333", linewidth=0.9)
         ax.set_yticks(y)
-        ax.set_yticklabels([plain(r.label) for r in shown], fontsize=7.5)
+        ax.set_yticklabels([plain(tr(r.label)) for r in shown], fontsize=7.5)
         ax.set_xlabel(plain(tr("Total profit (100 M CNY/yr, 亿元)")))
         ax.grid(True, axis="x", color="#e6e6e6", linewidth=0.5)
         ax.set_axisbelow(True)
@@ -188,7 +188,7 @@ def _tornado_html(tornado: SensitivityResult, tr: Callable[[str], str]) -> str:
     table = html_table(
         ["#", tr("Parameter"), tr("Unit"), tr("Low … high"), tr("Profit at low (CNY/yr)"),
          tr("Profit at high (CNY/yr)"), tr("Swing (CNY/yr)")],
-        [(k, _param_cell(r.label, r.name), r.unit,
+        [(k, _param_cell(tr(r.label), r.name), tr(r.unit),
           f"{fmt_value(r.low_value)} … {fmt_value(r.high_value)}", fmt_number(r.profit_low),
           fmt_number(r.profit_high), fmt_number(r.swing)) for k, r in enumerate(rows, start=1)],
         numeric=(True, False, False, True, True, True, True), css_class="data tornado compact")
@@ -216,7 +216,7 @@ def _spearman_html(mc: MonteCarloResult, tr: Callable[[str], str]) -> str:
             ax.barh(y, rho, color=np.where(rho >= 0, _HIGH, _LOW), height=0.7)
             ax.axvline(0.0, color="#333333", linewidth=0.8)
             ax.set_yticks(y)
-            ax.set_yticklabels([plain(PARAMETER_SPECS[nm].label) for nm, _ in shown],
+            ax.set_yticklabels([plain(tr(PARAMETER_SPECS[nm].label)) for nm, _ in shown],
                                fontsize=7.5)
             ax.set_xlim(-1, 1)
             ax.set_xlabel(plain(tr("Spearman rank correlation with total profit")))
@@ -225,7 +225,7 @@ def _spearman_html(mc: MonteCarloResult, tr: Callable[[str], str]) -> str:
             svg = svg_from_figure(fig, label=tr("Rank correlation with total profit"))
         parts.append(figure_html(svg, tr("The {k} strongest correlations.").format(
             k=len(shown))))
-    rows = [(_param_cell(PARAMETER_SPECS[nm].label, nm), None if rho is None else f"{rho:+.3f}")
+    rows = [(_param_cell(tr(PARAMETER_SPECS[nm].label), nm), None if rho is None else f"{rho:+.3f}")
             for nm, rho in defined + undefined]
     parts.append(html_table([tr("Parameter"), tr("Spearman ρ")], rows, numeric=(False, True),
                             caption=tr("A dash: the input or the profit did not vary.")))

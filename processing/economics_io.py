@@ -12,21 +12,25 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core import economics as econ
 from ..core.economics_params import PresetError, load_parameter_table, load_preset
 from .layer_io import format_ids, numeric_field_index
 
 PARAMETERS_FILE = "PARAMETERS_FILE"
-#: Headline overrides: parameter key, flat parameter name, label, unit.
+#: Headline overrides: parameter key, flat parameter name, label (translated where used), unit.
 HEADLINES = (
-    ("LI2CO3_PRICE", "rm.li2co3_price", "Li₂CO₃ price", "CNY/t"),
-    ("FEEDSTOCK_PRICE", "feedstock.purchase", "Purchase price of retired packs, mix average",
+    ("LI2CO3_PRICE", "rm.li2co3_price", QT_TRANSLATE_NOOP("EconomicsIO", "Li₂CO₃ price"),
      "CNY/t"),
-    ("SUBSIDY", "sg.subsidy", "Government support per tonne processed", "CNY/t"),
-    ("CARBON_PRICE", "ec.carbon_price", "Carbon price", "CNY/tCO2e"),
-    ("PRICE_SPREAD", "rt.spread", "Storage peak-valley price spread", "CNY/kWh"),
+    ("FEEDSTOCK_PRICE", "feedstock.purchase",
+     QT_TRANSLATE_NOOP("EconomicsIO", "Purchase price of retired packs, mix average"), "CNY/t"),
+    ("SUBSIDY", "sg.subsidy",
+     QT_TRANSLATE_NOOP("EconomicsIO", "Government support per tonne processed"), "CNY/t"),
+    ("CARBON_PRICE", "ec.carbon_price", QT_TRANSLATE_NOOP("EconomicsIO", "Carbon price"),
+     "CNY/tCO2e"),
+    ("PRICE_SPREAD", "rt.spread",
+     QT_TRANSLATE_NOOP("EconomicsIO", "Storage peak-valley price spread"), "CNY/kWh"),
 )
 
 

@@ -24,6 +24,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("LayerIO", text)
 
 
+def report_tr(text: str) -> str:
+    """Translate report text in the one context "Report": the builders of ``core/report*.py``
+    receive this as their ``tr``, so a report string has one entry whatever algorithm wrote it."""
+    return QCoreApplication.translate("Report", text)
+
+
 def format_ids(ids: Sequence[int], limit: int = 20) -> str:
     """``"3, 7, 12"`` or ``"3, 7, … (+40 more)"`` for a warning message."""
     shown = ", ".join(str(i) for i in list(ids)[:limit])

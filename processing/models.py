@@ -18,13 +18,16 @@ from qgis.core import (
     QgsProcessingProvider,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 MODELS_DIR = Path(__file__).resolve().parents[1] / "resources" / "models"
 #: Display names of the shipped models, by model name (the model files store only the name).
 DISPLAY_NAMES = {
-    "mismatch_workflow": "Mismatch workflow (ratio, matching, compliance, maps)",
+    "mismatch_workflow": QT_TRANSLATE_NOOP(
+        "WorkflowModel", "Mismatch workflow (ratio, matching, compliance, maps)"),
 }
+#: The groups of the shipped models (``model_group`` in the .model3 files), for translation.
+MODEL_GROUPS = (QT_TRANSLATE_NOOP("WorkflowModel", "Workflows"),)
 
 
 def _tr(text: str) -> str:

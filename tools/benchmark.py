@@ -9,6 +9,11 @@ work is pure Python). Entries:
 * ``plant_profit`` on 10,000 plants (the core, and the algorithm through Processing) and the
   Monte Carlo of ``profit_uncertainty`` (100,000 draws × 200 plants).
 * The exact natural-breaks classifier against jenkspy (``tools/bench_classify.py``).
+* ``profit_surface`` on all of China at 1 km, 300 km radius: the core under every rule
+  (``tools/bench_surface.py``) and the algorithm beside QGIS's own Heatmap
+  (``qgis:heatmapkerneldensityestimation``, same points, radius and cells) with the ratio
+  (``tools/bench_siting.py``); ``allocate_supply``'s solver at prefecture and county scale
+  against a dense HiGHS formulation (``tools/bench_allocation.py``).
 
 Speed targets are judged from this table, never from timed tests.
 """
@@ -169,20 +174,44 @@ def classify_cases() -> list[tuple[str, str, int, float]]:
     return bench_classify.rows() if hasattr(bench_classify, "rows") else []
 
 
+def siting_rows(repeat: int) -> tuple[list[tuple[str, str, int, float]], list[str]]:
+    """profit_surface (core rows of bench_surface.py, and the algorithm beside QGIS's Heatmap
+    in bench_siting.py, with the ratios) and allocate_supply (bench_allocation.py)."""
+    import bench_allocation
+    import bench_siting
+    import bench_surface
+
+    rows = bench_surface.rows(max(1, repeat // 2))
+    table, ratios = bench_siting.rows(max(1, repeat // 2))
+    rows += table
+    notes = [f"profit_surface ÷ QGIS Heatmap: open {ratios['open']:.2f} (target ≤ 2), "
+             f"fee {ratios['fee']:.2f} (target ≤ 3)"]
+    rows += bench_allocation.rows(repeat)
+    return rows, notes
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every entry and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-classify", action="store_true")
+    parser.add_argument("--skip-siting", action="store_true")
     args = parser.parse_args(argv)
     app, plugin = start_qgis()
     rows = ratio_cases(args.repeat)
     rows += economics_rows(args.repeat)
     if not args.skip_classify:
         rows += classify_cases()
-    print(f"{'entry':<34} {'implementation':<38} {'n':>9} {'seconds':>9}")
+    notes: list[str] = []
+    if not args.skip_siting:
+        siting, notes = siting_rows(args.repeat)
+        rows += siting
+    width = max(34, *(len(r[0]) for r in rows))
+    print(f"{'entry':<{width}} {'implementation':<44} {'n':>10} {'seconds':>9}")
     for entry, impl, n, seconds in rows:
-        print(f"{entry:<34} {impl:<38} {n:>9} {seconds:>9.3f}")
+        print(f"{entry:<{width}} {impl:<44} {n:>10} {seconds:>9.3f}")
+    for note in notes:
+        print(note)
     plugin.unload()
     app.exitQgis()
     return 0

@@ -141,6 +141,9 @@ def main() -> None:
          "field=profit:double&field=throughput_t:double", "Point")
     save(graduated("p_loss", P_LOSS_CLASSES), "profit_uncertainty.qml",
          "field=p_loss:double&field=throughput_t:double", "Point")
+    import siting_styles  # profit_surface and allocate_supply (tools/siting_styles.py)
+
+    siting_styles.build(save, STYLES)
     app.exitQgis()
 
 

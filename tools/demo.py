@@ -230,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{risk['TOTAL_P5'] / 1e8:,.1f} to {risk['TOTAL_P95'] / 1e8:,.1f} × 100 M CNY/yr")
     print(f"Scale curve fitted to {fit['N']} observed plants: R² = {fit['R2']:.3f}, Q0 = "
           f"{fit['Q0']:.1f} × 10 kt, λ = {fit['LAMBDA']:.2f}")
+    import demo_siting  # profit surface and allocation under the border rules
+
+    demo_siting.run(out, SAMPLE, run_alg)
     figures = export_figures(out, match["VOL_BREAKS"], match["OUTLET_BREAKS"])
     print(f"Publication maps (PDF and PNG): {len(figures) // 2} figures")
     print("Wrote: " + ", ".join(sorted(p.name for p in out.iterdir())))

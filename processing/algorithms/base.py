@@ -19,6 +19,12 @@ from ..layer_io import output_fields
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
 
 
+def _tr(text: str) -> str:
+    # The shared strings of this base class have one context; ``self.tr`` would translate them
+    # in each subclass's context (``type(self).__name__``).
+    return QCoreApplication.translate("AtlasAlgorithm", text)
+
+
 class AtlasAlgorithm(QgsProcessingAlgorithm):
     """Common behaviour; subclasses set the class attributes and implement the algorithm.
 
@@ -68,7 +74,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     def add_report_parameter(self) -> None:
         """The optional REPORT (HTML file) every analysis offers."""
         self.addParameter(QgsProcessingParameterFileDestination(
-            "REPORT", self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+            "REPORT", _tr("Report"), _tr("HTML files (*.html)"), optional=True,
             createByDefault=False))
 
     def source_or_raise(self, parameters, name: str, context) -> QgsFeatureSource:
@@ -83,7 +89,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         input's geometry type and CRS; warns when input fields had to be renamed."""
         fields, renamed = output_fields(source.fields(), new_fields)
         if renamed:
-            feedback.pushWarning(self.tr("Input fields renamed to keep them: {names}").format(
+            feedback.pushWarning(_tr("Input fields renamed to keep them: {names}").format(
                 names=", ".join(renamed)))
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields,
                                              source.wkbType(), source.sourceCrs())

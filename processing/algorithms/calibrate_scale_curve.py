@@ -16,7 +16,14 @@ from ...core import calibration
 from ...core.economics import InputError
 from ...core.economics_params import save_preset
 from ..economics_io import PARAMETERS_FILE, economics_params
-from ..layer_io import format_ids, layer_title, numeric_field_index, read_features, write_text
+from ..layer_io import (
+    format_ids,
+    layer_title,
+    numeric_field_index,
+    read_features,
+    report_tr,
+    write_text,
+)
 from .base import AtlasAlgorithm
 
 #: Numeric outputs: key → fitted parameter.
@@ -119,7 +126,7 @@ class CalibrateScaleCurve(AtlasAlgorithm):
             from ...core.report_economics import calibration_report_html
 
             write_text(report, calibration_report_html(
-                cols["thr"], cols["cost"], fit, tr=self.tr,
+                cols["thr"], cols["cost"], fit, tr=report_tr,
                 title=self.tr("Scale-curve calibration — {layer}").format(
                     layer=layer_title(parameters, self.INPUT, source))))
             results[self.REPORT] = report

@@ -24,6 +24,7 @@ from ..layer_io import (
     python_number,
     read_features,
     region_names,
+    report_tr,
     sum_points_in_regions,
     write_features,
     write_text,
@@ -192,7 +193,7 @@ class CapitalCompliance(AtlasAlgorithm):
             names = region_names(source, features,
                                  self.parameterAsString(parameters, self.NAME_FIELD, context))
             write_text(report, compliance_report_html(
-                names, columns["capital"], firms, result, tr=self.tr,
+                names, columns["capital"], firms, result, tr=report_tr,
                 title=self.tr("Capital vs compliance — {layer}").format(
                     layer=layer_title(parameters, self.INPUT, source))))
             results[self.REPORT] = report

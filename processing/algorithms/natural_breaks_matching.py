@@ -27,6 +27,7 @@ from ..layer_io import (
     python_number,
     read_features,
     region_names,
+    report_tr,
     sum_points_in_regions,
     write_features,
     write_text,
@@ -210,7 +211,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             from ...core.report_matching import matching_report_html
 
             write_text(report, matching_report_html(
-                names, columns["vol"], counts, result, palette=palette, tr=self.tr,
+                names, columns["vol"], counts, result, palette=palette, tr=report_tr,
                 title=self.tr("Volume–outlet matching — {layer}").format(
                     layer=layer_title(parameters, self.INPUT, source))))
             results[self.REPORT] = report

@@ -22,6 +22,7 @@ from ..layer_io import (
     python_number,
     read_features,
     region_names,
+    report_tr,
     write_features,
     write_text,
 )
@@ -161,7 +162,7 @@ class PlantProfit(AtlasAlgorithm):
             write_text(report, plant_profit_report_html(
                 [n for n, keep in zip(names, ok) if keep], cap[ok], thr[ok], result, params,
                 title=self.tr("Plant profit — {layer}").format(
-                    layer=layer_title(parameters, self.INPUT, source)), tr=self.tr))
+                    layer=layer_title(parameters, self.INPUT, source)), tr=report_tr))
             outputs[self.REPORT] = report
         feedback.setProgress(100)
         return outputs

@@ -19,6 +19,7 @@ from ..layer_io import (
     layer_title,
     python_number,
     region_names,
+    report_tr,
     write_features,
     write_text,
 )
@@ -132,7 +133,7 @@ class ProfitUncertainty(AtlasAlgorithm):
             write_text(report, uncertainty_report_html(
                 [nm for nm, keep in zip(names, ok) if keep], mc, tornado, n=n, seed=seed,
                 title=self.tr("Profit uncertainty — {layer}").format(
-                    layer=layer_title(parameters, "INPUT", source)), tr=self.tr))
+                    layer=layer_title(parameters, "INPUT", source)), tr=report_tr))
             outputs[self.REPORT] = report
         feedback.setProgress(100)
         return outputs

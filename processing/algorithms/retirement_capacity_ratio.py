@@ -24,6 +24,7 @@ from ..layer_io import (
     python_number,
     read_features,
     region_names,
+    report_tr,
     sum_points_in_regions,
     write_features,
     write_text,
@@ -239,5 +240,5 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         html = ratio_report_html(
             names, result, summary, regression, thresholds,
             title=self.tr("Retirement-to-capacity ratio — {layer}").format(layer=layer_name),
-            class_labels=labels, tr=self.tr)
+            class_labels=labels, tr=report_tr)
         write_text(path, html)

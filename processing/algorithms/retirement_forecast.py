@@ -27,6 +27,7 @@ from ..layer_io import (
     numeric_field_index,
     python_number,
     read_features,
+    report_tr,
     write_text,
 )
 from .base import AtlasAlgorithm
@@ -204,7 +205,7 @@ class RetirementForecast(AtlasAlgorithm):
             write_text(report, forecast_report_html(
                 table, title=self.tr("Retirement forecast — {layer}").format(
                     layer=layer_title(parameters, self.INPUT, source)),
-                scenario_names=[s for s, _ in scenarios], tr=self.tr, region_labels=names))
+                scenario_names=[s for s, _ in scenarios], tr=report_tr, region_labels=names))
             results[self.REPORT] = report
         feedback.setProgress(100)
         return results

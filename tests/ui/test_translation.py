@@ -1,0 +1,184 @@
+"""The Chinese (zh_CN) catalogue: complete, up to date, compiled, and used at run time."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "battery_recycling_atlas_zh_CN.ts"
+QM = TS.with_suffix(".qm")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("atlas_i18n_tool", ROOT / "tools" / "i18n.py")
+    module = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def _messages():
+    """(context, source, translation element) of every current (not obsolete) message."""
+    found = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") not in ("obsolete", "vanished"):
+                found.append((name, message.findtext("source"), translation))
+    return found
+
+
+@pytest.fixture()
+def zh_cn(qgis_app):
+    """The compiled zh_CN catalogue installed for one test."""
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_ts_is_up_to_date_and_complete(capsys):
+    # The extractor in check mode: every tr() string of the plugin is in the .ts, nothing
+    # else is current, and every message has a translation.
+    status = _tool().main(["--check", "--quiet"])
+    assert status == 0, capsys.readouterr().out
+
+
+def test_every_message_translated_with_the_same_placeholders_and_tags():
+    messages = _messages()
+    assert len(messages) > 500
+    for context, source, translation in messages:
+        text = translation.text or ""
+        where = f"[{context}] {source[:60]!r}"
+        assert text.strip() and translation.get("type") != "unfinished", where
+        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), where
+        assert sorted(TAG.findall(text)) == sorted(TAG.findall(source)), where
+        if CJK.search(text) is None:
+            # Only symbols, numbers, units and proper names may stay as they are.
+            words = PLACEHOLDER.sub("", TAG.sub("", text))
+            for name in ("Spearman", "Pearson"):
+                words = words.replace(name, "")
+            assert not re.search(r"[a-z]{4,}", words), where
+
+
+def test_qm_is_compiled_from_the_current_ts(tmp_path):
+    tool = _tool()
+    if tool.lrelease_path() is None:
+        pytest.skip("lrelease (qttools5-dev-tools) is not installed")
+    fresh = tmp_path / "fresh.qm"
+    tool.release(TS, fresh)
+    assert QM.exists(), "run `make translations`"
+    assert QM.read_bytes() == fresh.read_bytes(), "the .qm is stale: run `make translations`"
+
+
+def test_algorithm_texts_and_labels_in_chinese(zh_cn):
+    from battery_recycling_atlas.core.ratio import RatioThresholds
+    from battery_recycling_atlas.processing.algorithms.retirement_capacity_ratio import (
+        RetirementCapacityRatio,
+    )
+    from battery_recycling_atlas.processing.labels import ratio_class_labels
+
+    alg = RetirementCapacityRatio()
+    alg.initAlgorithm()
+    assert alg.displayName() == "退役量与回收产能之比"
+    assert alg.group() == "空间错配"
+    assert CJK.search(alg.shortHelpString())
+    assert alg.parameterDefinition("RETIREMENT_FIELD").description() == "退役量字段（吨/年）"
+    assert alg.parameterDefinition("REPORT").description() == "报告"
+    labels = ratio_class_labels(RatioThresholds(0.2, 0.8, 1.0))
+    assert labels["severe_idle"] == "严重闲置（比值 < 20 %）"
+    assert labels["no_data"] == "无数据"
+    assert all(CJK.search(label) for label in labels.values())
+
+
+def test_report_rendered_with_report_tr_has_chinese_headings(zh_cn):
+    from battery_recycling_atlas.core import ratio as core_ratio
+    from battery_recycling_atlas.core.report import ratio_report_html
+    from battery_recycling_atlas.processing.labels import ratio_class_labels
+    from battery_recycling_atlas.processing.layer_io import report_tr
+
+    thresholds = core_ratio.RatioThresholds(0.2, 0.8, 1.0)
+    result = core_ratio.compute_ratios([100.0, 50.0, 30.0, 900.0], [1000.0, 100.0, 10.0, 800.0],
+                                       thresholds)
+    html = ratio_report_html(
+        ["甲", "乙", "丙", "丁"], result, core_ratio.summarize(result, thresholds),
+        core_ratio.ratio_regression(result), thresholds, title="测试",
+        class_labels=ratio_class_labels(thresholds), tr=report_tr)
+    for heading in ("摘要", "按比值排列的区域", "比值对产能的回归"):
+        assert heading in html
+    assert "Summary" not in html
+
+
+def test_plugin_installs_the_catalogue_for_a_chinese_qgis(qgis_app):
+    from battery_recycling_atlas.i18n import install_translator, remove_translator, tr
+
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "zh_CN")
+    translator = install_translator()
+    try:
+        assert translator is not None
+        assert tr("Load sample data") == "加载示例数据"
+    finally:
+        remove_translator(translator)
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)
+    assert tr("Load sample data") == "Load sample data"
+
+
+def test_every_algorithm_is_in_chinese(zh_cn):
+    from battery_recycling_atlas.processing.algorithms import algorithm_classes
+
+    for cls in algorithm_classes():
+        alg = cls()
+        alg.initAlgorithm()
+        for text in (alg.displayName(), alg.group(), alg.shortHelpString()):
+            assert CJK.search(text), (cls.__name__, text[:60])
+        for param in alg.parameterDefinitions():
+            assert CJK.search(param.description()), (cls.__name__, param.name())
+
+
+def test_extractor_contexts_and_concatenation(tmp_path):
+    (tmp_path / "core").mkdir()
+    (tmp_path / "core" / "report_demo.py").write_text(
+        'def report(tr):\n    return tr("Summary") + tr("Two " "parts")\n', encoding="utf-8")
+    (tmp_path / "mod.py").write_text(
+        "from qgis.PyQt.QtCore import QCoreApplication\n\n"
+        "NOTE = 'A constant'\n\n"
+        "def _tr(text):\n    return QCoreApplication.translate('Helper', text)\n\n"
+        "def helped(tr):\n    return tr('Via parameter')\n\n"
+        "class Alg:\n    NAME = 'Class attribute'\n\n"
+        "    def tr(self, text):\n        return text\n\n"
+        "    def run(self):\n"
+        "        self.tr(self.NAME)\n"
+        "        helped(self.tr)\n"
+        "        _tr('Implicit ' 'join') + _tr(('Paren'\n 'thesised'))\n"
+        "        _tr('Plus ' + 'join')\n"
+        "        QCoreApplication.translate('Direct', NOTE)\n"
+        "        return self.tr(f'{NOTE}')\n",
+        encoding="utf-8")
+    report = _tool().Extractor(tmp_path).run()
+    found = {(m.context, m.source) for m in report.messages}
+    assert found == {
+        ("Report", "Summary"), ("Report", "Two parts"), ("Alg", "Via parameter"),
+        ("Alg", "Class attribute"), ("Helper", "Implicit join"), ("Helper", "Parenthesised"),
+        ("Helper", "Plus join"), ("Direct", "A constant"),
+    }
+    assert any("self.tr() with a non-literal" in note for note in report.dynamic)

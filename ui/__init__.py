@@ -1,0 +1,1 @@
+"""Qt dialogs and docks of the plugin; they only talk to ``core`` and ``processing``."""

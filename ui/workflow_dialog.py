@@ -1,0 +1,284 @@
+"""The mismatch workflow dialog: two layers to three styled maps and one report, in one click.
+
+Choose the province and city layers; their fields are pre-selected by recognising common Chinese
+and English names (:func:`ui.workflow_model.guess_field`), and a year found in the field names
+re-selects the fields of that year. One button runs ``retirement_capacity_ratio``,
+``natural_breaks_matching`` and ``capital_compliance`` as a background task
+(:class:`WorkflowTask`), with progress and cancel; the dialog stays responsive.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Dict, Optional
+
+from qgis.core import (
+    QgsApplication,
+    QgsFieldProxyModel,
+    QgsMapLayerProxyModel,
+    QgsProcessingUtils,
+    QgsProject,
+)
+from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .workflow_model import field_years, guess_field
+from .workflow_task import WorkflowSettings, WorkflowTask
+
+PROVINCE_FIELDS = ("retirement", "capacity", "capital", "whitelist")
+CITY_FIELDS = ("volume", "outlets")
+
+
+class WorkflowDialog(QDialog):
+    """Layers, fields, year and class settings; Run starts :class:`WorkflowTask`."""
+
+    def __init__(self, parent: Optional[QWidget] = None,
+                 project: Optional[QgsProject] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BatteryRecyclingAtlasWorkflow")
+        self.setWindowTitle(self.tr("Spatial mismatch workflow · 空间错配分析流程"))
+        self.project = project or QgsProject.instance()
+        self.task: Optional[WorkflowTask] = None
+        self.fields: Dict[str, QgsFieldComboBox] = {}
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Runs the retirement-to-capacity ratio and capital vs compliance on the provinces "
+            "and the natural-breaks matching on the cities, loads the three styled layers into "
+            "a group and opens one combined report."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        grid = QGridLayout()
+        grid.addWidget(self._province_box(), 0, 0)
+        grid.addWidget(self._city_box(), 0, 1)
+        grid.addWidget(self._class_box(), 1, 0, 1, 2)
+        layout.addLayout(grid)
+        layout.addWidget(self._progress_row())
+        self.buttons = QDialogButtonBox()
+        self.run_button = QPushButton(self.tr("Run workflow"))
+        self.run_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel run"))
+        self.cancel_button.setEnabled(False)
+        self.buttons.addButton(self.run_button, QDialogButtonBox.ActionRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ActionRole)
+        self.buttons.addButton(QDialogButtonBox.Close)
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._pick_default_layers()
+
+    def tr(self, text: str) -> str:  # noqa: D102 (Qt's name)
+        return QCoreApplication.translate("WorkflowDialog", text)
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _layer_combo(self) -> QgsMapLayerComboBox:
+        combo = QgsMapLayerComboBox()
+        combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        return combo
+
+    def _field(self, key: str, combo: QgsMapLayerComboBox, numeric: bool = True,
+               optional: bool = False) -> QgsFieldComboBox:
+        box = QgsFieldComboBox()
+        if numeric:
+            box.setFilters(QgsFieldProxyModel.Numeric)
+        box.setAllowEmptyFieldName(optional)
+        box.setObjectName(f"field_{key}")
+        box.setMinimumWidth(170)
+        box.setLayer(combo.currentLayer())
+        combo.layerChanged.connect(box.setLayer)
+        self.fields[key] = box
+        return box
+
+    def _province_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Provinces"))
+        form = QFormLayout(box)
+        self.province_layer = self._layer_combo()
+        form.addRow(self.tr("Layer"), self.province_layer)
+        labels = {"retirement": self.tr("Retirement (t/yr)"),
+                  "capacity": self.tr("Capacity (t/yr)"),
+                  "capital": self.tr("Registered capital (CNY)"),
+                  "whitelist": self.tr("Whitelist firms")}
+        for key in PROVINCE_FIELDS:
+            form.addRow(labels[key], self._field(key, self.province_layer))
+        form.addRow(self.tr("Names"), self._field("province_name", self.province_layer,
+                                                  numeric=False, optional=True))
+        self.province_layer.layerChanged.connect(self._layers_changed)
+        return box
+
+    def _city_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Cities"))
+        form = QFormLayout(box)
+        self.city_layer = self._layer_combo()
+        form.addRow(self.tr("Layer"), self.city_layer)
+        form.addRow(self.tr("Retired volume (t/yr)"), self._field("volume", self.city_layer))
+        form.addRow(self.tr("Outlets (count)"), self._field("outlets", self.city_layer))
+        form.addRow(self.tr("Names"), self._field("city_name", self.city_layer, numeric=False,
+                                                  optional=True))
+        self.city_layer.layerChanged.connect(self._layers_changed)
+        return box
+
+    def _class_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Year, classes and output"))
+        form = QFormLayout(box)
+        self.year = QComboBox()
+        self.year.setToolTip(self.tr("Years found in the field names; choosing one re-selects "
+                                     "the fields of that year"))
+        self.year.currentTextChanged.connect(self._guess_fields)
+        form.addRow(self.tr("Year"), self.year)
+        registry = QgsApplication.processingRegistry()
+        matching = registry.algorithmById("battery_recycling:natural_breaks_matching")
+        ratio = registry.algorithmById("battery_recycling:retirement_capacity_ratio")
+        self.classes = QSpinBox()
+        self.classes.setRange(2, 5)
+        self.classes.setValue(3)
+        self.method = QComboBox()
+        self.palette = QComboBox()
+        if matching is not None:
+            self.method.addItems(matching.parameterDefinition("METHOD").options())
+            self.palette.addItems(matching.parameterDefinition("PALETTE").options())
+        self.thresholds = QLineEdit(
+            str(ratio.parameterDefinition("THRESHOLDS").defaultValue()) if ratio else
+            "0.2,0.8,1.0")
+        self.thresholds.setToolTip(self.tr(
+            "Three increasing ratios (retirement ÷ capacity) that bound the four ratio classes"))
+        self.output_dir = QgsFileWidget()
+        self.output_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        self.output_dir.setFilePath(QgsProcessingUtils.tempFolder())
+        self.output_dir.setToolTip(self.tr(
+            "A new sub-folder workflow_<date>_<time> is created here for the layers and reports"))
+        form.addRow(self.tr("Classes per variable (matching)"), self.classes)
+        form.addRow(self.tr("Classification method"), self.method)
+        form.addRow(self.tr("Bivariate palette"), self.palette)
+        form.addRow(self.tr("Ratio class thresholds"), self.thresholds)
+        form.addRow(self.tr("Output folder"), self.output_dir)
+        return box
+
+    def _progress_row(self) -> QWidget:
+        row = QWidget()
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        return row
+
+    # -- fields --------------------------------------------------------------------------------
+
+    def _pick_default_layers(self) -> None:
+        """Province and city layers guessed from the layer names, then the fields."""
+        layers = [layer for layer in self.project.mapLayers().values()
+                  if layer.type() == layer.VectorLayer]
+        for combo, words in ((self.province_layer, ("province", "省")),
+                             (self.city_layer, ("cit", "prefecture", "市", "地级"))):
+            match = next((layer for layer in layers
+                          if any(w in layer.name().lower() for w in words)), None)
+            if match is not None:
+                combo.setLayer(match)
+        self._layers_changed()
+
+    def _numeric_names(self, combo: QgsMapLayerComboBox) -> list:
+        layer = combo.currentLayer()
+        return [f.name() for f in layer.fields() if f.isNumeric()] if layer else []
+
+    def _layers_changed(self, *_args) -> None:
+        names = self._numeric_names(self.province_layer) + self._numeric_names(self.city_layer)
+        years = field_years(names)
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItems(years)
+        self.year.blockSignals(False)
+        self._guess_fields()
+
+    def _guess_fields(self, *_args) -> None:
+        from ..processing.layer_io import NAME_CANDIDATES
+
+        year = self.year.currentText() or None
+        for combo, keys in ((self.province_layer, PROVINCE_FIELDS),
+                            (self.city_layer, CITY_FIELDS)):
+            names = self._numeric_names(combo)
+            for key in keys:
+                self.fields[key].setField(guess_field(names, key, year))
+        for combo, key in ((self.province_layer, "province_name"),
+                           (self.city_layer, "city_name")):
+            layer = combo.currentLayer()
+            all_names = [f.name() for f in layer.fields()] if layer else []
+            self.fields[key].setField(next((c for c in NAME_CANDIDATES if c in all_names), ""))
+
+    # -- running -------------------------------------------------------------------------------
+
+    def settings(self) -> Optional[WorkflowSettings]:
+        """The chosen settings, or None (with a message) when something is missing."""
+        missing = [key for key in PROVINCE_FIELDS + CITY_FIELDS
+                   if not self.fields[key].currentField()]
+        if self.province_layer.currentLayer() is None or self.city_layer.currentLayer() is None:
+            self.status.setText(self.tr("Choose a province layer and a city layer."))
+            return None
+        if missing:
+            self.status.setText(self.tr("Choose the fields: {fields}").format(
+                fields=", ".join(missing)))
+            return None
+        f = {key: box.currentField() for key, box in self.fields.items()}
+        return WorkflowSettings(
+            provinces=self.province_layer.currentLayer(), cities=self.city_layer.currentLayer(),
+            retirement_field=f["retirement"], capacity_field=f["capacity"],
+            capital_field=f["capital"], whitelist_field=f["whitelist"],
+            volume_field=f["volume"], outlets_field=f["outlets"],
+            province_name_field=f["province_name"], city_name_field=f["city_name"],
+            classes=self.classes.value(), method=max(self.method.currentIndex(), 0),
+            palette=max(self.palette.currentIndex(), 0), thresholds=self.thresholds.text(),
+            label=self.year.currentText())
+
+    def make_task(self, open_report: bool = True) -> Optional[WorkflowTask]:
+        """A :class:`WorkflowTask` for the current settings (not started), or None."""
+        settings = self.settings()
+        if settings is None:
+            return None
+        base = self.output_dir.filePath() or QgsProcessingUtils.tempFolder()
+        folder = f"{base}/workflow_{time.strftime('%Y%m%d_%H%M%S')}"
+        return WorkflowTask(settings, folder, self.project, self._done, open_report)
+
+    def start(self) -> None:
+        """Start the workflow in the background."""
+        task = self.make_task()
+        if task is None:
+            return
+        self.task = task
+        task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Running: ratio → matching → capital compliance…"))
+        QgsApplication.taskManager().addTask(task)
+
+    def cancel(self) -> None:
+        """Cancel the running workflow."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def _done(self, ok: bool, message: str) -> None:
+        self.task = None
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setValue(100 if ok else 0)
+        self.status.setText(message)
