@@ -7,7 +7,10 @@ through a link in ``build/pkg`` (never by putting the root itself on ``sys.path`
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -91,3 +94,46 @@ class RecordingFeedback:
 def feedback():
     """A feedback object whose ``warnings`` list holds what the algorithm warned."""
     return RecordingFeedback.make()
+
+
+# Debian's /usr/bin/qgis_process wrapper passes --noversioncheck, which the binary rejects.
+QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+
+
+@pytest.fixture(scope="session")
+def qgis_process_env(tmp_path_factory) -> dict[str, str]:
+    """Environment for the real ``qgis_process``: a throw-away QGIS profile with this checkout
+    linked in as the plugin and enabled."""
+    if QGIS_PROCESS is None:
+        pytest.fail("qgis_process is not installed (make setup installs QGIS)")
+    config = tmp_path_factory.mktemp("qgis_config")
+    plugins = config / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    (plugins / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
+    subprocess.run([QGIS_PROCESS, "plugins", "enable", "battery_recycling_atlas"], env=env,
+                   check=True, capture_output=True, timeout=120)
+    return env
+
+
+@pytest.fixture(scope="session")
+def qgis_process(qgis_process_env):
+    """Run ``qgis_process <args>`` in that profile; returns the CompletedProcess."""
+
+    def run(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+        return subprocess.run([QGIS_PROCESS, *args], env=qgis_process_env,
+                              capture_output=True, text=True, timeout=timeout)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def run_cli(qgis_process):
+    """``qgis_process --json run battery_recycling:<alg> -- args``: the results dict."""
+
+    def run(alg: str, *args: str) -> dict:
+        proc = qgis_process("--json", "run", f"battery_recycling:{alg}", "--", *args)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        return json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+
+    return run

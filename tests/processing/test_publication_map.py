@@ -8,9 +8,7 @@ extracted text is compared after NFKC normalisation.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -29,7 +27,6 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
-QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
 TITLE_ZH = "动力电池退役量与回收产能 2025"
 
 
@@ -216,25 +213,10 @@ def test_registered_on_the_main_thread_with_the_model(plugin):
     assert all(c.algorithm() is not None for c in model.childAlgorithms().values())
 
 
-@pytest.fixture(scope="module")
-def qgis_process_env(tmp_path_factory) -> dict[str, str]:
-    """A throw-away QGIS profile with this checkout linked in and enabled."""
-    if QGIS_PROCESS is None:
-        pytest.fail("qgis_process is not installed (make setup installs QGIS)")
-    config = tmp_path_factory.mktemp("qgis_config")
-    plugins = config / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    (plugins / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
-    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
-    subprocess.run([QGIS_PROCESS, "plugins", "enable", "battery_recycling_atlas"], env=env,
-                   check=True, capture_output=True, timeout=120)
-    return env
-
-
-def test_model_runs_end_to_end_from_qgis_process(qgis_process_env, sample_gpkg, tmp_path):
+def test_model_runs_end_to_end_from_qgis_process(qgis_process, sample_gpkg, tmp_path):
     folder = tmp_path / "工作流 2030"
     folder.mkdir()
-    cmd = [QGIS_PROCESS, "--json", "run", "battery_recycling:mismatch_workflow", "--",
+    cmd = ["--json", "run", "battery_recycling:mismatch_workflow", "--",
            f"provinces={sample_gpkg}|layername=provinces", "retirement_field=retire_2030_t",
            "capacity_field=capacity_2030_t", "capital_field=capital_cny",
            "whitelist_field=whitelist_firms", f"cities={sample_gpkg}|layername=cities",
@@ -243,8 +225,7 @@ def test_model_runs_end_to_end_from_qgis_process(qgis_process_env, sample_gpkg, 
            "compliance:layer=TEMPORARY_OUTPUT", f"ratio:report={folder / 'ratio.html'}",
            f"ratio_map:map={folder / 'ratio.pdf'}", f"matching_map:map={folder / 'match.png'}",
            f"compliance_map:map={folder / 'compliance.pdf'}"]
-    proc = subprocess.run(cmd, env=qgis_process_env, capture_output=True, text=True,
-                          timeout=300)
+    proc = qgis_process(*cmd, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
     assert Path(results["ratio_map:map"]) == folder / "ratio.pdf"

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -14,23 +11,6 @@ import pytest
 from osgeo import ogr, osr
 
 ROOT = Path(__file__).resolve().parents[2]
-# Debian's /usr/bin/qgis_process wrapper passes --noversioncheck, which the binary rejects.
-QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
-
-
-@pytest.fixture(scope="module")
-def qgis_process_env(tmp_path_factory) -> dict[str, str]:
-    """A throw-away QGIS profile with this checkout linked in and enabled."""
-    if QGIS_PROCESS is None:
-        pytest.fail("qgis_process is not installed (make setup installs QGIS)")
-    config = tmp_path_factory.mktemp("qgis_config")
-    plugins = config / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    (plugins / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
-    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
-    subprocess.run([QGIS_PROCESS, "plugins", "enable", "battery_recycling_atlas"], env=env,
-                   check=True, capture_output=True, timeout=120)
-    return env
 
 
 def write_regions(path: Path) -> None:
@@ -53,18 +33,15 @@ def write_regions(path: Path) -> None:
     del layer, ds
 
 
-def test_ratio_from_the_command_line(qgis_process_env, tmp_path):
+def test_ratio_from_the_command_line(run_cli, tmp_path):
     folder = tmp_path / "中文 路径"
     folder.mkdir()
     regions = folder / "区域.gpkg"
     write_regions(regions)
     out, report = folder / "比率.gpkg", folder / "报告.html"
-    cmd = [QGIS_PROCESS, "--json", "run", "battery_recycling:retirement_capacity_ratio", "--",
-           f"INPUT={regions}", "RETIREMENT_FIELD=退役量", "CAPACITY_FIELD=产能",
-           "THRESHOLDS=0.2,0.8,1.0", f"OUTPUT={out}", f"REPORT={report}"]
-    proc = subprocess.run(cmd, env=qgis_process_env, capture_output=True, text=True, timeout=180)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    results = run_cli("retirement_capacity_ratio", f"INPUT={regions}",
+                      "RETIREMENT_FIELD=退役量", "CAPACITY_FIELD=产能", "THRESHOLDS=0.2,0.8,1.0",
+                      f"OUTPUT={out}", f"REPORT={report}")
     # Ratios 0.1, 0.5, 1.2: median 0.5, one of three below 0.2, national 300/400.
     assert results["N_VALID"] == 3
     assert results["MEDIAN_RATIO"] == pytest.approx(0.5)
@@ -85,21 +62,12 @@ def test_ratio_from_the_command_line(qgis_process_env, tmp_path):
     assert "甲" in report.read_text(encoding="utf-8")
 
 
-def test_help_lists_the_parameters(qgis_process_env):
-    proc = subprocess.run([QGIS_PROCESS, "help", "battery_recycling:retirement_capacity_ratio"],
-                          env=qgis_process_env, capture_output=True, text=True, timeout=120)
+def test_help_lists_the_parameters(qgis_process):
+    proc = qgis_process("help", "battery_recycling:retirement_capacity_ratio")
     assert proc.returncode == 0, proc.stderr
     for key in ("INPUT", "RETIREMENT_FIELD", "CAPACITY_FIELD", "PLANTS", "PLANT_CAPACITY_FIELD",
                 "THRESHOLDS", "OUTPUT", "REPORT", "MEDIAN_RATIO", "P_VALUE"):
         assert key in proc.stdout
-
-
-def run_cli(env: dict, alg: str, *args: str) -> dict:
-    """``qgis_process --json run battery_recycling:<alg> -- args``; the results dict."""
-    proc = subprocess.run([QGIS_PROCESS, "--json", "run", f"battery_recycling:{alg}", "--",
-                           *args], env=env, capture_output=True, text=True, timeout=180)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
 
 
 def write_cities(path: Path) -> None:
@@ -127,12 +95,12 @@ def write_cities(path: Path) -> None:
     del layer, ds
 
 
-def test_matching_and_compliance_from_the_command_line(qgis_process_env, tmp_path):
+def test_matching_and_compliance_from_the_command_line(run_cli, tmp_path):
     cities = tmp_path / "城市.gpkg"
     write_cities(cities)
     # Volume shares .1 .1 .4 .4 and outlet shares 1/7 1/7 1/7 4/7 (hand-computed in
     # test_matching_algorithms.py): k = 2 natural breaks → only C is under-served.
-    res = run_cli(qgis_process_env, "natural_breaks_matching", f"INPUT={cities}",
+    res = run_cli("natural_breaks_matching", f"INPUT={cities}",
                   "VOLUME_FIELD=退役量", "OUTLETS_FIELD=网点", "CLASSES=2", "METHOD=0",
                   "PALETTE=1", f"OUTPUT={tmp_path / '匹配.gpkg'}")
     assert [float(v) for v in res["VOL_BREAKS"].split(",")] == pytest.approx([0.1, 0.1, 0.4])
@@ -143,16 +111,16 @@ def test_matching_and_compliance_from_the_command_line(qgis_process_env, tmp_pat
     assert types == {"A": "balanced", "B": "balanced", "C": "under_served", "D": "balanced",
                      "E": "no_data"}
     # Capital 100, 300, 0, 600 against outlets as a stand-in firm count 10, 10, 10, 40.
-    res = run_cli(qgis_process_env, "capital_compliance", f"INPUT={cities}",
+    res = run_cli("capital_compliance", f"INPUT={cities}",
                   "CAPITAL_FIELD=资本", "WHITELIST_FIELD=网点", "OUTPUT=TEMPORARY_OUTPUT")
     assert res["N"] == 4
     assert res["PEARSON_R"] == pytest.approx(
         float(np.corrcoef([100, 300, 0, 600], [10, 10, 10, 40])[0, 1]))
 
 
-def test_forecast_from_the_command_line(qgis_process_env, tmp_path):
+def test_forecast_from_the_command_line(run_cli, tmp_path):
     sales = ROOT / "resources" / "data" / "nev_sales_sample.csv"
-    res = run_cli(qgis_process_env, "retirement_forecast", f"INPUT={sales}",
+    res = run_cli("retirement_forecast", f"INPUT={sales}",
                   "REGION_FIELD=province", "YEAR_FIELD=year", "SALES_FIELD=nev_sales",
                   "START_YEAR=2025", "END_YEAR=2025", "SECOND_MEAN=6",
                   f"OUTPUT={tmp_path / 'forecast.gpkg'}")
@@ -163,9 +131,9 @@ def test_forecast_from_the_command_line(qgis_process_env, tmp_path):
     assert 0 < res["TOTAL_T"] < sold_t
 
 
-def test_economics_from_the_command_line(qgis_process_env, tmp_path):
+def test_economics_from_the_command_line(run_cli, tmp_path):
     plants = f"{ROOT / 'resources' / 'data' / 'china_sample.gpkg'}|layername=whitelist_plants"
-    res = run_cli(qgis_process_env, "plant_profit", f"INPUT={plants}",
+    res = run_cli("plant_profit", f"INPUT={plants}",
                   "CAPACITY_FIELD=capacity_t", "UTILIZATION=0.5", "LI2CO3_PRICE=90000",
                   f"OUTPUT={tmp_path / 'profit.gpkg'}")
     ds = ogr.Open(str(tmp_path / "profit.gpkg"))
@@ -178,14 +146,14 @@ def test_economics_from_the_command_line(qgis_process_env, tmp_path):
     assert res["TOTAL_THROUGHPUT"] == pytest.approx(0.5 * sum(c for c, _, _ in rows))
 
     costs = ROOT / "resources" / "data" / "observed_unit_costs.csv"
-    fit = run_cli(qgis_process_env, "calibrate_scale_curve", f"INPUT={costs}",
+    fit = run_cli("calibrate_scale_curve", f"INPUT={costs}",
                   "THROUGHPUT_FIELD=throughput_t", "UNIT_COST_FIELD=unit_cost_cny_t",
                   f"OUTPUT={tmp_path / '拟合.json'}")
     assert fit["R2"] > 0.8 and fit["N"] == 20
     assert json.loads((tmp_path / "拟合.json").read_text(encoding="utf-8"))["format"] \
         == "battery_recycling_atlas.economics"
 
-    mc = run_cli(qgis_process_env, "profit_uncertainty", f"INPUT={plants}",
+    mc = run_cli("profit_uncertainty", f"INPUT={plants}",
                  "CAPACITY_FIELD=capacity_t", "UTILIZATION=0.5", "N_SIMULATIONS=500", "SEED=3",
                  f"PARAMETERS_FILE={tmp_path / '拟合.json'}", "OUTPUT=TEMPORARY_OUTPUT")
     assert mc["TOTAL_P5"] <= mc["TOTAL_P50"] <= mc["TOTAL_P95"]

@@ -4,11 +4,7 @@ checked against sums and optima computed here independently (pyproj, brute-force
 from __future__ import annotations
 
 import itertools
-import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -360,31 +356,6 @@ def test_polygon_supply_with_province_fields(run_alg):
 
 # -- qgis_process -----------------------------------------------------------------------------
 
-QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
-
-
-@pytest.fixture(scope="module")
-def cli_env(tmp_path_factory) -> dict[str, str]:
-    """A throw-away QGIS profile with this checkout linked in and enabled."""
-    if QGIS_PROCESS is None:
-        pytest.fail("qgis_process is not installed (make setup installs QGIS)")
-    config = tmp_path_factory.mktemp("qgis_config")
-    plugins = config / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    (plugins / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
-    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
-    subprocess.run([QGIS_PROCESS, "plugins", "enable", "battery_recycling_atlas"], env=env,
-                   check=True, capture_output=True, timeout=120)
-    return env
-
-
-def run_cli(env: dict, alg: str, *args: str) -> dict:
-    proc = subprocess.run([QGIS_PROCESS, "--json", "run", f"battery_recycling:{alg}", "--",
-                           *args], env=env, capture_output=True, text=True, timeout=180)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
-
-
 def write_gpkg(path: Path, name: str, epsg: int, geom_type, fields, rows) -> None:
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     srs = osr.SpatialReference()
@@ -401,7 +372,7 @@ def write_gpkg(path: Path, name: str, epsg: int, geom_type, fields, rows) -> Non
     ds = None
 
 
-def test_both_from_the_command_line(cli_env, tmp_path):
+def test_both_from_the_command_line(run_cli, tmp_path):
     folder = tmp_path / "选址 输出"
     folder.mkdir()
     supply = folder / "供应.gpkg"
@@ -418,7 +389,7 @@ def test_both_from_the_command_line(cli_env, tmp_path):
         prow.append((f"POINT({lon} {lat})", c * 1000.0, "甲" if x < 950 else "乙"))
     write_gpkg(plants, "工厂", 4326, ogr.wkbPoint, [("产能", ogr.OFTReal), ("省", ogr.OFTString)],
                prow)
-    res = run_cli(cli_env, "allocate_supply", f"SUPPLY={supply}", "SUPPLY_FIELD=退役量",
+    res = run_cli("allocate_supply", f"SUPPLY={supply}", "SUPPLY_FIELD=退役量",
                   "SUPPLY_PROVINCE_FIELD=省", f"PLANTS={plants}", "CAPACITY_FIELD=产能",
                   "PLANT_PROVINCE_FIELD=省", "BORDER_RULE=1", "BORDER_FEE=300",
                   f"OUTPUT_FLOWS={folder / '流向.gpkg'}", f"OUTPUT_PLANTS={folder / '厂.gpkg'}",
@@ -430,7 +401,7 @@ def test_both_from_the_command_line(cli_env, tmp_path):
     assert ds.ExecuteSQL("SELECT COUNT(*) FROM layer_styles").GetNextFeature().GetField(0) == 1
     ds = None
 
-    res = run_cli(cli_env, "profit_surface", f"SUPPLY={supply}", "SUPPLY_FIELD=退役量",
+    res = run_cli("profit_surface", f"SUPPLY={supply}", "SUPPLY_FIELD=退役量",
                   "PIXEL_SIZE=20", "HAUL_RADIUS=200", "PLANT_CAPACITY=10000",
                   f"OUTPUT={folder / '利润.tif'}",
                   f"SUPPLY_OUTPUT={folder / '供应量.tif'}", f"BEST={folder / '最佳.gpkg'}")
