@@ -73,6 +73,27 @@ def fmt_percent(value: Any, digits: int = 1) -> str:
     return f"{float(value) * 100:.{digits}f} %"
 
 
+#: CNY per 亿元 (100 M CNY), the money unit of the charts.
+YI = 1e8
+
+
+def identity(text: str) -> str:
+    """The default ``tr`` of the report builders: no translation."""
+    return text
+
+
+def plain(text: Any) -> str:
+    """Escape ``$`` so matplotlib never reads chart text as mathtext."""
+    return str(text).replace("$", r"\$")
+
+
+def fmt_p(value: Optional[float]) -> str:
+    """A p-value for a table: 4 decimals, ``< 0.0001`` below that, a dash when undefined."""
+    if value is None:
+        return DASH
+    return "< 0.0001" if value < 1e-4 else f"{value:.4f}"
+
+
 def swatch(color: str, edge: str = "#404040") -> Raw:
     """A small colour square for legends and table cells."""
     return Raw(

@@ -24,6 +24,9 @@ from .html import (
     svg_from_figure,
     swatch,
 )
+from .html import fmt_p as _fmt_p
+from .html import identity as _identity
+from .html import plain as _plain
 from .ratio import (
     RATIO_CLASS_COLORS,
     RATIO_CLASS_EDGE_COLORS,
@@ -42,8 +45,6 @@ MAX_POINT_LABELS = 80
 RASTERIZE_ABOVE = 5000
 
 
-def _identity(text: str) -> str:
-    return text
 
 
 def sorted_region_order(result: RatioResult) -> np.ndarray:
@@ -203,9 +204,6 @@ def _regression_html(reg: Regression, tr: Callable[[str], str]) -> str:
     )
 
 
-def _plain(text: str) -> str:
-    """Escape ``$`` so matplotlib never reads chart text as mathtext."""
-    return text.replace("$", r"\$")
 
 
 def _fmt_threshold(value: float) -> str:
@@ -217,10 +215,6 @@ def _fmt_sci(value: Optional[float]) -> str:
     return "\u2014" if value is None else f"{value:.4g}"
 
 
-def _fmt_p(value: Optional[float]) -> str:
-    if value is None:
-        return "\u2014"
-    return "< 0.0001" if value < 1e-4 else f"{value:.4f}"
 
 
 def _chart_html(

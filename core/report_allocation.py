@@ -15,6 +15,7 @@ import numpy as np
 
 from .allocation import RULES, AllocationResult
 from .html import (
+    YI,
     chart_rc,
     esc,
     fmt_number,
@@ -24,6 +25,8 @@ from .html import (
     new_figure,
     svg_from_figure,
 )
+from .html import identity as _identity
+from .html import plain as _plain
 
 __all__ = ["allocation_report_html", "rule_labels"]
 
@@ -32,18 +35,12 @@ TOP_FLOWS = 25
 #: Supply rows listed with the most unmet supply.
 TOP_UNMET = 20
 #: 1 亿元 = 100 million CNY, the money unit of the chart.
-YI = 1e8
 CHOSEN_COLOR = "#1b7837"
 OTHER_COLOR = "#a6bddb"
 
 
-def _identity(text: str) -> str:
-    return text
 
 
-def _plain(text: str) -> str:
-    """Escape ``$`` so matplotlib never reads chart text as mathtext."""
-    return str(text).replace("$", r"\$")
 
 
 def rule_labels(tr: Callable[[str], str] = _identity) -> Dict[str, str]:

@@ -14,6 +14,7 @@ import numpy as np
 
 from .compliance import ComplianceResult, compliance_order
 from .html import (
+    YI,
     chart_rc,
     esc,
     fmt_number,
@@ -23,36 +24,29 @@ from .html import (
     new_figure,
     svg_from_figure,
 )
+from .html import fmt_p as _fmt_p
+from .html import identity as _identity
+from .html import plain as _plain
 from .report import MAX_POINT_LABELS, RASTERIZE_ABOVE
 from .stats import to_float_array
 
 __all__ = ["compliance_report_html"]
 
 #: 1 亿元 (yi yuan) = 100 million CNY: the unit of capital in the charts and tables.
-YI = 1e8
 #: How many provinces the "most" and "least compliant" tables list.
 TOP_N = 5
 NO_WHITELIST_COLOR = "#d7301f"
 WHITELIST_COLOR = "#3182bd"
 
 
-def _identity(text: str) -> str:
-    return text
 
 
-def _plain(text: str) -> str:
-    """Escape ``$`` so matplotlib never reads chart text as mathtext."""
-    return text.replace("$", r"\$")
 
 
 def _fmt_r(value: Optional[float]) -> str:
     return "\u2014" if value is None else f"{value:.3f}"
 
 
-def _fmt_p(value: Optional[float]) -> str:
-    if value is None:
-        return "\u2014"
-    return "< 0.0001" if value < 1e-4 else f"{value:.4f}"
 
 
 def compliance_report_html(

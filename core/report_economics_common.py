@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from .economics import COST_TERMS, REVENUE_TERMS
-from .html import DASH, Raw, esc, fmt_number, swatch
+from .html import DASH, YI, Raw, esc, fmt_number, identity, plain, swatch
 
 __all__ = [
     "MAX_POINT_LABELS", "MAX_TABLE_ROWS", "Q_UNIT", "STAGE_BOUNDS", "STAGE_COLORS", "TERM_COLORS",
@@ -21,7 +21,6 @@ __all__ = [
 ]
 
 Q_UNIT = 1e4  #: t/yr per unit of Q (10 kt/yr, 万吨)
-YI = 1e8  #: CNY per 亿元 (100 M CNY)
 #: The paper's economy-of-scale stages in Q (10 kt/yr): initial < 5 ≤ expansion ≤ 20 < mature.
 STAGE_BOUNDS: Tuple[float, float] = (5.0, 20.0)
 STAGE_COLORS: Tuple[str, str, str] = ("#fdd9b5", "#d9f0d3", "#d6e6f4")
@@ -36,14 +35,8 @@ MAX_TABLE_ROWS = 1000
 MAX_POINT_LABELS = 30
 
 
-def identity(text: str) -> str:
-    """The default ``tr``: no translation."""
-    return text
 
 
-def plain(text: Any) -> str:
-    """Escape ``$`` so matplotlib never reads chart text as mathtext."""
-    return str(text).replace("$", r"\$")
 
 
 def term_labels(tr: Callable[[str], str]) -> Dict[str, str]:

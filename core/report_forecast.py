@@ -13,6 +13,8 @@ from typing import Any, Callable, List, Mapping, Optional, Sequence
 import numpy as np
 
 from .html import chart_rc, esc, fmt_number, html_page, html_table, new_figure, svg_from_figure
+from .html import identity as _identity
+from .html import plain as _plain
 
 __all__ = ["forecast_report_html", "scenario_order"]
 
@@ -21,13 +23,8 @@ TOP_REGIONS = 10
 _OTHER_COLOR = "#bdbdbd"
 
 
-def _identity(text: str) -> str:
-    return text
 
 
-def _plain(text: str) -> str:
-    """Escape ``$`` so matplotlib never reads chart text as mathtext."""
-    return str(text).replace("$", r"\$")
 
 
 def scenario_order(df: Any, scenario_names: Sequence[str] = ()) -> List[str]:

@@ -30,6 +30,8 @@ from .html import (
     svg_from_figure,
     swatch,
 )
+from .html import identity as _identity
+from .html import plain as _plain
 from .report import MAX_POINT_LABELS, RASTERIZE_ABOVE
 from .stats import to_float_array
 
@@ -39,8 +41,6 @@ __all__ = ["fmt_share", "legend_grid_svg", "matching_report_html"]
 SVG_FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'DejaVu Sans', sans-serif"
 
 
-def _identity(text: str) -> str:
-    return text
 
 
 def fmt_share(value: Any) -> str:
@@ -136,9 +136,6 @@ def legend_grid_svg(
     return "\n".join(out)
 
 
-def _plain(text: str) -> str:
-    """Escape ``$`` so matplotlib never reads chart text as mathtext."""
-    return text.replace("$", r"\$")
 
 
 def _breaks_table(breaks: Breaks, caption: str, tr: Callable[[str], str]) -> str:
