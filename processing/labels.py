@@ -52,3 +52,21 @@ def compliance_labels() -> dict[str, str]:
         "Above capital (1.25 – 2)": _tr("Above capital (1.25 – 2)"),
         "Far above capital (index > 2)": _tr("Far above capital (index > 2)"),
     }
+
+
+def graduated_labels() -> dict[str, str]:
+    """Translated legend labels of the plant styles (``plant_profit.qml`` and
+    ``profit_uncertainty.qml``, written by tools/build_styles.py), by English label."""
+    return {
+        "Loss over 100 M CNY": _tr("Loss over 100 M CNY"),
+        "Loss 10–100 M": _tr("Loss 10–100 M"),
+        "Loss up to 10 M": _tr("Loss up to 10 M"),
+        "Profit up to 10 M": _tr("Profit up to 10 M"),
+        "Profit 10–100 M": _tr("Profit 10–100 M"),
+        "Profit over 100 M CNY": _tr("Profit over 100 M CNY"),
+        "Loss unlikely (< 5 %)": _tr("Loss unlikely (< 5 %)"),
+        "5–25 %": _tr("5–25 %"),
+        "25–50 %": _tr("25–50 %"),
+        "50–75 %": _tr("50–75 %"),
+        "Loss likely (> 75 %)": _tr("Loss likely (> 75 %)"),
+    }

@@ -56,6 +56,21 @@ def relabel_rules(labels: dict[str, str]) -> Relabel:
     return relabel
 
 
+def relabel_ranges(labels: dict[str, str]) -> Relabel:
+    """Set translated labels on a graduated style, matching each range by its English label."""
+
+    def relabel(layer: QgsVectorLayer) -> None:
+        renderer = layer.renderer()
+        if renderer is None or not hasattr(renderer, "ranges"):
+            return
+        for i, rng in enumerate(renderer.ranges()):
+            label = labels.get(rng.label())
+            if label is not None:
+                renderer.updateRangeLabel(i, label)
+
+    return relabel
+
+
 def qml_styler(qml: str, relabel: Relabel | None = None) -> Styler:
     """A styler that loads ``resources/styles/<qml>`` and then translates the legend labels."""
 

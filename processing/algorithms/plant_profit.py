@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import economics as econ
 from ..economics_io import add_parameter_inputs, economics_params, plant_arrays, plant_field_indices
+from ..labels import graduated_labels
 from ..layer_io import (
     ensure_not_input,
     layer_title,
@@ -26,7 +27,7 @@ from ..layer_io import (
     write_features,
     write_text,
 )
-from ..styling import finish_styling, qml_styler
+from ..styling import finish_styling, qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
 
 STYLE = "plant_profit.qml"
@@ -147,7 +148,8 @@ class PlantProfit(AtlasAlgorithm):
         if not write_features(sink, fields, features, rows, feedback, (50, 85)):
             return {}
         del sink  # closes the file, so its default style can be stored
-        finish_styling(context, dest_id, qml_styler(STYLE), feedback)
+        styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))
+        finish_styling(context, dest_id, styler, feedback)
 
         outputs = {self.OUTPUT: dest_id,
                    "TOTAL_PROFIT": python_number(result.profit.sum()) if result else None,

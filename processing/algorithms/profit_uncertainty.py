@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import uncertainty
 from ..economics_io import uncertainty_ranges
+from ..labels import graduated_labels
 from ..layer_io import (
     ensure_not_input,
     layer_title,
@@ -23,7 +24,7 @@ from ..layer_io import (
     write_features,
     write_text,
 )
-from ..styling import finish_styling, qml_styler
+from ..styling import finish_styling, qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
 from .plant_profit import add_plant_inputs, plant_plan
 
@@ -119,7 +120,8 @@ class ProfitUncertainty(AtlasAlgorithm):
         if not write_features(sink, fields, features, rows, feedback, (75, 90)):
             return {}
         del sink  # closes the file, so its default style can be stored
-        finish_styling(context, dest_id, qml_styler(STYLE), feedback)
+        styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))
+        finish_styling(context, dest_id, styler, feedback)
 
         total = mc.total_summary()
         outputs = {self.OUTPUT: dest_id, "TOTAL_P5": total["p5"], "TOTAL_P50": total["p50"],

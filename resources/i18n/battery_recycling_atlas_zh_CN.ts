@@ -1396,6 +1396,50 @@
         <source>Far above capital (index &gt; 2)</source>
         <translation>远高于资本水平（指数 &gt; 2）</translation>
     </message>
+    <message>
+        <source>Loss over 100 M CNY</source>
+        <translation>亏损超过 1 亿元</translation>
+    </message>
+    <message>
+        <source>Loss 10–100 M</source>
+        <translation>亏损 1000 万–1 亿元</translation>
+    </message>
+    <message>
+        <source>Loss up to 10 M</source>
+        <translation>亏损不超过 1000 万元</translation>
+    </message>
+    <message>
+        <source>Profit up to 10 M</source>
+        <translation>盈利不超过 1000 万元</translation>
+    </message>
+    <message>
+        <source>Profit 10–100 M</source>
+        <translation>盈利 1000 万–1 亿元</translation>
+    </message>
+    <message>
+        <source>Profit over 100 M CNY</source>
+        <translation>盈利超过 1 亿元</translation>
+    </message>
+    <message>
+        <source>Loss unlikely (&lt; 5 %)</source>
+        <translation>不太可能亏损（&lt; 5 %）</translation>
+    </message>
+    <message>
+        <source>5–25 %</source>
+        <translation>5–25 %</translation>
+    </message>
+    <message>
+        <source>25–50 %</source>
+        <translation>25–50 %</translation>
+    </message>
+    <message>
+        <source>50–75 %</source>
+        <translation>50–75 %</translation>
+    </message>
+    <message>
+        <source>Loss likely (&gt; 75 %)</source>
+        <translation>很可能亏损（&gt; 75 %）</translation>
+    </message>
 </context>
 <context>
     <name>LayerIO</name>

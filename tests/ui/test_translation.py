@@ -182,3 +182,19 @@ def test_extractor_contexts_and_concatenation(tmp_path):
         ("Helper", "Plus join"), ("Direct", "A constant"),
     }
     assert any("self.tr() with a non-literal" in note for note in report.dynamic)
+
+
+def test_plant_style_legends_in_chinese(zh_cn):
+    # The graduated plant styles' QML holds English labels; the algorithms relabel them.
+    from qgis.core import QgsVectorLayer
+
+    from battery_recycling_atlas.processing.labels import graduated_labels
+    from battery_recycling_atlas.processing.styling import qml_styler, relabel_ranges
+
+    for qml, field in (("plant_profit.qml", "profit"), ("profit_uncertainty.qml", "p_loss")):
+        layer = QgsVectorLayer(f"Point?crs=EPSG:4326&field={field}:double"
+                               "&field=throughput_t:double", "p", "memory")
+        assert qml_styler(qml, relabel_ranges(graduated_labels()))(layer)
+        labels = [r.label() for r in layer.renderer().ranges()]
+        assert len(labels) >= 5 and all(CJK.search(label) or "%" in label for label in labels)
+    assert graduated_labels()["Loss over 100 M CNY"] == "亏损超过 1 亿元"
