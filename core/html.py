@@ -209,7 +209,8 @@ table { border-collapse: collapse; margin: .6em 0; font-size: .92em; }
 th, td { border-bottom: 1px solid #ddd; padding: .25em .7em; text-align: left;
   vertical-align: top; }
 th { background: #f2f2f2; font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 table.compact { font-size: .82em; }
 table.compact th, table.compact td { padding: .2em .45em; }
 caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: .3em; }

@@ -128,7 +128,7 @@ def allocation_report_html(
          tr("Unmet share of supply"), tr("Transport + fees (CNY/yr)"),
          tr("of which border fees (CNY/yr)"), tr("Cost per tonne allocated (CNY/t)"),
          tr("Cross-border share of flow")],
-        rows, numeric=(False,) + (True,) * 8,
+        rows, numeric=(False,) + (True,) * 8, css_class="compact",
         caption=tr("Total supply {supply} t/yr, total capacity {capacity} t/yr.").format(
             supply=fmt_number(chosen.total_supply_t),
             capacity=fmt_number(chosen.total_capacity_t))))

@@ -15,6 +15,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "pkg"
+TOOLS = str(Path(__file__).resolve().parent)
+if TOOLS not in sys.path:  # demo_siting beside this file, also under ``python -P``
+    sys.path.insert(0, TOOLS)
 SAMPLE = ROOT / "resources" / "data" / "china_sample.gpkg"
 PROCESSING_PLUGINS = "/usr/share/qgis/python/plugins"
 
