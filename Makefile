@@ -3,7 +3,10 @@ SHELL := /bin/bash
 PY_SYS ?= /usr/bin/python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := qgis python3-qgis qgis-providers fonts-noto-cjk poppler-utils qttools5-dev-tools xvfb
+# Debian's QGIS and the Python stack the plugin computes with. QGIS itself pulls in none of
+# numpy/scipy/matplotlib/pandas, and python3-venv is needed for .venv: list them all.
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-numpy python3-scipy \
+	python3-matplotlib python3-pandas fonts-noto-cjk poppler-utils qttools5-dev-tools
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 DEMO_OUT ?= demo_output
 export QT_QPA_PLATFORM ?= offscreen
@@ -24,8 +27,11 @@ system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then echo "System packages present."; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing:$$missing"; apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  echo "Installing Debian packages (QGIS and its Python stack: a few minutes):$$missing"; \
+	  apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 $$missing \
+	    | grep --line-buffered -E '^(Get|Setting up|Need to get|After this|E:)' ; \
+	  status=$${PIPESTATUS[0]}; [ $$status = 0 ] || { echo "apt-get failed ($$status)"; exit $$status; }; \
 	else echo "Missing Debian packages:$$missing"; \
 	  echo "Install them with: sudo apt-get install$$missing"; exit 1; fi
 	@$(PY_SYS) -c "from qgis.core import Qgis; print('QGIS', Qgis.QGIS_VERSION)"
@@ -71,8 +77,9 @@ benchmark: setup
 translations: setup
 	$(PY) tools/i18n.py --release
 
-package: setup
-	$(PY) tools/package.py
+# Needs only Python's standard library: no QGIS, no .venv.
+package:
+	$(PY_SYS) tools/package.py
 
 deploy:
 	mkdir -p $(QGIS_PROFILE_DIR)/python/plugins

@@ -88,20 +88,34 @@ class BatteryRecyclingAtlasPlugin:
 
         processing.execAlgorithmDialog(f"battery_recycling:{name}", {})
 
+    def _packages_present(self) -> bool:
+        """True when the scientific packages are there; else say what to install."""
+        from .processing.dependencies import install_message, missing
+
+        absent = missing()
+        if absent:
+            self.iface.messageBar().pushWarning(tr("Battery Recycling Atlas"),
+                                                install_message(absent))
+        return not absent
+
     def show_explorer(self) -> None:
         """Create the economics explorer dock on first use, then show and raise it."""
+        if self.explorer_dock is None and not self._packages_present():
+            return
         if self.explorer_dock is None:
             from qgis.PyQt.QtCore import Qt
 
             from .ui.economics_explorer import EconomicsExplorerDock
 
             self.explorer_dock = EconomicsExplorerDock(self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.explorer_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explorer_dock)
         self.explorer_dock.show()
         self.explorer_dock.raise_()
 
     def show_workflow(self) -> None:
         """Open the mismatch workflow dialog (kept, so a running workflow can report back)."""
+        if self.workflow_dialog is None and not self._packages_present():
+            return
         if self.workflow_dialog is None:
             from .ui.workflow_dialog import WorkflowDialog
 
@@ -113,7 +127,7 @@ class BatteryRecyclingAtlasPlugin:
         """The About / data sources dialog."""
         from .ui.about_dialog import AboutDialog
 
-        AboutDialog(self.iface.mainWindow()).exec_()
+        AboutDialog(self.iface.mainWindow()).exec()
 
     def _load_sample_data(self) -> None:
         root = QgsProject.instance().layerTreeRoot()

@@ -17,7 +17,9 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsSpatialIndex,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .compat import field_kind, is_null
 
 
 def _tr(text: str) -> str:
@@ -53,7 +55,7 @@ def numeric_field_index(source: QgsFeatureSource, name: str, label: str,
                 field=name, label=label)
         )
     field = fields.at(index)
-    if allow_text and field.type() == QVariant.String:
+    if allow_text and field_kind(field) == "string":
         return index
     if not field.isNumeric():
         raise QgsProcessingException(
@@ -66,7 +68,7 @@ def numeric_field_index(source: QgsFeatureSource, name: str, label: str,
 
 def to_float(value) -> float | None:
     """A QGIS attribute as a Python float; ``None`` for NULL."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         return None
     try:
         return float(value)
@@ -238,7 +240,7 @@ def region_names(source: QgsFeatureSource, features: Sequence, name_field: str =
     names = []
     for feature in features:
         value = feature.attribute(idx) if idx >= 0 else None
-        empty = value is None or (isinstance(value, QVariant) and value.isNull()) or value == ""
+        empty = is_null(value) or value == ""
         names.append(_tr("Feature {id}").format(id=feature.id()) if empty else str(value))
     return names
 

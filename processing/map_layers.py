@@ -16,6 +16,7 @@ from qgis.core import (
 
 from ..core import bivariate
 from ..core.classify import Breaks
+from . import compat
 from .bivariate_style import bivariate_styler
 from .labels import compliance_labels, ratio_class_labels
 from .layer_io import source_path, to_float
@@ -43,11 +44,7 @@ def has_own_style(layer: QgsVectorLayer) -> bool:
 
 def load_stored_style(layer: QgsVectorLayer) -> bool:
     """Load the default style stored with the data (a GeoPackage's ``layer_styles``)."""
-    provider = layer.dataProvider()
-    if provider is None or not provider.isSaveAndLoadStyleToDatabaseSupported():
-        return False
-    _message, ok = layer.loadDefaultStyle()
-    return bool(ok) and has_own_style(layer)
+    return compat.load_stored_style(layer) and has_own_style(layer)
 
 
 def style_for_map(layer: QgsVectorLayer, tr: Callable[[str], str],

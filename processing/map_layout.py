@@ -30,6 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
+from .compat import empty_extent, export_error, label_font, set_label_font
 from .map_legend import fill_legend
 
 PLUGIN_DIR = Path(__file__).resolve().parents[1]
@@ -86,7 +87,7 @@ def publication_font(template: QFont, family: str) -> QFont:
     font = QFont(template)
     if family:
         font.setFamily(family)
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     return font
 
 
@@ -120,8 +121,7 @@ def map_extent(layers: Sequence[QgsVectorLayer], project: QgsProject, crs,
                clip_south: bool) -> QgsRectangle:
     """Extent of the layers' features in ``crs``, with a 4 % margin; with ``clip_south`` only the
     parts north of :data:`MAIN_MIN_LAT` count (the rest is in the inset)."""
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = empty_extent()
     clip = QgsRectangle(-180.0, MAIN_MIN_LAT, 180.0, 90.0)
     for layer in layers:
         context = project.transformContext()
@@ -186,7 +186,7 @@ def set_label(layout: QgsPrintLayout, item_id: str, text: str, family: str) -> N
         return
     label.setMode(QgsLayoutItemLabel.ModeFont)
     label.setText(text.replace("[%", "[ %"))  # never evaluated as an expression
-    label.setFont(publication_font(label.font(), family))
+    set_label_font(label, publication_font(label_font(label), family))
 
 
 def build_layout(project: QgsProject, spec: MapSpec, template: str, workdir: Path,
@@ -303,5 +303,5 @@ def export_layout(layout: QgsPrintLayout, path: str, dpi: int) -> str:
     else:
         return f"unsupported extension {suffix!r}"
     if result != QgsLayoutExporter.Success:
-        return exporter.errorMessage() or f"export failed ({int(result)})"
+        return export_error(exporter, result)
     return ""

@@ -19,8 +19,8 @@ from qgis.core import (
     QgsLegendStyle,
     QgsMapLayerLegendUtils,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from .compat import is_null, legend_font, set_legend_font
 from .map_layers import bivariate_legend_svg, used_legend_keys
 
 #: Millimetres per SVG pixel of the bivariate legend (a 40 px cell is 9.2 mm, 11 px text 7 pt).
@@ -31,7 +31,7 @@ LEGEND_STYLES = (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subg
 
 
 def _is_null(value) -> bool:
-    return value is None or value == "" or (isinstance(value, QVariant) and value.isNull())
+    return is_null(value) or value == ""
 
 
 def _null_keys(layer) -> set[str]:
@@ -68,7 +68,7 @@ def _setup_legend(legend: QgsLayoutItemLegend, spec, family: str, keep: set[str]
         count = len(nodes)
     legend.setTitle(title)
     for style in LEGEND_STYLES:
-        legend.setStyleFont(style, publication_font(legend.styleFont(style), family))
+        set_legend_font(legend, style, publication_font(legend_font(legend, style), family))
     legend.refresh()
     # adjustBoxSize() waits for a first paint; size the box now so the grid can be placed.
     context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)

@@ -20,6 +20,8 @@ from qgis.core import (
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from .compat import no_threading_flag
+
 MODELS_DIR = Path(__file__).resolve().parents[1] / "resources" / "models"
 #: Display names of the shipped models, by model name (the model files store only the name).
 DISPLAY_NAMES = {
@@ -51,6 +53,11 @@ class WorkflowModel(QgsProcessingModelAlgorithm):
     def group(self) -> str:
         """Translated group name."""
         return _tr(super().group())
+
+    def flags(self):
+        """Runs on the main thread: its map step lays out and exports a print layout, which is
+        not thread-safe (QGIS 3.40+ no longer gives models this flag by default)."""
+        return super().flags() | no_threading_flag()
 
     def createInstance(self):  # noqa: N802 (QGIS's name)
         """A copy of this model (Processing runs copies)."""

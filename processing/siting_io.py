@@ -20,8 +20,9 @@ from qgis.core import (
     QgsUnitTypes,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
+from .compat import gdal_exceptions, is_null
 from .layer_io import format_ids, to_float
 
 #: Albers equal-area conic for China (DESIGN.md §4): distances and outputs use it by default.
@@ -46,10 +47,12 @@ def albers_china() -> QgsCoordinateReferenceSystem:
     """The default projected CRS, named (a bare PROJ string would have no name)."""
     from osgeo import osr
 
-    srs = osr.SpatialReference()
-    srs.ImportFromProj4(ALBERS_CHINA)
-    srs.SetProjCS(ALBERS_NAME)
-    return QgsCoordinateReferenceSystem.fromWkt(srs.ExportToWkt(["FORMAT=WKT2_2018"]))
+    with gdal_exceptions():
+        srs = osr.SpatialReference()
+        srs.ImportFromProj4(ALBERS_CHINA)
+        srs.SetProjCS(ALBERS_NAME)
+        wkt = srs.ExportToWkt(["FORMAT=WKT2_2018"])
+    return QgsCoordinateReferenceSystem.fromWkt(wkt)
 
 
 def add_crs_parameter(alg) -> None:
@@ -84,7 +87,7 @@ def is_polygon_source(source: QgsFeatureSource) -> bool:
 def province_key(value) -> str | None:
     """A comparable province code: 110000, 110000.0 and " 110000" give "110000"; None if null.
     (The same normalisation as ``core.allocation``.)"""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         return None
     if isinstance(value, float):
         if not math.isfinite(value):

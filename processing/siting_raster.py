@@ -21,6 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.grid import GridSpec, nice_pixel_size
+from .compat import gdal_exceptions
 from .styling import STYLES_DIR
 
 #: Supersampled cells per polygon-spreading strip, and at most in all (memory and time).
@@ -50,16 +51,17 @@ def _srs(wkt: str) -> osr.SpatialReference:
 def ogr_polygons(geoms, codes, wkt: str):
     """An OGR memory layer of the (projected) geometries with an integer field ``k``; the data
     source is returned too (the layer lives as long as it)."""
-    ds = ogr.GetDriverByName("Memory").CreateDataSource("siting")
-    layer = ds.CreateLayer("p", _srs(wkt), ogr.wkbUnknown)
-    layer.CreateField(ogr.FieldDefn("k", ogr.OFTInteger))
-    for geom, code in zip(geoms, codes):
-        if geom is None or geom.isEmpty():
-            continue
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("k", int(code))
-        feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geom.asWkb())))
-        layer.CreateFeature(feature)
+    with gdal_exceptions():
+        ds = ogr.GetDriverByName("Memory").CreateDataSource("siting")
+        layer = ds.CreateLayer("p", _srs(wkt), ogr.wkbUnknown)
+        layer.CreateField(ogr.FieldDefn("k", ogr.OFTInteger))
+        for geom, code in zip(geoms, codes):
+            if geom is None or geom.isEmpty():
+                continue
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetField("k", int(code))
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geom.asWkb())))
+            layer.CreateFeature(feature)
     return ds, layer
 
 
@@ -73,9 +75,10 @@ def _mem_raster(ncols: int, nrows: int, transform, wkt: str, fill: int):
 
 def rasterize_codes(layer, grid: GridSpec, wkt: str) -> np.ndarray:
     """Integer code per cell (the polygon under the cell centre; −1 = none)."""
-    ds = _mem_raster(grid.ncols, grid.nrows, grid.geotransform, wkt, -1)
-    gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=k"])
-    return ds.GetRasterBand(1).ReadAsArray().astype(np.int32)
+    with gdal_exceptions():
+        ds = _mem_raster(grid.ncols, grid.nrows, grid.geotransform, wkt, -1)
+        gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=k"])
+        return ds.GetRasterBand(1).ReadAsArray().astype(np.int32)
 
 
 def spread_polygons(geoms, values: np.ndarray, grid: GridSpec, wkt: str,
@@ -101,9 +104,10 @@ def spread_polygons(geoms, values: np.ndarray, grid: GridSpec, wkt: str,
             break
         rs = min(rows_per, grid.nrows - r0)
         transform = (grid.x0, sub, 0.0, grid.y0 - r0 * grid.pixel, 0.0, -sub)
-        ds = _mem_raster(grid.ncols * f, rs * f, transform, wkt, 0)
-        gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=k"])
-        lab = ds.GetRasterBand(1).ReadAsArray()
+        with gdal_exceptions():
+            ds = _mem_raster(grid.ncols * f, rs * f, transform, wkt, 0)
+            gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=k"])
+            lab = ds.GetRasterBand(1).ReadAsArray()
         del ds
         lab = lab.reshape(rs, f, grid.ncols, f).transpose(0, 2, 1, 3).reshape(-1, f * f)
         cell = r0 * grid.ncols + np.arange(rs * grid.ncols, dtype=np.int64)
@@ -153,6 +157,16 @@ def write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, descrip
                  unit: str, feedback: QgsProcessingFeedback | None = None) -> bool:
     """Write one Float32 band (NaN = no data); the driver follows the file extension
     (GeoTIFF by default). False when cancelled (the file is then removed)."""
+    try:
+        with gdal_exceptions():
+            return _write_raster(path, array, grid, wkt, description, unit, feedback)
+    except (RuntimeError, OSError) as error:
+        raise QgsProcessingException(_tr("Could not write the raster {path}: {error}").format(
+            path=path, error=error)) from None
+
+
+def _write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, description: str,
+                  unit: str, feedback: QgsProcessingFeedback | None) -> bool:
     ext = Path(path).suffix.lstrip(".").lower()
     name = QgsRasterFileWriter.driverForExtension(ext) if ext else "GTiff"
     driver = gdal.GetDriverByName(name or "GTiff")
@@ -162,9 +176,6 @@ def write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, descrip
     target = driver if direct else gdal.GetDriverByName("MEM")
     ds = target.Create(path if direct else "", grid.ncols, grid.nrows, 1, gdal.GDT_Float32,
                        options=options)
-    if ds is None:
-        raise QgsProcessingException(_tr("Could not create the raster {path}: {error}").format(
-            path=path, error=gdal.GetLastErrorMsg()))
     ds.SetGeoTransform(grid.geotransform)
     ds.SetProjection(wkt)
     band = ds.GetRasterBand(1)
@@ -174,16 +185,13 @@ def write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, descrip
     for r0 in range(0, grid.nrows, WRITE_ROWS):
         if feedback is not None and feedback.isCanceled():
             ds = band = None
-            gdal.Unlink(path)
+            if direct:
+                gdal.Unlink(path)
             return False
         block = np.ascontiguousarray(array[r0:r0 + WRITE_ROWS], dtype=np.float32)
         band.WriteArray(block, 0, r0)
     if not direct:
-        copy = driver.CreateCopy(path, ds)
-        if copy is None:
-            raise QgsProcessingException(_tr("Could not write the raster {path}: {error}").format(
-                path=path, error=gdal.GetLastErrorMsg()))
-        copy = None
+        driver.CreateCopy(path, ds)
     band = None
     ds = None
     return True

@@ -15,6 +15,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .compat import save_default_style
+
 STYLES_DIR = Path(__file__).resolve().parents[1] / "resources" / "styles"
 
 Relabel = Callable[[QgsVectorLayer], None]
@@ -127,9 +129,8 @@ def store_default_style(dest_id: str, styler: Styler,
     layer = QgsVectorLayer(dest_id, "output", "ogr")
     if not layer.isValid() or not styler(layer):
         return False
-    error = layer.saveStyleToDatabase(
-        layer.name(), QCoreApplication.translate("Styling", "Battery Recycling Atlas style"),
-        True, "")
+    error = save_default_style(
+        layer, layer.name(), QCoreApplication.translate("Styling", "Battery Recycling Atlas style"))
     if error and feedback is not None:
         feedback.pushInfo(
             QCoreApplication.translate("Styling", "Could not store the default style: {e}")

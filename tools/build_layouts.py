@@ -72,7 +72,7 @@ def place(item: QgsLayoutItem, x: float, y: float, w: float, h: float,
 
 
 def label(layout, item_id: str, rect, size: float, bold=False, color=INK,
-          align=Qt.AlignLeft) -> QgsLayoutItemLabel:
+          align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
     """A text label; the algorithm fills in the text."""
     item = QgsLayoutItemLabel(layout)
     item.setId(item_id)
@@ -80,7 +80,7 @@ def label(layout, item_id: str, rect, size: float, bold=False, color=INK,
     item.setFont(font(size, bold))
     item.setFontColor(color)
     item.setHAlign(align)
-    item.setVAlign(Qt.AlignTop)
+    item.setVAlign(Qt.AlignmentFlag.AlignTop)
     layout.addLayoutItem(item)
     place(item, *rect)
     return item
@@ -106,8 +106,8 @@ def inset(layout, suffix: str, x_right: float, y_bottom: float, w: float, h: flo
     map_item(layout, f"inset{suffix}", (x_right, y_bottom, w, h, QgsLayoutItem.LowerRight), 0.3)
     caption = label(layout, f"inset_label{suffix}",
                     (x_right - 0.8, y_bottom - 0.8, w - 1.6, 4.0, QgsLayoutItem.LowerRight),
-                    5.5, color=GREY, align=Qt.AlignRight)
-    caption.setVAlign(Qt.AlignBottom)
+                    5.5, color=GREY, align=Qt.AlignmentFlag.AlignRight)
+    caption.setVAlign(Qt.AlignmentFlag.AlignBottom)
 
 
 def legend(layout, x: float, y: float, columns: int = 1,

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "battery_recycling_atlas"
 INCLUDE = ["metadata.txt", "__init__.py", "plugin.py", "plugin_info.py", "i18n.py",
-           "README.md", "CHANGELOG.md", "LICENSE", "core", "processing", "ui", "resources"]
+           "README.md", "CHANGELOG.md", "LICENSE", "core", "processing", "ui", "resources", "docs"]
 SKIP_PARTS = {"__pycache__", ".pytest_cache"}
 SKIP_SUFFIXES = {".pyc", ".ts", ".pro"}
 

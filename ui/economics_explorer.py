@@ -64,7 +64,7 @@ class EconomicsExplorerDock(QDockWidget):
         self.panel.setMinimumSize(300, 180)
         self.panel.changed.connect(self.schedule)
         self.charts = ExplorerCharts()
-        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
         self.splitter.addWidget(self.charts)
         self.splitter.setStretchFactor(0, 0)
@@ -73,7 +73,7 @@ class EconomicsExplorerDock(QDockWidget):
         layout.addWidget(self.splitter, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         layout.addWidget(self._apply_box())
         self.setWidget(body)
@@ -169,7 +169,7 @@ class EconomicsExplorerDock(QDockWidget):
         """Charts beside the parameters when the dock is wide, below them when it is tall."""
         super().resizeEvent(event)
         wide = self.width() >= 1.1 * self.height()
-        orientation = Qt.Horizontal if wide else Qt.Vertical
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if orientation != self.splitter.orientation():
             self.splitter.setOrientation(orientation)
             total = self.width() if wide else self.splitter.height()

@@ -36,7 +36,7 @@ class ExplorerCharts(QWidget):
             # Constrained layout re-lays the axes out whenever the canvas is resized.
             self.figure = Figure(figsize=(8.0, 6.0), dpi=90, layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumSize(360, 280)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -97,7 +97,7 @@ class ParameterPanel(QWidget):
     def _group_page(self, names, table: Optional[ParameterTable]) -> QWidget:
         inner = QWidget()
         form = QFormLayout(inner)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in names:
             spec = PARAMETER_SPECS[name]
             tip = self.tooltip(name, table)
@@ -116,7 +116,7 @@ class ParameterPanel(QWidget):
             self.widgets[name] = widget
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
         return scroll
 

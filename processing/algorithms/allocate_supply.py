@@ -7,7 +7,6 @@ import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -21,10 +20,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import allocation as core
 from ...core.errors import NoValidRowsError, RowValuesError
+from ..compat import new_field
 from ..layer_io import (
     ensure_not_input,
     format_ids,
@@ -54,10 +53,10 @@ from .siting_help import allocation_help
 
 FLOW_STYLE = "supply_flows.qml"
 PLANT_STYLE = "plant_utilization.qml"
-FLOW_FIELDS = (("from_id", QVariant.LongLong), ("to_id", QVariant.LongLong),
-               ("flow_t", QVariant.Double), ("distance_km", QVariant.Double),
-               ("unit_cost", QVariant.Double), ("cost", QVariant.Double),
-               ("cross_border", QVariant.Bool))
+FLOW_FIELDS = (("from_id", "longlong"), ("to_id", "longlong"),
+               ("flow_t", "double"), ("distance_km", "double"),
+               ("unit_cost", "double"), ("cost", "double"),
+               ("cross_border", "bool"))
 
 
 class AllocateSupply(AtlasAlgorithm):
@@ -294,7 +293,7 @@ class AllocateSupply(AtlasAlgorithm):
                plant_src) -> dict:
         fields = QgsFields()
         for name, kind in FLOW_FIELDS:
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         sink, flows_dest = self.parameterAsSink(parameters, self.OUTPUT_FLOWS, context, fields,
                                                 QgsWkbTypes.LineString, crs)
         if sink is None:
@@ -317,7 +316,7 @@ class AllocateSupply(AtlasAlgorithm):
 
         fields, sink, plants_dest = self.output_sink(
             parameters, context, plant_src,
-            [QgsField("allocated_t", QVariant.Double), QgsField("utilization", QVariant.Double)],
+            [new_field("allocated_t", "double"), new_field("utilization", "double")],
             feedback, self.OUTPUT_PLANTS)
         rows = [[python_number(a), python_number(u)]
                 for a, u in zip(result.allocated_t, result.utilization)]
@@ -328,7 +327,7 @@ class AllocateSupply(AtlasAlgorithm):
                        feedback)
 
         fields, sink, regions_dest = self.output_sink(
-            parameters, context, supply_src, [QgsField("unmet_t", QVariant.Double)], feedback,
+            parameters, context, supply_src, [new_field("unmet_t", "double")], feedback,
             self.OUTPUT_REGIONS)
         rows = [[python_number(u)] for u in result.unmet_t]
         if not write_features(sink, fields, supply.features, rows, feedback, (80, 90)):

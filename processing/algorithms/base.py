@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ...plugin_info import readme_url
+from ..dependencies import CORE, install_message, missing
 from ..layer_io import output_fields
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
@@ -36,6 +37,8 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     GROUP = ""
     GROUP_ID = ""
     HELP_ANCHOR = ""
+    #: Python packages the run needs besides QGIS (checked before it starts).
+    REQUIRES: tuple[str, ...] = CORE
 
     def tr(self, text: str) -> str:
         """Translate ``text`` in this algorithm's context."""
@@ -68,6 +71,14 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self) -> str:  # noqa: N802 (QGIS's name)
         """The README section documenting this algorithm."""
         return readme_url(self.HELP_ANCHOR or self.ALGORITHM_ID.replace("_", "-"))
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+        """Refuse to start, with the install commands, when a package in :attr:`REQUIRES` is
+        missing (instead of a ``ModuleNotFoundError`` traceback half-way)."""
+        absent = missing(self.REQUIRES)
+        if absent:
+            raise QgsProcessingException(install_message(absent))
+        return super().prepareAlgorithm(parameters, context, feedback)
 
     # -- shared steps of processAlgorithm --------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -11,10 +10,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import compliance
 from ...core.errors import InvalidValuesError
+from ..compat import new_field
 from ..labels import compliance_labels
 from ..layer_io import (
     ensure_not_input,
@@ -158,12 +157,12 @@ class CapitalCompliance(AtlasAlgorithm):
                 "The correlation needs at least 3 provinces with both values, and values that "
                 "differ; PEARSON_R and SPEARMAN_R are NULL."))
 
-        new_fields = [QgsField("capital_share", QVariant.Double),
-                      QgsField("whitelist_share", QVariant.Double),
-                      QgsField("compliance_index", QVariant.Double),
-                      QgsField("no_whitelist", QVariant.Bool)]
+        new_fields = [new_field("capital_share", "double"),
+                      new_field("whitelist_share", "double"),
+                      new_field("compliance_index", "double"),
+                      new_field("no_whitelist", "bool")]
         if capacity is not None:
-            new_fields.append(QgsField("whitelist_capacity_t", QVariant.Double))
+            new_fields.append(new_field("whitelist_capacity_t", "double"))
         fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
                                                  feedback)
         extra = []

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -22,6 +21,7 @@ from qgis.core import (
 )
 
 from ..bivariate_style import breaks_text
+from ..compat import no_threading_flag
 from ..map_layers import bivariate_breaks, is_sample_data, layer_kind, parse_breaks, style_for_map
 from ..map_layout import (
     TEMPLATES,
@@ -60,7 +60,7 @@ class ExportPublicationMap(AtlasAlgorithm):
 
     def flags(self):
         """Layout export is not thread-safe: run on the main thread."""
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | no_threading_flag()
 
     def template_labels(self) -> list[str]:
         """Display names of :data:`map_layout.TEMPLATES`, same order."""

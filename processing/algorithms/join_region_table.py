@@ -16,15 +16,15 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import regions as core_regions
+from ..compat import field_kind, is_null, new_field
 from ..layer_io import ensure_not_input, format_ids, write_features
 from .base import AtlasAlgorithm
 
 
 def _is_null(value) -> bool:
-    return value is None or (isinstance(value, QVariant) and value.isNull()) or value == ""
+    return is_null(value) or value == ""
 
 
 def _number(text) -> float | None:
@@ -34,17 +34,17 @@ def _number(text) -> float | None:
         return None
 
 
-def numeric_text_columns(fields: QgsFields, rows: list[list]) -> dict[int, QVariant.Type]:
+def numeric_text_columns(fields: QgsFields, rows: list[list]) -> dict[int, str]:
     """Text columns whose every non-empty value is a number (a CSV read by OGR gives text):
-    index → the numeric type to write them as (Int when all are whole, else Double)."""
+    index → the field kind to write them as (``int`` when all are whole, else ``double``)."""
     found = {}
     for i in range(fields.count()):
-        if fields.at(i).type() != QVariant.String:
+        if field_kind(fields.at(i)) != "string":
             continue
         values = [_number(r[i]) for r in rows if not _is_null(r[i])]
         if values and all(v is not None for v in values):
             whole = all(v.is_integer() and abs(v) < 2**31 for v in values)
-            found[i] = QVariant.Int if whole else QVariant.Double
+            found[i] = "int" if whole else "double"
     return found
 
 
@@ -142,9 +142,9 @@ class JoinRegionTable(AtlasAlgorithm):
         for i in range(table.fields().count()):
             field = QgsField(table.fields().at(i))
             if i in numeric:
-                field = QgsField(field.name(), numeric[i])
+                field = new_field(field.name(), numeric[i])
             t_fields.append(field)
-        t_fields.append(QgsField("join_how", QVariant.String))
+        t_fields.append(new_field("join_how", "string"))
         fields, renamed = joined_fields(regions.fields(), t_fields)
         if renamed:
             feedback.pushWarning(self.tr("Table fields renamed to keep them apart from the "
@@ -201,7 +201,7 @@ class JoinRegionTable(AtlasAlgorithm):
         if parameters.get(self.UNMATCHED) in (None, ""):
             return {}
         fields = QgsFields(table.fields())
-        fields.append(QgsField("join_reason", QVariant.String))
+        fields.append(new_field("join_reason", "string"))
         sink, dest_id = self.parameterAsSink(parameters, self.UNMATCHED, context, fields,
                                              QgsWkbTypes.NoGeometry)
         if sink is None:
@@ -239,4 +239,4 @@ def _cast(value, kind):
     number = _number(value)
     if number is None:
         return None
-    return int(number) if kind == QVariant.Int else number
+    return int(number) if kind == "int" else number

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -14,11 +13,11 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import bivariate, classify
 from ...core.errors import InvalidValuesError, NoValidRowsError, ZeroTotalError
 from ..bivariate_style import bivariate_styler, breaks_text
+from ..compat import new_field
 from ..layer_io import (
     ensure_not_input,
     format_ids,
@@ -176,12 +175,12 @@ class NaturalBreaksMatching(AtlasAlgorithm):
                     v=vol_name, o=out_name or self.OUTLETS)) from None
         self._warn(ids, result, vol_name, out_name or self.tr("outlet count"), k, feedback)
 
-        new_fields = [QgsField("vol_share", QVariant.Double),
-                      QgsField("outlet_share", QVariant.Double),
-                      QgsField("share_gap", QVariant.Double),
-                      QgsField("vol_class", QVariant.Int), QgsField("outlet_class", QVariant.Int),
-                      QgsField("match_code", QVariant.String),
-                      QgsField("match_type", QVariant.String)]
+        new_fields = [new_field("vol_share", "double"),
+                      new_field("outlet_share", "double"),
+                      new_field("share_gap", "double"),
+                      new_field("vol_class", "int"), new_field("outlet_class", "int"),
+                      new_field("match_code", "string"),
+                      new_field("match_type", "string")]
         fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
                                                  feedback)
         extra = [[python_number(result.vol_share[i]), python_number(result.outlet_share[i]),

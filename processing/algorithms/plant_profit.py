@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsField,
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -12,9 +11,9 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import economics as econ
+from ..compat import new_field
 from ..economics_io import add_parameter_inputs, economics_params, plant_arrays, plant_field_indices
 from ..labels import graduated_labels
 from ..layer_io import (
@@ -139,9 +138,9 @@ class PlantProfit(AtlasAlgorithm):
         result = econ.plant_economics(params, cap[ok], thr[ok]) if ok.any() else None
         feedback.setProgress(50)
 
-        new_fields = [QgsField(name, QVariant.Double) for name, _ in RESULT_FIELDS]
-        new_fields.append(QgsField("route", QVariant.String))
-        new_fields += [QgsField(name, QVariant.Double) for name, _ in TERM_FIELDS]
+        new_fields = [new_field(name, "double") for name, _ in RESULT_FIELDS]
+        new_fields.append(new_field("route", "string"))
+        new_fields += [new_field(name, "double") for name, _ in TERM_FIELDS]
         fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
                                                  feedback)
         rows = plant_rows(result, ok)

@@ -7,7 +7,6 @@ import warnings
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -23,11 +22,11 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import surface as core
 from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.grid import GridSpec, radius_cells
+from ..compat import new_field
 from ..economics_io import add_parameter_inputs, economics_params
 from ..layer_io import ensure_not_input, numeric_field_index, python_number
 from ..siting_grid import check_memory, crop, default_grid, working_grid
@@ -387,9 +386,9 @@ class ProfitSurface(AtlasAlgorithm):
 
     def _write_best(self, parameters, context, feedback, result, best, crs) -> str | None:
         fields = QgsFields()
-        fields.append(QgsField("rank", QVariant.Int))
+        fields.append(new_field("rank", "int"))
         for name in ("profit", "supply_t", "throughput_t", "transport_cost", "fee_cost"):
-            fields.append(QgsField(name, QVariant.Double))
+            fields.append(new_field(name, "double"))
         sink, dest = self.parameterAsSink(parameters, self.BEST, context, fields,
                                           QgsWkbTypes.Point, crs)
         if sink is None:

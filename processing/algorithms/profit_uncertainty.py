@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import uncertainty
+from ..compat import new_field
 from ..economics_io import uncertainty_ranges
 from ..labels import graduated_labels
 from ..layer_io import (
@@ -106,7 +105,7 @@ class ProfitUncertainty(AtlasAlgorithm):
         tornado = uncertainty.sensitivity(params, cap[ok], thr[ok], ranges=ranges)
         feedback.setProgress(75)
 
-        new_fields = [QgsField(name, QVariant.Double) for name in NEW_FIELDS]
+        new_fields = [new_field(name, "double") for name in NEW_FIELDS]
         fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
                                                  feedback)
         rows, k = [], 0

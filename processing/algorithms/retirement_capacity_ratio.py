@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -12,9 +11,9 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import ratio as core_ratio
+from ..compat import new_field
 from ..labels import ratio_class_labels
 from ..layer_io import (
     ensure_not_input,
@@ -161,10 +160,10 @@ class RetirementCapacityRatio(AtlasAlgorithm):
                 "The regression needs at least 3 regions with a defined ratio and capacities "
                 "that differ; its outputs are NULL ({n} defined).").format(n=regression.n))
 
-        new_fields = [QgsField("retire_t", QVariant.Double),
-                      QgsField("capacity_t", QVariant.Double),
-                      QgsField("ratio", QVariant.Double),
-                      QgsField("ratio_class", QVariant.String)]
+        new_fields = [new_field("retire_t", "double"),
+                      new_field("capacity_t", "double"),
+                      new_field("ratio", "double"),
+                      new_field("ratio_class", "string")]
         fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
                                                  feedback)
         feedback.setProgressText(self.tr("Writing regions…"))

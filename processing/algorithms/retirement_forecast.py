@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -17,10 +16,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import forecast as fc
 from ...core.regions import PROVINCE_ALIASES, canonical_region_key, normalize_code
+from ..compat import is_null, new_field
+from ..dependencies import CORE
 from ..layer_io import (
     format_ids,
     layer_title,
@@ -42,6 +42,7 @@ class RetirementForecast(AtlasAlgorithm):
     DISPLAY_NAME = "Retirement forecast from sales cohorts"
     GROUP = "Forecasts and data"
     GROUP_ID = "data"
+    REQUIRES = (*CORE, "pandas")
 
     INPUT = "INPUT"
     REGION_FIELD = "REGION_FIELD"
@@ -281,11 +282,11 @@ class RetirementForecast(AtlasAlgorithm):
 
     def _write_long(self, parameters, context, table, names, feedback) -> str | None:
         fields = QgsFields()
-        for name, kind in (("region", QVariant.String), ("region_name", QVariant.String),
-                           ("year", QVariant.Int), ("retired_t", QVariant.Double),
-                           ("retired_gwh", QVariant.Double), ("cumulative_t", QVariant.Double),
-                           ("scenario", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("region", "string"), ("region_name", "string"),
+                           ("year", "int"), ("retired_t", "double"),
+                           ("retired_gwh", "double"), ("cumulative_t", "double"),
+                           ("scenario", "string")):
+            fields.append(new_field(name, kind))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              QgsWkbTypes.NoGeometry)
         if sink is None:
@@ -308,11 +309,11 @@ class RetirementForecast(AtlasAlgorithm):
             return None
         years = sorted(frames[0]["year"].unique())
         fields = QgsFields()
-        fields.append(QgsField("region", QVariant.String))
-        fields.append(QgsField("region_name", QVariant.String))
+        fields.append(new_field("region", "string"))
+        fields.append(new_field("region_name", "string"))
         for suffix, _ in zip(("", "_b"), frames):
             for year in years:
-                fields.append(QgsField(f"retired_{int(year)}_t{suffix}", QVariant.Double))
+                fields.append(new_field(f"retired_{int(year)}_t{suffix}", "double"))
         sink, dest_id = self.parameterAsSink(parameters, self.WIDE_OUTPUT, context, fields,
                                              QgsWkbTypes.NoGeometry)
         if sink is None:
@@ -329,7 +330,7 @@ class RetirementForecast(AtlasAlgorithm):
 
 def to_text(value) -> str:
     """An attribute as text ('' for NULL)."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -265,6 +265,14 @@
         <source>Input fields renamed to keep them: {names}</source>
         <translation>为保留输入字段已将其重命名：{names}</translation>
     </message>
+    <message>
+        <source>{id} (needs {package})</source>
+        <translation>{id}（需要 {package}）</translation>
+    </message>
+    <message>
+        <source>{id}: {message}</source>
+        <translation>{id}：{message}</translation>
+    </message>
 </context>
 <context>
     <name>BatteryRecyclingAtlas</name>
@@ -476,6 +484,44 @@
     <message>
         <source>Capital vs compliance — {layer}</source>
         <translation>注册资本与合规 — {layer}</translation>
+    </message>
+</context>
+<context>
+    <name>Compat</name>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>not enough memory for the image (lower the resolution)</source>
+        <translation>内存不足，无法生成图像（请降低分辨率）</translation>
+    </message>
+    <message>
+        <source>the file could not be written (is the folder writable and the file not open in another program?)</source>
+        <translation>无法写入文件（文件夹是否可写？文件是否被其他程序打开？）</translation>
+    </message>
+    <message>
+        <source>the printer could not be started</source>
+        <translation>无法启动打印机</translation>
+    </message>
+    <message>
+        <source>an SVG layer could not be rendered</source>
+        <translation>无法渲染 SVG 图层</translation>
+    </message>
+    <message>
+        <source>the atlas could not be iterated</source>
+        <translation>无法遍历图集</translation>
+    </message>
+    <message>
+        <source>export failed (code {code})</source>
+        <translation>导出失败（代码 {code}）</translation>
+    </message>
+</context>
+<context>
+    <name>Dependencies</name>
+    <message>
+        <source>This needs the Python package(s) {names}, which this QGIS installation does not have. Install them, then restart QGIS. Debian/Ubuntu: sudo apt install {debian}. Windows (OSGeo4W Shell, run as administrator): python -m pip install {pip}.</source>
+        <translation>此功能需要 Python 包 {names}，当前 QGIS 安装中没有。请安装后重启 QGIS。Debian/Ubuntu：sudo apt install {debian}。Windows（以管理员身份运行 OSGeo4W Shell）：python -m pip install {pip}。</translation>
     </message>
 </context>
 <context>
@@ -4052,12 +4098,12 @@
 <context>
     <name>SitingRaster</name>
     <message>
-        <source>Could not create the raster {path}: {error}</source>
-        <translation>无法创建栅格 {path}：{error}</translation>
-    </message>
-    <message>
         <source>Could not write the raster {path}: {error}</source>
         <translation>无法写入栅格 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Could not create the raster {path}: {error}</source>
+        <translation type="obsolete">无法创建栅格 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -4069,6 +4115,13 @@
     <message>
         <source>Could not store the default style: {e}</source>
         <translation>无法保存默认样式：{e}</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableAlgorithm</name>
+    <message>
+        <source>Unavailable (missing Python packages)</source>
+        <translation>不可用（缺少 Python 包）</translation>
     </message>
 </context>
 <context>
