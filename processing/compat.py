@@ -192,9 +192,10 @@ def save_default_style(layer: QgsVectorLayer, name: str, description: str) -> st
         from qgis.core import QgsMapLayer
 
         categories = QgsMapLayer.StyleCategory.AllStyleCategories
-        result = layer.saveStyleToDatabaseV2(name, description, True, "", categories)
-        ok, error = result[0], result[1]
-        return "" if ok == Qgis.SaveStyleResult.Success else str(error or ok)
+        results, error = layer.saveStyleToDatabaseV2(name, description, True, "", categories)
+        failed = QgsMapLayer.SaveStyleResult.DatabaseWriteFailed | \
+            QgsMapLayer.SaveStyleResult.QmlGenerationFailed
+        return str(error or "could not store the style") if results & failed else ""
     return layer.saveStyleToDatabase(name, description, True, "") or ""
 
 

@@ -15,6 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from osgeo import gdal, ogr, osr
+
+# The tests' own GDAL calls run as GDAL 4 will: errors raise (said explicitly, so GDAL 3.7+ does
+# not warn). The plugin switches exceptions on around its own calls (processing/compat.py).
+for _module in (gdal, ogr, osr):
+    _module.UseExceptions()
 
 # QT_QPA_PLATFORM=offscreen must be set before pytest starts (the Makefile exports it):
 # pytest-qgis creates the QgsApplication before this file is read.

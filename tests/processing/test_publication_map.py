@@ -196,6 +196,21 @@ def test_bad_requests_are_refused(run_alg, ratio_gpkg, tmp_path):
                                            "OUTPUT": str(tmp_path / "x.pdf")})
 
 
+def test_a_failed_export_says_why_in_one_line(run_alg, ratio_gpkg, tmp_path, feedback):
+    # A folder stands where the file should go: the export fails on every QGIS version, and
+    # the message says so in one line (QGIS 3.22 has no QgsLayoutExporter.errorMessage()).
+    target = tmp_path / "map.pdf"
+    target.mkdir()
+    with pytest.raises(QgsProcessingException) as caught:
+        run_alg("export_publication_map", {"INPUT": ratio_gpkg, "OUTPUT": str(target)},
+                feedback=feedback)
+    message = " ".join([str(caught.value), *feedback.errors])
+    assert f"Could not export the map to {target}: " in message
+    reason = message.split(f"{target}: ", 1)[1]
+    assert reason.strip() and "\n" not in reason.strip() and "AttributeError" not in message
+    assert target.is_dir() and not list(target.iterdir())
+
+
 def test_registered_on_the_main_thread_with_the_model(plugin):
     from qgis.core import QgsApplication
 

@@ -398,7 +398,9 @@ def test_both_from_the_command_line(run_cli, tmp_path):
         brute_force_objective("fee"), rel=1e-6)
     ds = ogr.Open(str(folder / "流向.gpkg"))
     assert ds.GetLayer(0).GetFeatureCount() >= 3
-    assert ds.ExecuteSQL("SELECT COUNT(*) FROM layer_styles").GetNextFeature().GetField(0) == 1
+    styles = ds.ExecuteSQL("SELECT COUNT(*) FROM layer_styles")
+    assert styles.GetNextFeature().GetField(0) == 1
+    ds.ReleaseResultSet(styles)
     ds = None
 
     res = run_cli("profit_surface", f"SUPPLY={supply}", "SUPPLY_FIELD=退役量",
