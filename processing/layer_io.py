@@ -19,6 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
 from .compat import field_kind, is_null
 
 
@@ -211,17 +212,29 @@ def read_features(source: QgsFeatureSource, indices: dict[str, int],
 
 
 def write_features(sink, fields: QgsFields, features: Sequence, extra: Sequence[Sequence],
-                   feedback: QgsProcessingFeedback, span: tuple[float, float] = (50, 90)) -> bool:
-    """Write each input feature with its attributes plus ``extra[i]``; False when cancelled."""
+                   feedback: QgsProcessingFeedback, span: tuple[float, float] = (50, 90),
+                   used_fields: Sequence[str] | None = None) -> bool:
+    """Write each input feature with its attributes plus ``extra[i]``; False when cancelled.
+
+    With ``used_fields`` (the input fields the new values are computed from), a copied
+    ``illustrative`` flag stays 1 only when one of them is an illustrative column of the
+    sample data: results computed from the user's own columns are not illustrative, even on
+    rows of the shipped boundaries.
+    """
     from qgis.core import QgsFeature, QgsFeatureSink
 
+    flag = fields.lookupField(ILLUSTRATIVE_FIELD) if used_fields is not None else -1
+    from_sample = used_fields is not None and computed_from_sample(list(used_fields))
     total = max(len(features), 1)
     for i, feature in enumerate(features):
         if feedback.isCanceled():
             return False
         out = QgsFeature(fields)
         out.setGeometry(feature.geometry())
-        out.setAttributes(list(feature.attributes()) + list(extra[i]))
+        attributes = list(feature.attributes()) + list(extra[i])
+        if 0 <= flag < len(feature.attributes()):
+            attributes[flag] = 1 if from_sample and to_float(attributes[flag]) == 1 else 0
+        out.setAttributes(attributes)
         if not sink.addFeature(out, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(
                 _tr("Could not write feature {id}: {error}").format(

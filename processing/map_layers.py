@@ -7,15 +7,25 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from qgis.core import (
+    QgsApplication,
+    QgsColorRampShader,
     QgsExpressionContext,
     QgsExpressionContextUtils,
     QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMapLayer,
+    QgsMarkerSymbol,
+    QgsRasterLayer,
     QgsRenderContext,
+    QgsSingleSymbolRenderer,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from ..core import bivariate
 from ..core.classify import Breaks
+from ..core.constants import ILLUSTRATIVE_FIELD, SAMPLE_ILLUSTRATIVE_FIELDS
 from . import compat
 from .bivariate_style import bivariate_styler
 from .labels import compliance_labels, ratio_class_labels
@@ -26,40 +36,67 @@ SAMPLE_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
 
 #: Kinds of this plugin's outputs, recognised by a field they alone write.
 KIND_FIELDS = (("bivariate", "match_code"), ("ratio", "ratio_class"),
-               ("compliance", "compliance_index"))
+               ("compliance", "compliance_index"), ("flows", "flow_t"),
+               ("plants", "utilization"), ("best", "breakeven_li2co3"), ("best", "rank"))
+#: The QML each kind is drawn with when it carries no style of its own.
+KIND_STYLES = {"flows": "supply_flows.qml", "plants": "plant_utilization.qml",
+               "best": "best_locations.qml"}
+#: Fields this plugin computes: a map drawing one of them shows a result, illustrative where
+#: the output's ``illustrative`` flag says so (set from the fields it was computed from).
+RESULT_FIELDS = frozenset({
+    "ratio", "ratio_class", "retire_t", "capacity_t", "vol_share", "outlet_share", "share_gap",
+    "vol_class", "outlet_class", "match_code", "match_type", "capital_share", "whitelist_share",
+    "compliance_index", "no_whitelist", "profit_cny", "margin", "utilization", "allocated_t",
+    "flow_t", "unmet_t", "profit", "rank", "supply_t", "p_loss", "profit_p50",
+})
+#: Light grey for the neighbouring land and the design of context layers.
+#: GDAL metadata item of this plugin's rasters: 1 when computed from illustrative values.
+ILLUSTRATIVE_KEY = "ILLUSTRATIVE"
+LAND_GREY, CONTEXT_FILL, CONTEXT_LINE, CONTEXT_POINT = "#ececec", "#f4f4f4", "#b5b5b5", "#5a5a5a"
 
 
-def layer_kind(layer: QgsVectorLayer) -> str:
-    """``bivariate``, ``ratio``, ``compliance`` (this plugin's outputs, by their fields) or
-    ``other``."""
+def layer_kind(layer: QgsMapLayer) -> str:
+    """``raster``, or for this plugin's vector outputs (by their fields) ``bivariate``,
+    ``ratio``, ``compliance``, ``flows``, ``plants``, ``best``; else ``other``."""
+    if isinstance(layer, QgsRasterLayer):
+        return "raster"
     names = {name.lower() for name in layer.fields().names()}
     return next((kind for kind, field in KIND_FIELDS if field in names), "other")
 
 
-def has_own_style(layer: QgsVectorLayer) -> bool:
-    """True unless the layer draws with QGIS's default single symbol."""
+def has_own_style(layer: QgsMapLayer) -> bool:
+    """True unless the layer draws with QGIS's default (single symbol, grey raster)."""
     renderer = layer.renderer()
+    if isinstance(layer, QgsRasterLayer):
+        return renderer is not None and renderer.type() == "singlebandpseudocolor"
     return renderer is not None and renderer.type() != "singleSymbol"
 
 
-def load_stored_style(layer: QgsVectorLayer) -> bool:
-    """Load the default style stored with the data (a GeoPackage's ``layer_styles``)."""
+def load_stored_style(layer: QgsMapLayer) -> bool:
+    """Load the default style stored with the data (a GeoPackage's ``layer_styles``, a
+    raster's ``.qml`` sidecar)."""
+    if isinstance(layer, QgsRasterLayer):
+        _message, ok = layer.loadDefaultStyle()
+        return bool(ok) and has_own_style(layer)
     return compat.load_stored_style(layer) and has_own_style(layer)
 
 
-def style_for_map(layer: QgsVectorLayer, tr: Callable[[str], str],
+def style_for_map(layer: QgsMapLayer, tr: Callable[[str], str],
                   breaks: tuple[Breaks | None, Breaks | None] = (None, None)) -> str:
     """Give ``layer`` (a copy the caller owns) its publication style; return how it was styled.
 
-    Its own renderer is kept unless it is the default single symbol; then the default style
-    stored in its GeoPackage is loaded, else this plugin's outputs are recognised by their
-    fields and styled as the algorithms style them (``ratio``, ``bivariate``, ``compliance``).
-    Returns ``own``, ``stored``, one of those kinds, or ``default``.
+    Its own renderer is kept unless it is QGIS's default; then the default style stored with
+    the data is loaded, else this plugin's outputs are recognised by their fields and styled
+    as the algorithms style them. Rasters get a continuous legend bar labelled with the
+    first and last stops (with units). Returns ``own``, ``stored``, a kind or ``default``.
     """
-    if has_own_style(layer):
-        return "own"
-    if load_stored_style(layer):
-        return "stored"
+    how = "own" if has_own_style(layer) else "stored" if load_stored_style(layer) else ""
+    if isinstance(layer, QgsRasterLayer):
+        if how:
+            continuous_raster_legend(layer)
+        return how or "default"
+    if how:
+        return how
     kind = layer_kind(layer)
     if kind == "ratio":
         from ..core.ratio import parse_thresholds
@@ -77,28 +114,214 @@ def style_for_map(layer: QgsVectorLayer, tr: Callable[[str], str],
             vol_breaks, outlet_breaks = vol, out
 
         bivariate_styler(_Result, bivariate.PALETTE_NAMES[0], tr)(layer)
+    elif kind in KIND_STYLES:
+        qml_styler(KIND_STYLES[kind])(layer)
     else:
         return "default"
     return kind
 
 
-def is_sample_data(layers: Iterable[QgsVectorLayer | None]) -> bool:
-    """True when any layer is this plugin's sample data or computed from it: it lies under
-    ``resources/data``, or a feature has ``illustrative`` = 1 (outputs keep input fields)."""
+def continuous_raster_legend(layer: QgsRasterLayer) -> bool:
+    """Draw a pseudo-colour raster's legend as one continuous bar whose ends are labelled with
+    the first and last stops' labels (they carry the units); False when it has no ramp."""
+    shader = getattr(layer.renderer(), "shader", lambda: None)()
+    ramp = shader.rasterShaderFunction() if shader is not None else None
+    if not isinstance(ramp, QgsColorRampShader) or not ramp.colorRampItemList():
+        return False
+    items = ramp.colorRampItemList()
+    settings = ramp.legendSettings()
+    settings.setUseContinuousLegend(True)
+    settings.setMinimumLabel(items[0].label or f"{items[0].value:g}")
+    settings.setMaximumLabel(items[-1].label or f"{items[-1].value:g}")
+    ramp.setLegendSettings(settings)
+    return True
+
+
+def raster_legend_title(layer: QgsRasterLayer) -> str:
+    """The first band's description as GDAL stores it (what and unit, e.g. "Profit of a new
+    plant (CNY/yr)"); the layer name when there is none."""
+    from osgeo import gdal
+
+    try:
+        with compat.gdal_exceptions():
+            dataset = gdal.Open(layer.source())  # keep it referenced while its band is read
+            description = dataset.GetRasterBand(1).GetDescription()
+            dataset = None
+    except RuntimeError:
+        description = ""
+    return description or layer.name()
+
+
+def layer_year(layer: QgsMapLayer) -> str:
+    """A year (2000–2099) named by the layer or its file (``ratio_2030.gpkg``), else ""."""
+    import re
+
+    for text in (layer.name(), layer.source().split("|")[0].rsplit("/", 1)[-1]):
+        found = re.search(r"(?<!\d)(20\d\d)(?!\d)", text or "")
+        if found:
+            return found.group(1)
+    return ""
+
+
+def style_context_layer(layer: QgsMapLayer) -> str:
+    """Context layers keep their own or stored style; otherwise a quiet designed one (light
+    fill and grey outline, grey lines, small dark points) instead of QGIS's random colour."""
+    if isinstance(layer, QgsRasterLayer):
+        return style_for_map(layer, lambda text: text)
+    if has_own_style(layer) or load_stored_style(layer):
+        return "own"
+    if layer_kind(layer) in KIND_STYLES:
+        qml_styler(KIND_STYLES[layer_kind(layer)])(layer)
+        return "kind"
+    geometry = QgsWkbTypes.geometryType(layer.wkbType())
+    if geometry == QgsWkbTypes.PolygonGeometry:
+        symbol = QgsFillSymbol.createSimple({
+            "color": CONTEXT_FILL, "outline_color": CONTEXT_LINE, "outline_width": "0.15",
+            "outline_width_unit": "MM"})
+    elif geometry == QgsWkbTypes.LineGeometry:
+        symbol = QgsLineSymbol.createSimple({"line_color": CONTEXT_LINE, "line_width": "0.25",
+                                             "line_width_unit": "MM"})
+    else:
+        symbol = QgsMarkerSymbol.createSimple({
+            "color": CONTEXT_POINT, "outline_color": "#ffffff", "outline_width": "0.1",
+            "size": "1.2", "size_unit": "MM"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return "designed"
+
+
+def neighbour_land() -> QgsVectorLayer | None:
+    """The world's land (QGIS's own Natural Earth ``world_map.gpkg``) in light grey without
+    outlines, drawn beneath everything as the neighbouring countries."""
+    path = Path(QgsApplication.pkgDataPath()) / "resources" / "data" / "world_map.gpkg"
+    layer = QgsVectorLayer(f"{path}|layername=countries", "land", "ogr")
+    if not path.exists() or not layer.isValid():
+        return None
+    symbol = QgsFillSymbol.createSimple({"color": LAND_GREY, "outline_style": "no"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
+def china_outlines() -> QgsVectorLayer | None:
+    """The sample's province boundaries (real, Tianditu) as thin dark outlines without fill,
+    drawn over a raster so that it reads as a map of China."""
+    layer = QgsVectorLayer(f"{SAMPLE_DIR / 'china_sample.gpkg'}|layername=provinces",
+                           "provinces", "ogr")
+    if not layer.isValid():
+        return None
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#505050",
+                                         "outline_width": "0.15", "outline_width_unit": "MM"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
+def outside_layers(outlines: QgsVectorLayer, crs) -> list[QgsVectorLayer]:
+    """Two layers that hide a raster's cells beyond China (the union of ``outlines``), in
+    ``crs``: the neighbouring land in light grey over a white sea. Empty when there is no
+    outline."""
+    from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
+
+    context = QgsProject.instance().transformContext()
+    to_map = QgsCoordinateTransform(outlines.crs(), crs, context)
+    parts = []
+    for feature in outlines.getFeatures():
+        geometry = QgsGeometry(feature.geometry())
+        if not geometry.isEmpty():
+            geometry.transform(to_map)
+            parts.append(geometry)
+    if not parts:
+        return []
+    china = QgsGeometry.unaryUnion(parts)
+    sea = QgsGeometry.fromRect(china.boundingBox().buffered(8.0e6)).difference(china)
+    layers = []
+    land = neighbour_land()
+    if land is not None:
+        to_map = QgsCoordinateTransform(land.crs(), crs, context)
+        box = china.boundingBox().buffered(2.0e6)
+        pieces = []
+        for feature in land.getFeatures():
+            geometry = QgsGeometry(feature.geometry())
+            geometry.transform(to_map)
+            if geometry.boundingBox().intersects(box):
+                geometry = geometry.difference(china)  # Natural Earth's borders are not ours
+            if not geometry.isEmpty():
+                pieces.append(geometry)
+        layers.append(_memory_polygons("land", crs, pieces, LAND_GREY))
+    layers.append(_memory_polygons("sea", crs, [sea], "#ffffff"))
+    return layers
+
+
+def _memory_polygons(name: str, crs, geometries, color: str) -> QgsVectorLayer:
+    from qgis.core import QgsFeature
+
+    layer = QgsVectorLayer("MultiPolygon", name, "memory")
+    layer.setCrs(crs)
+    features = []
+    for geometry in geometries:
+        feature = QgsFeature()
+        feature.setGeometry(geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.setRenderer(QgsSingleSymbolRenderer(
+        QgsFillSymbol.createSimple({"color": color, "outline_style": "no"})))
+    return layer
+
+
+def drawn_fields(layer: QgsMapLayer) -> set[str]:
+    """The attributes a vector layer's renderer draws by (lower case); empty for rasters."""
+    if not isinstance(layer, QgsVectorLayer) or layer.renderer() is None:
+        return set()
+    context = QgsRenderContext()
+    expression_context = QgsExpressionContext()
+    expression_context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    context.setExpressionContext(expression_context)
+    return {name.lower() for name in layer.renderer().usedAttributes(context)}
+
+
+def _has_illustrative_rows(layer: QgsVectorLayer) -> bool:
+    index = layer.fields().lookupField(ILLUSTRATIVE_FIELD)
+    if index < 0:
+        return False
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([index]).setLimit(1)
+    request.setFilterExpression(f'"{ILLUSTRATIVE_FIELD}" = 1')
+    return any(True for _ in layer.getFeatures(request))
+
+
+def raster_is_illustrative(path: str) -> bool:
+    """True when a raster written by this plugin says it was computed from illustrative sample
+    values (GDAL metadata item :data:`ILLUSTRATIVE_KEY` = 1)."""
+    from osgeo import gdal
+
+    try:
+        with compat.gdal_exceptions():
+            dataset = gdal.Open(path)
+            return dataset.GetMetadataItem(ILLUSTRATIVE_KEY) == "1"
+    except RuntimeError:
+        return False
+
+
+def is_sample_data(layers: Iterable[QgsMapLayer | None]) -> bool:
+    """True when a layer *draws* illustrative sample values: its style uses an illustrative
+    column of the sample data (on a sample file or rows flagged ``illustrative``), or a result
+    of this plugin whose rows are flagged (the algorithms keep the flag only when they
+    computed the result from sample columns), or a raster whose metadata says so. Boundaries,
+    names and the user's own columns drawn on the shipped geometry do not count."""
     for layer in layers:
         if layer is None:
             continue
-        if layer.providerType() == "ogr":  # memory layers have no file (and long URIs)
-            path = source_path(layer)
-            if path is not None and SAMPLE_DIR in path.parents:
+        if isinstance(layer, QgsRasterLayer):
+            if raster_is_illustrative(layer.source()):
                 return True
-        index = layer.fields().lookupField("illustrative")
-        if index >= 0:
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-            request.setSubsetOfAttributes([index]).setLimit(1)
-            request.setFilterExpression('"illustrative" = 1')
-            if any(True for _ in layer.getFeatures(request)):
-                return True
+            continue
+        drawn = drawn_fields(layer)
+        sample = drawn & SAMPLE_ILLUSTRATIVE_FIELDS
+        result = drawn & RESULT_FIELDS
+        if not sample and not result:
+            continue
+        path = source_path(layer) if layer.providerType() == "ogr" else None
+        in_sample_dir = path is not None and SAMPLE_DIR in path.parents
+        if (sample and in_sample_dir) or _has_illustrative_rows(layer):
+            return True
     return False
 
 
@@ -188,7 +411,7 @@ def used_legend_keys(styled: QgsVectorLayer, layers: Sequence[QgsVectorLayer]) -
     """Legend keys of ``styled``'s renderer that some feature of ``layers`` draws with (all
     panels of a figure share one legend); None when the renderer cannot say."""
     renderer = styled.renderer()
-    if renderer is None:
+    if renderer is None or not isinstance(styled, QgsVectorLayer):
         return None
     keys: set[str] = set()
     for layer in layers:

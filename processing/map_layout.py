@@ -20,6 +20,7 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemPicture,
     QgsLayoutPoint,
+    QgsMapLayer,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -60,7 +61,7 @@ class MapSpec:
     """What one figure shows. ``panels`` holds one layer, or two for the two-panel template;
     the layers are styled copies owned by the layout's project."""
 
-    panels: list[QgsVectorLayer]
+    panels: list[QgsMapLayer]
     kind: str
     title: str
     subtitle: str = ""
@@ -69,6 +70,10 @@ class MapSpec:
     panel_titles: list[str] = field(default_factory=list)
     extras: list[QgsVectorLayer] = field(default_factory=list)
     line: QgsVectorLayer | None = None
+    land: QgsVectorLayer | None = None
+    legend_extras: list[QgsMapLayer] = field(default_factory=list)
+    overlays: list[QgsMapLayer] = field(default_factory=list)  # above the layer (rasters)
+    legend_names: dict[str, str] = field(default_factory=dict)  # layer id → legend heading
     inset: bool = True
     vol_breaks: object = None
     outlet_breaks: object = None
@@ -110,23 +115,35 @@ def south_china_sea_line() -> QgsVectorLayer | None:
     return layer
 
 
-def is_national(layer: QgsVectorLayer, project: QgsProject) -> bool:
-    """True when the layer spans China as a whole (:data:`NATIONAL_SPAN` degrees or more)."""
+def _wgs84_box(layer: QgsMapLayer, project: QgsProject) -> QgsRectangle:
     transform = QgsCoordinateTransform(layer.crs(), WGS84, project.transformContext())
-    box = transform.transformBoundingBox(layer.extent())
+    return transform.transformBoundingBox(layer.extent())
+
+
+def is_national(layer: QgsMapLayer, project: QgsProject) -> bool:
+    """True when the layer spans China as a whole (:data:`NATIONAL_SPAN` degrees or more)."""
+    box = _wgs84_box(layer, project)
     return box.width() >= NATIONAL_SPAN[0] and box.height() >= NATIONAL_SPAN[1]
 
 
-def map_extent(layers: Sequence[QgsVectorLayer], project: QgsProject, crs,
+def map_extent(layers: Sequence[QgsMapLayer], project: QgsProject, crs,
                clip_south: bool) -> QgsRectangle:
-    """Extent of the layers' features in ``crs``, with a 4 % margin; with ``clip_south`` only the
-    parts north of :data:`MAIN_MIN_LAT` count (the rest is in the inset)."""
+    """Extent of the layers' features (a raster's: its extent) in ``crs``, with a 4 % margin;
+    with ``clip_south`` only the parts north of :data:`MAIN_MIN_LAT` count (the rest is in the
+    inset)."""
     extent = empty_extent()
     clip = QgsRectangle(-180.0, MAIN_MIN_LAT, 180.0, 90.0)
     for layer in layers:
         context = project.transformContext()
         to_wgs = QgsCoordinateTransform(layer.crs(), WGS84, context)
         to_map = QgsCoordinateTransform(WGS84, crs, context)
+        if not isinstance(layer, QgsVectorLayer):
+            box = _wgs84_box(layer, project)
+            if clip_south:
+                box = box.intersect(clip)
+            if not box.isEmpty():
+                extent.combineExtentWith(to_map.transformBoundingBox(box))
+            continue
         for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes()):
             geom = feature.geometry()
             if geom is None or geom.isEmpty():
@@ -198,7 +215,9 @@ def build_layout(project: QgsProject, spec: MapSpec, template: str, workdir: Pat
     crs = albers()
     national = is_national(spec.panels[0], project)
     with_inset = spec.inset and national
-    extent = map_extent(spec.panels, project, crs, clip_south=with_inset)
+    # A raster's grid reaches beyond China: frame the outlines drawn over it instead.
+    framed = [x for x in spec.overlays if x.name() == "provinces"] or spec.panels
+    extent = map_extent(framed, project, crs, clip_south=with_inset)
     set_label(layout, "title", spec.title, family)
     set_label(layout, "subtitle", spec.subtitle, family)
     set_label(layout, "source_note", spec.note, family)
@@ -228,20 +247,33 @@ def build_layout(project: QgsProject, spec: MapSpec, template: str, workdir: Pat
     return layout
 
 
-def _show(project: QgsProject, map_item, layer: QgsVectorLayer, spec: MapSpec, crs,
+def _show(project: QgsProject, map_item, layer: QgsMapLayer, spec: MapSpec, crs,
           extent: QgsRectangle) -> None:
-    """Show ``layer`` over the context layers and under the South China Sea line in
-    ``map_item``, zoomed to ``extent``; with ``spec.clip_features``, cut at the frame."""
+    """Show ``layer`` in ``map_item``, zoomed to ``extent``: from the top, the South China Sea
+    line, point context layers (plants over flows), the overlays (over a raster: province
+    outlines, neighbouring land and a mask beyond China), the layer, the other context layers
+    and the neighbouring land; with ``spec.clip_features``, vector features cut at the frame."""
     map_item.setCrs(crs)
     if not extent.isEmpty():
         map_item.zoomToExtent(extent)
-    layers = ([spec.line] if spec.line is not None else []) + [layer] + spec.extras
+    points = [x for x in spec.extras if _is_points(x)]
+    beneath = [x for x in spec.extras if not _is_points(x)]
+    layers = ([spec.line] if spec.line is not None else []) + points + spec.overlays + \
+        [layer] + beneath + ([spec.land] if spec.land is not None else [])
     if spec.clip_features:
         from .map_clip import clipped_copy
 
-        layers = [clipped_copy(lyr, map_item.extent(), crs, project) for lyr in layers]
+        layers = [clipped_copy(lyr, map_item.extent(), crs, project)
+                  if isinstance(lyr, QgsVectorLayer) else lyr for lyr in layers]
     map_item.setLayers(layers)
     map_item.setKeepLayerSet(True)
+
+
+def _is_points(layer: QgsMapLayer) -> bool:
+    from qgis.core import QgsWkbTypes
+
+    return isinstance(layer, QgsVectorLayer) and \
+        QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
 
 
 def _decorate(layout: QgsPrintLayout, map_item, family: str) -> None:

@@ -18,6 +18,8 @@ from qgis.core import (
     QgsLegendRenderer,
     QgsLegendStyle,
     QgsMapLayerLegendUtils,
+    QgsRasterLayer,
+    QgsSimpleLegendNode,
 )
 
 from .compat import is_null, legend_font, set_legend_font
@@ -46,8 +48,9 @@ def _null_keys(layer) -> set[str]:
 
 def _setup_legend(legend: QgsLayoutItemLegend, spec, family: str, keep: set[str] | None,
                   title: str) -> int:
-    """Show only ``spec.panels[0]`` without its layer heading, the entries whose legend key is
-    in ``keep`` (all when None), in the publication font; return the number of entries."""
+    """Show ``spec.panels[0]`` without its layer heading, the entries whose legend key is in
+    ``keep`` (all when None), then each of ``spec.legend_extras`` under its name, in the
+    publication font; return the number of entries."""
     from .map_layout import publication_font
 
     legend.setAutoUpdateModel(False)
@@ -58,14 +61,23 @@ def _setup_legend(legend: QgsLayoutItemLegend, spec, family: str, keep: set[str]
     node = root.addLayer(spec.panels[0])
     QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
     nodes = model.layerOriginalLegendNodes(node)
-    if keep is not None:
+    order = None
+    if isinstance(spec.panels[0], QgsRasterLayer):  # the ramp only, not the band's name
+        order = [i for i, n in enumerate(nodes) if not isinstance(n, QgsSimpleLegendNode)]
+    elif keep is not None:
         order = [i for i, n in enumerate(nodes)
                  if n.data(QgsLayerTreeModelLegendNode.RuleKeyRole) in keep]
+    if order is not None:
         QgsMapLayerLegendUtils.setLegendNodeOrder(node, order)
         model.refreshLayerLegend(node)
         count = len(order)
     else:
         count = len(nodes)
+    for extra in spec.legend_extras:  # e.g. the plants drawn over allocation flows
+        extra_node = root.addLayer(extra)
+        extra_node.setName(spec.legend_names.get(extra.id(), extra.name()))
+        QgsLegendRenderer.setNodeLegendStyle(extra_node, QgsLegendStyle.Subgroup)
+        count += len(model.layerOriginalLegendNodes(extra_node))
     legend.setTitle(title)
     for style in LEGEND_STYLES:
         set_legend_font(legend, style, publication_font(legend_font(legend, style), family))

@@ -174,7 +174,8 @@ class CapitalCompliance(AtlasAlgorithm):
             if capacity is not None:
                 row.append(python_number(capacity[i]))
             extra.append(row)
-        if not write_features(sink, fields, features, extra, feedback, (50, 85)):
+        if not write_features(sink, fields, features, extra, feedback, (50, 85),
+                              used_fields=[cap_name, firm_name]):
             return {}
         del sink  # closes the file, so its default style can be stored
         finish_styling(context, dest_id, qml_styler(STYLE, relabel_rules(compliance_labels())),

@@ -13,19 +13,34 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
     QgsProject,
+    QgsRasterLayer,
 )
 
 from ..bivariate_style import breaks_text
 from ..compat import no_threading_flag
-from ..map_layers import bivariate_breaks, is_sample_data, layer_kind, parse_breaks, style_for_map
+from ..map_layers import (
+    KIND_STYLES,
+    bivariate_breaks,
+    china_outlines,
+    is_sample_data,
+    layer_kind,
+    layer_year,
+    neighbour_land,
+    outside_layers,
+    parse_breaks,
+    raster_legend_title,
+    style_context_layer,
+    style_for_map,
+)
 from ..map_layout import (
     TEMPLATES,
     MapSpec,
+    albers,
     build_layout,
     export_layout,
     south_china_sea_line,
@@ -108,16 +123,18 @@ class ExportPublicationMap(AtlasAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.INPUT, self.tr("Layer to map"), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterMapLayer(
+            self.INPUT, self.tr("Layer to map (vector or raster)"),
+            types=[QgsProcessing.TypeVectorAnyGeometry, QgsProcessing.TypeRaster]))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.EXTRA_LAYERS, self.tr("Context layers (drawn beneath)"),
-            QgsProcessing.TypeVectorAnyGeometry, optional=True))
+            self.EXTRA_LAYERS, self.tr("Context layers (points drawn above, others beneath)"),
+            QgsProcessing.TypeMapLayer, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.TEMPLATE, self.tr("Layout"), self.template_labels(), defaultValue=0))
-        self.addParameter(QgsProcessingParameterVectorLayer(
+        self.addParameter(QgsProcessingParameterMapLayer(
             self.SECOND_INPUT, self.tr("Second layer (right panel of the two-panel layout)"),
-            [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+            optional=True,
+            types=[QgsProcessing.TypeVectorAnyGeometry, QgsProcessing.TypeRaster]))
         self.addParameter(QgsProcessingParameterString(
             self.TITLE, self.tr("Title (empty: from the layer)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -156,11 +173,11 @@ class ExportPublicationMap(AtlasAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Style copies of the layers, fill the template and export it."""
-        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        layer = self.parameterAsLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         template = self.parameterAsEnum(parameters, self.TEMPLATE, context)
-        second = self.parameterAsVectorLayer(parameters, self.SECOND_INPUT, context)
+        second = self.parameterAsLayer(parameters, self.SECOND_INPUT, context)
         if template == TWO_PANELS and second is None:
             raise QgsProcessingException(self.tr(
                 "The two-panel layout needs a second layer (SECOND_INPUT) for the right panel."))
@@ -189,9 +206,17 @@ class ExportPublicationMap(AtlasAlgorithm):
                     "drawn with a single symbol.").format(name=source.name()))
             panels.append(copy)
         extra_copies = [x.clone() for x in extras if x is not None]
+        for copy in extra_copies:
+            style_context_layer(copy)
         line = south_china_sea_line()
-        project.addMapLayers(panels + extra_copies + ([line] if line is not None else []),
-                             False)
+        land = neighbour_land()
+        overlays = []
+        if isinstance(panels[0], QgsRasterLayer):
+            outlines = china_outlines()
+            if outlines is not None:
+                overlays = [outlines, *outside_layers(outlines, albers())]
+        project.addMapLayers(panels + extra_copies + overlays +
+                             [x for x in (line, land) if x is not None], False)
         kind = layer_kind(panels[0])
         if feedback.isCanceled():
             return {}
@@ -203,11 +228,14 @@ class ExportPublicationMap(AtlasAlgorithm):
         spec = MapSpec(
             panels=panels, kind=kind, title=title,
             subtitle=self.parameterAsString(parameters, self.SUBTITLE, context).strip(),
-            note=self._note(parameters, context, [layer, second, *extras]),
+            note=self._note(parameters, context, [*panels, *extra_copies]),
             legend_title=self.parameterAsString(parameters, self.LEGEND_TITLE, context).strip()
             or self._default_legend_title(kind, layer),
             panel_titles=self._panel_titles(parameters, context, [layer, second]),
-            extras=extra_copies, line=line,
+            extras=extra_copies, line=line, land=land,
+            legend_extras=[x for x in extra_copies if layer_kind(x) in KIND_STYLES],
+            legend_names={x.id(): self._legend_heading(layer_kind(x), x) for x in extra_copies},
+            overlays=overlays,
             inset=self.parameterAsBool(parameters, self.INSET, context),
             vol_breaks=breaks[0], outlet_breaks=breaks[1],
             clip_features=Path(output).suffix.lower() == ".svg")
@@ -246,16 +274,42 @@ class ExportPublicationMap(AtlasAlgorithm):
                     key=key, text=text)) from None
 
     def _default_title(self, kind: str, layer) -> str:
+        """A sentence saying what the map shows, with the year when the layer's name or file
+        names one; never a bare file name for this plugin's outputs."""
+        if kind == "raster":
+            what = raster_legend_title(layer)
+            sentence = self.tr("Where a new recycling plant would stand: {what}").format(
+                what=what[:1].lower() + what[1:]) if what else layer.name()
+        else:
+            sentence = {
+                "ratio": self.tr("Retired batteries against recycling capacity"),
+                "bivariate": self.tr("Retired volume against recycling service outlets"),
+                "compliance": self.tr("Registered capital against whitelist compliance"),
+                "flows": self.tr("Least-cost flows of retired batteries to recycling plants"),
+                "plants": self.tr("Utilisation of recycling plants"),
+                "best": self.tr("Best sites for a new recycling plant"),
+            }.get(kind, layer.name())
+        year = layer_year(layer)
+        return self.tr("{sentence}, {year}").format(sentence=sentence, year=year) \
+            if year and kind != "other" else sentence
+
+    def _legend_heading(self, kind: str, layer) -> str:
+        """The legend heading of a context layer this plugin recognises."""
         return {
-            "ratio": self.tr("Retired batteries against recycling capacity"),
-            "bivariate": self.tr("Retired volume against recycling service outlets"),
-            "compliance": self.tr("Registered capital against whitelist compliance"),
+            "plants": self.tr("Recycling plants (size: capacity; colour: utilisation)"),
+            "best": self.tr("Best sites for a new plant"),
+            "flows": self.tr("Flows (t/yr)"),
         }.get(kind, layer.name())
 
     def _default_legend_title(self, kind: str, layer) -> str:
+        if kind == "raster":
+            return raster_legend_title(layer)
         return {
             "ratio": self.tr("Retirement ÷ capacity"),
             "compliance": self.tr("Compliance index\n(whitelist share ÷ capital share)"),
+            "flows": self.tr("Flow (t/yr)"),
+            "plants": self.tr("Plant utilisation"),
+            "best": self.tr("Profit of a new plant"),
         }.get(kind, "" if kind == "bivariate" else layer.name())
 
     def _note(self, parameters, context, layers) -> str:

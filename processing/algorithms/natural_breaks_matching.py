@@ -188,7 +188,8 @@ class NaturalBreaksMatching(AtlasAlgorithm):
                   int(result.vol_class[i]) or None, int(result.outlet_class[i]) or None,
                   result.match_code[i], str(result.match_type[i])] for i in range(len(features))]
         feedback.setProgressText(self.tr("Writing features…"))
-        if not write_features(sink, fields, features, extra, feedback, (50, 85)):
+        if not write_features(sink, fields, features, extra, feedback, (50, 85),
+                              used_fields=[vol_name, out_name]):
             return {}
         del sink  # closes the file, so its default style can be stored
 

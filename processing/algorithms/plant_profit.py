@@ -144,7 +144,10 @@ class PlantProfit(AtlasAlgorithm):
         fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
                                                  feedback)
         rows = plant_rows(result, ok)
-        if not write_features(sink, fields, features, rows, feedback, (50, 85)):
+        used = [self.parameterAsString(parameters, name, context)
+                for name in ("CAPACITY_FIELD", "THROUGHPUT_FIELD")]
+        if not write_features(sink, fields, features, rows, feedback, (50, 85),
+                              used_fields=used):
             return {}
         del sink  # closes the file, so its default style can be stored
         styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))

@@ -116,7 +116,10 @@ class ProfitUncertainty(AtlasAlgorithm):
                 k += 1
             else:
                 rows.append([None] * len(NEW_FIELDS))
-        if not write_features(sink, fields, features, rows, feedback, (75, 90)):
+        used = [self.parameterAsString(parameters, name, context)
+                for name in ("CAPACITY_FIELD", "THROUGHPUT_FIELD")]
+        if not write_features(sink, fields, features, rows, feedback, (75, 90),
+                              used_fields=used):
             return {}
         del sink  # closes the file, so its default style can be stored
         styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))

@@ -169,7 +169,8 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         feedback.setProgressText(self.tr("Writing regions…"))
         extra = [[_num(result.retirement[i]), _num(result.capacity[i]), _num(result.ratio[i]),
                   str(result.ratio_class[i])] for i in range(len(features))]
-        if not write_features(sink, fields, features, extra, feedback, (45, 85)):
+        if not write_features(sink, fields, features, extra, feedback, (45, 85),
+                              used_fields=[ret_name, cap_name, plant_field]):
             return {}
         del sink  # closes the file, so its default style can be stored
 
