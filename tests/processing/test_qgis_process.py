@@ -52,6 +52,16 @@ def test_ratio_from_the_command_line(run_cli, tmp_path):
     # + (−100/3)(−0.1) + (200/3)(0.6) = 180/3 = 60 → slope = 60 / (60000/9) = 0.009.
     assert results["SLOPE"] == pytest.approx(0.009)
     assert results["INTERCEPT"] == pytest.approx(0.6 - 0.009 * 400 / 3)
+    # Elasticity: linregress of ln retirement on ln capacity; t interval (1 df) by hand.
+    from scipy import stats
+
+    ref = stats.linregress(np.log([100, 100, 200]), np.log([10, 50, 240]))
+    half = stats.t.ppf(0.975, 1) * ref.stderr
+    assert results["ELASTICITY"] == pytest.approx(ref.slope)
+    assert results["ELASTICITY_LOW"] == pytest.approx(ref.slope - half)
+    assert results["ELASTICITY_HIGH"] == pytest.approx(ref.slope + half)
+    assert results["P_PROPORTIONAL"] == pytest.approx(
+        2 * stats.t.sf(abs(ref.slope - 1) / ref.stderr, 1))
     ds = ogr.Open(str(out))
     got = {f.GetField("名称"): (f.GetField("ratio"), f.GetField("ratio_class"))
            for f in ds.GetLayer(0)}
