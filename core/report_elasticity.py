@@ -57,6 +57,13 @@ def elasticity_html(names: Sequence[str], result: RatioResult, fit: Elasticity,
         "observations; residuals of equal spread, normally distributed for the interval and "
         "the p-value (Student's t, n − 2 degrees of freedom). Regions with zero retirement or "
         "zero capacity are left out. Association across regions, not cause.")) + "</p>")
+    with np.errstate(invalid="ignore"):
+        left_out = int(np.count_nonzero((result.retirement > 0) & (result.capacity == 0)))
+    if left_out:
+        parts.append('<div class="note">' + esc(tr(
+            "{n} regions with retirement but no capacity are outside the fit (no logarithm of "
+            "0), although they are the plainest case of capacity not following retirement."
+        ).format(n=left_out)) + "</div>")
     parts.append(_chart(names, result, fit, tr))
     return "\n".join(parts)
 
@@ -64,10 +71,15 @@ def elasticity_html(names: Sequence[str], result: RatioResult, fit: Elasticity,
 def _reading(fit: Elasticity, level: str, tr: Callable[[str], str]) -> str:
     p = _fmt_p(fit.p_proportional)
     if fit.high < 1.0:
-        return tr("The whole {level} % interval lies below 1 (p = {p} for proportional "
+        text = tr("The whole {level} % interval lies below 1 (p = {p} for proportional "
                   "placement): the larger capacities sit where retirements are relatively "
-                  "small. Doubling capacity goes with about {factor} times the retirement, not "
-                  "twice.").format(level=level, p=p, factor=fmt_number(2.0 ** fit.slope, 2))
+                  "small. At the estimate, twice the capacity goes with {factor} times the "
+                  "retirement, not twice.").format(level=level, p=p,
+                                                   factor=fmt_number(2.0 ** fit.slope, 2))
+        if fit.low < 0.0:
+            text += " " + tr("The interval includes 0 as well: across these regions, capacity "
+                             "shows no clear relation to retirement at all.")
+        return text
     if fit.low > 1.0:
         return tr("The whole {level} % interval lies above 1 (p = {p} for proportional "
                   "placement): the larger capacities sit where retirements are relatively "

@@ -35,16 +35,19 @@ def significance_html(names: Sequence[str], result: MatchResult,
     parts: List[str] = ["<p>" + esc(tr(
         "If the {n} outlets of the cities with data stood in proportion to retired volume, a "
         "city's count would follow a binomial distribution with N = {n} and its volume share: "
-        "expected outlets = N × volume share. p is the chance of as few outlets as the city "
-        "has; q is p adjusted by Benjamini–Hochberg over the {m} cities tested, so that among "
-        "the cities listed with q < {alpha} at most a share {alpha} is expected to be listed "
-        "by chance.").format(n=fmt_number(n_outlets), m=fmt_number(int(np.count_nonzero(valid))),
-                             alpha=alpha)) + "</p>"]
+        "expected outlets = N × volume share. p is the probability of at most as many outlets "
+        "as the city has under that model; q is p adjusted by Benjamini–Hochberg over the {m} "
+        "cities tested: among the cities listed with q < {alpha}, the expected share listed by "
+        "chance is at most {alpha} (false discovery rate).").format(
+            n=fmt_number(n_outlets), m=fmt_number(int(np.count_nonzero(valid))), alpha=alpha))
+        + "</p>"]
     parts.append('<p class="meta">' + esc(tr(
         "Assumptions: outlets placed one by one and independently, so a chain of outlets "
         "opened together makes p too small; outlets of any size count alike; distance and "
-        "neighbouring cities are ignored. A significant result says the count is lower than "
-        "volume alone predicts, not why.")) + "</p>")
+        "neighbouring cities are ignored. With thousands of outlets a small relative shortfall "
+        "is already significant: read the gap and the expected outlets for its size. A "
+        "significant result says the count is lower than volume alone predicts, not why."))
+        + "</p>")
     if not result.counts_integral:
         parts.append('<div class="note">' + esc(tr(
             "The outlet counts are not whole numbers, so the binomial test was not run."))

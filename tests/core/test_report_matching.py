@@ -201,3 +201,16 @@ def test_compliance_report_undefined_correlation_and_tr():
                                   tr=lambda s: f"«{s}»")
     assert "«The correlation is undefined" in page
     assert "Every province with a known count has a whitelist firm." in page
+
+
+def test_matching_report_lists_significant_cities_by_volume():
+    # 上海 has 1 outlet of 100 against 30 expected, 哈尔滨 20 against 31: both below chance.
+    result = bv.match(VOLUME, OUTLETS, k=3)
+    page = matching_report_html(NAMES, VOLUME, OUTLETS, result, title="t", palette="pink_blue")
+    sig = section(page, "Cities with significantly too few outlets")
+    hit = [i for i, v in enumerate(result.under_sig.tolist()) if v]
+    assert hit and f"{len(hit)} cities have significantly fewer outlets" in sig
+    assert sig.index("哈尔滨") < sig.index("上海")  # by volume, 31,000 before 30,000
+    assert f">{sp_stats.binom.cdf(1, 100, 0.30):.4f}<" in sig or "&lt; 0.0001" in sig
+    assert ">30.0<" in sig  # expected outlets of 上海 = 100 × 0.30
+    assert "% of the cities with data" in page and "national total" not in page
