@@ -132,7 +132,8 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         self.add_report_parameter()
         self.addParameter(QgsProcessingParameterNumber(
             self.ALPHA, self.tr("Significance level for too few outlets (false discovery rate)"),
-            QgsProcessingParameterNumber.Double, 0.05, minValue=1e-6, maxValue=0.5))
+            QgsProcessingParameterNumber.Double, 0.05, optional=True, minValue=1e-6,
+            maxValue=0.5))  # optional: models saved before it existed stay valid
         self.addOutput(QgsProcessingOutputString("VOL_BREAKS", self.tr("Volume-share breaks")))
         self.addOutput(QgsProcessingOutputString("OUTLET_BREAKS",
                                                  self.tr("Outlet-share breaks")))
@@ -157,7 +158,8 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         out_idx = -1 if outlets is not None else numeric_field_index(
             source, out_name, self.tr("outlets"))
         k = self.parameterAsInt(parameters, self.CLASSES, context)
-        alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
+        alpha = (self.parameterAsDouble(parameters, self.ALPHA, context)
+                 if parameters.get(self.ALPHA) is not None else 0.05)
         if not 0.0 < alpha < 1.0:
             raise QgsProcessingException(self.tr(
                 "ALPHA must be between 0 and 1 (exclusive); got {alpha}.").format(alpha=alpha))
