@@ -287,7 +287,7 @@ def _scatter_html(names: Sequence[str], result: MatchResult,
     y = result.vol_share[idx] * 100.0
     fill = [colors[(int(result.vol_class[i]), int(result.outlet_class[i]))] for i in idx]
     labelled = (set(idx.tolist()) if idx.size <= MAX_POINT_LABELS
-                else set(significant_rows(result)[:5].tolist()) or set(list(under)[:5]))
+                else set(significant_rows(result)[:3].tolist()) or set(list(under)[:3]))
     with matplotlib.rc_context(chart_rc()):
         fig = new_figure(6.5, 5.5)
         ax = fig.add_subplot()
@@ -318,6 +318,6 @@ def _scatter_html(names: Sequence[str], result: MatchResult,
                  "(share_gap > 0); colours are the legend's classes; red rings mark the cities "
                  "with significantly too few outlets.")
     if idx.size > MAX_POINT_LABELS:
-        caption += " " + tr("Only the five largest cities with significantly too few outlets "
+        caption += " " + tr("Only the three largest cities with significantly too few outlets "
                             "(or, without any, under-served by class) are labelled.")
     return f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>"

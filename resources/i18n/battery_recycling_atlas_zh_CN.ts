@@ -3633,8 +3633,8 @@
         <translation>位于虚线上方的点所占退役量份额大于网点份额（share_gap &gt; 0）；颜色为图例类别；红圈标出网点显著过少的城市。</translation>
     </message>
     <message>
-        <source>Only the five largest cities with significantly too few outlets (or, without any, under-served by class) are labelled.</source>
-        <translation>仅标注网点显著过少的城市中最大的五个（若没有，则为按类别判定的服务不足城市）。</translation>
+        <source>Only the three largest cities with significantly too few outlets (or, without any, under-served by class) are labelled.</source>
+        <translation>仅标注网点显著过少的城市中最大的三个（若没有，则为按类别判定的服务不足城市）。</translation>
     </message>
     <message>
         <source>If the {n} outlets of the cities with data stood in proportion to retired volume, a city's count would follow a binomial distribution with N = {n} and its volume share: expected outlets = N × volume share. p is the probability of at most as many outlets as the city has under that model; q is p adjusted by Benjamini–Hochberg over the {m} cities tested: among the cities listed with q &lt; {alpha}, the expected share listed by chance is at most {alpha} (false discovery rate).</source>
@@ -3815,6 +3815,10 @@
     <message>
         <source>A dash: the input or the profit did not vary.</source>
         <translation>短横线：输入或利润没有变化。</translation>
+    </message>
+    <message>
+        <source>Only the five largest cities with significantly too few outlets (or, without any, under-served by class) are labelled.</source>
+        <translation type="obsolete">仅标注网点显著过少的城市中最大的五个（若没有，则为按类别判定的服务不足城市）。</translation>
     </message>
     <message>
         <source>Regression of ratio on capacity</source>
