@@ -1654,10 +1654,6 @@
         <source>No data</source>
         <translation>无数据</translation>
     </message>
-    <message>
-        <source>&lt;p&gt;Matches where retired batteries arise against where they can be handed in. For each feature (normally a city): its &lt;b&gt;share of the total retired volume&lt;/b&gt; and its &lt;b&gt;share of the recycling service outlets&lt;/b&gt; (回收服务网点), each classed 1…k by natural breaks (the exact Fisher-Jenks optimum, at any number of features), quantiles or equal intervals, and combined into a bivariate class.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; A layer with a numeric volume field (t/yr) and either a numeric outlet-count field or a point layer of outlets, counted per feature by location (any CRS). CLASSES 2–5 (default 3).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; Every input feature and field plus &lt;i&gt;vol_share&lt;/i&gt; and &lt;i&gt;outlet_share&lt;/i&gt; (fractions of the total, 0–1), &lt;i&gt;share_gap&lt;/i&gt; (volume share − outlet share), &lt;i&gt;vol_class&lt;/i&gt;, &lt;i&gt;outlet_class&lt;/i&gt; (1…k), &lt;i&gt;match_code&lt;/i&gt; ("v-o") and &lt;i&gt;match_type&lt;/i&gt;: under_served (volume class above outlet class), balanced, over_served, or no_data (volume or outlets NULL: shares NULL, the row is kept). VOL_BREAKS and OUTLET_BREAKS give the class bounds of the shares (comma-separated). The layer is styled as a bivariate choropleth; the report has the legend grid with the break values on both axes and the under-served list.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source.&lt;/b&gt; The city-level matching of a 2025 NGO report on battery recycling in China (Shanghai: 6.7 % of the volume, 2.97 % of the outlets).&lt;/p&gt;</source>
-        <translation type="obsolete">&lt;p&gt;将退役电池的产生地与可交投地点进行匹配。对每个要素（通常为城市）计算：其&lt;b&gt;占退役总量的比例&lt;/b&gt;和&lt;b&gt;占回收服务网点的比例&lt;/b&gt;（回收服务网点），两者分别按自然断点（精确的 Fisher-Jenks 最优解，任意要素数量均可）、分位数或等间距分为 1…k 类，再组合成双变量类别。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;带数值型退役量字段（吨/年）的图层，以及数值型网点数量字段或按位置逐要素计数的网点点图层（任意坐标系）。CLASSES 为 2–5（默认 3）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;所有输入要素和字段，另加 &lt;i&gt;vol_share&lt;/i&gt; 和 &lt;i&gt;outlet_share&lt;/i&gt;（占总量的比例，0–1）、&lt;i&gt;share_gap&lt;/i&gt;（退役量占比 − 网点占比）、&lt;i&gt;vol_class&lt;/i&gt;、&lt;i&gt;outlet_class&lt;/i&gt;（1…k）、&lt;i&gt;match_code&lt;/i&gt;（"v-o"）和 &lt;i&gt;match_type&lt;/i&gt;：under_served（退役量类别高于网点类别）、balanced、over_served 或 no_data（退役量或网点为 NULL：占比为 NULL，保留该行）。VOL_BREAKS 和 OUTLET_BREAKS 给出占比的分类界限（逗号分隔）。图层以双变量分级设色图显示；报告包含两轴标有断点值的图例网格和服务不足列表。&lt;/p&gt;&lt;p&gt;&lt;b&gt;来源。&lt;/b&gt;一份 2025 年关于中国电池回收的 NGO 报告中的城市级匹配（上海：占退役量 6.7%，占网点 2.97%）。&lt;/p&gt;</translation>
-    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -3816,46 +3812,6 @@
         <source>A dash: the input or the profit did not vary.</source>
         <translation>短横线：输入或利润没有变化。</translation>
     </message>
-    <message>
-        <source>Only the five largest cities with significantly too few outlets (or, without any, under-served by class) are labelled.</source>
-        <translation type="obsolete">仅标注网点显著过少的城市中最大的五个（若没有，则为按类别判定的服务不足城市）。</translation>
-    </message>
-    <message>
-        <source>Regression of ratio on capacity</source>
-        <translation type="obsolete">比值对产能的回归</translation>
-    </message>
-    <message>
-        <source>Rows: volume share class (1 = lowest, at the bottom); columns: outlet share class. The numbers are the class bounds in % of the national total.</source>
-        <translation type="obsolete">行：退役量占比类别（1 = 最低，位于底部）；列：网点占比类别。数字为占全国总量百分比的分类界限。</translation>
-    </message>
-    <message>
-        <source>Under-served cities</source>
-        <translation type="obsolete">服务不足的城市</translation>
-    </message>
-    <message>
-        <source>No city is under-served.</source>
-        <translation type="obsolete">没有服务不足的城市。</translation>
-    </message>
-    <message>
-        <source>{n} under-served cities hold {volume} t/yr ({vol_share} of the retired volume) and {outlet_share} of the outlets.</source>
-        <translation type="obsolete">{n} 个服务不足的城市拥有 {volume} 吨/年（占退役量的 {vol_share}），而网点只占 {outlet_share}。</translation>
-    </message>
-    <message>
-        <source>Outlet share (% of national total)</source>
-        <translation type="obsolete">网点占比（占全国总量的 %）</translation>
-    </message>
-    <message>
-        <source>Volume share (% of national total)</source>
-        <translation type="obsolete">退役量占比（占全国总量的 %）</translation>
-    </message>
-    <message>
-        <source>Points above the dashed line hold more of the volume than of the outlets; colours are the legend's classes.</source>
-        <translation type="obsolete">虚线上方的点所占退役量比例高于所占网点比例；颜色为图例中的类别。</translation>
-    </message>
-    <message>
-        <source>Only the ten largest under-served cities are labelled.</source>
-        <translation type="obsolete">只标注最大的十个服务不足城市。</translation>
-    </message>
 </context>
 <context>
     <name>RetirementCapacityRatio</name>
@@ -3974,10 +3930,6 @@
     <message>
         <source>Retirement-to-capacity ratio — {layer}</source>
         <translation>退役量与回收产能之比 — {layer}</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Compares the retired battery volume of each region with the recycling capacity built there: &lt;b&gt;ratio = retirement ÷ capacity&lt;/b&gt; (both in tonnes per year). A ratio of 0.15 means the plants could take in almost seven times what retires locally; above 1 the region retires more than it can process.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; Region polygons with a numeric retirement field (t/yr) and either a capacity field (t/yr) or a point layer of plants with a capacity field: plant capacity is then summed per region by location (points in other CRSs are transformed). Thresholds are three ratios, default 0.2,0.8,1.0.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classes&lt;/b&gt; (field &lt;i&gt;ratio_class&lt;/i&gt;): severe_idle (&amp;lt; 0.2), under_used (0.2–0.8), tight (0.8–1.0 inclusive), shortage (&amp;gt; 1.0), no_capacity (capacity 0 or NULL with retirement &amp;gt; 0), no_data (retirement NULL, or 0 with no capacity), invalid (a negative value). Every region is kept; undefined ratios are NULL.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; The regions with &lt;i&gt;retire_t&lt;/i&gt;, &lt;i&gt;capacity_t&lt;/i&gt;, &lt;i&gt;ratio&lt;/i&gt;, &lt;i&gt;ratio_class&lt;/i&gt;, styled by class; numbers: N_VALID, MEDIAN_RATIO, SHARE_BELOW (share of defined ratios below the first threshold, 0–1), NATIONAL_RATIO (Σ retirement ÷ Σ capacity over regions with both values), and an ordinary least-squares regression of ratio on capacity (SLOPE per t/yr of capacity, INTERCEPT, R, R2, two-sided P_VALUE; NULL with fewer than 3 defined ratios). The optional HTML report has the summary, a scatter plot with the fit line and the regions sorted by ratio.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source.&lt;/b&gt; The method follows a 2025 NGO report on the spatial mismatch of battery recycling in China (province ratio of forecast retirement to built whitelist capacity; 2025 median about 11.5 %).&lt;/p&gt;</source>
-        <translation type="obsolete">&lt;p&gt;比较每个区域的退役电池量与当地已建成的回收产能：&lt;b&gt;比值 = 退役量 ÷ 产能&lt;/b&gt;（单位均为吨/年）。比值为 0.15 意味着工厂能接收的量几乎是本地退役量的七倍；大于 1 表示该区域的退役量超过其处理能力。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;带数值型退役量字段（吨/年）的区域面，以及产能字段（吨/年）或带产能字段的工厂点图层：此时按位置逐区域汇总工厂产能（其他坐标系的点会被转换）。阈值为三个比值，默认 0.2,0.8,1.0。&lt;/p&gt;&lt;p&gt;&lt;b&gt;类别&lt;/b&gt;（字段 &lt;i&gt;ratio_class&lt;/i&gt;）：severe_idle 严重闲置（&amp;lt; 0.2）、under_used 利用不足（0.2–0.8）、tight 偏紧（0.8–1.0，含端点）、shortage 短缺（&amp;gt; 1.0）、no_capacity 无产能（产能为 0 或 NULL 且退役量 &amp;gt; 0）、no_data 无数据（退役量为 NULL，或为 0 且无产能）、invalid 无效（存在负值）。所有区域都会保留；无定义的比值为 NULL。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;区域加上 &lt;i&gt;retire_t&lt;/i&gt;、&lt;i&gt;capacity_t&lt;/i&gt;、&lt;i&gt;ratio&lt;/i&gt;、&lt;i&gt;ratio_class&lt;/i&gt;，按类别符号化；数值输出：N_VALID、MEDIAN_RATIO、SHARE_BELOW（有定义的比值中低于第一个阈值的比例，0–1）、NATIONAL_RATIO（两项数值均有的区域的 Σ 退役量 ÷ Σ 产能），以及比值对产能的普通最小二乘回归（SLOPE 为每吨/年产能的斜率、INTERCEPT、R、R2、双侧 P_VALUE；有定义的比值少于 3 个时为 NULL）。可选的 HTML 报告包含摘要、带拟合线的散点图以及按比值排序的区域。&lt;/p&gt;&lt;p&gt;&lt;b&gt;来源。&lt;/b&gt;方法依据一份 2025 年关于中国电池回收空间错配的 NGO 报告（各省预测退役量与已建白名单产能之比；2025 年中位数约 11.5%）。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
