@@ -4,8 +4,12 @@ Per city: volume share = city volume ÷ total volume, outlet share = city outlet
 (fractions 0..1, totals over the cities with both values known). Each share is classed 1..k
 (natural breaks by default, :mod:`core.classify`); the pair of classes gives the ``match_code``
 "v-o" and the ``match_type``: ``under_served`` (volume class above outlet class), ``balanced``,
-``over_served``, or ``no_data`` when either value is null. Colours come from Joshua Stevens'
-published 3×3 bivariate palettes ("Bivariate Choropleth Maps: A How-to Guide", 2015,
+``over_served``, or ``no_data`` when either value is null. The classes depend on where the breaks
+fall, so each city also gets a test: with the N outlets of the cities with data placed in
+proportion to volume, its count would be Binomial(N, volume share); ``p_fewer`` is the chance of
+as few outlets as it has, ``q_fewer`` the Benjamini–Hochberg adjusted value and ``under_sig``
+marks q < α (significantly fewer outlets than its volume share predicts). Colours come from
+Joshua Stevens' published 3×3 bivariate palettes ("Bivariate Choropleth Maps: A How-to Guide", 2015,
 joshuastevens.net/cartography/make-a-bivariate-choropleth-map): volume runs along the rows
 (the first hue of the palette name), outlets along the columns (the second hue).
 """
@@ -19,7 +23,7 @@ import numpy as np
 
 from .classify import Breaks, classify, compute_breaks
 from .errors import NegativeValueError, NoValidRowsError, ZeroTotalError, check_values
-from .stats import to_float_array
+from .stats import bh_adjust, to_float_array
 
 __all__ = [
     "MATCH_TYPES",
@@ -27,6 +31,7 @@ __all__ = [
     "PALETTE_NAMES",
     "MatchResult",
     "NegativeValueError",
+    "binomial_fewer",
     "code_colors",
     "match",
     "match_types",
@@ -162,7 +167,11 @@ class MatchResult:
     ``vol_class``/``outlet_class`` are 1..k_vol / 1..k_outlet, 0 for no_data. ``k`` is the
     requested number of classes; ``k_vol``/``k_outlet`` are the numbers actually used (smaller
     when a variable has fewer distinct shares, see ``Breaks.reduced``). ``volume`` and
-    ``outlets`` are the inputs as float64 (t/yr and outlet counts).
+    ``outlets`` are the inputs as float64 (t/yr and outlet counts). ``outlets_expected``
+    (outlets), ``p_fewer``, ``q_fewer`` (probabilities) and ``under_sig`` (object array of
+    bool, None where null) come from :func:`binomial_fewer` at level ``alpha``; they are NaN/None
+    on no_data rows and, when the outlet counts are not whole numbers, p and q are NaN
+    everywhere (``counts_integral`` False).
     """
 
     volume: np.ndarray
@@ -181,6 +190,12 @@ class MatchResult:
     k_outlet: int
     method: str
     n_no_data: int
+    outlets_expected: np.ndarray
+    p_fewer: np.ndarray
+    q_fewer: np.ndarray
+    under_sig: np.ndarray
+    alpha: float = 0.05
+    counts_integral: bool = True
 
     def __len__(self) -> int:
         return int(self.vol_share.shape[0])
@@ -211,7 +226,16 @@ class MatchResult:
             "outlet_class": int(self.outlet_class[i]),
             "match_code": None if code is None else str(code),
             "match_type": str(self.match_type[i]),
+            "outlets_expected": num(self.outlets_expected),
+            "p_fewer": num(self.p_fewer),
+            "q_fewer": num(self.q_fewer),
+            "under_sig": None if self.under_sig[i] is None else bool(self.under_sig[i]),
         }
+
+    def under_sig_summary(self) -> Dict[str, Any]:
+        """``{"n": features with under_sig true, "volume": their volume in t/yr}``."""
+        hit = np.array([v is True for v in self.under_sig.tolist()], dtype=bool)
+        return {"n": int(np.count_nonzero(hit)), "volume": float(np.sum(self.volume[hit]))}
 
 
 def match_types(vol_class: Any, outlet_class: Any, k_vol: int, k_outlet: int) -> np.ndarray:
@@ -232,8 +256,40 @@ def match_types(vol_class: Any, outlet_class: Any, k_vol: int, k_outlet: int) ->
     return np.array(MATCH_TYPES, dtype=object)[idx]
 
 
+def binomial_fewer(
+    vol_share: np.ndarray, outlets: np.ndarray, alpha: float = 0.05
+) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """One-sided binomial test of too few outlets per feature, with the BH adjustment.
+
+    Over the features where both ``vol_share`` (fraction of the volume of the features with
+    data) and ``outlets`` (count) are finite, N = Σ outlets. Under the null hypothesis that
+    each of the N outlets stands in a feature with probability equal to its volume share, a
+    feature's count X is Binomial(N, share): ``expected`` = N × share (outlets), ``p`` =
+    P(X <= its outlets), ``q`` = Benjamini–Hochberg adjusted p over those features, ``sig`` =
+    q < ``alpha`` (object array: True/False, None where null). Returns (expected, p, q, sig);
+    p and q are NaN everywhere when a count is not a whole number (the model needs counts).
+    """
+    from scipy import stats as sp_stats
+
+    if not 0.0 < float(alpha) < 1.0:
+        raise ValueError(f"alpha must be between 0 and 1, got {alpha!r}")
+    valid = np.isfinite(vol_share) & np.isfinite(outlets)
+    n_total = float(np.sum(outlets[valid]))
+    expected = np.where(valid, n_total * np.where(valid, vol_share, 0.0), np.nan)
+    p = np.full(vol_share.shape, np.nan)
+    if np.all(outlets[valid] == np.round(outlets[valid])):
+        share = np.clip(vol_share[valid], 0.0, 1.0)
+        p[valid] = np.minimum(sp_stats.binom.cdf(outlets[valid], round(n_total), share), 1.0)
+    q = bh_adjust(p)
+    sig = np.full(vol_share.shape, None, dtype=object)
+    tested = np.isfinite(q)
+    sig[tested] = (q[tested] < float(alpha)).tolist()
+    return expected, p, q, sig
+
+
 def match(
-    volume: Sequence[Any], outlets: Sequence[Any], k: int = 3, method: str = "natural_breaks"
+    volume: Sequence[Any], outlets: Sequence[Any], k: int = 3, method: str = "natural_breaks",
+    alpha: float = 0.05,
 ) -> MatchResult:
     """Shares, classes and match type per city.
 
@@ -241,7 +297,8 @@ def match(
     city (count). None/NaN is null. A row is ``no_data`` when its volume *or* its outlet count is
     null: both shares null, classes 0, ``match_code`` None; it stays in the result. Shares are
     value ÷ total over the other rows. Breaks are computed with
-    ``compute_breaks(shares, k, method)`` on those rows, for each variable on its own.
+    ``compute_breaks(shares, k, method)`` on those rows, for each variable on its own. The
+    binomial test of too few outlets (:func:`binomial_fewer`) runs at level ``alpha``.
 
     Raises :class:`~core.errors.NegativeValueError` / ``NonFiniteValueError`` (``which`` =
     "volume" or "outlets", ``indices`` = rows), :class:`~core.errors.NoValidRowsError` when no
@@ -270,6 +327,7 @@ def match(
     outlet_breaks = compute_breaks(outlet_share[valid], k, method)
     vol_class = classify(vol_share, vol_breaks)
     outlet_class = classify(outlet_share, outlet_breaks)
+    expected, p_fewer, q_fewer, under_sig = binomial_fewer(vol_share, out, alpha)
     codes = np.full(vol.shape, None, dtype=object)
     codes[valid] = [f"{v}-{o}" for v, o in zip(vol_class[valid].tolist(),
                                                 outlet_class[valid].tolist())]
@@ -290,6 +348,12 @@ def match(
         k_outlet=int(outlet_breaks.k),
         method=str(method),
         n_no_data=int(np.count_nonzero(~valid)),
+        outlets_expected=expected,
+        p_fewer=p_fewer,
+        q_fewer=q_fewer,
+        under_sig=under_sig,
+        alpha=float(alpha),
+        counts_integral=bool(np.isfinite(p_fewer[valid]).all()),
     )
 
 

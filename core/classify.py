@@ -10,9 +10,11 @@ Natural breaks are the exact optimum of the Fisher (1958) / Jenks (1977, "Optima
 classification for choropleth maps") criterion, i.e. optimal 1-D k-means: the partition of the
 sorted values into k contiguous classes with the least total within-class sum of squared
 deviations. jenkspy solves the dynamic programme in O(k n^2); here it is solved as in
-Ckmeans.1d.dp (Wang & Song 2011, The R Journal 3(2)) with centred prefix sums and a monotone-
+Ckmeans.1d.dp (Wang & Song 2011, The R Journal 3(2)) with prefix sums of the values shifted to
+start at 0 (ascending, so rounding stays relative to each class's own magnitude) and a monotone-
 argmin divide and conquer per layer (the cost obeys the quadrangle inequality, so the best start
-of the last class never decreases with the end index): O(n log n + k d log d) time, O(k d)
+of the last class never decreases with the end index; where rounding makes two argmins cross,
+the row between them searches the whole span): O(n log n + k d log d) time, O(k d)
 memory for d distinct values. Grønlund et al. (2017, arXiv:1701.07204) reach O(k n) with SMAWK,
 which is sequential; divide and conquer vectorises. Equal values are merged into weighted
 distinct values, so no class boundary splits them; cost ties are broken like jenkspy (earliest
@@ -216,7 +218,11 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int) -> np.ndarray:
             todo = np.flatnonzero(clo != chi)
             if todo.size:
                 mid = (todo + lo) * step + (first_row - 1 + half)
-                arg[todo] = _row_argmin(costs, mid, clo[todo], np.minimum(chi[todo], mid))
+                # Rounding can make two argmins cross (chi < clo): search between them, so
+                # no window is empty (clo <= mid always: clo is the argmin of a smaller row).
+                a, b = clo[todo], chi[todo]
+                arg[todo] = _row_argmin(costs, mid, np.minimum(a, b),
+                                        np.minimum(np.maximum(a, b), mid))
             opt[half + lo * step:half + hi * step:step] = arg
     out = np.empty(last_row + 1, dtype=np.intp)
     out[first_row:] = opt[1:rows + 1]
@@ -226,9 +232,12 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int) -> np.ndarray:
 def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]:
     """Indices into ``u`` of the last values of classes 1..k-1 (2 <= k < len(u))."""
     n = u.size
-    # Centred (the classes do not depend on an added constant) and scaled by a power of two
-    # (exact; squares neither overflow nor underflow).
-    x = u - (u.mean() if counts is None else np.dot(counts, u) / counts.sum())
+    # Shifted to start at 0 (the classes do not depend on an added constant) and scaled by a
+    # power of two (exact; squares neither overflow nor underflow). With the values ascending
+    # from 0, a prefix sum up to value i holds only values <= x[i]: the rounding of a class's
+    # cost is relative to its own values, so small classes of wide-ranging data (1e-12 and
+    # 1e12 in one column) stay exact. Centring on the mean would round them to one value.
+    x = u - u[0]
     x = np.ldexp(x, -np.frexp(np.abs(x).max())[1])
     if counts is None:  # no ties: unit weights
         p1, p2 = np.cumsum(x), np.cumsum(x * x)

@@ -16,7 +16,7 @@ from typing import Any, Dict, Optional, Sequence, Tuple
 
 import numpy as np
 
-from .stats import Regression, ols, to_float_array
+from .stats import Elasticity, Regression, elasticity, ols, to_float_array
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -26,6 +26,7 @@ __all__ = [
     "RatioResult",
     "RatioSummary",
     "RatioThresholds",
+    "capacity_elasticity",
     "compute_ratios",
     "parse_thresholds",
     "ratio_regression",
@@ -234,10 +235,25 @@ def summarize(
 def ratio_regression(result: RatioResult) -> Regression:
     """OLS of ratio (fraction) on capacity (t/yr) over regions with a defined ratio.
 
-    The slope is in ratio per tonne of annual capacity (multiply by 1e6 for per Mt/yr).
+    The slope is in ratio per tonne of annual capacity (multiply by 1e6 for per Mt/yr). Kept to
+    reproduce the source; capacity is the ratio's denominator, so the slope is negative even
+    when capacity ignores retirement entirely: test placement with :func:`capacity_elasticity`.
     """
     mask = np.isfinite(result.ratio)
     return ols(result.capacity[mask], result.ratio[mask])
+
+
+def capacity_elasticity(result: RatioResult, level: float = 0.95) -> Elasticity:
+    """Elasticity of retirement with respect to capacity: OLS of ln retirement on ln capacity.
+
+    Uses the regions where both values are > 0 (t/yr; the unit cancels). A slope of 1 means
+    capacity placed in proportion to retirement (the ratio does not depend on capacity); a
+    slope below 1 means the larger capacities sit where retirements are relatively small. This
+    answers the source's question without the spurious negative correlation that a ratio has
+    with its own denominator (Pearson 1897; Kronmal 1993, JRSS A 156(3)): see
+    :func:`ratio_regression`. ``p_proportional`` tests slope = 1 (Student's t, n − 2 df).
+    """
+    return elasticity(result.capacity, result.retirement, level)
 
 
 _SEPARATOR = re.compile(r"\s*[,，;；]\s*|\s+")

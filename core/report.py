@@ -1,9 +1,11 @@
 """HTML report of the retirement-to-capacity ratio analysis (``retirement_capacity_ratio``).
 
-One self-contained UTF-8 page: notes, summary, regression, a scatter chart (inline SVG) and the
-region table. Every fixed English string goes through the caller's ``tr`` (Qt translation in the
-plugin); class codes are shown through ``class_labels``. Volumes are shown in t/yr (table) and
-kt/yr (chart), ratios in percent.
+One self-contained UTF-8 page: notes, summary, the log–log elasticity of retirement on capacity
+(the test of proportional placement, :mod:`core.report_elasticity`), the source's regression of
+ratio on capacity with its caveat, a scatter chart (inline SVG) and the region table.
+Every fixed English string goes through the caller's ``tr`` (Qt translation in the plugin); class
+codes are shown through ``class_labels``. Volumes are shown in t/yr (table) and kt/yr (charts),
+ratios in percent.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ from .ratio import (
     RatioResult,
     RatioSummary,
     RatioThresholds,
+    capacity_elasticity,
 )
-from .stats import Regression
+from .report_elasticity import elasticity_html, ratio_caveat_html
+from .stats import Elasticity, Regression
 
 __all__ = ["ratio_report_html", "sorted_region_order"]
 
@@ -76,8 +80,12 @@ def ratio_report_html(
     class_labels: Dict[str, str],
     tr: Callable[[str], str] = _identity,
     notes: Sequence[str] = (),
+    elasticity: Optional[Elasticity] = None,
 ) -> str:
-    """Build the report page. ``names`` are region names in the order of ``result``."""
+    """Build the report page. ``names`` are region names in the order of ``result``.
+
+    ``elasticity`` defaults to :func:`core.ratio.capacity_elasticity` of ``result``.
+    """
     names = ["" if v is None else str(v) for v in names]
     if len(names) != len(result):
         raise ValueError(f"{len(names)} names for {len(result)} regions")
@@ -137,9 +145,17 @@ def ratio_report_html(
         )
     )
 
+    # --- does capacity follow retirement? -------------------------------------------------
+    if elasticity is None:
+        elasticity = capacity_elasticity(result)
+    body.append(f"<h2>{esc(tr('Does capacity follow retirement? Log–log elasticity'))}</h2>")
+    body.append(elasticity_html(names, result, elasticity, tr))
+
     # --- regression ----------------------------------------------------------------------
-    body.append(f"<h2>{esc(tr('Regression of ratio on capacity'))}</h2>")
+    body.append(f"<h2>{esc(tr('Regression of ratio on capacity (as in the source)'))}</h2>")
     body.append(_regression_html(regression, tr))
+    if regression.slope is not None:
+        body.append(ratio_caveat_html(tr))
 
     # --- chart ---------------------------------------------------------------------------
     body.append(f"<h2>{esc(tr('Ratio against capacity'))}</h2>")

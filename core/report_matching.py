@@ -2,8 +2,10 @@
 
 One self-contained UTF-8 page: definitions, the source's context, classes and breaks, the k×k
 legend (hand-written inline SVG, also used for maps), counts per match type, the under-served
-cities and a scatter of volume share against outlet share. Shares are shown in percent of the
-national total, volumes in t/yr. Every fixed English string goes through the caller's ``tr``.
+cities with significantly too few outlets (binomial test, :mod:`core.report_matching_sig`), the
+cities under-served by class and a scatter of volume share against outlet share. Shares are shown
+in percent of the totals over the cities with data, volumes in t/yr. Every fixed English string
+goes through the caller's ``tr``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .html import (
 from .html import identity as _identity
 from .html import plain as _plain
 from .report import MAX_POINT_LABELS, RASTERIZE_ABOVE
+from .report_matching_sig import significance_html, significant_rows
 from .stats import to_float_array
 
 __all__ = ["fmt_share", "legend_grid_svg", "matching_report_html"]
@@ -194,6 +197,8 @@ def matching_report_html(
         (tr("Cities without data"), fmt_number(result.n_no_data)),
         (tr("Total volume (t/yr)"), fmt_number(float(np.sum(vol[valid])))),
         (tr("Total outlets"), fmt_number(float(np.sum(out[valid])))),
+        (tr("Significance level of the outlet test (false discovery rate)"),
+         f"{result.alpha:g}"),
         (tr("Classes requested"), fmt_number(result.k)),
         (tr("Volume classes"), fmt_number(result.k_vol)),
         (tr("Outlet classes"), fmt_number(result.k_outlet)),
@@ -211,7 +216,8 @@ def matching_report_html(
     grid = legend_grid_svg(colors, result.k, result.vol_breaks, result.outlet_breaks,
                            tr("Volume share"), tr("Outlet share"))
     caption = tr("Rows: volume share class (1 = lowest, at the bottom); columns: outlet share "
-                 "class. The numbers are the class bounds in % of the national total.")
+                 "class. The numbers are the class bounds in % of the total over the cities "
+                 "with data.")
     body.append(f"<figure>{grid}<figcaption>{esc(caption)}</figcaption></figure>")
 
     body.append(f"<h2>{esc(tr('Cities by match type'))}</h2>")
@@ -229,15 +235,23 @@ def matching_report_html(
                             tr("Volume share"), tr("Outlet share")], type_rows,
                            numeric=(False, True, True, True, True)))
 
-    body.append(f"<h2>{esc(tr('Under-served cities'))}</h2>")
+    body.append(f"<h2>{esc(tr('Cities with significantly too few outlets'))}</h2>")
+    body.append(significance_html(names, result, fmt_share, tr))
+
+    body.append(f"<h2>{esc(tr('Under-served cities by class'))}</h2>")
+    body.append('<p class="meta">' + esc(tr(
+        "As in the source: the volume class is above the outlet class. This depends on where "
+        "the breaks fall: a city just across a break is listed with a small gap, while a city "
+        "with a large gap inside one class is not. The test above says which gaps exceed "
+        "chance.")) + "</p>")
     total = under_served_summary(names, vol, result)
     under = total["rows"]
     if not under:
-        body.append(f"<p>{esc(tr('No city is under-served.'))}</p>")
+        body.append(f"<p>{esc(tr('No city is under-served by class.'))}</p>")
     else:
         body.append("<p>" + esc(tr(
-            "{n} under-served cities hold {volume} t/yr ({vol_share} of the retired volume) "
-            "and {outlet_share} of the outlets."
+            "{n} cities under-served by class hold {volume} t/yr ({vol_share} of the volume "
+            "of the cities with data) and {outlet_share} of their outlets."
         ).format(n=total["n"], volume=fmt_number(total["total_volume"]),
                  vol_share=fmt_share(total["vol_share"]),
                  outlet_share=fmt_share(total["outlet_share"]))) + "</p>")
@@ -272,7 +286,8 @@ def _scatter_html(names: Sequence[str], result: MatchResult,
     x = result.outlet_share[idx] * 100.0
     y = result.vol_share[idx] * 100.0
     fill = [colors[(int(result.vol_class[i]), int(result.outlet_class[i]))] for i in idx]
-    labelled = set(idx.tolist()) if idx.size <= MAX_POINT_LABELS else set(list(under)[:10])
+    labelled = (set(idx.tolist()) if idx.size <= MAX_POINT_LABELS
+                else set(significant_rows(result)[:3].tolist()) or set(list(under)[:3]))
     with matplotlib.rc_context(chart_rc()):
         fig = new_figure(6.5, 5.5)
         ax = fig.add_subplot()
@@ -281,20 +296,28 @@ def _scatter_html(names: Sequence[str], result: MatchResult,
                 label=_plain(tr("Equal shares (1:1)")))
         ax.scatter(x, y, s=34, c=fill, edgecolors="#404040", linewidths=0.5, zorder=3,
                    rasterized=idx.size > RASTERIZE_ABOVE)
+        sig = significant_rows(result)
+        if sig.size:
+            ax.scatter(result.outlet_share[sig] * 100.0, result.vol_share[sig] * 100.0, s=110,
+                       facecolors="none", edgecolors="#d7301f", linewidths=1.2, zorder=4,
+                       label=_plain(tr("Significantly too few outlets (q < {alpha})").format(
+                           alpha=f"{result.alpha:g}")))
         for xv, yv, i in zip(x, y, idx):
             if int(i) in labelled:
                 ax.annotate(_plain(names[i]), (xv, yv), xytext=(3, 3),
                             textcoords="offset points", fontsize=7, color="#333333", zorder=4)
         ax.set_xlim(0, top)
         ax.set_ylim(0, top)
-        ax.set_xlabel(_plain(tr("Outlet share (% of national total)")))
-        ax.set_ylabel(_plain(tr("Volume share (% of national total)")))
+        ax.set_xlabel(_plain(tr("Outlet share (% of the cities with data)")))
+        ax.set_ylabel(_plain(tr("Volume share (% of the cities with data)")))
         ax.legend(fontsize=7, frameon=False, loc="upper left")
         ax.grid(True, color="#eeeeee", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
         svg = svg_from_figure(fig, label=tr("Volume share against outlet share"))
-    caption = tr("Points above the dashed line hold more of the volume than of the outlets; "
-                 "colours are the legend's classes.")
+    caption = tr("Points above the dashed line hold more of the volume than of the outlets "
+                 "(share_gap > 0); colours are the legend's classes; red rings mark the cities "
+                 "with significantly too few outlets.")
     if idx.size > MAX_POINT_LABELS:
-        caption += " " + tr("Only the ten largest under-served cities are labelled.")
+        caption += " " + tr("Only the three largest cities with significantly too few outlets "
+                            "(or, without any, under-served by class) are labelled.")
     return f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>"

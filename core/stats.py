@@ -1,4 +1,5 @@
-"""Small statistics helpers shared by the analyses: least squares and Pearson correlation.
+"""Small statistics helpers shared by the analyses: least squares, Pearson correlation, the
+log–log elasticity and the Benjamini–Hochberg adjustment.
 
 Everything returned is a plain Python ``int``/``float`` (or ``None`` when undefined), never a
 numpy scalar, so the values can go straight into QGIS outputs and HTML reports. Units are those of
@@ -13,7 +14,8 @@ from typing import Any, Optional, Sequence, Tuple
 
 import numpy as np
 
-__all__ = ["Regression", "ols", "pearson", "to_float_array"]
+__all__ = ["Elasticity", "Regression", "bh_adjust", "elasticity", "ols", "pearson",
+           "to_float_array"]
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def ols(x: Sequence[Any], y: Sequence[Any]) -> Regression:
     if ssr == 0.0:
         r = math.copysign(1.0, slope)
     else:
-        r = max(-1.0, min(1.0, sxy / (math.sqrt(sxx) * math.sqrt(syy))))
+        r = _clip(sxy / (math.sqrt(sxx) * math.sqrt(syy)), -1.0, 1.0)
     return Regression(
         n=n,
         slope=float(slope),
@@ -130,7 +132,12 @@ def _slope_p_value(slope: float, sxx: float, ssr: float, n: int) -> float:
     if ssr <= 0.0:  # perfect fit: t is infinite
         return 0.0
     t_value = abs(slope) / math.sqrt(ssr / (df * sxx))
-    return float(min(1.0, 2.0 * sp_stats.t.sf(t_value, df)))
+    return _clip(float(2.0 * sp_stats.t.sf(t_value, df)), 0.0, 1.0)
+
+
+def _clip(value: float, lo: float, hi: float) -> float:
+    """``value`` limited to [lo, hi]; NaN stays NaN (``min``/``max`` would turn it into a bound)."""
+    return value if math.isnan(value) else max(lo, min(hi, value))
 
 
 def pearson(
@@ -142,3 +149,82 @@ def pearson(
     """
     reg = ols(x, y)
     return reg.r, reg.p_value, reg.n
+
+
+@dataclass(frozen=True)
+class Elasticity:
+    """Log–log least squares ``ln y = intercept + slope · ln x`` with inference on the slope.
+
+    ``slope`` is the elasticity (dimensionless: % change of y per 1 % change of x); ``low`` and
+    ``high`` bound its two-sided ``level`` confidence interval (Student's t, n − 2 degrees of
+    freedom); ``p_proportional`` is the two-sided p-value of slope = 1 (y proportional to x);
+    ``se`` the slope's standard error; ``r2`` the R² of the log–log fit; ``intercept`` is in
+    ln units of y. ``n`` counts the pairs with both values finite and > 0. Every field but
+    ``n`` and ``level`` is ``None`` when undefined (n < 3, or ln x or ln y without variance).
+    """
+
+    n: int
+    level: float = 0.95
+    slope: Optional[float] = None
+    intercept: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    se: Optional[float] = None
+    p_proportional: Optional[float] = None
+    r2: Optional[float] = None
+
+    @property
+    def defined(self) -> bool:
+        """True when the fit has a slope."""
+        return self.slope is not None
+
+
+def elasticity(x: Sequence[Any], y: Sequence[Any], level: float = 0.95) -> Elasticity:
+    """Elasticity of y with respect to x: OLS of ln y on ln x over pairs with x > 0 and y > 0.
+
+    Units cancel (a slope of 0.5: y grows 0.5 % per 1 % of x). Assumes ln y = a + b ln x + e with
+    independent errors of constant variance, normal for the t-based interval and p-value. With a
+    perfect fit the interval is the slope itself and the p-value is 0 (or 1 when slope = 1).
+    """
+    from scipy import stats as sp_stats
+
+    if not 0.0 < level < 1.0:
+        raise ValueError(f"confidence level must be between 0 and 1, got {level!r}")
+    xs, ys = _pairs(x, y)
+    keep = (xs > 0) & (ys > 0)
+    reg = ols(np.log(xs[keep]), np.log(ys[keep]))
+    if reg.slope is None:
+        return Elasticity(n=reg.n, level=float(level))
+    lx, ly = np.log(xs[keep]), np.log(ys[keep])
+    dx = lx - lx.mean()
+    sxx = float(np.dot(dx, dx))
+    resid = (ly - ly.mean()) - reg.slope * dx
+    df = reg.n - 2
+    se = math.sqrt(float(np.dot(resid, resid)) / df / sxx)
+    half = float(sp_stats.t.ppf(0.5 + level / 2.0, df)) * se
+    if se > 0.0:
+        p_one = _clip(float(2.0 * sp_stats.t.sf(abs(reg.slope - 1.0) / se, df)), 0.0, 1.0)
+    else:
+        p_one = 1.0 if reg.slope == 1.0 else 0.0
+    return Elasticity(n=reg.n, level=float(level), slope=reg.slope, intercept=reg.intercept,
+                      low=reg.slope - half, high=reg.slope + half, se=se,
+                      p_proportional=p_one, r2=reg.r2)
+
+
+def bh_adjust(p_values: Sequence[Any]) -> np.ndarray:
+    """Benjamini–Hochberg (1995) adjusted p-values (false discovery rate), NaN kept as NaN.
+
+    For the m finite p-values sorted ascending, q_(i) = min over j >= i of m p_(j) / j, capped
+    at 1; returned in input order. Rejecting q < α controls the false discovery rate at α for
+    independent (or positively dependent) tests.
+    """
+    p = to_float_array(p_values, "p-values")
+    q = np.full(p.shape, np.nan)
+    idx = np.flatnonzero(np.isfinite(p))
+    if idx.size == 0:
+        return q
+    order = idx[np.argsort(p[idx], kind="stable")]
+    m = order.size
+    scaled = p[order] * m / np.arange(1, m + 1)
+    q[order] = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
+    return q

@@ -8,7 +8,8 @@ work is pure Python). Entries:
   writing the same ratio column for the same layer: the cheapest way QGIS itself produces it.
 * ``plant_profit`` on 10,000 plants (the core, and the algorithm through Processing) and the
   Monte Carlo of ``profit_uncertainty`` (100,000 draws × 200 plants).
-* The exact natural-breaks classifier against jenkspy (``tools/bench_classify.py``).
+* The exact natural-breaks classifier against jenkspy and Ckmeans.1d.dp's C++ (ckwrap, when
+  installed), on log-normal and on log-uniform (1e-12…1e12) values (``tools/bench_classify.py``).
 * ``profit_surface`` on all of China at 1 km, 300 km radius: the core under every rule
   (``tools/bench_surface.py``) and the algorithm beside QGIS's own Heatmap
   (``qgis:heatmapkerneldensityestimation``, same points, radius and cells) with the ratio

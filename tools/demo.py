@@ -191,6 +191,19 @@ def export_figures(out: Path, vol_breaks: str = "", outlet_breaks: str = "") -> 
     return written
 
 
+def p_text(p: float | None) -> str:
+    """A p-value to three significant digits, a dash if NULL."""
+    return "—" if p is None else f"{p:.3g}"
+
+
+def elasticity_text(res: dict) -> str:
+    """``0.62 (0.31–0.93)`` from the ratio algorithm's elasticity outputs, a dash if NULL."""
+    if res["ELASTICITY"] is None:
+        return "—"
+    return (f"{res['ELASTICITY']:.2f} ({res['ELASTICITY_LOW']:.2f}–"
+            f"{res['ELASTICITY_HIGH']:.2f})")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the demo; return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -201,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     app, plugin = start_qgis()
     print(f"Battery Recycling Atlas demo — sample data (illustrative values) → {out}")
     print(f"{'year':>6} {'regions':>8} {'median':>8} {'<20 %':>7} {'national':>9} "
-          f"{'slope per Mt':>13} {'r':>7} {'p':>7}")
+          f"{'slope per Mt':>13} {'r':>7} {'p':>7} {'elasticity (95 % CI)':>22} "
+          f"{'p(b=1)':>7}")
     for year in (2025, 2030):
         res = run_ratio(year, out)
         render_png(res["OUTPUT"], out / f"ratio_{year}.png", f"ratio {year}")
@@ -210,12 +224,16 @@ def main(argv: list[str] | None = None) -> int:
               f"{pct(res['SHARE_BELOW']):>7} {pct(res['NATIONAL_RATIO']):>9} "
               f"{'—' if slope is None else f'{slope * 1e6:+.3f}':>13} "
               f"{res['R'] if res['R'] is None else round(res['R'], 3):>7} "
-              f"{res['P_VALUE'] if res['P_VALUE'] is None else round(res['P_VALUE'], 3):>7}")
+              f"{res['P_VALUE'] if res['P_VALUE'] is None else round(res['P_VALUE'], 3):>7} "
+              f"{elasticity_text(res):>22} "
+              f"{p_text(res['P_PROPORTIONAL']):>7}")
     match = run_matching(out)
     render_png(match["OUTPUT"], out / "matching_2025.png", "matching 2025")
     print(f"City matching 2025 (natural breaks, 3×3): {match['N_UNDER_SERVED']} under-served "
           f"cities hold {match['UNDER_SERVED_T'] / 1e3:.0f} kt; volume-share breaks "
           f"{match['VOL_BREAKS']}")
+    print(f"  binomial test (BH q < 0.05): {match['N_UNDER_SIG']} cities with significantly too "
+          f"few outlets hold {match['UNDER_SIG_T'] / 1e3:.0f} kt")
     comp = run_compliance(out)
     render_png(comp["OUTPUT"], out / "compliance.png", "compliance")
     print(f"Capital vs whitelist firms: Pearson r = {comp['PEARSON_R']:.3f}, Spearman r = "

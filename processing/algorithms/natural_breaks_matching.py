@@ -53,6 +53,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
     NAME_FIELD = "NAME_FIELD"
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
+    ALPHA = "ALPHA"
 
     def method_labels(self) -> list[str]:
         """Display names of :data:`core.classify.METHODS`, same order."""
@@ -81,8 +82,23 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             "(\"v-o\") and <i>match_type</i>: under_served (volume class above outlet class), "
             "balanced, over_served, or no_data (volume or outlets NULL: shares NULL, the row is "
             "kept). VOL_BREAKS and OUTLET_BREAKS give the class bounds of the shares "
-            "(comma-separated). The layer is styled as a bivariate choropleth; the report has "
-            "the legend grid with the break values on both axes and the under-served list.</p>"
+            "(comma-separated). Shares are fractions of the totals over the features with both "
+            "values, not of a national total. The classes depend on where the breaks fall: a "
+            "feature just across a break counts as under-served, one far from the diagonal "
+            "inside a class does not.</p>"
+            "<p><b>Too few outlets, tested.</b> Over the features with both values, with N their "
+            "outlets: <i>outlets_expected</i> = N × volume share; <i>p_fewer</i> = P(X ≤ its "
+            "outlets) for X ~ Binomial(N, volume share), the chance of so few outlets if outlets "
+            "stood in proportion to volume; <i>q_fewer</i>, the Benjamini–Hochberg adjusted p "
+            "over those features (false discovery rate); <i>under_sig</i> true where q_fewer "
+            "&lt; ALPHA (default 0.05). N_UNDER_SIG counts them and UNDER_SIG_T sums their "
+            "volume (t/yr). The model treats outlets as placed one by one, independently; "
+            "outlets opened in groups (one firm's chain) make the p-values too small. It needs "
+            "whole outlet counts (p and q are NULL otherwise) and says nothing about outlet "
+            "size or distance.</p>"
+            "<p>The layer is styled as a bivariate choropleth; the report has the legend grid "
+            "with the break values on both axes, the significantly under-served features with "
+            "their gap and the class-based under-served list.</p>"
             "<p><b>Source.</b> The city-level matching of a 2025 NGO report on battery "
             "recycling in China (Shanghai: 6.7 % of the volume, 2.97 % of the outlets).</p>"
         )
@@ -113,12 +129,20 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Volume–outlet matching")))
         self.add_report_parameter()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ALPHA, self.tr("Significance level for too few outlets (false discovery rate)"),
+            QgsProcessingParameterNumber.Double, 0.05, optional=True, minValue=1e-6,
+            maxValue=0.5))  # optional: models saved before it existed stay valid
         self.addOutput(QgsProcessingOutputString("VOL_BREAKS", self.tr("Volume-share breaks")))
         self.addOutput(QgsProcessingOutputString("OUTLET_BREAKS",
                                                  self.tr("Outlet-share breaks")))
         self.addOutput(QgsProcessingOutputNumber("N_UNDER_SERVED", self.tr("Under-served")))
         self.addOutput(QgsProcessingOutputNumber("UNDER_SERVED_T",
                                                  self.tr("Volume in under-served features")))
+        self.addOutput(QgsProcessingOutputNumber(
+            "N_UNDER_SIG", self.tr("Features with significantly too few outlets")))
+        self.addOutput(QgsProcessingOutputNumber(
+            "UNDER_SIG_T", self.tr("Volume in features with significantly too few outlets")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read, match in ``core``, write, style and report."""
@@ -133,6 +157,11 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         out_idx = -1 if outlets is not None else numeric_field_index(
             source, out_name, self.tr("outlets"))
         k = self.parameterAsInt(parameters, self.CLASSES, context)
+        alpha = (self.parameterAsDouble(parameters, self.ALPHA, context)
+                 if parameters.get(self.ALPHA) is not None else 0.05)
+        if not 0.0 < alpha < 1.0:
+            raise QgsProcessingException(self.tr(
+                "ALPHA must be between 0 and 1 (exclusive); got {alpha}.").format(alpha=alpha))
         method = classify.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         palette = bivariate.PALETTE_NAMES[self.parameterAsEnum(parameters, self.PALETTE, context)]
         ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
@@ -161,7 +190,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
 
         feedback.setProgressText(self.tr("Classifying…"))
         try:
-            result = bivariate.match(columns["vol"], counts, k, method)
+            result = bivariate.match(columns["vol"], counts, k, method, alpha)
         except InvalidValuesError as err:
             field = vol_name if err.which == "volume" else (out_name or self.OUTLETS)
             raise QgsProcessingException(self.tr(
@@ -180,13 +209,19 @@ class NaturalBreaksMatching(AtlasAlgorithm):
                       new_field("share_gap", "double"),
                       new_field("vol_class", "int"), new_field("outlet_class", "int"),
                       new_field("match_code", "string"),
-                      new_field("match_type", "string")]
+                      new_field("match_type", "string"),
+                      new_field("outlets_expected", "double"),
+                      new_field("p_fewer", "double"), new_field("q_fewer", "double"),
+                      new_field("under_sig", "bool")]
         fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
                                                  feedback)
         extra = [[python_number(result.vol_share[i]), python_number(result.outlet_share[i]),
                   python_number(result.share_gap[i]),
                   int(result.vol_class[i]) or None, int(result.outlet_class[i]) or None,
-                  result.match_code[i], str(result.match_type[i])] for i in range(len(features))]
+                  result.match_code[i], str(result.match_type[i]),
+                  python_number(result.outlets_expected[i]), python_number(result.p_fewer[i]),
+                  python_number(result.q_fewer[i]), result.under_sig[i]]
+                 for i in range(len(features))]
         feedback.setProgressText(self.tr("Writing features…"))
         if not write_features(sink, fields, features, extra, feedback, (50, 85),
                               used_fields=[vol_name, out_name]):
@@ -198,12 +233,15 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         names = region_names(source, features,
                              self.parameterAsString(parameters, self.NAME_FIELD, context))
         under = bivariate.under_served_summary(names, columns["vol"], result)
+        sig = result.under_sig_summary()
         results = {
             self.OUTPUT: dest_id,
             "VOL_BREAKS": breaks_text(result.vol_breaks),
             "OUTLET_BREAKS": breaks_text(result.outlet_breaks),
             "N_UNDER_SERVED": len(under["rows"]),
             "UNDER_SERVED_T": python_number(under["total_volume"]),
+            "N_UNDER_SIG": int(sig["n"]),
+            "UNDER_SIG_T": float(sig["volume"]),
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
@@ -219,6 +257,10 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         return results
 
     def _warn(self, ids, result, vol_name, out_name, k, feedback) -> None:
+        if not result.counts_integral:
+            feedback.pushWarning(self.tr(
+                "“{o}” holds counts that are not whole numbers: the binomial test needs outlet "
+                "counts, so p_fewer, q_fewer and under_sig are NULL.").format(o=out_name))
         no_data = [fid for fid, t in zip(ids, result.match_type) if t == "no_data"]
         if no_data:
             feedback.pushWarning(self.tr(

@@ -53,7 +53,8 @@ class RetirementCapacityRatio(AtlasAlgorithm):
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
     NUMBER_OUTPUTS = ("N_VALID", "MEDIAN_RATIO", "SHARE_BELOW", "NATIONAL_RATIO",
-                      "SLOPE", "INTERCEPT", "R", "R2", "P_VALUE")
+                      "SLOPE", "INTERCEPT", "R", "R2", "P_VALUE",
+                      "ELASTICITY", "ELASTICITY_LOW", "ELASTICITY_HIGH", "P_PROPORTIONAL")
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
         """Help shown beside the dialog."""
@@ -76,8 +77,22 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             "NATIONAL_RATIO (Σ retirement ÷ Σ capacity over regions with both values), and an "
             "ordinary least-squares regression of ratio on capacity (SLOPE per t/yr of "
             "capacity, INTERCEPT, R, R2, two-sided P_VALUE; NULL with fewer than 3 defined "
-            "ratios). The optional HTML report has the summary, a scatter plot with the fit "
-            "line and the regions sorted by ratio.</p>"
+            "ratios), kept to reproduce the source. Capacity is the ratio's denominator, so "
+            "that slope comes out negative whenever capacity does not follow retirement, even "
+            "for unrelated numbers (spurious correlation of ratios, Pearson 1897, Kronmal "
+            "1993): its p-value alone does not show a mismatch.</p>"
+            "<p><b>Does capacity follow retirement?</b> ELASTICITY is the slope of an ordinary "
+            "least-squares fit of ln retirement on ln capacity over the regions where both are "
+            "above zero, with its 95 % confidence interval ELASTICITY_LOW–ELASTICITY_HIGH "
+            "(Student's t, n − 2 degrees of freedom) and P_PROPORTIONAL, the two-sided p-value "
+            "of slope = 1 (capacity placed in proportion to retirement). A slope below 1 means "
+            "the larger capacities sit where retirements are relatively small. Assumes a "
+            "straight line on log scales and independent regions with normal residuals of "
+            "equal spread; it shows association, not cause. NULL with fewer than 3 such "
+            "regions.</p>"
+            "<p>The optional HTML report has the summary, the elasticity with a log–log "
+            "scatter of the observed and the proportional line, the ratio regression with its "
+            "scatter plot, and the regions sorted by ratio.</p>"
             "<p><b>Source.</b> The method follows a 2025 NGO report on the spatial mismatch of "
             "battery recycling in China (province ratio of forecast retirement to built "
             "whitelist capacity; 2025 median about 11.5 %).</p>"
@@ -154,11 +169,17 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         result = core_ratio.compute_ratios(retirement, capacity, thresholds)
         summary = core_ratio.summarize(result, thresholds)
         regression = core_ratio.ratio_regression(result)
+        elasticity = core_ratio.capacity_elasticity(result)
         self._warn_classes(ids, result, ret_name, cap_name or plant_field, feedback)
         if regression.slope is None:
             feedback.pushWarning(self.tr(
                 "The regression needs at least 3 regions with a defined ratio and capacities "
                 "that differ; its outputs are NULL ({n} defined).").format(n=regression.n))
+        if elasticity.slope is None:
+            feedback.pushWarning(self.tr(
+                "The elasticity needs at least 3 regions with retirement and capacity above "
+                "zero and capacities that differ; its outputs are NULL ({n} such regions)."
+            ).format(n=elasticity.n))
 
         new_fields = [new_field("retire_t", "double"),
                       new_field("capacity_t", "double"),
@@ -183,8 +204,8 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             feedback.setProgressText(self.tr("Writing the report…"))
             names = region_names(source, features, self.parameterAsString(
                 parameters, self.NAME_FIELD, context))
-            self._write_report(report, names, result, summary, regression, thresholds, labels,
-                               layer_title(parameters, self.INPUT, source))
+            self._write_report(report, names, result, summary, regression, elasticity,
+                               thresholds, labels, layer_title(parameters, self.INPUT, source))
             results[self.REPORT] = report
         results.update({
             "N_VALID": summary.n_valid, "MEDIAN_RATIO": _num(summary.median),
@@ -192,6 +213,9 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             "NATIONAL_RATIO": _num(summary.national_ratio),
             "SLOPE": _num(regression.slope), "INTERCEPT": _num(regression.intercept),
             "R": _num(regression.r), "R2": _num(regression.r2), "P_VALUE": _num(regression.p_value),
+            "ELASTICITY": _num(elasticity.slope), "ELASTICITY_LOW": _num(elasticity.low),
+            "ELASTICITY_HIGH": _num(elasticity.high),
+            "P_PROPORTIONAL": _num(elasticity.p_proportional),
         })
         feedback.setProgress(100)
         return results
@@ -233,12 +257,12 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             if skipped[key]:
                 feedback.pushWarning(message.format(f=field, ids=format_ids(skipped[key])))
 
-    def _write_report(self, path, names, result, summary, regression, thresholds, labels,
-                      layer_name) -> None:
+    def _write_report(self, path, names, result, summary, regression, elasticity, thresholds,
+                      labels, layer_name) -> None:
         from ...core.report import ratio_report_html
 
         html = ratio_report_html(
             names, result, summary, regression, thresholds,
             title=self.tr("Retirement-to-capacity ratio — {layer}").format(layer=layer_name),
-            class_labels=labels, tr=report_tr)
+            class_labels=labels, tr=report_tr, elasticity=elasticity)
         write_text(path, html)

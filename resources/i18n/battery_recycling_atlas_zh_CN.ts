@@ -1155,12 +1155,12 @@
         <translation>&lt;p&gt;将图层导出为可直接用于报告的地图：标题、副标题、采用适用于中国的 Albers 等积圆锥投影（标准纬线北纬 25° 和 47°，中央经线东经 105°）的地图、图例、比例尺（公里）、指北针、来源说明，以及全国地图须附的南海诸岛附图。中文使用 CJK 字体（Noto Sans CJK SC、微软雅黑、苹方 …，取已安装者）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;INPUT 按其自身样式绘制。若它没有样式（默认的单一符号，例如读取由 qgis_process 或模型写出的文件时），则使用其 GeoPackage 中保存的默认样式，或根据字段识别本插件的输出：&lt;i&gt;ratio_class&lt;/i&gt;（比值分类）、&lt;i&gt;match_code&lt;/i&gt;（双变量匹配）、&lt;i&gt;compliance_index&lt;/i&gt;（合规）。EXTRA_LAYERS 绘制在其下方。TEMPLATE：A4 横向、A4 纵向，或左右两幅（INPUT 在左，SECOND_INPUT 在右，范围相同、共用一个图例，例如 2025 与 2030；PANEL_TITLES 为 "2025;2030"，默认为图层名称）。SOURCE_NOTE 默认为边界数据署名；绘制示例数据（或由其计算的输出，字段 &lt;i&gt;illustrative&lt;/i&gt;）时，总会加上“示意数据，非官方统计”的说明。INSET（默认开启）在图层覆盖中国范围（≥ 40° × 20°）时添加附图框（东经 105–125°，北纬 2–25°）及南海断续线；主图随后从北纬 17° 起。DPI（默认 300）设置 PNG 以及 PDF 中栅格部分的分辨率。&lt;/p&gt;&lt;p&gt;&lt;b&gt;图例。&lt;/b&gt;只包含图中绘制的类别。对于双变量匹配图层，为带坐标轴标题和分类界限（占总量的百分比）的 k×k 网格：VOL_BREAKS 和 OUTLET_BREAKS 取自 natural_breaks_matching 的输出；留空时从图层中读回（第 1 类的最小占比和各类的最大占比：对自然断点是精确的）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;OUTPUT：按扩展名为 .pdf（矢量，文字保留为文字，单页）、.png 或 .svg。模板为 resources/layouts/*.qpt；可在 QGIS 的布局设计器中打开并重新设置样式（按 id 查找图项）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意。&lt;/b&gt;在中国公开出版的中国地图需要审图（审图号）；示例边界经过简化，并非经审核的地图。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Layer to map</source>
-        <translation>要制图的图层</translation>
+        <source>Layer to map (vector or raster)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Context layers (drawn beneath)</source>
-        <translation>背景图层（绘制在下方）</translation>
+        <source>Context layers (points drawn above, others beneath)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Layout</source>
@@ -1259,6 +1259,10 @@
         <translation>{key} 必须是以逗号分隔的 3 到 6 个递增数字（natural_breaks_matching 输出的分类界限）；实际为“{text}”。</translation>
     </message>
     <message>
+        <source>Where a new recycling plant would stand: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retired batteries against recycling capacity</source>
         <translation>退役电池与回收产能</translation>
     </message>
@@ -1271,6 +1275,34 @@
         <translation>注册资本与白名单合规</translation>
     </message>
     <message>
+        <source>Least-cost flows of retired batteries to recycling plants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation of recycling plants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best sites for a new recycling plant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sentence}, {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycling plants (size: capacity; colour: utilisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best sites for a new plant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flows (t/yr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retirement ÷ capacity</source>
         <translation>退役量 ÷ 产能</translation>
     </message>
@@ -1279,6 +1311,18 @@
 (whitelist share ÷ capital share)</source>
         <translation>合规指数
 （白名单占比 ÷ 资本占比）</translation>
+    </message>
+    <message>
+        <source>Flow (t/yr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plant utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profit of a new plant</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Illustrative data, not official statistics.</source>
@@ -1303,6 +1347,14 @@
     <message>
         <source>South China Sea Islands</source>
         <translation>南海诸岛</translation>
+    </message>
+    <message>
+        <source>Layer to map</source>
+        <translation type="obsolete">要制图的图层</translation>
+    </message>
+    <message>
+        <source>Context layers (drawn beneath)</source>
+        <translation type="obsolete">背景图层（绘制在下方）</translation>
     </message>
 </context>
 <context>
@@ -1557,8 +1609,8 @@
         <translation>灰度</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Matches where retired batteries arise against where they can be handed in. For each feature (normally a city): its &lt;b&gt;share of the total retired volume&lt;/b&gt; and its &lt;b&gt;share of the recycling service outlets&lt;/b&gt; (回收服务网点), each classed 1…k by natural breaks (the exact Fisher-Jenks optimum, at any number of features), quantiles or equal intervals, and combined into a bivariate class.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; A layer with a numeric volume field (t/yr) and either a numeric outlet-count field or a point layer of outlets, counted per feature by location (any CRS). CLASSES 2–5 (default 3).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; Every input feature and field plus &lt;i&gt;vol_share&lt;/i&gt; and &lt;i&gt;outlet_share&lt;/i&gt; (fractions of the total, 0–1), &lt;i&gt;share_gap&lt;/i&gt; (volume share − outlet share), &lt;i&gt;vol_class&lt;/i&gt;, &lt;i&gt;outlet_class&lt;/i&gt; (1…k), &lt;i&gt;match_code&lt;/i&gt; ("v-o") and &lt;i&gt;match_type&lt;/i&gt;: under_served (volume class above outlet class), balanced, over_served, or no_data (volume or outlets NULL: shares NULL, the row is kept). VOL_BREAKS and OUTLET_BREAKS give the class bounds of the shares (comma-separated). The layer is styled as a bivariate choropleth; the report has the legend grid with the break values on both axes and the under-served list.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source.&lt;/b&gt; The city-level matching of a 2025 NGO report on battery recycling in China (Shanghai: 6.7 % of the volume, 2.97 % of the outlets).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将退役电池的产生地与可交投地点进行匹配。对每个要素（通常为城市）计算：其&lt;b&gt;占退役总量的比例&lt;/b&gt;和&lt;b&gt;占回收服务网点的比例&lt;/b&gt;（回收服务网点），两者分别按自然断点（精确的 Fisher-Jenks 最优解，任意要素数量均可）、分位数或等间距分为 1…k 类，再组合成双变量类别。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;带数值型退役量字段（吨/年）的图层，以及数值型网点数量字段或按位置逐要素计数的网点点图层（任意坐标系）。CLASSES 为 2–5（默认 3）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;所有输入要素和字段，另加 &lt;i&gt;vol_share&lt;/i&gt; 和 &lt;i&gt;outlet_share&lt;/i&gt;（占总量的比例，0–1）、&lt;i&gt;share_gap&lt;/i&gt;（退役量占比 − 网点占比）、&lt;i&gt;vol_class&lt;/i&gt;、&lt;i&gt;outlet_class&lt;/i&gt;（1…k）、&lt;i&gt;match_code&lt;/i&gt;（"v-o"）和 &lt;i&gt;match_type&lt;/i&gt;：under_served（退役量类别高于网点类别）、balanced、over_served 或 no_data（退役量或网点为 NULL：占比为 NULL，保留该行）。VOL_BREAKS 和 OUTLET_BREAKS 给出占比的分类界限（逗号分隔）。图层以双变量分级设色图显示；报告包含两轴标有断点值的图例网格和服务不足列表。&lt;/p&gt;&lt;p&gt;&lt;b&gt;来源。&lt;/b&gt;一份 2025 年关于中国电池回收的 NGO 报告中的城市级匹配（上海：占退役量 6.7%，占网点 2.97%）。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Matches where retired batteries arise against where they can be handed in. For each feature (normally a city): its &lt;b&gt;share of the total retired volume&lt;/b&gt; and its &lt;b&gt;share of the recycling service outlets&lt;/b&gt; (回收服务网点), each classed 1…k by natural breaks (the exact Fisher-Jenks optimum, at any number of features), quantiles or equal intervals, and combined into a bivariate class.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; A layer with a numeric volume field (t/yr) and either a numeric outlet-count field or a point layer of outlets, counted per feature by location (any CRS). CLASSES 2–5 (default 3).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; Every input feature and field plus &lt;i&gt;vol_share&lt;/i&gt; and &lt;i&gt;outlet_share&lt;/i&gt; (fractions of the total, 0–1), &lt;i&gt;share_gap&lt;/i&gt; (volume share − outlet share), &lt;i&gt;vol_class&lt;/i&gt;, &lt;i&gt;outlet_class&lt;/i&gt; (1…k), &lt;i&gt;match_code&lt;/i&gt; ("v-o") and &lt;i&gt;match_type&lt;/i&gt;: under_served (volume class above outlet class), balanced, over_served, or no_data (volume or outlets NULL: shares NULL, the row is kept). VOL_BREAKS and OUTLET_BREAKS give the class bounds of the shares (comma-separated). Shares are fractions of the totals over the features with both values, not of a national total. The classes depend on where the breaks fall: a feature just across a break counts as under-served, one far from the diagonal inside a class does not.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Too few outlets, tested.&lt;/b&gt; Over the features with both values, with N their outlets: &lt;i&gt;outlets_expected&lt;/i&gt; = N × volume share; &lt;i&gt;p_fewer&lt;/i&gt; = P(X ≤ its outlets) for X ~ Binomial(N, volume share), the chance of so few outlets if outlets stood in proportion to volume; &lt;i&gt;q_fewer&lt;/i&gt;, the Benjamini–Hochberg adjusted p over those features (false discovery rate); &lt;i&gt;under_sig&lt;/i&gt; true where q_fewer &amp;lt; ALPHA (default 0.05). N_UNDER_SIG counts them and UNDER_SIG_T sums their volume (t/yr). The model treats outlets as placed one by one, independently; outlets opened in groups (one firm's chain) make the p-values too small. It needs whole outlet counts (p and q are NULL otherwise) and says nothing about outlet size or distance.&lt;/p&gt;&lt;p&gt;The layer is styled as a bivariate choropleth; the report has the legend grid with the break values on both axes, the significantly under-served features with their gap and the class-based under-served list.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source.&lt;/b&gt; The city-level matching of a 2025 NGO report on battery recycling in China (Shanghai: 6.7 % of the volume, 2.97 % of the outlets).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将退役电池的产生地与可交投地点进行匹配。对每个要素（通常为城市）计算：其&lt;b&gt;占退役总量的比例&lt;/b&gt;和&lt;b&gt;占回收服务网点的比例&lt;/b&gt;（回收服务网点），两者分别按自然断点（精确的 Fisher-Jenks 最优解，任意要素数量均可）、分位数或等间距分为 1…k 类，再组合成双变量类别。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;带数值型退役量字段（吨/年）的图层，以及数值型网点数量字段或按位置逐要素计数的网点点图层（任意坐标系）。CLASSES 为 2–5（默认 3）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;所有输入要素和字段，另加 &lt;i&gt;vol_share&lt;/i&gt; 和 &lt;i&gt;outlet_share&lt;/i&gt;（占总量的比例，0–1）、&lt;i&gt;share_gap&lt;/i&gt;（退役量占比 − 网点占比）、&lt;i&gt;vol_class&lt;/i&gt;、&lt;i&gt;outlet_class&lt;/i&gt;（1…k）、&lt;i&gt;match_code&lt;/i&gt;（"v-o"）和 &lt;i&gt;match_type&lt;/i&gt;：under_served（退役量类别高于网点类别）、balanced、over_served 或 no_data（退役量或网点为 NULL：占比为 NULL，保留该行）。VOL_BREAKS 和 OUTLET_BREAKS 给出占比的分类界限（逗号分隔）。占比是相对于两项数值均有的要素的合计，而非全国总量。类别取决于断点落在何处：恰好越过断点的要素算作服务不足，而在同一类别内远离对角线的要素则不算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;网点过少的检验。&lt;/b&gt;在两项数值均有的要素中，设 N 为其网点总数：&lt;i&gt;outlets_expected&lt;/i&gt; = N × 退役量占比；&lt;i&gt;p_fewer&lt;/i&gt; = P(X ≤ 该要素的网点数)，X ~ 二项分布(N, 退役量占比)，即若网点按退役量比例分布时出现如此少网点的概率；&lt;i&gt;q_fewer&lt;/i&gt; 为这些要素上经 Benjamini–Hochberg 校正的 p 值（错误发现率）；&lt;i&gt;under_sig&lt;/i&gt; 在 q_fewer &amp;lt; ALPHA（默认 0.05）时为真。N_UNDER_SIG 为其个数，UNDER_SIG_T 为其退役量合计（吨/年）。该模型假定网点逐个独立设置；成批开设的网点（同一企业的连锁）会使 p 值偏小。它需要整数网点数（否则 p 和 q 为 NULL），且不反映网点规模或距离。&lt;/p&gt;&lt;p&gt;图层以双变量分级设色图显示；报告包含两轴标有断点值的图例网格、显著服务不足的要素及其差距，以及按类别判定的服务不足列表。&lt;/p&gt;&lt;p&gt;&lt;b&gt;来源。&lt;/b&gt;一份 2025 年关于中国电池回收的 NGO 报告中的城市级匹配（上海：占退役量 6.7%，占网点 2.97%）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Cities (or any features)</source>
@@ -1597,6 +1649,10 @@
         <translation>退役量–网点匹配</translation>
     </message>
     <message>
+        <source>Significance level for too few outlets (false discovery rate)</source>
+        <translation>网点过少检验的显著性水平（错误发现率）</translation>
+    </message>
+    <message>
         <source>Volume-share breaks</source>
         <translation>退役量占比断点</translation>
     </message>
@@ -1613,6 +1669,14 @@
         <translation>服务不足要素中的退役量</translation>
     </message>
     <message>
+        <source>Features with significantly too few outlets</source>
+        <translation>网点显著过少的要素</translation>
+    </message>
+    <message>
+        <source>Volume in features with significantly too few outlets</source>
+        <translation>网点显著过少要素中的退役量</translation>
+    </message>
+    <message>
         <source>volume</source>
         <translation>退役量</translation>
     </message>
@@ -1623,6 +1687,10 @@
     <message>
         <source>outlets</source>
         <translation>网点</translation>
+    </message>
+    <message>
+        <source>ALPHA must be between 0 and 1 (exclusive); got {alpha}.</source>
+        <translation>ALPHA 必须介于 0 和 1 之间（不含端点）；当前为 {alpha}。</translation>
     </message>
     <message>
         <source>Reading features…</source>
@@ -1663,6 +1731,10 @@
     <message>
         <source>Volume–outlet matching — {layer}</source>
         <translation>退役量–网点匹配 — {layer}</translation>
+    </message>
+    <message>
+        <source>“{o}” holds counts that are not whole numbers: the binomial test needs outlet counts, so p_fewer, q_fewer and under_sig are NULL.</source>
+        <translation>“{o}”中的数量不是整数：二项检验需要网点计数，因此 p_fewer、q_fewer 和 under_sig 为 NULL。</translation>
     </message>
     <message>
         <source>NULL in “{v}” or “{o}” (match_type no_data, shares NULL) for feature ids: {ids}</source>
@@ -2455,8 +2527,12 @@
         <translation>各类别的区域</translation>
     </message>
     <message>
-        <source>Regression of ratio on capacity</source>
-        <translation>比值对产能的回归</translation>
+        <source>Does capacity follow retirement? Log–log elasticity</source>
+        <translation>产能是否随退役量布局？对数–对数弹性</translation>
+    </message>
+    <message>
+        <source>Regression of ratio on capacity (as in the source)</source>
+        <translation>比值对产能的回归（沿用来源方法）</translation>
     </message>
     <message>
         <source>Ratio against capacity</source>
@@ -3295,6 +3371,78 @@
         <translation>排除了 {n} 行</translation>
     </message>
     <message>
+        <source>Ordinary least squares of ln retirement on ln capacity over the regions where both are above zero. The slope, the elasticity, is the percentage by which retirement is higher where capacity is 1 % higher. A slope of 1 means capacity placed in proportion to retirement, so the ratio does not depend on capacity; a slope below 1 means the larger capacities sit where retirements are relatively small; above 1, where they are relatively large.</source>
+        <translation>在退役量和产能均大于零的区域上，以 ln 退役量对 ln 产能做普通最小二乘回归。斜率即弹性：产能高 1% 之处退役量高出的百分比。斜率为 1 表示产能按退役量比例布局，比值与产能无关；斜率小于 1 表示较大的产能位于退役量相对较小之处；大于 1 则位于退役量相对较大之处。</translation>
+    </message>
+    <message>
+        <source>The elasticity is undefined: it needs at least 3 regions with retirement and capacity above zero, and capacities that differ (n = {n}).</source>
+        <translation>弹性无定义：至少需要 3 个退役量和产能均大于零、且产能不完全相同的区域（n = {n}）。</translation>
+    </message>
+    <message>
+        <source>Elasticity (slope)</source>
+        <translation>弹性（斜率）</translation>
+    </message>
+    <message>
+        <source>{level} % confidence interval</source>
+        <translation>{level}% 置信区间</translation>
+    </message>
+    <message>
+        <source>p-value of slope = 1 (proportional placement, two-sided)</source>
+        <translation>斜率 = 1 的 p 值（按比例布局，双侧）</translation>
+    </message>
+    <message>
+        <source>Assumptions: a straight line on logarithmic scales; regions are independent observations; residuals of equal spread, normally distributed for the interval and the p-value (Student's t, n − 2 degrees of freedom). Regions with zero retirement or zero capacity are left out. Association across regions, not cause.</source>
+        <translation>假设：在对数尺度上呈直线关系；各区域为相互独立的观测；残差方差相等，且区间和 p 值要求其服从正态分布（Student t 分布，自由度 n − 2）。退役量为零或产能为零的区域不参与拟合。这是区域间的关联，而非因果。</translation>
+    </message>
+    <message>
+        <source>{n} regions with retirement but no capacity are outside the fit (no logarithm of 0), although they are the plainest case of capacity not following retirement.</source>
+        <translation>{n} 个有退役量但无产能的区域不在拟合之内（0 无法取对数），尽管它们正是产能未随退役量布局的最明显情形。</translation>
+    </message>
+    <message>
+        <source>The whole {level} % interval lies below 1 (p = {p} for proportional placement): the larger capacities sit where retirements are relatively small. At the estimate, twice the capacity goes with {factor} times the retirement, not twice.</source>
+        <translation>整个 {level}% 区间都低于 1（按比例布局的 p = {p}）：较大的产能位于退役量相对较小之处。按估计值，产能翻倍对应的退役量是 {factor} 倍，而不是两倍。</translation>
+    </message>
+    <message>
+        <source>The interval includes 0 as well: across these regions, capacity shows no clear relation to retirement at all.</source>
+        <translation>该区间也包含 0：在这些区域中，产能与退役量看不出明确的关系。</translation>
+    </message>
+    <message>
+        <source>The whole {level} % interval lies above 1 (p = {p} for proportional placement): the larger capacities sit where retirements are relatively large.</source>
+        <translation>整个 {level}% 区间都高于 1（按比例布局的 p = {p}）：较大的产能位于退役量相对较大之处。</translation>
+    </message>
+    <message>
+        <source>The {level} % interval includes 1 (p = {p}): these data are consistent with capacity placed in proportion to retirement and do not show a mismatch between where capacity stands and where batteries retire.</source>
+        <translation>{level}% 区间包含 1（p = {p}）：这些数据与产能按退役量比例布局相符，未显示产能所在地与电池退役地之间的错配。</translation>
+    </message>
+    <message>
+        <source>This regression reproduces the source. Capacity is the ratio's denominator, so the slope is negative whenever capacity does not follow retirement, even when the two are unrelated (spurious correlation of ratios: Pearson 1897; Kronmal 1993). Its p-value alone therefore does not show a mismatch; the elasticity above tests it.</source>
+        <translation>此回归沿用来源的方法。产能是比值的分母，因此只要产能不随退役量布局，即使两者毫无关系，斜率也为负（比值的伪相关：Pearson 1897；Kronmal 1993）。因此仅凭其 p 值不能说明存在错配；上面的弹性才是对此的检验。</translation>
+    </message>
+    <message>
+        <source>Observed: slope {slope} ({level} % CI {low} – {high})</source>
+        <translation>观测：斜率 {slope}（{level}% 置信区间 {low} – {high}）</translation>
+    </message>
+    <message>
+        <source>Proportional: slope 1 (retirement = capacity × the geometric-mean ratio)</source>
+        <translation>按比例：斜率 1（退役量 = 产能 × 几何平均比值）</translation>
+    </message>
+    <message>
+        <source>Recycling capacity (kt/yr, log scale)</source>
+        <translation>回收产能（千吨/年，对数刻度）</translation>
+    </message>
+    <message>
+        <source>Retirement (kt/yr, log scale)</source>
+        <translation>退役量（千吨/年，对数刻度）</translation>
+    </message>
+    <message>
+        <source>Retirement against capacity, log–log</source>
+        <translation>退役量与产能（对数–对数）</translation>
+    </message>
+    <message>
+        <source>Each point is a region with retirement and capacity above zero. Points on a line parallel to the dashed one have the same ratio.</source>
+        <translation>每个点为一个退役量和产能均大于零的区域。位于与虚线平行的直线上的点比值相同。</translation>
+    </message>
+    <message>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
@@ -3459,6 +3607,10 @@
         <translation>网点总数</translation>
     </message>
     <message>
+        <source>Significance level of the outlet test (false discovery rate)</source>
+        <translation>网点检验的显著性水平（错误发现率）</translation>
+    </message>
+    <message>
         <source>Classes requested</source>
         <translation>请求的类别数</translation>
     </message>
@@ -3495,8 +3647,8 @@
         <translation>网点占比</translation>
     </message>
     <message>
-        <source>Rows: volume share class (1 = lowest, at the bottom); columns: outlet share class. The numbers are the class bounds in % of the national total.</source>
-        <translation>行：退役量占比类别（1 = 最低，位于底部）；列：网点占比类别。数字为占全国总量百分比的分类界限。</translation>
+        <source>Rows: volume share class (1 = lowest, at the bottom); columns: outlet share class. The numbers are the class bounds in % of the total over the cities with data.</source>
+        <translation>行：退役量占比类别（1 = 最低，位于底部）；列：网点占比类别。数字为类别界限，以占有数据城市合计的百分比表示。</translation>
     </message>
     <message>
         <source>Cities by match type</source>
@@ -3511,16 +3663,24 @@
         <translation>退役量（吨/年）</translation>
     </message>
     <message>
-        <source>Under-served cities</source>
-        <translation>服务不足的城市</translation>
+        <source>Cities with significantly too few outlets</source>
+        <translation>网点显著过少的城市</translation>
     </message>
     <message>
-        <source>No city is under-served.</source>
-        <translation>没有服务不足的城市。</translation>
+        <source>Under-served cities by class</source>
+        <translation>按类别判定的服务不足城市</translation>
     </message>
     <message>
-        <source>{n} under-served cities hold {volume} t/yr ({vol_share} of the retired volume) and {outlet_share} of the outlets.</source>
-        <translation>{n} 个服务不足的城市拥有 {volume} 吨/年（占退役量的 {vol_share}），而网点只占 {outlet_share}。</translation>
+        <source>As in the source: the volume class is above the outlet class. This depends on where the breaks fall: a city just across a break is listed with a small gap, while a city with a large gap inside one class is not. The test above says which gaps exceed chance.</source>
+        <translation>与来源相同：退役量类别高于网点类别。这取决于断点落在何处：恰好越过断点的城市即使差距很小也会列入，而在同一类别内差距很大的城市则不会。上面的检验说明哪些差距超出了偶然。</translation>
+    </message>
+    <message>
+        <source>No city is under-served by class.</source>
+        <translation>没有按类别判定为服务不足的城市。</translation>
+    </message>
+    <message>
+        <source>{n} cities under-served by class hold {volume} t/yr ({vol_share} of the volume of the cities with data) and {outlet_share} of their outlets.</source>
+        <translation>{n} 个按类别判定为服务不足的城市共有 {volume} 吨/年（占有数据城市退役量的 {vol_share}），网点占其 {outlet_share}。</translation>
     </message>
     <message>
         <source>City</source>
@@ -3551,20 +3711,56 @@
         <translation>占比相等（1:1）</translation>
     </message>
     <message>
-        <source>Outlet share (% of national total)</source>
-        <translation>网点占比（占全国总量的 %）</translation>
+        <source>Significantly too few outlets (q &lt; {alpha})</source>
+        <translation>网点显著过少（q &lt; {alpha}）</translation>
     </message>
     <message>
-        <source>Volume share (% of national total)</source>
-        <translation>退役量占比（占全国总量的 %）</translation>
+        <source>Outlet share (% of the cities with data)</source>
+        <translation>网点占比（占有数据城市的 %）</translation>
     </message>
     <message>
-        <source>Points above the dashed line hold more of the volume than of the outlets; colours are the legend's classes.</source>
-        <translation>虚线上方的点所占退役量比例高于所占网点比例；颜色为图例中的类别。</translation>
+        <source>Volume share (% of the cities with data)</source>
+        <translation>退役量占比（占有数据城市的 %）</translation>
     </message>
     <message>
-        <source>Only the ten largest under-served cities are labelled.</source>
-        <translation>只标注最大的十个服务不足城市。</translation>
+        <source>Points above the dashed line hold more of the volume than of the outlets (share_gap &gt; 0); colours are the legend's classes; red rings mark the cities with significantly too few outlets.</source>
+        <translation>位于虚线上方的点所占退役量份额大于网点份额（share_gap &gt; 0）；颜色为图例类别；红圈标出网点显著过少的城市。</translation>
+    </message>
+    <message>
+        <source>Only the three largest cities with significantly too few outlets (or, without any, under-served by class) are labelled.</source>
+        <translation>仅标注网点显著过少的城市中最大的三个（若没有，则为按类别判定的服务不足城市）。</translation>
+    </message>
+    <message>
+        <source>If the {n} outlets of the cities with data stood in proportion to retired volume, a city's count would follow a binomial distribution with N = {n} and its volume share: expected outlets = N × volume share. p is the probability of at most as many outlets as the city has under that model; q is p adjusted by Benjamini–Hochberg over the {m} cities tested: among the cities listed with q &lt; {alpha}, the expected share listed by chance is at most {alpha} (false discovery rate).</source>
+        <translation>若有数据城市的 {n} 个网点按退役量比例分布，则某城市的网点数服从 N = {n}、概率为其退役量占比的二项分布：期望网点数 = N × 退役量占比。p 为该模型下网点数不多于该城市实际网点数的概率；q 为在 {m} 个受检城市上经 Benjamini–Hochberg 校正的 p：在 q &lt; {alpha} 的城市中，因偶然而列入的预期比例不超过 {alpha}（错误发现率）。</translation>
+    </message>
+    <message>
+        <source>Assumptions: outlets placed one by one and independently, so a chain of outlets opened together makes p too small; outlets of any size count alike; distance and neighbouring cities are ignored. With thousands of outlets a small relative shortfall is already significant: read the gap and the expected outlets for its size. A significant result says the count is lower than volume alone predicts, not why.</source>
+        <translation>假设：网点逐个独立设置，因此成批开设的连锁网点会使 p 偏小；网点不论规模一律同等计数；不考虑距离和相邻城市。网点数以千计时，较小的相对不足就已显著：请结合差距和期望网点数判断其大小。显著结果只说明网点数低于仅按退役量预测的水平，不说明原因。</translation>
+    </message>
+    <message>
+        <source>The outlet counts are not whole numbers, so the binomial test was not run.</source>
+        <translation>网点数量不是整数，因此未进行二项检验。</translation>
+    </message>
+    <message>
+        <source>No city has significantly fewer outlets than its volume share predicts (q &lt; {alpha}).</source>
+        <translation>没有城市的网点数显著少于其退役量占比所预测的数量（q &lt; {alpha}）。</translation>
+    </message>
+    <message>
+        <source>{n} cities have significantly fewer outlets than their volume share predicts (q &lt; {alpha}). They hold {volume} t/yr, {vol_share} of the volume of the cities with data, and {outlet_share} of their outlets.</source>
+        <translation>{n} 个城市的网点数显著少于其退役量占比所预测的数量（q &lt; {alpha}）。它们共有 {volume} 吨/年，占有数据城市退役量的 {vol_share}，网点占其 {outlet_share}。</translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation>网点数</translation>
+    </message>
+    <message>
+        <source>Expected outlets</source>
+        <translation>期望网点数</translation>
+    </message>
+    <message>
+        <source>By volume, largest first; gap = volume share − outlet share</source>
+        <translation>按退役量从大到小；差距 = 退役量占比 − 网点占比</translation>
     </message>
     <message>
         <source>Monte Carlo: {n} draws of every uncertain parameter from its range (seed {seed}); the draws are common to all plants (one market), so the total over plants is meaningful. Profit in CNY/yr; charts in 100 M CNY (亿元).</source>
@@ -3726,8 +3922,8 @@
         <translation>空间错配</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Compares the retired battery volume of each region with the recycling capacity built there: &lt;b&gt;ratio = retirement ÷ capacity&lt;/b&gt; (both in tonnes per year). A ratio of 0.15 means the plants could take in almost seven times what retires locally; above 1 the region retires more than it can process.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; Region polygons with a numeric retirement field (t/yr) and either a capacity field (t/yr) or a point layer of plants with a capacity field: plant capacity is then summed per region by location (points in other CRSs are transformed). Thresholds are three ratios, default 0.2,0.8,1.0.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classes&lt;/b&gt; (field &lt;i&gt;ratio_class&lt;/i&gt;): severe_idle (&amp;lt; 0.2), under_used (0.2–0.8), tight (0.8–1.0 inclusive), shortage (&amp;gt; 1.0), no_capacity (capacity 0 or NULL with retirement &amp;gt; 0), no_data (retirement NULL, or 0 with no capacity), invalid (a negative value). Every region is kept; undefined ratios are NULL.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; The regions with &lt;i&gt;retire_t&lt;/i&gt;, &lt;i&gt;capacity_t&lt;/i&gt;, &lt;i&gt;ratio&lt;/i&gt;, &lt;i&gt;ratio_class&lt;/i&gt;, styled by class; numbers: N_VALID, MEDIAN_RATIO, SHARE_BELOW (share of defined ratios below the first threshold, 0–1), NATIONAL_RATIO (Σ retirement ÷ Σ capacity over regions with both values), and an ordinary least-squares regression of ratio on capacity (SLOPE per t/yr of capacity, INTERCEPT, R, R2, two-sided P_VALUE; NULL with fewer than 3 defined ratios). The optional HTML report has the summary, a scatter plot with the fit line and the regions sorted by ratio.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source.&lt;/b&gt; The method follows a 2025 NGO report on the spatial mismatch of battery recycling in China (province ratio of forecast retirement to built whitelist capacity; 2025 median about 11.5 %).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;比较每个区域的退役电池量与当地已建成的回收产能：&lt;b&gt;比值 = 退役量 ÷ 产能&lt;/b&gt;（单位均为吨/年）。比值为 0.15 意味着工厂能接收的量几乎是本地退役量的七倍；大于 1 表示该区域的退役量超过其处理能力。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;带数值型退役量字段（吨/年）的区域面，以及产能字段（吨/年）或带产能字段的工厂点图层：此时按位置逐区域汇总工厂产能（其他坐标系的点会被转换）。阈值为三个比值，默认 0.2,0.8,1.0。&lt;/p&gt;&lt;p&gt;&lt;b&gt;类别&lt;/b&gt;（字段 &lt;i&gt;ratio_class&lt;/i&gt;）：severe_idle 严重闲置（&amp;lt; 0.2）、under_used 利用不足（0.2–0.8）、tight 偏紧（0.8–1.0，含端点）、shortage 短缺（&amp;gt; 1.0）、no_capacity 无产能（产能为 0 或 NULL 且退役量 &amp;gt; 0）、no_data 无数据（退役量为 NULL，或为 0 且无产能）、invalid 无效（存在负值）。所有区域都会保留；无定义的比值为 NULL。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;区域加上 &lt;i&gt;retire_t&lt;/i&gt;、&lt;i&gt;capacity_t&lt;/i&gt;、&lt;i&gt;ratio&lt;/i&gt;、&lt;i&gt;ratio_class&lt;/i&gt;，按类别符号化；数值输出：N_VALID、MEDIAN_RATIO、SHARE_BELOW（有定义的比值中低于第一个阈值的比例，0–1）、NATIONAL_RATIO（两项数值均有的区域的 Σ 退役量 ÷ Σ 产能），以及比值对产能的普通最小二乘回归（SLOPE 为每吨/年产能的斜率、INTERCEPT、R、R2、双侧 P_VALUE；有定义的比值少于 3 个时为 NULL）。可选的 HTML 报告包含摘要、带拟合线的散点图以及按比值排序的区域。&lt;/p&gt;&lt;p&gt;&lt;b&gt;来源。&lt;/b&gt;方法依据一份 2025 年关于中国电池回收空间错配的 NGO 报告（各省预测退役量与已建白名单产能之比；2025 年中位数约 11.5%）。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Compares the retired battery volume of each region with the recycling capacity built there: &lt;b&gt;ratio = retirement ÷ capacity&lt;/b&gt; (both in tonnes per year). A ratio of 0.15 means the plants could take in almost seven times what retires locally; above 1 the region retires more than it can process.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; Region polygons with a numeric retirement field (t/yr) and either a capacity field (t/yr) or a point layer of plants with a capacity field: plant capacity is then summed per region by location (points in other CRSs are transformed). Thresholds are three ratios, default 0.2,0.8,1.0.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classes&lt;/b&gt; (field &lt;i&gt;ratio_class&lt;/i&gt;): severe_idle (&amp;lt; 0.2), under_used (0.2–0.8), tight (0.8–1.0 inclusive), shortage (&amp;gt; 1.0), no_capacity (capacity 0 or NULL with retirement &amp;gt; 0), no_data (retirement NULL, or 0 with no capacity), invalid (a negative value). Every region is kept; undefined ratios are NULL.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; The regions with &lt;i&gt;retire_t&lt;/i&gt;, &lt;i&gt;capacity_t&lt;/i&gt;, &lt;i&gt;ratio&lt;/i&gt;, &lt;i&gt;ratio_class&lt;/i&gt;, styled by class; numbers: N_VALID, MEDIAN_RATIO, SHARE_BELOW (share of defined ratios below the first threshold, 0–1), NATIONAL_RATIO (Σ retirement ÷ Σ capacity over regions with both values), and an ordinary least-squares regression of ratio on capacity (SLOPE per t/yr of capacity, INTERCEPT, R, R2, two-sided P_VALUE; NULL with fewer than 3 defined ratios), kept to reproduce the source. Capacity is the ratio's denominator, so that slope comes out negative whenever capacity does not follow retirement, even for unrelated numbers (spurious correlation of ratios, Pearson 1897, Kronmal 1993): its p-value alone does not show a mismatch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Does capacity follow retirement?&lt;/b&gt; ELASTICITY is the slope of an ordinary least-squares fit of ln retirement on ln capacity over the regions where both are above zero, with its 95 % confidence interval ELASTICITY_LOW–ELASTICITY_HIGH (Student's t, n − 2 degrees of freedom) and P_PROPORTIONAL, the two-sided p-value of slope = 1 (capacity placed in proportion to retirement). A slope below 1 means the larger capacities sit where retirements are relatively small. Assumes a straight line on log scales and independent regions with normal residuals of equal spread; it shows association, not cause. NULL with fewer than 3 such regions.&lt;/p&gt;&lt;p&gt;The optional HTML report has the summary, the elasticity with a log–log scatter of the observed and the proportional line, the ratio regression with its scatter plot, and the regions sorted by ratio.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source.&lt;/b&gt; The method follows a 2025 NGO report on the spatial mismatch of battery recycling in China (province ratio of forecast retirement to built whitelist capacity; 2025 median about 11.5 %).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;比较每个区域的退役电池量与当地已建成的回收产能：&lt;b&gt;比值 = 退役量 ÷ 产能&lt;/b&gt;（单位均为吨/年）。比值为 0.15 意味着工厂能接收的量几乎是本地退役量的七倍；大于 1 表示该区域的退役量超过其处理能力。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;带数值型退役量字段（吨/年）的区域面，以及产能字段（吨/年）或带产能字段的工厂点图层：此时按位置逐区域汇总工厂产能（其他坐标系的点会被转换）。阈值为三个比值，默认 0.2,0.8,1.0。&lt;/p&gt;&lt;p&gt;&lt;b&gt;类别&lt;/b&gt;（字段 &lt;i&gt;ratio_class&lt;/i&gt;）：severe_idle 严重闲置（&amp;lt; 0.2）、under_used 利用不足（0.2–0.8）、tight 偏紧（0.8–1.0，含端点）、shortage 短缺（&amp;gt; 1.0）、no_capacity 无产能（产能为 0 或 NULL 且退役量 &amp;gt; 0）、no_data 无数据（退役量为 NULL，或为 0 且无产能）、invalid 无效（存在负值）。所有区域都会保留；无定义的比值为 NULL。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;区域加上 &lt;i&gt;retire_t&lt;/i&gt;、&lt;i&gt;capacity_t&lt;/i&gt;、&lt;i&gt;ratio&lt;/i&gt;、&lt;i&gt;ratio_class&lt;/i&gt;，按类别符号化；数值输出：N_VALID、MEDIAN_RATIO、SHARE_BELOW（有定义的比值中低于第一个阈值的比例，0–1）、NATIONAL_RATIO（两项数值均有的区域的 Σ 退役量 ÷ Σ 产能），以及比值对产能的普通最小二乘回归（SLOPE 为每吨/年产能的斜率、INTERCEPT、R、R2、双侧 P_VALUE；有定义的比值少于 3 个时为 NULL），保留以复现来源。产能是比值的分母，因此只要产能不随退役量布局，即使对毫无关系的数字，该斜率也会为负（比值的伪相关，Pearson 1897，Kronmal 1993）：仅凭其 p 值不能说明存在错配。&lt;/p&gt;&lt;p&gt;&lt;b&gt;产能是否随退役量布局？&lt;/b&gt;ELASTICITY 是在退役量和产能均大于零的区域上，ln 退役量对 ln 产能的普通最小二乘拟合斜率，其 95% 置信区间为 ELASTICITY_LOW–ELASTICITY_HIGH（Student t 分布，自由度 n − 2）；P_PROPORTIONAL 为斜率 = 1（产能按退役量比例布局）的双侧 p 值。斜率小于 1 表示较大的产能位于退役量相对较小之处。假设在对数尺度上呈直线关系，各区域相互独立，残差服从方差相等的正态分布；它反映关联而非因果。此类区域少于 3 个时为 NULL。&lt;/p&gt;&lt;p&gt;可选的 HTML 报告包含摘要、弹性及观测线与按比例线的对数–对数散点图、比值回归及其散点图，以及按比值排序的区域。&lt;/p&gt;&lt;p&gt;&lt;b&gt;来源。&lt;/b&gt;方法依据一份 2025 年关于中国电池回收空间错配的 NGO 报告（各省预测退役量与已建白名单产能之比；2025 年中位数约 11.5%）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Regions (polygons)</source>
@@ -3788,6 +3984,10 @@
     <message>
         <source>The regression needs at least 3 regions with a defined ratio and capacities that differ; its outputs are NULL ({n} defined).</source>
         <translation>回归至少需要 3 个比值有定义且产能不完全相同的区域；其输出为 NULL（有定义的为 {n} 个）。</translation>
+    </message>
+    <message>
+        <source>The elasticity needs at least 3 regions with retirement and capacity above zero and capacities that differ; its outputs are NULL ({n} such regions).</source>
+        <translation>弹性至少需要 3 个退役量和产能均大于零、且产能不完全相同的区域；其输出为 NULL（此类区域 {n} 个）。</translation>
     </message>
     <message>
         <source>Writing regions…</source>

@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from battery_recycling_atlas.core import bivariate as bv
 from battery_recycling_atlas.core.errors import (
@@ -248,12 +249,17 @@ def test_feature_values_are_python_types():
     row = r.feature_values(2)
     assert row == {"vol_share": pytest.approx(.40), "outlet_share": pytest.approx(.05),
                    "share_gap": pytest.approx(.35), "vol_class": 2, "outlet_class": 1,
-                   "match_code": "2-1", "match_type": "under_served"}
+                   "match_code": "2-1", "match_type": "under_served",
+                   "outlets_expected": pytest.approx(40.0),  # 100 outlets × 0.40
+                   "p_fewer": pytest.approx(stats.binom.cdf(5, 100, 0.4), rel=1e-12),
+                   "q_fewer": row["q_fewer"], "under_sig": True}
+    assert row["p_fewer"] <= row["q_fewer"] < 0.05
     assert type(row["vol_share"]) is float and type(row["vol_class"]) is int
     empty = r.feature_values(5)
     assert empty["vol_share"] is None and empty["share_gap"] is None
     assert empty["match_code"] is None and empty["match_type"] == "no_data"
     assert empty["vol_class"] == 0 and type(empty["vol_class"]) is int
+    assert empty["p_fewer"] is None and empty["under_sig"] is None
 
 
 def test_negative_values_name_the_rows():

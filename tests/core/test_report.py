@@ -188,3 +188,23 @@ def test_html_helpers():
     assert svg.startswith("<svg ") and svg.rstrip().endswith("</svg>")
     assert "<?xml" not in svg and "<metadata>" not in svg
     assert 'aria-label="a &lt;chart&gt;"' in svg
+
+
+def test_elasticity_section_reads_the_fit_and_the_caveat():
+    # Five regions with ret > 0 and cap > 0 (Hainan has no capacity: outside the fit, noted).
+    from scipy import stats as sp
+
+    page = build()
+    start = page.index("Log–log elasticity")
+    sect = page[start:page.index("Regression of ratio on capacity")]
+    ret, cap = [50_000, 30_000, 15_000, 20_000, 40_000], [60_000, 10_000, 200_000, 300_000,
+                                                          100_000]
+    import math
+
+    ref = sp.linregress([math.log(c) for c in cap], [math.log(r) for r in ret])
+    half = sp.t.ppf(0.975, 3) * ref.stderr
+    assert f">{ref.slope:.3f}<" in sect
+    assert f"{ref.slope - half:.3f} – {ref.slope + half:.3f}" in sect
+    assert "1 regions with retirement but no capacity" in sect
+    assert sect.count("<svg") == 1 and "Proportional: slope 1" in sect
+    assert "Kronmal 1993" in page[page.index("Regression of ratio on capacity"):]

@@ -112,7 +112,7 @@ def test_matching_report_breaks_counts_and_under_served():
     # over 1 (Harbin 1-3), no data 1 (Lhasa)
     counts = re.findall(r"<tr><td>([^<]+)</td><td class=\"num\">(\d+)</td>", types)
     assert [int(c) for _, c in counts] == [2, 3, 1, 1]
-    under = section(page, "Under-served cities")
+    under = section(page, "Under-served cities by class")
     assert "61,000 t/yr" in under and "61.00 %" in under and "21.00 %" in under
     assert under.index("哈尔滨") < under.index("上海")  # 31 % before 30 %
     assert "31,000" in under and "30,000" in under
@@ -123,10 +123,11 @@ def test_matching_report_uses_tr_for_fixed_text():
     marked = build_matching(tr=lambda s: f"«{s}»")
     assert "<h2>«Summary»</h2>" in marked and "<h2>«Legend»</h2>" in marked
     assert "«Context from the source study" in marked
-    zh = build_matching(tr=lambda s: {"Under-served cities": "服务不足的城市",
-                                      "{n} under-served cities hold {volume} t/yr "
-                                      "({vol_share} of the retired volume) and {outlet_share} "
-                                      "of the outlets.": "{n} 个城市共 {volume} 吨/年"}.get(s, s))
+    zh = build_matching(tr=lambda s: {"Under-served cities by class": "服务不足的城市",
+                                      "{n} cities under-served by class hold {volume} t/yr "
+                                      "({vol_share} of the volume of the cities with data) and "
+                                      "{outlet_share} of their outlets.":
+                                      "{n} 个城市共 {volume} 吨/年"}.get(s, s))
     assert "<h2>服务不足的城市</h2>" in zh and "2 个城市共 61,000 吨/年" in zh
 
 
@@ -134,7 +135,8 @@ def test_matching_report_without_under_served_city():
     vol, out = [10, 20, 70], [10, 20, 70]  # identical shares: every city balanced
     page = matching_report_html(["a", "b", "c"], vol, out, bv.match(vol, out, k=2),
                                 title="t", palette="green_blue")
-    assert "No city is under-served." in page
+    assert "No city is under-served by class." in page
+    assert "No city has significantly fewer outlets" in page
 
 
 def test_matching_report_length_mismatch():
@@ -199,3 +201,16 @@ def test_compliance_report_undefined_correlation_and_tr():
                                   tr=lambda s: f"«{s}»")
     assert "«The correlation is undefined" in page
     assert "Every province with a known count has a whitelist firm." in page
+
+
+def test_matching_report_lists_significant_cities_by_volume():
+    # 上海 has 1 outlet of 100 against 30 expected, 哈尔滨 20 against 31: both below chance.
+    result = bv.match(VOLUME, OUTLETS, k=3)
+    page = matching_report_html(NAMES, VOLUME, OUTLETS, result, title="t", palette="pink_blue")
+    sig = section(page, "Cities with significantly too few outlets")
+    hit = [i for i, v in enumerate(result.under_sig.tolist()) if v]
+    assert hit and f"{len(hit)} cities have significantly fewer outlets" in sig
+    assert sig.index("哈尔滨") < sig.index("上海")  # by volume, 31,000 before 30,000
+    assert f">{sp_stats.binom.cdf(1, 100, 0.30):.4f}<" in sig or "&lt; 0.0001" in sig
+    assert ">30.0<" in sig  # expected outlets of 上海 = 100 × 0.30
+    assert "% of the cities with data" in page and "national total" not in page

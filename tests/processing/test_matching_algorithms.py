@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import numpy as np
 import pytest
 from qgis.core import (
     QgsFeature,
@@ -71,9 +72,27 @@ def test_matching_hand_computed(run_alg, cities, tmp_path, feedback):
     assert [float(x) for x in res["OUTLET_BREAKS"].split(",")] == pytest.approx(
         [1 / 7, 1 / 7, 4 / 7])
     assert res["N_UNDER_SERVED"] == 1 and res["UNDER_SERVED_T"] == pytest.approx(40.0)
+    # Binomial test over A–D (N = 70 outlets, volume shares .1 .1 .4 .4) with a hand-written
+    # Benjamini–Hochberg: q_(i) = min over j >= i of 4 p_(j) / j.
+    p = {n: stats.binom.cdf(o, 70, v) for n, v, o in (("A", .1, 10), ("B", .1, 10),
+                                                        ("C", .4, 10), ("D", .4, 40))}
+    ranked = sorted(p, key=p.get)
+    q = {n: min(min(p[m] * 4 / (j + 1) for j, m in enumerate(ranked) if j >= i), 1.0)
+         for i, n in enumerate(ranked)}
+    for name in "ABCD":
+        assert got[name]["outlets_expected"] == pytest.approx(70 * {"A": .1, "B": .1, "C": .4,
+                                                                    "D": .4}[name])
+        assert got[name]["p_fewer"] == pytest.approx(p[name], rel=1e-10)
+        assert got[name]["q_fewer"] == pytest.approx(q[name], rel=1e-10)
+        assert bool(got[name]["under_sig"]) == (q[name] < 0.05)
+    assert q["C"] < 0.05 and q["A"] > 0.05
+    assert is_null(got["E"]["p_fewer"]) and is_null(got["E"]["under_sig"])
+    assert res["N_UNDER_SIG"] == 1 and res["UNDER_SIG_T"] == pytest.approx(40.0)
+    assert type(res["N_UNDER_SIG"]) is int and type(res["UNDER_SIG_T"]) is float
     assert any("E" not in w and "NULL" in w for w in feedback.warnings)
     html = report.read_text(encoding="utf-8")
     assert "<svg" in html and "C" in html
+    assert "significantly too few outlets" in html and "national total" not in html
     with sqlite3.connect(out) as db:
         assert db.execute("select count(*) from layer_styles").fetchone()[0] == 1
 
@@ -146,3 +165,26 @@ def test_capital_compliance_on_sample_provinces(run_alg, sample_gpkg):
     assert res["N"] == len(rows)
     assert res["PEARSON_R"] == pytest.approx(stats.pearsonr(*zip(*rows))[0])
     assert -0.15 < res["PEARSON_R"] < 0.1
+
+
+def test_matching_wide_ranging_volumes_classify_exactly(run_alg):
+    # Issue 13: volumes 10^U(-3, 5) over 300 cities reached the user as a traceback. The
+    # classes must be the exact optimum: check against brute force over the volume-share breaks
+    # is too slow at n = 300, so against jenkspy (exact O(k n^2) dynamic programme).
+    jenkspy = pytest.importorskip("jenkspy")
+    rng = np.random.default_rng(18)  # the classifier before the fix failed on k = 3, 4, 5
+    volume = 10.0 ** rng.uniform(-3, 5, 300)
+    outlets = rng.poisson(2 + volume / volume.sum() * 3000)
+    rows = [(box(i), f"c{i}", float(v), int(o)) for i, (v, o) in enumerate(zip(volume, outlets))]
+    layer = layer_from("Polygon?crs=EPSG:4326&field=名称:string&field=v:double&field=o:integer",
+                       rows)
+    for k in (3, 5):
+        res = run_alg("natural_breaks_matching", {
+            "INPUT": layer, "VOLUME_FIELD": "v", "OUTLETS_FIELD": "o", "CLASSES": k,
+            "OUTPUT": "TEMPORARY_OUTPUT"})
+        share = volume / volume.sum()
+        ref = jenkspy.jenks_breaks(share, n_classes=k)
+        got = [float(x) for x in res["VOL_BREAKS"].split(",")]
+        assert got == pytest.approx([float(b) for b in ref], rel=1e-9)
+        classes = [f["vol_class"] for f in res["OUTPUT"].getFeatures()]
+        assert sorted(set(classes)) == list(range(1, k + 1))

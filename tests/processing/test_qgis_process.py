@@ -52,6 +52,16 @@ def test_ratio_from_the_command_line(run_cli, tmp_path):
     # + (−100/3)(−0.1) + (200/3)(0.6) = 180/3 = 60 → slope = 60 / (60000/9) = 0.009.
     assert results["SLOPE"] == pytest.approx(0.009)
     assert results["INTERCEPT"] == pytest.approx(0.6 - 0.009 * 400 / 3)
+    # Elasticity: linregress of ln retirement on ln capacity; t interval (1 df) by hand.
+    from scipy import stats
+
+    ref = stats.linregress(np.log([100, 100, 200]), np.log([10, 50, 240]))
+    half = stats.t.ppf(0.975, 1) * ref.stderr
+    assert results["ELASTICITY"] == pytest.approx(ref.slope)
+    assert results["ELASTICITY_LOW"] == pytest.approx(ref.slope - half)
+    assert results["ELASTICITY_HIGH"] == pytest.approx(ref.slope + half)
+    assert results["P_PROPORTIONAL"] == pytest.approx(
+        2 * stats.t.sf(abs(ref.slope - 1) / ref.stderr, 1))
     ds = ogr.Open(str(out))
     got = {f.GetField("名称"): (f.GetField("ratio"), f.GetField("ratio_class"))
            for f in ds.GetLayer(0)}
@@ -102,12 +112,21 @@ def test_matching_and_compliance_from_the_command_line(run_cli, tmp_path):
     # test_matching_algorithms.py): k = 2 natural breaks → only C is under-served.
     res = run_cli("natural_breaks_matching", f"INPUT={cities}",
                   "VOLUME_FIELD=退役量", "OUTLETS_FIELD=网点", "CLASSES=2", "METHOD=0",
-                  "PALETTE=1", f"OUTPUT={tmp_path / '匹配.gpkg'}")
+                  "PALETTE=1", f"OUTPUT={tmp_path / '匹配.gpkg'}", "ALPHA=0.01")
     assert [float(v) for v in res["VOL_BREAKS"].split(",")] == pytest.approx([0.1, 0.1, 0.4])
     assert res["N_UNDER_SERVED"] == 1 and res["UNDER_SERVED_T"] == pytest.approx(40)
+    # Binomial: C has 10 of 70 outlets against 0.4 × 70 = 28 expected; P(X <= 10) × 4 (BH,
+    # smallest of four p-values) is far below 0.01; no other city has fewer than expected.
+    from scipy import stats
+
+    assert res["N_UNDER_SIG"] == 1 and res["UNDER_SIG_T"] == pytest.approx(40)
     ds = ogr.Open(str(tmp_path / "匹配.gpkg"))
     types = {f.GetField("名称"): f.GetField("match_type") for f in ds.GetLayer(0)}
+    tested = {f.GetField("名称"): (f.GetField("p_fewer"), f.GetField("under_sig"))
+              for f in ds.GetLayer(0)}
     del ds
+    assert tested["C"][0] == pytest.approx(stats.binom.cdf(10, 70, 0.4))
+    assert tested["C"][1] == 1 and tested["A"][1] == 0 and tested["E"] == (None, None)
     assert types == {"A": "balanced", "B": "balanced", "C": "under_served", "D": "balanced",
                      "E": "no_data"}
     # Capital 100, 300, 0, 600 against outlets as a stand-in firm count 10, 10, 10, 40.

@@ -155,9 +155,11 @@ def test_fewer_than_three_ratios_gives_null_regression(run_alg, feedback):
                         "OUTPUT": "TEMPORARY_OUTPUT"}, feedback)
     assert res["N_VALID"] == 2
     assert res["MEDIAN_RATIO"] == pytest.approx((0.1 + 0.4) / 2)
-    for key in ("SLOPE", "INTERCEPT", "R", "R2", "P_VALUE"):
+    for key in ("SLOPE", "INTERCEPT", "R", "R2", "P_VALUE", "ELASTICITY", "ELASTICITY_LOW",
+                "ELASTICITY_HIGH", "P_PROPORTIONAL"):
         assert res[key] is None
     assert any("at least 3" in w for w in feedback.warnings)
+    assert any("elasticity" in w for w in feedback.warnings)
 
 
 def test_non_numeric_field_is_a_clear_error(run_alg, regions):
@@ -216,3 +218,17 @@ def test_sample_provinces_match_an_independent_computation(run_alg, tmp_path, sa
     assert res["SLOPE"] < 0
     rows = read_gpkg(res["OUTPUT"].split("|")[0])
     assert len(rows) == 34 and all(not math.isnan(r["retire_t"] or 0) for r in rows)
+    # The elasticity: linregress on the logs of the pairs > 0; t interval and p of slope = 1 by
+    # hand from linregress's standard error.
+    pos = [(r, c) for r, c in pairs if r is not None and c is not None and r > 0 and c > 0]
+    ref = stats.linregress([math.log(c) for _, c in pos], [math.log(r) for r, _ in pos])
+    tcrit = stats.t.ppf(0.975, len(pos) - 2)
+    assert res["ELASTICITY"] == pytest.approx(ref.slope, rel=1e-9)
+    assert res["ELASTICITY_LOW"] == pytest.approx(ref.slope - tcrit * ref.stderr, rel=1e-9)
+    assert res["ELASTICITY_HIGH"] == pytest.approx(ref.slope + tcrit * ref.stderr, rel=1e-9)
+    p_one = 2 * stats.t.sf(abs(ref.slope - 1) / ref.stderr, len(pos) - 2)
+    assert res["P_PROPORTIONAL"] == pytest.approx(p_one, rel=1e-9)
+    assert all(type(res[k]) is float for k in ("ELASTICITY", "ELASTICITY_LOW",
+                                                "ELASTICITY_HIGH", "P_PROPORTIONAL"))
+    html = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert "Log–log elasticity" in html and "Kronmal 1993" in html
