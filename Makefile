@@ -4,9 +4,11 @@ PY_SYS ?= /usr/bin/python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 # Debian's QGIS and the Python stack the plugin computes with. QGIS itself pulls in none of
-# numpy/scipy/matplotlib/pandas, and python3-venv is needed for .venv: list them all.
+# numpy/scipy/matplotlib/pandas, and python3-venv is needed for .venv: list them all. g++ and
+# python3-dev build the test reference ckwrap where PyPI has no wheel for the Python.
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-numpy python3-scipy \
-	python3-matplotlib python3-pandas fonts-noto-cjk poppler-utils qttools5-dev-tools
+	python3-matplotlib python3-pandas fonts-noto-cjk poppler-utils qttools5-dev-tools \
+	g++ python3-dev
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 DEMO_OUT ?= demo_output
 export QT_QPA_PLATFORM ?= offscreen
@@ -46,6 +48,10 @@ $(VENV)/.installed: requirements-dev.txt
 	print('\n'.join(f'{m.__name__}=={m.__version__}' for m in (numpy, scipy, matplotlib, pandas)))" \
 	  > build/constraints.txt
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt -c build/constraints.txt
+	@# The tests' large-n reference for natural breaks (Ckmeans.1d.dp's C++). Its metadata asks
+	@# for numpy 2 but it runs on Debian 12's numpy 1.24: no dependencies. Where PyPI has no
+	@# wheel for this Python (3.14), pip builds it with g++ and python3-dev.
+	$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps ckwrap==1.2.3
 	@$(PY) -c "import numpy, qgis.core, jenkspy; print('venv ok, numpy', numpy.__version__)"
 	@touch $@
 

@@ -29,6 +29,7 @@ __all__ = [
     "MATCH_TYPES",
     "PALETTES",
     "PALETTE_NAMES",
+    "DEFAULT_PALETTE",
     "MatchResult",
     "NegativeValueError",
     "binomial_fewer",
@@ -77,6 +78,10 @@ PALETTES: Dict[str, Dict[str, Any]] = {
     },
 }
 PALETTE_NAMES: Tuple[str, ...] = tuple(PALETTES)
+#: The default palette: purple–gold stays distinguishable under protanopia and deuteranopia
+#: (simulated CIE ΔE ≥ 16 between every pair of cells; pink–blue falls to 4.5). The order of
+#: PALETTE_NAMES is the PALETTE enumeration and does not change.
+DEFAULT_PALETTE = "purple_gold"
 
 MATCH_TYPES: Tuple[str, ...] = ("under_served", "balanced", "over_served", "no_data")
 

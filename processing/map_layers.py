@@ -113,7 +113,7 @@ def style_for_map(layer: QgsMapLayer, tr: Callable[[str], str],
         class _Result:  # what bivariate_styler reads
             vol_breaks, outlet_breaks = vol, out
 
-        bivariate_styler(_Result, bivariate.PALETTE_NAMES[0], tr)(layer)
+        bivariate_styler(_Result, bivariate.DEFAULT_PALETTE, tr)(layer)
     elif kind in KIND_STYLES:
         qml_styler(KIND_STYLES[kind])(layer)
     else:
@@ -375,7 +375,7 @@ def bivariate_breaks(layer: QgsVectorLayer, vol: Breaks | None = None,
 def bivariate_colors(layer: QgsVectorLayer, k_vol: int, k_out: int) -> dict[tuple[int, int], str]:
     """Colour of each class pair as the layer draws it (its categories on ``match_code``);
     the default palette for pairs it does not style."""
-    colors = bivariate.palette_colors(bivariate.PALETTE_NAMES[0], k_vol, k_out)
+    colors = bivariate.palette_colors(bivariate.DEFAULT_PALETTE, k_vol, k_out)
     renderer = layer.renderer()
     if renderer is not None and renderer.type() == "categorizedSymbol" and \
             renderer.classAttribute() == "match_code":

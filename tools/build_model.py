@@ -108,7 +108,7 @@ def build():
     child("matching", "natural_breaks_matching", 520, 280, {
         "INPUT": param("cities"), "VOLUME_FIELD": param("volume_field"),
         "OUTLETS_FIELD": param("outlets_field"), "CLASSES": static(3), "METHOD": static(0),
-        "PALETTE": static(0),
+        "PALETTE": static(3),  # purple–gold, the colour-blind-safe default
     }, {"OUTPUT": ("layer", "Matching layer", True, TEMPORARY),
         "REPORT": ("report", "Matching report", False, None)}, ("ratio",))
     child("compliance", "capital_compliance", 520, 480, {

@@ -251,6 +251,12 @@ class ExportPublicationMap(AtlasAlgorithm):
             error = export_layout(layout, output, self.parameterAsInt(parameters, self.DPI,
                                                                       context))
         if error:
+            # The exception's traceback keeps this frame alive (a caller may hold it until the
+            # interpreter exits, after QGIS is gone): release the layout and its layers first.
+            del layout, spec
+            project.removeAllMapLayers()
+            panels.clear()
+            extra_copies.clear()
             raise QgsProcessingException(self.tr("Could not export the map to {path}: {error}")
                                          .format(path=output, error=error))
         results = {self.OUTPUT: output, "LEGEND_VOL_BREAKS": "", "LEGEND_OUTLET_BREAKS": ""}
@@ -277,9 +283,7 @@ class ExportPublicationMap(AtlasAlgorithm):
         """A sentence saying what the map shows, with the year when the layer's name or file
         names one; never a bare file name for this plugin's outputs."""
         if kind == "raster":
-            what = raster_legend_title(layer)
-            sentence = self.tr("Where a new recycling plant would stand: {what}").format(
-                what=what[:1].lower() + what[1:]) if what else layer.name()
+            sentence = raster_legend_title(layer)  # what and unit, as the band says
         else:
             sentence = {
                 "ratio": self.tr("Retired batteries against recycling capacity"),

@@ -122,7 +122,8 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Classification method"), self.method_labels(), defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            self.PALETTE, self.tr("Bivariate palette"), self.palette_labels(), defaultValue=0))
+            self.PALETTE, self.tr("Bivariate palette"), self.palette_labels(),
+            defaultValue=bivariate.PALETTE_NAMES.index(bivariate.DEFAULT_PALETTE)))
         self.addParameter(QgsProcessingParameterField(
             self.NAME_FIELD, self.tr("Name field (for the report)"), None, self.INPUT,
             QgsProcessingParameterField.Any, optional=True))

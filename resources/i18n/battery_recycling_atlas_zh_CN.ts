@@ -1156,11 +1156,11 @@
     </message>
     <message>
         <source>Layer to map (vector or raster)</source>
-        <translation type="unfinished"></translation>
+        <translation>要制图的图层（矢量或栅格）</translation>
     </message>
     <message>
         <source>Context layers (points drawn above, others beneath)</source>
-        <translation type="unfinished"></translation>
+        <translation>背景图层（点图层绘于上方，其余绘于下方）</translation>
     </message>
     <message>
         <source>Layout</source>
@@ -1259,10 +1259,6 @@
         <translation>{key} 必须是以逗号分隔的 3 到 6 个递增数字（natural_breaks_matching 输出的分类界限）；实际为“{text}”。</translation>
     </message>
     <message>
-        <source>Where a new recycling plant would stand: {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Retired batteries against recycling capacity</source>
         <translation>退役电池与回收产能</translation>
     </message>
@@ -1276,31 +1272,31 @@
     </message>
     <message>
         <source>Least-cost flows of retired batteries to recycling plants</source>
-        <translation type="unfinished"></translation>
+        <translation>退役电池到回收工厂的最低成本流向</translation>
     </message>
     <message>
         <source>Utilisation of recycling plants</source>
-        <translation type="unfinished"></translation>
+        <translation>回收工厂产能利用率</translation>
     </message>
     <message>
         <source>Best sites for a new recycling plant</source>
-        <translation type="unfinished"></translation>
+        <translation>新建回收工厂的最佳选址</translation>
     </message>
     <message>
         <source>{sentence}, {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{sentence}（{year} 年）</translation>
     </message>
     <message>
         <source>Recycling plants (size: capacity; colour: utilisation)</source>
-        <translation type="unfinished"></translation>
+        <translation>回收工厂（大小：产能；颜色：利用率）</translation>
     </message>
     <message>
         <source>Best sites for a new plant</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工厂最佳选址</translation>
     </message>
     <message>
         <source>Flows (t/yr)</source>
-        <translation type="unfinished"></translation>
+        <translation>流量（吨/年）</translation>
     </message>
     <message>
         <source>Retirement ÷ capacity</source>
@@ -1314,15 +1310,15 @@
     </message>
     <message>
         <source>Flow (t/yr)</source>
-        <translation type="unfinished"></translation>
+        <translation>流量（吨/年）</translation>
     </message>
     <message>
         <source>Plant utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂利用率</translation>
     </message>
     <message>
         <source>Profit of a new plant</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工厂利润</translation>
     </message>
     <message>
         <source>Illustrative data, not official statistics.</source>

@@ -321,3 +321,34 @@ def test_under_served_summary_empty():
     summary = bv.under_served_summary(["a", "b"], [1, 3], bv.match([1, 3], [1, 3], k=2))
     assert summary == {"rows": [], "n": 0, "total_volume": 0.0, "vol_share": 0.0,
                        "outlet_share": 0.0}
+
+
+# Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear sRGB.
+PROTANOPIA = np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                       [-0.003882, -0.048116, 1.051998]])
+DEUTERANOPIA = np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                         [-0.011820, 0.042940, 0.968881]])
+
+
+def _smallest_cvd_difference(name: str, matrix) -> float:
+    """Smallest CIE76 ΔE between two cells of the 3×3 palette as a dichromat sees them."""
+    import itertools
+
+    colors = bv.palette_colors(name, 3)
+    rgb = np.array([bv._hex_to_rgb(colors[(v, o)]) for v in (1, 2, 3) for o in (1, 2, 3)])
+    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4) @ matrix.T
+    lin = np.clip(lin, 0.0, 1.0)
+    seen = np.where(lin <= 0.0031308, 12.92 * lin, 1.055 * lin ** (1 / 2.4) - 0.055)
+    lab = bv._srgb_to_lab(seen)
+    return min(float(np.linalg.norm(lab[i] - lab[j]))
+               for i, j in itertools.combinations(range(9), 2))
+
+
+def test_default_palette_is_colour_blind_safe_and_keeps_the_enum_order():
+    assert bv.PALETTE_NAMES == ("pink_blue", "green_blue", "blue_red", "purple_gold", "grey")
+    assert bv.DEFAULT_PALETTE == "purple_gold"
+    for matrix in (PROTANOPIA, DEUTERANOPIA):
+        assert _smallest_cvd_difference(bv.DEFAULT_PALETTE, matrix) >= 15.9
+    # The former default confuses cells under both (ΔE 4.5 and 5.7, as measured in issue 17).
+    assert _smallest_cvd_difference("pink_blue", PROTANOPIA) == pytest.approx(4.5, abs=0.1)
+    assert _smallest_cvd_difference("pink_blue", DEUTERANOPIA) == pytest.approx(5.7, abs=0.1)
