@@ -15,6 +15,8 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
     QgsSpatialIndex,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -81,6 +83,36 @@ def source_path(layer) -> Path | None:
     path = layer.source().split("|")[0]
     candidate = Path(path)
     return candidate.resolve() if candidate.exists() else None
+
+
+def output_destination(alg, parameters: dict, name: str, context: QgsProcessingContext) -> str:
+    """The destination of output parameter ``name`` as the user gave it (a path, a URI,
+    ``TEMPORARY_OUTPUT``), read without side effects.
+
+    ``parameterAsOutputLayer`` must not be used for this: for a sink that loads on completion it
+    queues a second layer to load, which the dialog then reports as "not correctly generated".
+    """
+    value = parameters.get(name)
+    if value is None:
+        definition = alg.parameterDefinition(name)
+        value = definition.defaultValue() if definition is not None else None
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        if value.propertyType() == QgsProperty.StaticProperty:
+            value = value.staticValue()
+        else:
+            value = value.valueAsString(context.expressionContext(), "")[0]
+    return "" if value is None else str(value)
+
+
+def ensure_outputs_not_inputs(alg, parameters: dict, context: QgsProcessingContext,
+                              outputs: Iterable[str], inputs: Iterable[str]) -> None:
+    """Refuse any of the ``outputs`` (parameter names) that would overwrite the file of one of
+    the ``inputs`` (layer parameter names); registers nothing in ``context``."""
+    layers = [alg.parameterAsVectorLayer(parameters, key, context) for key in inputs]
+    for key in outputs:
+        ensure_not_input(output_destination(alg, parameters, key, context), layers)
 
 
 def ensure_not_input(output: str, inputs: Iterable) -> None:

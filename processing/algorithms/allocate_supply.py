@@ -26,7 +26,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...core import allocation as core
 from ...core.errors import NoValidRowsError, RowValuesError
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -159,10 +159,10 @@ class AllocateSupply(AtlasAlgorithm):
         c_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
         s_idx = numeric_field_index(supply_src, s_field, self.tr("supply"))
         c_idx = numeric_field_index(plant_src, c_field, self.tr("capacity"))
-        inputs = [self.parameterAsVectorLayer(parameters, k, context)
-                  for k in (self.SUPPLY, self.PLANTS, self.REGIONS)]
-        for key in (self.OUTPUT_FLOWS, self.OUTPUT_PLANTS, self.OUTPUT_REGIONS):
-            ensure_not_input(self.parameterAsOutputLayer(parameters, key, context), inputs)
+        ensure_outputs_not_inputs(
+            self, parameters, context,
+            [self.OUTPUT_FLOWS, self.OUTPUT_PLANTS, self.OUTPUT_REGIONS],
+            [self.SUPPLY, self.PLANTS, self.REGIONS])
         rule = core.RULES[self.parameterAsEnum(parameters, self.BORDER_RULE, context)]
 
         feedback.setProgressText(self.tr("Reading supply and plants…"))

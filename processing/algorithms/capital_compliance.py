@@ -17,7 +17,7 @@ from ...core import compliance
 from ...core.errors import InvalidValuesError
 from ..labels import compliance_labels
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -113,9 +113,8 @@ class CapitalCompliance(AtlasAlgorithm):
                 "whitelist firms (WHITELIST)."))
         firm_idx = -1 if firms_src is not None else numeric_field_index(
             source, firm_name, self.tr("whitelist firms"))
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                         [self.parameterAsVectorLayer(parameters, p, context)
-                          for p in (self.INPUT, self.WHITELIST)])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+                                  [self.INPUT, self.WHITELIST])
 
         read = read_features(source, {"capital": cap_idx, "firms": firm_idx}, feedback)
         if read is None:

@@ -20,7 +20,7 @@ from ...core import bivariate, classify
 from ...core.errors import InvalidValuesError, NoValidRowsError, ZeroTotalError
 from ..bivariate_style import bivariate_styler, breaks_text
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -136,9 +136,8 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         k = self.parameterAsInt(parameters, self.CLASSES, context)
         method = classify.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         palette = bivariate.PALETTE_NAMES[self.parameterAsEnum(parameters, self.PALETTE, context)]
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                         [self.parameterAsVectorLayer(parameters, p, context)
-                          for p in (self.INPUT, self.OUTLETS)])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+                                  [self.INPUT, self.OUTLETS])
 
         feedback.setProgressText(self.tr("Reading features…"))
         read = read_features(source, {"vol": vol_idx, "out": out_idx}, feedback)

@@ -16,7 +16,7 @@ from ...core import uncertainty
 from ..economics_io import uncertainty_ranges
 from ..labels import graduated_labels
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
     layer_title,
     python_number,
     region_names,
@@ -81,8 +81,7 @@ class ProfitUncertainty(AtlasAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Draw, evaluate and summarise in ``core``; write, style and report."""
         source = self.source_or_raise(parameters, "INPUT", context)
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                         [self.parameterAsVectorLayer(parameters, "INPUT", context)])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT], ["INPUT"])
         plan = plant_plan(self, parameters, context, feedback, source)
         if plan is None:
             return {}

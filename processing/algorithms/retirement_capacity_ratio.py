@@ -17,7 +17,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...core import ratio as core_ratio
 from ..labels import ratio_class_labels
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -129,9 +129,8 @@ class RetirementCapacityRatio(AtlasAlgorithm):
                 "(PLANTS and PLANT_CAPACITY_FIELD)."))
         cap_idx = -1 if plants is not None else numeric_field_index(
             source, cap_name, self.tr("capacity"))
-        inputs = [self.parameterAsVectorLayer(parameters, k, context) for k in (self.INPUT,
-                                                                               self.PLANTS)]
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), inputs)
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+                                  [self.INPUT, self.PLANTS])
 
         feedback.setProgressText(self.tr("Reading regions…"))
         read = read_features(source, {"ret": ret_idx, "cap": cap_idx}, feedback)
