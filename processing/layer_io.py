@@ -21,6 +21,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
+from ..core.field_names import NAME_CANDIDATES
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LayerIO", text)
@@ -218,8 +220,6 @@ def sum_points_in_regions(
     return sums, skipped
 
 
-NAME_CANDIDATES = ("name_zh", "name", "NAME", "名称", "省份", "城市", "province", "city",
-                   "name_en", "short_zh")
 
 
 def read_features(source: QgsFeatureSource, indices: dict[str, int],

@@ -149,6 +149,8 @@ class AllocateSupply(AtlasAlgorithm):
         self.add_report_parameter()
         for key in self.NUMBER_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.suggest_defaults({self.SUPPLY: ("retirement",), self.PLANTS: ("capacity",)},
+                              {self.SUPPLY_FIELD: "retirement", "CAPACITY_FIELD": "capacity"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read and project both layers, find provinces, solve in ``core``, write and report."""

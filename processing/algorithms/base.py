@@ -69,6 +69,13 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         """The README section documenting this algorithm."""
         return readme_url(self.HELP_ANCHOR or self.ALGORITHM_ID.replace("_", "-"))
 
+    def suggest_defaults(self, layers: dict, fields: dict) -> None:
+        """Dialog defaults guessed by name from the project's layers (end of initAlgorithm);
+        see :func:`processing.gui_defaults.suggest_defaults`."""
+        from ..gui_defaults import suggest_defaults
+
+        suggest_defaults(self, layers, fields)
+
     # -- shared steps of processAlgorithm --------------------------------------------------
 
     def add_report_parameter(self) -> None:

@@ -99,6 +99,9 @@ class CapitalCompliance(AtlasAlgorithm):
         self.add_report_parameter()
         for key in ("PEARSON_R", "PEARSON_P", "SPEARMAN_R", "SPEARMAN_P", "N"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.suggest_defaults({self.INPUT: ("capital", "whitelist")},
+                              {self.CAPITAL_FIELD: "capital", self.WHITELIST_FIELD: "whitelist",
+                               "NAME_FIELD": "name"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read, compute in ``core``, write, style and report."""

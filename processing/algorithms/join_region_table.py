@@ -107,6 +107,8 @@ class JoinRegionTable(AtlasAlgorithm):
             optional=True))
         for key in ("N_MATCHED", "N_UNMATCHED_REGIONS", "N_UNMATCHED_ROWS", "N_DUPLICATE_ROWS"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.suggest_defaults({self.INPUT: ("key",), self.TABLE: ("key", "table")},
+                              {self.REGION_KEY_FIELD: "key", self.TABLE_KEY_FIELD: "key"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Match keys in ``core``, then write the regions and the rows left over."""

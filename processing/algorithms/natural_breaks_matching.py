@@ -120,6 +120,9 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("N_UNDER_SERVED", self.tr("Under-served")))
         self.addOutput(QgsProcessingOutputNumber("UNDER_SERVED_T",
                                                  self.tr("Volume in under-served features")))
+        self.suggest_defaults({self.INPUT: ("volume", "outlets")},
+                              {self.VOLUME_FIELD: "volume", self.OUTLETS_FIELD: "outlets",
+                               "NAME_FIELD": "name"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read, match in ``core``, write, style and report."""

@@ -126,6 +126,8 @@ class PlantProfit(AtlasAlgorithm):
         self.add_report_parameter()
         for key in ("TOTAL_PROFIT", "TOTAL_THROUGHPUT", "N_LOSS"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.suggest_defaults({self.INPUT: ("capacity",)},
+                              {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Evaluate the model in ``core``, write, style and report."""

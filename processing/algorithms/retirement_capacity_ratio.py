@@ -110,6 +110,9 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         self.add_report_parameter()
         for key in self.NUMBER_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.suggest_defaults({self.INPUT: ("retirement", "capacity")},
+                              {self.RETIREMENT_FIELD: "retirement", self.CAPACITY_FIELD: "capacity",
+                               "NAME_FIELD": "name"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read the regions, compute the ratios in ``core``, write, style and report."""

@@ -4078,6 +4078,30 @@
         <translation>空间错配分析流程 · Spatial mismatch workflow</translation>
     </message>
     <message>
+        <source>Retirement (t/yr)</source>
+        <translation>退役量（吨/年）</translation>
+    </message>
+    <message>
+        <source>Capacity (t/yr)</source>
+        <translation>产能（吨/年）</translation>
+    </message>
+    <message>
+        <source>Registered capital (CNY)</source>
+        <translation>注册资本（元）</translation>
+    </message>
+    <message>
+        <source>Whitelist firms</source>
+        <translation>白名单企业</translation>
+    </message>
+    <message>
+        <source>Retired volume (t/yr)</source>
+        <translation>退役量（吨/年）</translation>
+    </message>
+    <message>
+        <source>Outlets (count)</source>
+        <translation>网点（数量）</translation>
+    </message>
+    <message>
         <source>Runs the retirement-to-capacity ratio and capital vs compliance on the provinces and the natural-breaks matching on the cities, loads the three styled layers into a group and opens one combined report.</source>
         <translation>对省份运行退役量与回收产能之比和注册资本与合规分析，对城市运行自然断点匹配，将三个已设置样式的图层加载到一个图层组，并打开一份合并报告。</translation>
     </message>
@@ -4098,36 +4122,12 @@
         <translation>图层</translation>
     </message>
     <message>
-        <source>Retirement (t/yr)</source>
-        <translation>退役量（吨/年）</translation>
-    </message>
-    <message>
-        <source>Capacity (t/yr)</source>
-        <translation>产能（吨/年）</translation>
-    </message>
-    <message>
-        <source>Registered capital (CNY)</source>
-        <translation>注册资本（元）</translation>
-    </message>
-    <message>
-        <source>Whitelist firms</source>
-        <translation>白名单企业</translation>
-    </message>
-    <message>
         <source>Names</source>
         <translation>名称</translation>
     </message>
     <message>
         <source>Cities</source>
         <translation>城市</translation>
-    </message>
-    <message>
-        <source>Retired volume (t/yr)</source>
-        <translation>退役量（吨/年）</translation>
-    </message>
-    <message>
-        <source>Outlets (count)</source>
-        <translation>网点（数量）</translation>
     </message>
     <message>
         <source>Year, classes and output</source>
@@ -4168,6 +4168,14 @@
     <message>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>The layer “{layer}” has no {year} field for: {fields}.</source>
+        <translation>图层“{layer}”没有 {year} 年的字段：{fields}。</translation>
+    </message>
+    <message>
+        <source>Choose those fields, or another year.</source>
+        <translation>请手动选择这些字段，或选择其他年份。</translation>
     </message>
     <message>
         <source>Choose a province layer and a city layer.</source>

@@ -220,15 +220,24 @@ def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, 
         assert picked["retirement"] == "retire_2025_t" and picked["capacity"] == "capacity_2025_t"
         assert picked["capital"] == "capital_cny" and picked["whitelist"] == "whitelist_firms"
         assert picked["volume"] == "retire_2025_t" and picked["outlets"] == "outlets_2025"
+        # The cities have no 2030 fields: none is taken, the dialog says so and waits.
         dialog.year.setCurrentText("2030")
         assert dialog.fields["retirement"].currentField() == "retire_2030_t"
+        assert dialog.fields["volume"].currentField() == ""
+        assert dialog.fields["outlets"].currentField() == ""
+        assert "Prefectures (cities)" in dialog.status.text()
+        assert "2030" in dialog.status.text()
+        assert dialog.make_task(open_report=False) is None
+        dialog.year.setCurrentText("2025")
+        assert dialog.status.text() == ""
+        assert dialog.fields["volume"].currentField() == "retire_2025_t"
         dialog.classes.setValue(4)
         dialog.output_dir.setFilePath(str(tmp_path))
         task = dialog.make_task(open_report=False)
         assert task.run()
         task.finished(True)
         assert len(task.layers) == 3
-        group = project.layerTreeRoot().findGroup("Spatial mismatch 2030")
+        group = project.layerTreeRoot().findGroup("Spatial mismatch 2025")
         assert group is not None and len(group.findLayers()) == 3
         report = Path(task.report_path)
         assert report.name == "workflow_report.html"
@@ -242,8 +251,8 @@ def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, 
         got = {f["adcode"]: f["match_code"] for f in task.layers[1].getFeatures()}
         assert got == want
         direct = run_alg("retirement_capacity_ratio", {
-            "INPUT": provinces, "RETIREMENT_FIELD": "retire_2030_t",
-            "CAPACITY_FIELD": "capacity_2030_t", "OUTPUT": "TEMPORARY_OUTPUT"})
+            "INPUT": provinces, "RETIREMENT_FIELD": "retire_2025_t",
+            "CAPACITY_FIELD": "capacity_2025_t", "OUTPUT": "TEMPORARY_OUTPUT"})
         assert task.steps[0].results["MEDIAN_RATIO"] == pytest.approx(direct["MEDIAN_RATIO"])
         direct = run_alg("capital_compliance", {
             "INPUT": provinces, "CAPITAL_FIELD": "capital_cny",
@@ -255,6 +264,36 @@ def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, 
         project.removeAllMapLayers()
         project.layerTreeRoot().removeAllChildren()
         dialog.deleteLater()
+        flush_deletes()
+
+
+def test_workflow_output_folder_is_remembered_not_temporary(plugin, qgis_iface, sample_gpkg,
+                                                           tmp_path):
+    from qgis.core import QgsProcessingUtils, QgsSettings
+    from qgis.PyQt.QtCore import QStandardPaths
+
+    from battery_recycling_atlas.ui.workflow_dialog import OUTPUT_DIR_KEY, WorkflowDialog
+
+    QgsSettings().remove(OUTPUT_DIR_KEY)
+    project = QgsProject.instance()
+    provinces = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "Provinces", "ogr")
+    cities = QgsVectorLayer(f"{sample_gpkg}|layername=cities", "Cities", "ogr")
+    project.addMapLayers([provinces, cities])
+    dialogs = []
+    try:
+        dialogs.append(WorkflowDialog(qgis_iface.mainWindow(), project))
+        documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        assert dialogs[0].output_dir.filePath() == documents
+        assert dialogs[0].output_dir.filePath() != QgsProcessingUtils.tempFolder()
+        dialogs[0].output_dir.setFilePath(str(tmp_path))
+        assert dialogs[0].make_task(open_report=False) is not None
+        dialogs.append(WorkflowDialog(qgis_iface.mainWindow(), project))
+        assert dialogs[1].output_dir.filePath() == str(tmp_path)
+    finally:
+        QgsSettings().remove(OUTPUT_DIR_KEY)
+        project.removeAllMapLayers()
+        for dialog in dialogs:
+            dialog.deleteLater()
         flush_deletes()
 
 
