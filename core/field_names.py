@@ -42,7 +42,7 @@ FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
 #: numbers, taken only when the layer has no field of the user's for the same thing.
 SAMPLE_FIELDS = frozenset({
     "retire_2025_t", "capacity_2025_t", "retire_2030_t", "capacity_2030_t", "whitelist_firms",
-    "capital_cny", "outlets_2025", "capacity_t", "throughput_t", "illustrative"})
+    "capital_cny", "outlets_2025", "capacity_t", "throughput_t", "retire_t", "illustrative"})
 
 #: Identifier fields: never a measure.
 ID_FIELDS = frozenset({"fid", "id", "ogc_fid", "objectid", "gid", "oid", "fid_1", "rowid",

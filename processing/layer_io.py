@@ -34,8 +34,45 @@ def report_tr(text: str) -> str:
     return QCoreApplication.translate("Report", text)
 
 
+class FeatureRef(int):
+    """A feature id that reads as "name (id)" in messages ("Taiwan 台湾 (32)"), and as the plain
+    id everywhere else (it is an ``int``)."""
+
+    label: str = ""
+
+    def __new__(cls, fid: int, label: str = "") -> FeatureRef:
+        ref = super().__new__(cls, fid)
+        ref.label = label
+        return ref
+
+    def __str__(self) -> str:
+        return f"{self.label} ({int(self)})" if self.label else str(int(self))
+
+
+def name_field_index(fields: QgsFields, name_field: str = "") -> int:
+    """Index of ``name_field``, else of the first common name field; -1 when there is none."""
+    if not name_field:
+        name_field = next((c for c in NAME_CANDIDATES if fields.lookupField(c) >= 0), "")
+    return fields.lookupField(name_field) if name_field else -1
+
+
+def feature_ref(feature, name_index: int) -> FeatureRef:
+    """The feature's id labelled with its name (field ``name_index``; none when -1 or empty)."""
+    value = feature.attribute(name_index) if name_index >= 0 else None
+    empty = value is None or (isinstance(value, QVariant) and value.isNull()) or value == ""
+    return FeatureRef(feature.id(), "" if empty else str(value))
+
+
+def feature_refs(source: QgsFeatureSource, features: Sequence,
+                 name_field: str = "") -> list[FeatureRef]:
+    """:func:`feature_ref` of each feature, names from ``name_field`` or a common name field."""
+    idx = name_field_index(source.fields(), name_field)
+    return [feature_ref(f, idx) for f in features]
+
+
 def format_ids(ids: Sequence[int], limit: int = 20) -> str:
-    """``"3, 7, 12"`` or ``"3, 7, … (+40 more)"`` for a warning message."""
+    """``"3, 7, 12"`` or ``"3, 7, … (+40 more)"`` for a warning message; a :class:`FeatureRef`
+    reads "name (id)"."""
     shown = ", ".join(str(i) for i in list(ids)[:limit])
     if len(ids) > limit:
         shown += " " + _tr("… (+{n} more)").format(n=len(ids) - limit)

@@ -18,6 +18,7 @@ from ...core.errors import InvalidValuesError
 from ..labels import compliance_labels
 from ..layer_io import (
     ensure_outputs_not_inputs,
+    feature_refs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -123,7 +124,9 @@ class CapitalCompliance(AtlasAlgorithm):
         if read is None:
             return {}
         features, columns = read
-        ids = [f.id() for f in features]
+        # Ids that read "name (id)" in the warnings.
+        ids = feature_refs(source, features,
+                           self.parameterAsString(parameters, "NAME_FIELD", context))
         firms, capacity = columns["firms"], None
         if firms_src is not None:
             geoms = [f.geometry() for f in features]

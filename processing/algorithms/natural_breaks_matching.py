@@ -21,6 +21,7 @@ from ...core.errors import InvalidValuesError, NoValidRowsError, ZeroTotalError
 from ..bivariate_style import bivariate_styler, breaks_text
 from ..layer_io import (
     ensure_outputs_not_inputs,
+    feature_refs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -147,7 +148,9 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         if read is None:
             return {}
         features, columns = read
-        ids = [f.id() for f in features]
+        # Ids that read "name (id)" in the warnings.
+        ids = feature_refs(source, features,
+                           self.parameterAsString(parameters, "NAME_FIELD", context))
         counts = columns["out"]
         if outlets is not None:
             feedback.setProgressText(self.tr("Counting outlets per feature…"))

@@ -18,6 +18,7 @@ from ...core import ratio as core_ratio
 from ..labels import ratio_class_labels
 from ..layer_io import (
     ensure_outputs_not_inputs,
+    feature_refs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -141,7 +142,9 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             return {}
         features, columns = read
         retirement, capacity = columns["ret"], columns["cap"]
-        ids = [f.id() for f in features]
+        # Ids that read "name (id)" in the warnings.
+        ids = feature_refs(source, features,
+                           self.parameterAsString(parameters, "NAME_FIELD", context))
 
         if plants is not None:
             feedback.setProgressText(self.tr("Summing plant capacity per region…"))

@@ -71,7 +71,9 @@ def test_matching_hand_computed(run_alg, cities, tmp_path, feedback):
     assert [float(x) for x in res["OUTLET_BREAKS"].split(",")] == pytest.approx(
         [1 / 7, 1 / 7, 4 / 7])
     assert res["N_UNDER_SERVED"] == 1 and res["UNDER_SERVED_T"] == pytest.approx(40.0)
-    assert any("E" not in w and "NULL" in w for w in feedback.warnings)
+    # The warning names the feature by its name field, then its id.
+    e_id = next(f.id() for f in cities.getFeatures() if f["名称"] == "E")
+    assert any(f"ids: E ({e_id})" in w and "NULL" in w for w in feedback.warnings)
     html = report.read_text(encoding="utf-8")
     assert "<svg" in html and "C" in html
     with sqlite3.connect(out) as db:
