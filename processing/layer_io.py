@@ -22,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..core.field_names import NAME_CANDIDATES
+from .label_language import translate
 
 
 def _tr(text: str) -> str:
@@ -31,7 +32,7 @@ def _tr(text: str) -> str:
 def report_tr(text: str) -> str:
     """Translate report text in the one context "Report": the builders of ``core/report*.py``
     receive this as their ``tr``, so a report string has one entry whatever algorithm wrote it."""
-    return QCoreApplication.translate("Report", text)
+    return translate("Report", text)
 
 
 class FeatureRef(int):

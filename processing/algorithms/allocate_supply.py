@@ -149,6 +149,7 @@ class AllocateSupply(AtlasAlgorithm):
         self.add_report_parameter()
         for key in self.NUMBER_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
         self.suggest_defaults({self.SUPPLY: ("retirement",), self.PLANTS: ("capacity",)},
                               {self.SUPPLY_FIELD: "retirement", "CAPACITY_FIELD": "capacity"})
 

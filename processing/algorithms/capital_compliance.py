@@ -100,6 +100,7 @@ class CapitalCompliance(AtlasAlgorithm):
         self.add_report_parameter()
         for key in ("PEARSON_R", "PEARSON_P", "SPEARMAN_R", "SPEARMAN_P", "N"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
         self.suggest_defaults({self.INPUT: ("capital", "whitelist")},
                               {self.CAPITAL_FIELD: "capital", self.WHITELIST_FIELD: "whitelist",
                                "NAME_FIELD": "name"})

@@ -121,6 +121,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("N_UNDER_SERVED", self.tr("Under-served")))
         self.addOutput(QgsProcessingOutputNumber("UNDER_SERVED_T",
                                                  self.tr("Volume in under-served features")))
+        self.add_language_parameter()
         self.suggest_defaults({self.INPUT: ("volume", "outlets")},
                               {self.VOLUME_FIELD: "volume", self.OUTLETS_FIELD: "outlets",
                                "NAME_FIELD": "name"})

@@ -126,6 +126,7 @@ class PlantProfit(AtlasAlgorithm):
         self.add_report_parameter()
         for key in ("TOTAL_PROFIT", "TOTAL_THROUGHPUT", "N_LOSS"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
         self.suggest_defaults({self.INPUT: ("capacity",)},
                               {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"})
 

@@ -163,6 +163,7 @@ class ProfitSurface(AtlasAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
     # -- processAlgorithm ---------------------------------------------------------------------
+        self.add_language_parameter()
         self.suggest_defaults({self.SUPPLY: ("retirement",)}, {self.SUPPLY_FIELD: "retirement"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)

@@ -77,6 +77,7 @@ class ProfitUncertainty(AtlasAlgorithm):
         self.add_report_parameter()
         for key in ("TOTAL_P5", "TOTAL_P50", "TOTAL_P95", "P_LOSS_TOTAL"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
         self.suggest_defaults({"INPUT": ("capacity",)},
                               {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"})
 

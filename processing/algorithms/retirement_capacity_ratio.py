@@ -111,6 +111,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         self.add_report_parameter()
         for key in self.NUMBER_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
         self.suggest_defaults({self.INPUT: ("retirement", "capacity")},
                               {self.RETIREMENT_FIELD: "retirement", self.CAPACITY_FIELD: "capacity",
                                "NAME_FIELD": "name"})

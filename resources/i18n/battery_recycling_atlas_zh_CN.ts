@@ -1343,6 +1343,29 @@
     </message>
 </context>
 <context>
+    <name>LabelLanguage</name>
+    <message>
+        <source>Legend language</source>
+        <translation>图例语言</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文（English）</translation>
+    </message>
+    <message>
+        <source>Chinese (中文)</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Language of the legend labels and messages of this run; qgis_process and models use it to write Chinese legends.</source>
+        <translation>本次运行的图例标签和消息所用的语言；qgis_process 和模型可借此写出中文图例。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Severe idle (ratio &lt; {a})</source>
