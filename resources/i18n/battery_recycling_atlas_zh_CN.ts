@@ -4236,6 +4236,82 @@
         <translation>工作流</translation>
     </message>
     <message>
+        <source>Provinces (polygons)</source>
+        <translation>省份（面）</translation>
+    </message>
+    <message>
+        <source>Retirement field (t/yr)</source>
+        <translation>退役量字段（吨/年）</translation>
+    </message>
+    <message>
+        <source>Capacity field (t/yr)</source>
+        <translation>产能字段（吨/年）</translation>
+    </message>
+    <message>
+        <source>Registered capital field (CNY)</source>
+        <translation>注册资本字段（元）</translation>
+    </message>
+    <message>
+        <source>Whitelist firm count field</source>
+        <translation>白名单企业数量字段</translation>
+    </message>
+    <message>
+        <source>Cities (polygons)</source>
+        <translation>城市（面）</translation>
+    </message>
+    <message>
+        <source>Retired volume field (t/yr)</source>
+        <translation>退役量字段（吨/年）</translation>
+    </message>
+    <message>
+        <source>Outlet count field</source>
+        <translation>网点数量字段</translation>
+    </message>
+    <message>
+        <source>Label for the map titles (e.g. the year)</source>
+        <translation>地图标题中的标签（例如年份）</translation>
+    </message>
+    <message>
+        <source>Ratio layer</source>
+        <translation>比值图层</translation>
+    </message>
+    <message>
+        <source>Ratio report</source>
+        <translation>比值报告</translation>
+    </message>
+    <message>
+        <source>Matching layer</source>
+        <translation>匹配图层</translation>
+    </message>
+    <message>
+        <source>Matching report</source>
+        <translation>匹配报告</translation>
+    </message>
+    <message>
+        <source>Compliance layer</source>
+        <translation>合规图层</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>合规报告</translation>
+    </message>
+    <message>
+        <source>Ratio map</source>
+        <translation>比值地图</translation>
+    </message>
+    <message>
+        <source>Matching map</source>
+        <translation>匹配地图</translation>
+    </message>
+    <message>
+        <source>Compliance map</source>
+        <translation>合规地图</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Runs the whole spatial-mismatch analysis of one year in one step: the retirement-to-capacity ratio of the provinces, the natural-breaks matching of retired volume against recycling outlets in the cities, capital against whitelist compliance in the provinces, and a publication map of each (A4 landscape, with legend, scale bar, north arrow and the South China Sea inset).&lt;/p&gt;&lt;p&gt;Run it in batch mode with one row per year (e.g. retire_2025_t / retire_2030_t), or from qgis_process. The layers default to temporary outputs; the maps are written as .pdf, .png or .svg by their extension; the HTML reports are optional.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;一步完成某一年的整个空间错配分析：各省的退役量与回收产能之比、各城市退役量与回收网点的自然断点匹配、各省注册资本与白名单合规情况，并为每项分析输出一幅出版地图（A4 横向，含图例、比例尺、指北针和南海诸岛附图）。&lt;/p&gt;&lt;p&gt;可在批处理模式下每年一行运行（例如 retire_2025_t / retire_2030_t），也可通过 qgis_process 运行。图层默认输出为临时图层；地图按扩展名写为 .pdf、.png 或 .svg；HTML 报告为可选项。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Cannot read the model {path}</source>
         <translation>无法读取模型 {path}</translation>
     </message>

@@ -246,3 +246,19 @@ def test_class_bounds_are_lower_and_upper_in_chinese(zh_cn):
 
     html = _breaks_table(Breaks("natural_breaks", 2, 2, (0.0, 0.5, 1.0)), "c", report_tr)
     assert "下限" in html and "上限" in html and "来源" not in html and "目标" not in html
+
+
+def test_workflow_model_dialog_in_chinese(plugin, zh_cn):
+    from qgis.core import QgsApplication
+
+    from battery_recycling_atlas.processing.models import MODEL_TEXTS
+
+    model = QgsApplication.processingRegistry().createAlgorithmById(
+        "battery_recycling:mismatch_workflow")
+    assert model.helpContent()["ALG_DESC"] in MODEL_TEXTS  # the file's help is translatable
+    descriptions = [p.description() for p in model.parameterDefinitions()]
+    assert len(descriptions) >= 15
+    assert all(CJK.search(d) for d in descriptions), descriptions
+    assert "省份（面）" in descriptions and "比值地图" in descriptions
+    assert "一步完成" in model.shortHelpString()
+    assert CJK.search(model.displayName()) and CJK.search(model.group())
