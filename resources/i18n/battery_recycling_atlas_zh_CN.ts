@@ -293,8 +293,8 @@
         <translation>加载示例数据</translation>
     </message>
     <message>
-        <source>Add the sample province and prefecture layers (illustrative numbers)</source>
-        <translation>添加示例省级和地级市图层（示意数字）</translation>
+        <source>Add the sample provinces, prefectures and whitelist plants, styled, in the Albers projection (illustrative numbers)</source>
+        <translation>添加示例省份、地级行政区和白名单企业图层（已设置样式，Albers 投影；示意数据）</translation>
     </message>
     <message>
         <source>Economics explorer…</source>
@@ -321,16 +321,20 @@
         <translation>版本、署名、示意数据与地图审核说明</translation>
     </message>
     <message>
+        <source>Add the sample province and prefecture layers (illustrative numbers)</source>
+        <translation type="obsolete">添加示例省级和地级市图层（示意数字）</translation>
+    </message>
+    <message>
         <source>Sample data (illustrative)</source>
-        <translation>示例数据（示意）</translation>
+        <translation type="obsolete">示例数据（示意）</translation>
     </message>
     <message>
         <source>Prefectures</source>
-        <translation>地级市</translation>
+        <translation type="obsolete">地级市</translation>
     </message>
     <message>
         <source>Provinces</source>
-        <translation>省份</translation>
+        <translation type="obsolete">省份</translation>
     </message>
 </context>
 <context>
@@ -3980,6 +3984,41 @@
     <message>
         <source>The sales table has rows that cannot be used. </source>
         <translation>销量表中有无法使用的行。</translation>
+    </message>
+</context>
+<context>
+    <name>SampleLayers</name>
+    <message>
+        <source>Cascade use</source>
+        <translation>梯次利用</translation>
+    </message>
+    <message>
+        <source>Regeneration</source>
+        <translation>再生利用</translation>
+    </message>
+    <message>
+        <source>Cascade use and regeneration</source>
+        <translation>梯次利用与再生利用</translation>
+    </message>
+    <message>
+        <source>Sample data (illustrative)</source>
+        <translation>示例数据（示意）</translation>
+    </message>
+    <message>
+        <source>Whitelist plants</source>
+        <translation>白名单企业</translation>
+    </message>
+    <message>
+        <source>South China Sea line</source>
+        <translation>南海断续线</translation>
+    </message>
+    <message>
+        <source>Prefectures</source>
+        <translation>地级行政区</translation>
+    </message>
+    <message>
+        <source>Provinces</source>
+        <translation>省份</translation>
     </message>
 </context>
 <context>

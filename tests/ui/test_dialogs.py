@@ -7,7 +7,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 from battery_recycling_atlas.core.economics import DEFAULT_PARAMS, LCE_PER_LI
@@ -350,3 +357,33 @@ def test_plugin_menu_opens_the_dock_and_unload_removes_it(qgis_app, qgis_iface,
     assert instance.explorer_dock is None and instance.workflow_dialog is None
     assert sip.isdeleted(dock) and sip.isdeleted(dialog)
     assert instance.actions == [] and instance.toolbar is None
+
+
+def test_load_sample_data_styled_grouped_in_albers(plugin, qgis_iface):
+    from qgis.core import QgsCoordinateTransform
+
+    from battery_recycling_atlas.ui.sample_layers import load_sample
+
+    project = QgsProject.instance()
+    project.clear()
+    try:
+        canvas = qgis_iface.mapCanvas()
+        group = load_sample(project, canvas)
+        layers = [node.layer() for node in group.findLayers()]
+        assert [lyr.name() for lyr in layers] == [
+            "Whitelist plants", "South China Sea line", "Prefectures", "Provinces"]
+        assert [lyr.featureCount() for lyr in layers] == [156, 1, 372, 34]
+        assert "+proj=aea" in project.crs().toProj() and "+lon_0=105" in project.crs().toProj()
+        plants = layers[0].renderer()
+        assert plants.type() == "categorizedSymbol" and plants.classAttribute() == "route"
+        assert {c.value() for c in plants.categories()} == {"cascade", "regeneration", "both"}
+        assert all(lyr.renderer().type() == "singleSymbol" for lyr in layers[1:])
+        # The canvas shows all of China in the Albers projection.
+        to_map = QgsCoordinateTransform(layers[3].crs(), project.crs(), project)
+        assert canvas.extent().contains(to_map.transformBoundingBox(layers[3].extent()))
+        # A project with layers keeps its CRS.
+        project.setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+        load_sample(project)
+        assert project.crs().authid() == "EPSG:3857"
+    finally:
+        project.clear()
