@@ -15,7 +15,8 @@ from qgis.core import (
     QgsSymbolLayer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication, QTimer
 
 from ..processing.map_layout import SAMPLE_GPKG, albers, south_china_sea_line
 
@@ -55,6 +56,18 @@ def _plants(layer: QgsVectorLayer) -> None:
     layer.setRenderer(QgsCategorizedSymbolRenderer("route", categories))
 
 
+def _zoom(project: QgsProject, canvas, provinces: QgsVectorLayer, albers_crs: bool) -> None:
+    """Albers (when asked) and the canvas on China (nothing when the layer is gone)."""
+    if sip.isdeleted(provinces) or project.mapLayer(provinces.id()) is None:
+        return
+    if albers_crs and project.crs() != albers():
+        project.setCrs(albers())
+    canvas.setDestinationCrs(project.crs())
+    extent = canvas.mapSettings().layerExtentToOutputExtent(provinces, provinces.extent())
+    canvas.setExtent(extent.buffered(extent.width() * 0.02))
+    canvas.refresh()
+
+
 def load_sample(project: QgsProject | None = None, canvas=None) -> QgsLayerTreeGroup:
     """Add the sample layers in a group at the top of the layer tree; return the group.
 
@@ -87,8 +100,8 @@ def load_sample(project: QgsProject | None = None, canvas=None) -> QgsLayerTreeG
     if empty:
         project.setCrs(albers())
     if canvas is not None and provinces is not None:
-        canvas.setDestinationCrs(project.crs())
-        extent = canvas.mapSettings().layerExtentToOutputExtent(provinces, provinces.extent())
-        canvas.setExtent(extent.buffered(extent.width() * 0.02))
-        canvas.refresh()
+        _zoom(project, canvas, provinces, empty)
+        # QGIS desktop gives an empty project the first layer's CRS once the event loop runs
+        # (the layer tree / canvas bridge): Albers and the zoom again after that.
+        QTimer.singleShot(0, lambda: _zoom(project, canvas, provinces, empty))
     return group

@@ -369,6 +369,7 @@ def test_load_sample_data_styled_grouped_in_albers(plugin, qgis_iface):
     try:
         canvas = qgis_iface.mapCanvas()
         group = load_sample(project, canvas)
+        QCoreApplication.processEvents()  # the deferred re-zoom
         layers = [node.layer() for node in group.findLayers()]
         assert [lyr.name() for lyr in layers] == [
             "Whitelist plants", "South China Sea line", "Prefectures", "Provinces"]
@@ -387,3 +388,34 @@ def test_load_sample_data_styled_grouped_in_albers(plugin, qgis_iface):
         assert project.crs().authid() == "EPSG:3857"
     finally:
         project.clear()
+
+
+@pytest.mark.parametrize("chinese", [False, True], ids=["en", "zh_CN"])
+def test_explorer_parameter_labels_keep_their_width_when_narrow(plugin, qgis_iface, chinese):
+    """Docked under the Processing Toolbox the parameter page is ~190 px wide: the labels
+    used to be squeezed to zero width in Chinese; now a field goes under its label."""
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+    from qgis.PyQt.QtWidgets import QLabel
+
+    from battery_recycling_atlas.ui.parameter_panel import ParameterPanel
+
+    translator = QTranslator()
+    if chinese:
+        assert translator.load(str(Path(__file__).resolve().parents[2] / "resources" / "i18n"
+                                   / "battery_recycling_atlas_zh_CN.qm"))
+        QCoreApplication.installTranslator(translator)
+    panel = ParameterPanel()
+    try:
+        panel.resize(300, 420)  # the explorer's minimum: what the docked explorer gave it
+        panel.show()
+        QCoreApplication.processEvents()
+        page = panel.stack.currentWidget()
+        labels = [lab for lab in page.findChildren(QLabel) if lab.isVisible() and lab.text()]
+        assert len(labels) >= 6
+        for label in labels:
+            assert label.width() >= label.fontMetrics().averageCharWidth() * 4, label.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        panel.close()
+        panel.deleteLater()
+        flush_deletes()
