@@ -18,6 +18,7 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsProject,
     QgsSettings,
+    QgsWkbTypes,
 )
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, QStandardPaths, Qt
@@ -37,7 +38,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.field_names import guess_name_field
+from ..core.field_names import guess_name_field, layer_score
 from .workflow_model import field_years, guess_field
 from .workflow_task import WorkflowSettings, WorkflowTask
 
@@ -201,10 +202,17 @@ class WorkflowDialog(QDialog):
         """Province and city layers guessed from the layer names, then the fields."""
         layers = [layer for layer in self.project.mapLayers().values()
                   if layer.type() == layer.VectorLayer]
-        for combo, words in ((self.province_layer, ("province", "省")),
-                             (self.city_layer, ("cit", "prefecture", "市", "地级"))):
+        for combo, words, kinds in (
+                (self.province_layer, ("province", "省"), PROVINCE_FIELDS),
+                (self.city_layer, ("cit", "prefecture", "市", "地级"), CITY_FIELDS)):
             match = next((layer for layer in layers
                           if any(w in layer.name().lower() for w in words)), None)
+            if match is None:  # else the polygon layer whose fields fit best
+                scored = [(layer_score([f.name() for f in layer.fields()], kinds), layer)
+                          for layer in layers
+                          if layer.geometryType() == QgsWkbTypes.PolygonGeometry]
+                best = max(scored, key=lambda pair: pair[0], default=(0, None))
+                match = best[1] if best[0] else None
             if match is not None:
                 combo.setLayer(match)
         self._layers_changed()

@@ -419,3 +419,21 @@ def test_explorer_parameter_labels_keep_their_width_when_narrow(plugin, qgis_ifa
         panel.close()
         panel.deleteLater()
         flush_deletes()
+
+
+def test_workflow_dialog_finds_layers_by_their_fields(plugin, qgis_iface, sample_gpkg):
+    """Layers named neither province nor city are recognised by their fields."""
+    from battery_recycling_atlas.ui.workflow_dialog import WorkflowDialog
+
+    project = QgsProject.instance()
+    a = QgsVectorLayer(f"{sample_gpkg}|layername=cities", "layer A", "ogr")
+    b = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "layer B", "ogr")
+    project.addMapLayers([a, b])
+    dialog = WorkflowDialog(qgis_iface.mainWindow(), project)
+    try:
+        assert dialog.province_layer.currentLayer() is b
+        assert dialog.city_layer.currentLayer() is a
+    finally:
+        project.removeAllMapLayers()
+        dialog.deleteLater()
+        flush_deletes()
