@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -13,7 +13,6 @@ from .i18n import install_translator, remove_translator, tr
 PLUGIN_DIR = Path(__file__).resolve().parent
 ICON_DIR = PLUGIN_DIR / "resources" / "icons"
 ICON_PATH = ICON_DIR / "icon.svg"
-SAMPLE_GPKG = PLUGIN_DIR / "resources" / "data" / "china_sample.gpkg"
 MENU = "&Battery Recycling Atlas"
 
 
@@ -55,7 +54,8 @@ class BatteryRecyclingAtlasPlugin:
         ratio.setObjectName("BatteryRecyclingAtlasRatio")
         self._add_action(
             tr("Load sample data"), self._load_sample_data,
-            tr("Add the sample province and prefecture layers (illustrative numbers)"),
+            tr("Add the sample provinces, prefectures and whitelist plants, styled, in the "
+               "Albers projection (illustrative numbers)"),
         )
         explorer = self._add_action(
             tr("Economics explorer…"), self.show_explorer,
@@ -130,13 +130,9 @@ class BatteryRecyclingAtlasPlugin:
         AboutDialog(self.iface.mainWindow()).exec()
 
     def _load_sample_data(self) -> None:
-        root = QgsProject.instance().layerTreeRoot()
-        group = root.insertGroup(0, tr("Sample data (illustrative)"))
-        for table, title in (("cities", tr("Prefectures")), ("provinces", tr("Provinces"))):
-            layer = QgsVectorLayer(f"{SAMPLE_GPKG}|layername={table}", title, "ogr")
-            if layer.isValid():
-                QgsProject.instance().addMapLayer(layer, False)
-                group.addLayer(layer)
+        from .ui.sample_layers import load_sample
+
+        load_sample(QgsProject.instance(), self.iface.mapCanvas())
 
     def unload(self) -> None:
         """Remove everything the plugin added: dock, dialogs, actions, toolbar, provider,

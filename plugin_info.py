@@ -8,6 +8,7 @@ from pathlib import Path
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 README = PLUGIN_DIR / "README.md"
+HELP = PLUGIN_DIR / "docs" / "help" / "index.html"
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +25,9 @@ def plugin_version() -> str:
 
 
 def readme_url(anchor: str = "") -> str:
-    """A ``file://`` URL to the README shipped with the plugin, optionally at a section."""
-    url = README.as_uri()
+    """A ``file://`` URL to the user guide shipped with the plugin, optionally at a section:
+    the HTML rendering of the README (``docs/help/index.html``, made by
+    ``tools/build_help.py``), else the README itself."""
+    page = HELP if HELP.exists() else README
+    url = page.as_uri()
     return f"{url}#{anchor}" if anchor else url

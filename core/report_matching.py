@@ -144,7 +144,7 @@ def legend_grid_svg(
 def _breaks_table(breaks: Breaks, caption: str, tr: Callable[[str], str]) -> str:
     b = breaks.breaks
     rows = [(c, fmt_share(b[c - 1]), fmt_share(b[c])) for c in range(1, breaks.k + 1)]
-    return html_table([tr("Class"), tr("From"), tr("To")], rows,
+    return html_table([tr("Class"), tr("Lower bound"), tr("Upper bound")], rows,
                       numeric=(True, True, True), caption=caption)
 
 

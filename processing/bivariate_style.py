@@ -50,17 +50,18 @@ def bivariate_styler(result, palette: str, tr: Callable[[str], str]) -> Styler:
     k_vol, k_out = result.vol_breaks.k, result.outlet_breaks.k
     colors = bivariate.code_colors(palette, k_vol, k_out)
 
+    # Labels now, in the run's language: the layer is styled later, when it is loaded.
+    labels = {f"{v}-{o}": tr("Volume {v} ({vr}) · outlets {o} ({orange})").format(
+        v=v, vr=_pct_range(result.vol_breaks, v), o=o,
+        orange=_pct_range(result.outlet_breaks, o))
+        for v in range(k_vol, 0, -1) for o in range(1, k_out + 1)}
+    no_data = tr("No data")
+
     def style(layer: QgsVectorLayer) -> bool:
-        categories = []
-        for v in range(k_vol, 0, -1):
-            for o in range(1, k_out + 1):
-                label = tr("Volume {v} ({vr}) · outlets {o} ({orange})").format(
-                    v=v, vr=_pct_range(result.vol_breaks, v), o=o,
-                    orange=_pct_range(result.outlet_breaks, o))
-                categories.append(QgsRendererCategory(
-                    f"{v}-{o}", _symbol(layer, colors[f"{v}-{o}"]), label))
+        categories = [QgsRendererCategory(code, _symbol(layer, colors[code]), label)
+                      for code, label in labels.items()]
         categories.append(QgsRendererCategory(
-            None, _symbol(layer, NO_DATA_COLOR, hatch=True), tr("No data")))
+            None, _symbol(layer, NO_DATA_COLOR, hatch=True), no_data))
         layer.setRenderer(QgsCategorizedSymbolRenderer("match_code", categories))
         return True
 

@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core import economics as econ
 from ..core.economics_params import PresetError, load_parameter_table, load_preset
-from .layer_io import format_ids, numeric_field_index
+from .layer_io import feature_refs, format_ids, numeric_field_index
 
 PARAMETERS_FILE = "PARAMETERS_FILE"
 #: Headline overrides: parameter key, flat parameter name, label (translated where used), unit.
@@ -126,7 +126,7 @@ def plant_arrays(alg, parameters: dict, context, source, features: Sequence,
     plant's row with NULL results (one warning lists the ids). Capacity ≤ 0, negative
     throughput and throughput above capacity are refused with the feature ids.
     """
-    ids = [f.id() for f in features]
+    ids = feature_refs(source, features, alg.parameterAsString(parameters, "NAME_FIELD", context))
     cap = np.array([np.nan if v is None else v for v in columns["capacity"]], dtype=float)
     if throughput_name:
         thr = np.array([np.nan if v is None else v for v in columns["throughput"]], dtype=float)

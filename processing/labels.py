@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QCoreApplication
-
 from ..core.ratio import RatioThresholds
+from .label_language import translate
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+    return translate("Labels", text)
 
 
 def _pct(value: float) -> str:

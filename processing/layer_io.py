@@ -15,12 +15,16 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
     QgsSpatialIndex,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
+from ..core.field_names import NAME_CANDIDATES
 from .compat import field_kind, is_null
+from .label_language import translate
 
 
 def _tr(text: str) -> str:
@@ -30,11 +34,48 @@ def _tr(text: str) -> str:
 def report_tr(text: str) -> str:
     """Translate report text in the one context "Report": the builders of ``core/report*.py``
     receive this as their ``tr``, so a report string has one entry whatever algorithm wrote it."""
-    return QCoreApplication.translate("Report", text)
+    return translate("Report", text)
+
+
+class FeatureRef(int):
+    """A feature id that reads as "name (id)" in messages ("Taiwan 台湾 (32)"), and as the plain
+    id everywhere else (it is an ``int``)."""
+
+    label: str = ""
+
+    def __new__(cls, fid: int, label: str = "") -> FeatureRef:
+        ref = super().__new__(cls, fid)
+        ref.label = label
+        return ref
+
+    def __str__(self) -> str:
+        return f"{self.label} ({int(self)})" if self.label else str(int(self))
+
+
+def name_field_index(fields: QgsFields, name_field: str = "") -> int:
+    """Index of ``name_field``, else of the first common name field; -1 when there is none."""
+    if not name_field:
+        name_field = next((c for c in NAME_CANDIDATES if fields.lookupField(c) >= 0), "")
+    return fields.lookupField(name_field) if name_field else -1
+
+
+def feature_ref(feature, name_index: int) -> FeatureRef:
+    """The feature's id labelled with its name (field ``name_index``; none when -1 or empty)."""
+    value = feature.attribute(name_index) if name_index >= 0 else None
+    empty = is_null(value) or value == ""
+    return FeatureRef(feature.id(), "" if empty else str(value))
+
+
+def feature_refs(source: QgsFeatureSource, features: Sequence,
+                 name_field: str = "") -> list[FeatureRef]:
+    """:func:`feature_ref` of each feature, names from ``name_field`` or a common name field."""
+    idx = name_field_index(source.fields(), name_field)
+    return [feature_ref(f, idx) for f in features]
 
 
 def format_ids(ids: Sequence[int], limit: int = 20) -> str:
-    """``"3, 7, 12"`` or ``"3, 7, … (+40 more)"`` for a warning message."""
+    """``"3, 7, 12"`` or ``"3, 7, … (+40 more)"`` for a warning message; a :class:`FeatureRef`
+    reads "name (id)"."""
     shown = ", ".join(str(i) for i in list(ids)[:limit])
     if len(ids) > limit:
         shown += " " + _tr("… (+{n} more)").format(n=len(ids) - limit)
@@ -84,6 +125,36 @@ def source_path(layer) -> Path | None:
     path = layer.source().split("|")[0]
     candidate = Path(path)
     return candidate.resolve() if candidate.exists() else None
+
+
+def output_destination(alg, parameters: dict, name: str, context: QgsProcessingContext) -> str:
+    """The destination of output parameter ``name`` as the user gave it (a path, a URI,
+    ``TEMPORARY_OUTPUT``), read without side effects.
+
+    ``parameterAsOutputLayer`` must not be used for this: for a sink that loads on completion it
+    queues a second layer to load, which the dialog then reports as "not correctly generated".
+    """
+    value = parameters.get(name)
+    if value is None:
+        definition = alg.parameterDefinition(name)
+        value = definition.defaultValue() if definition is not None else None
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        if value.propertyType() == QgsProperty.StaticProperty:
+            value = value.staticValue()
+        else:
+            value = value.valueAsString(context.expressionContext(), "")[0]
+    return "" if value is None else str(value)
+
+
+def ensure_outputs_not_inputs(alg, parameters: dict, context: QgsProcessingContext,
+                              outputs: Iterable[str], inputs: Iterable[str]) -> None:
+    """Refuse any of the ``outputs`` (parameter names) that would overwrite the file of one of
+    the ``inputs`` (layer parameter names); registers nothing in ``context``."""
+    layers = [alg.parameterAsVectorLayer(parameters, key, context) for key in inputs]
+    for key in outputs:
+        ensure_not_input(output_destination(alg, parameters, key, context), layers)
 
 
 def ensure_not_input(output: str, inputs: Iterable) -> None:
@@ -189,8 +260,6 @@ def sum_points_in_regions(
     return sums, skipped
 
 
-NAME_CANDIDATES = ("name_zh", "name", "NAME", "名称", "省份", "城市", "province", "city",
-                   "name_en", "short_zh")
 
 
 def read_features(source: QgsFeatureSource, indices: dict[str, int],

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsMessageLog,
     QgsProcessingModelAlgorithm,
     QgsProcessingProvider,
+    QgsProcessingUtils,
 )
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -30,6 +31,38 @@ DISPLAY_NAMES = {
 }
 #: The groups of the shipped models (``model_group`` in the .model3 files), for translation.
 MODEL_GROUPS = (QT_TRANSLATE_NOOP("WorkflowModel", "Workflows"),)
+#: The English texts the model files store (written by ``tools/build_model.py``): parameter and
+#: output descriptions and the help, translated when a model is loaded.
+MODEL_TEXTS = (
+    QT_TRANSLATE_NOOP("WorkflowModel", "Provinces (polygons)"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Retirement field (t/yr)"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Capacity field (t/yr)"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Registered capital field (CNY)"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Whitelist firm count field"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Cities (polygons)"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Retired volume field (t/yr)"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Outlet count field"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Label for the map titles (e.g. the year)"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Ratio layer"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Ratio report"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Matching layer"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Matching report"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Compliance layer"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Compliance report"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Ratio map"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Matching map"),
+    QT_TRANSLATE_NOOP("WorkflowModel", "Compliance map"),
+    QT_TRANSLATE_NOOP(
+        "WorkflowModel",
+        "<p>Runs the whole spatial-mismatch analysis of one year in one step: the "
+        "retirement-to-capacity ratio of the provinces, the natural-breaks matching of retired "
+        "volume against recycling outlets in the cities, capital against whitelist compliance "
+        "in the provinces, and a publication map of each (A4 landscape, with legend, scale bar, "
+        "north arrow and the South China Sea inset).</p>"
+        "<p>Run it in batch mode with one row per year (e.g. retire_2025_t / retire_2030_t), "
+        "or from qgis_process. The layers default to temporary outputs; the maps are written "
+        "as .pdf, .png or .svg by their extension; the HTML reports are optional.</p>"),
+)
 
 
 def _tr(text: str) -> str:
@@ -58,12 +91,25 @@ class WorkflowModel(QgsProcessingModelAlgorithm):
         """Runs on the main thread: its map step lays out and exports a print layout, which is
         not thread-safe (QGIS 3.40+ no longer gives models this flag by default)."""
         return super().flags() | no_threading_flag()
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+        """The stored help, translated."""
+        content = dict(self.helpContent())
+        if content.get("ALG_DESC"):
+            content["ALG_DESC"] = _tr(content["ALG_DESC"])
+        return QgsProcessingUtils.formatHelpMapAsHtml(content, self) if content else ""
+
+    def translate_texts(self) -> None:
+        """Translate the parameter and output descriptions the file stores in English (a
+        dialog shows these); run after every load, as a load restores the stored texts."""
+        for definition in self.parameterDefinitions():
+            definition.setDescription(_tr(definition.description()))
 
     def createInstance(self):  # noqa: N802 (QGIS's name)
         """A copy of this model (Processing runs copies)."""
         copy = WorkflowModel()
         copy.loadVariant(self.toVariant())
         copy.setSourceFilePath(self.sourceFilePath())
+        copy.translate_texts()
         return copy
 
 
@@ -83,6 +129,7 @@ def load_models() -> list[QgsProcessingModelAlgorithm]:
                     path=path, errors="; ".join(errors)),
                 "Battery Recycling Atlas", Qgis.Warning)
             continue
+        model.translate_texts()
         models.append(model)
     return models
 

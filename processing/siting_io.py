@@ -23,7 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .compat import gdal_exceptions, is_null
-from .layer_io import format_ids, to_float
+from .layer_io import feature_ref, format_ids, name_field_index, to_float
 
 #: Albers equal-area conic for China (DESIGN.md §4): distances and outputs use it by default.
 ALBERS_CHINA = ("+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +x_0=0 +y_0=0 "
@@ -135,13 +135,14 @@ def read_located(source: QgsFeatureSource, value_index: int, field: str,
     transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
     polygons = is_polygon_source(source)
     features, ids, xs, ys, values, geoms = [], [], [], [], [], []
+    name_index = name_field_index(source.fields())
     no_geom: list[int] = []
     total = max(source.featureCount(), 1)
     for n, feature in enumerate(source.getFeatures()):
         if feedback.isCanceled():
             return None
         features.append(feature)
-        ids.append(feature.id())
+        ids.append(feature_ref(feature, name_index))  # "name (id)" in messages
         value = to_float(feature.attribute(value_index))
         values.append(np.nan if value is None else value)
         geom = QgsGeometry(feature.geometry())
@@ -158,7 +159,7 @@ def read_located(source: QgsFeatureSource, value_index: int, field: str,
         if not (math.isfinite(x) and math.isfinite(y)):
             x = y = np.nan
             if value is not None:
-                no_geom.append(feature.id())
+                no_geom.append(ids[-1])
         xs.append(x)
         ys.append(y)
         if keep_geometry:

@@ -4,7 +4,7 @@ labels with :func:`translated`). An empty expression is the "else" rule."""
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QCoreApplication
+from . import label_language
 
 FLOW_RULES = (
     ("Across a province border", '"cross_border"'),
@@ -28,8 +28,8 @@ UNMET_RULES = (
 
 
 def translated() -> dict[str, str]:
-    """English rule label → translated label, for every rule above."""
-    tr = QCoreApplication.translate
+    """English rule label → translated label, for every rule above (in the run's language)."""
+    tr = label_language.translate
     labels = {
         "Across a province border": tr("SitingLabels", "Across a province border"),
         "Within a province": tr("SitingLabels", "Within a province"),

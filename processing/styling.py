@@ -85,6 +85,16 @@ def qml_styler(qml: str, relabel: Relabel | None = None) -> Styler:
     return style
 
 
+def refresh_legend(layer: QgsVectorLayer) -> None:
+    """Tell the Layers panel and the map that the style changed: relabelling a renderer in
+    place (``updateCategoryLabel`` …) emits nothing, so the panel would keep the QML's labels."""
+    legend = layer.legend()
+    if legend is not None:
+        legend.itemsChanged.emit()
+    layer.emitStyleChanged()
+    layer.triggerRepaint()
+
+
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Applies a QML style to an output layer when Processing loads it into the project."""
 
@@ -98,7 +108,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         """Style the loaded layer and let go of this post-processor."""
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
             self.styler(layer)
-            layer.triggerRepaint()
+            refresh_legend(layer)
         _PENDING.pop(id(self), None)
 
 

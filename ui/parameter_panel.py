@@ -98,6 +98,9 @@ class ParameterPanel(QWidget):
         inner = QWidget()
         form = QFormLayout(inner)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow dock the field goes under its label: a word-wrapped label beside a
+        # 150 px spin box was squeezed to zero width (Chinese labels wrap anywhere).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name in names:
             spec = PARAMETER_SPECS[name]
             tip = self.tooltip(name, table)

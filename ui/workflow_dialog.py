@@ -16,11 +16,12 @@ from qgis.core import (
     QgsApplication,
     QgsFieldProxyModel,
     QgsMapLayerProxyModel,
-    QgsProcessingUtils,
     QgsProject,
+    QgsSettings,
+    QgsWkbTypes,
 )
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QStandardPaths, Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,11 +38,21 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.field_names import guess_name_field, layer_score
 from .workflow_model import field_years, guess_field
 from .workflow_task import WorkflowSettings, WorkflowTask
 
 PROVINCE_FIELDS = ("retirement", "capacity", "capital", "whitelist")
 CITY_FIELDS = ("volume", "outlets")
+#: QgsSettings key of the last output folder.
+OUTPUT_DIR_KEY = "battery_recycling_atlas/workflow/output_dir"
+
+
+def default_output_dir() -> str:
+    """The last output folder used, else the user's documents folder (never a temporary one,
+    which QGIS deletes on exit)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(QgsSettings().value(OUTPUT_DIR_KEY, documents) or documents)
 
 
 class WorkflowDialog(QDialog):
@@ -55,6 +66,12 @@ class WorkflowDialog(QDialog):
         self.project = project or QgsProject.instance()
         self.task: Optional[WorkflowTask] = None
         self.fields: Dict[str, QgsFieldComboBox] = {}
+        self.field_labels = {"retirement": self.tr("Retirement (t/yr)"),
+                             "capacity": self.tr("Capacity (t/yr)"),
+                             "capital": self.tr("Registered capital (CNY)"),
+                             "whitelist": self.tr("Whitelist firms"),
+                             "volume": self.tr("Retired volume (t/yr)"),
+                             "outlets": self.tr("Outlets (count)")}
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "Runs the retirement-to-capacity ratio and capital vs compliance on the provinces "
@@ -110,12 +127,8 @@ class WorkflowDialog(QDialog):
         form = QFormLayout(box)
         self.province_layer = self._layer_combo()
         form.addRow(self.tr("Layer"), self.province_layer)
-        labels = {"retirement": self.tr("Retirement (t/yr)"),
-                  "capacity": self.tr("Capacity (t/yr)"),
-                  "capital": self.tr("Registered capital (CNY)"),
-                  "whitelist": self.tr("Whitelist firms")}
         for key in PROVINCE_FIELDS:
-            form.addRow(labels[key], self._field(key, self.province_layer))
+            form.addRow(self.field_labels[key], self._field(key, self.province_layer))
         form.addRow(self.tr("Names"), self._field("province_name", self.province_layer,
                                                   numeric=False, optional=True))
         self.province_layer.layerChanged.connect(self._layers_changed)
@@ -126,8 +139,8 @@ class WorkflowDialog(QDialog):
         form = QFormLayout(box)
         self.city_layer = self._layer_combo()
         form.addRow(self.tr("Layer"), self.city_layer)
-        form.addRow(self.tr("Retired volume (t/yr)"), self._field("volume", self.city_layer))
-        form.addRow(self.tr("Outlets (count)"), self._field("outlets", self.city_layer))
+        for key in CITY_FIELDS:
+            form.addRow(self.field_labels[key], self._field(key, self.city_layer))
         form.addRow(self.tr("Names"), self._field("city_name", self.city_layer, numeric=False,
                                                   optional=True))
         self.city_layer.layerChanged.connect(self._layers_changed)
@@ -159,7 +172,7 @@ class WorkflowDialog(QDialog):
             "Three increasing ratios (retirement ÷ capacity) that bound the four ratio classes"))
         self.output_dir = QgsFileWidget()
         self.output_dir.setStorageMode(QgsFileWidget.GetDirectory)
-        self.output_dir.setFilePath(QgsProcessingUtils.tempFolder())
+        self.output_dir.setFilePath(default_output_dir())
         self.output_dir.setToolTip(self.tr(
             "A new sub-folder workflow_<date>_<time> is created here for the layers and reports"))
         form.addRow(self.tr("Classes per variable (matching)"), self.classes)
@@ -189,10 +202,17 @@ class WorkflowDialog(QDialog):
         """Province and city layers guessed from the layer names, then the fields."""
         layers = [layer for layer in self.project.mapLayers().values()
                   if layer.type() == layer.VectorLayer]
-        for combo, words in ((self.province_layer, ("province", "省")),
-                             (self.city_layer, ("cit", "prefecture", "市", "地级"))):
+        for combo, words, kinds in (
+                (self.province_layer, ("province", "省"), PROVINCE_FIELDS),
+                (self.city_layer, ("cit", "prefecture", "市", "地级"), CITY_FIELDS)):
             match = next((layer for layer in layers
                           if any(w in layer.name().lower() for w in words)), None)
+            if match is None:  # else the polygon layer whose fields fit best
+                scored = [(layer_score([f.name() for f in layer.fields()], kinds), layer)
+                          for layer in layers
+                          if layer.geometryType() == QgsWkbTypes.PolygonGeometry]
+                best = max(scored, key=lambda pair: pair[0], default=(0, None))
+                match = best[1] if best[0] else None
             if match is not None:
                 combo.setLayer(match)
         self._layers_changed()
@@ -211,19 +231,28 @@ class WorkflowDialog(QDialog):
         self._guess_fields()
 
     def _guess_fields(self, *_args) -> None:
-        from ..processing.layer_io import NAME_CANDIDATES
-
         year = self.year.currentText() or None
+        lacking = []
         for combo, keys in ((self.province_layer, PROVINCE_FIELDS),
                             (self.city_layer, CITY_FIELDS)):
             names = self._numeric_names(combo)
+            unmatched = []
             for key in keys:
-                self.fields[key].setField(guess_field(names, key, year))
+                guess = guess_field(names, key, year)
+                self.fields[key].setField(guess)
+                if not guess and guess_field(names, key):
+                    unmatched.append(self.field_labels[key])  # only other years' fields
+            if unmatched and combo.currentLayer() is not None:
+                lacking.append(self.tr("The layer “{layer}” has no {year} field for: {fields}.")
+                               .format(layer=combo.currentLayer().name(), year=year,
+                                       fields=", ".join(unmatched)))
         for combo, key in ((self.province_layer, "province_name"),
                            (self.city_layer, "city_name")):
             layer = combo.currentLayer()
-            all_names = [f.name() for f in layer.fields()] if layer else []
-            self.fields[key].setField(next((c for c in NAME_CANDIDATES if c in all_names), ""))
+            self.fields[key].setField(
+                guess_name_field([f.name() for f in layer.fields()] if layer else []))
+        self.status.setText(" ".join(lacking + [self.tr(
+            "Choose those fields, or another year.")]) if lacking else "")
 
     # -- running -------------------------------------------------------------------------------
 
@@ -236,7 +265,7 @@ class WorkflowDialog(QDialog):
             return None
         if missing:
             self.status.setText(self.tr("Choose the fields: {fields}").format(
-                fields=", ".join(missing)))
+                fields=", ".join(self.field_labels[key] for key in missing)))
             return None
         f = {key: box.currentField() for key, box in self.fields.items()}
         return WorkflowSettings(
@@ -254,7 +283,8 @@ class WorkflowDialog(QDialog):
         settings = self.settings()
         if settings is None:
             return None
-        base = self.output_dir.filePath() or QgsProcessingUtils.tempFolder()
+        base = self.output_dir.filePath() or default_output_dir()
+        QgsSettings().setValue(OUTPUT_DIR_KEY, base)
         folder = f"{base}/workflow_{time.strftime('%Y%m%d_%H%M%S')}"
         return WorkflowTask(settings, folder, self.project, self._done, open_report)
 

@@ -1,69 +1,19 @@
 """Pure helpers of the mismatch workflow dialog (no Qt): field recognition and the combined report.
 
-Fields are recognised by common Chinese and English names (retirement 退役/retire, capacity
-产能/capacity, volume, outlets 网点/outlet, capital 资本/capital, whitelist 白名单/whitelist), and
-by a year in the name (``retire_2025_t``), so picking a year re-selects the fields of that year.
+Field recognition is shared with the Processing dialogs: see :mod:`core.field_names` (common
+Chinese and English names, a year in the name selects that year's fields, the user's fields
+before the sample's).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Sequence, Tuple
 
+from ..core.field_names import FIELD_KEYWORDS, field_years, guess_field
 from ..core.html import esc, html_page
 
 __all__ = ["FIELD_KEYWORDS", "body_of", "combine_reports", "field_years", "guess_field"]
-
-#: Keywords per field kind, most specific first (matched case-insensitively inside the name).
-FIELD_KEYWORDS: Dict[str, Tuple[str, ...]] = {
-    "retirement": ("退役", "报废", "retire", "retirement", "scrap"),
-    "capacity": ("产能", "处理能力", "capacity", "capac"),
-    "throughput": ("处理量", "实际", "throughput", "processed", "output_t"),
-    "volume": ("退役量", "退役", "volume", "retire", "vol"),
-    "outlets": ("网点", "回收点", "outlet", "outlets", "site"),
-    "capital": ("注册资本", "资本", "capital"),
-    "whitelist": ("白名单", "规范", "whitelist", "white_list", "compliant"),
-}
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
-
-def _score(name: str, kind: str, year: Optional[str]) -> int:
-    low = name.lower()
-    keywords = FIELD_KEYWORDS[kind]
-    hits = [i for i, word in enumerate(keywords) if word.lower() in low]
-    if not hits:
-        return 0
-    score = 100 - min(hits)
-    others = [k for k in FIELD_KEYWORDS if k != kind and k not in _COMPATIBLE.get(kind, ())]
-    if any(w.lower() in low for k in others for w in FIELD_KEYWORDS[k]):
-        score -= 50  # "retire_capacity" is a capacity, not a retirement
-    found = _YEAR.findall(name)
-    if year and found:
-        score += 30 if year in found else -30
-    return max(score, 1)
-
-
-#: Kinds whose keywords may share a name without penalty (volume is measured as retirement).
-_COMPATIBLE = {"volume": ("retirement",), "retirement": ("volume",)}
-
-
-def guess_field(names: Iterable[str], kind: str, year: Optional[str] = None) -> str:
-    """The field of ``names`` that best matches ``kind`` (and ``year``), or ``""``."""
-    best, best_score = "", 0
-    for name in names:
-        score = _score(str(name), kind, year)
-        if score > best_score:
-            best, best_score = str(name), score
-    return best
-
-
-def field_years(names: Iterable[str]) -> List[str]:
-    """Years (``"2025"`` …) that appear in field names that look like retirement or volume."""
-    years = set()
-    for name in names:
-        if _score(str(name), "retirement", None) or _score(str(name), "volume", None):
-            years.update(_YEAR.findall(str(name)))
-    return sorted(years)
 
 
 _BODY = re.compile(r"<body[^>]*>(.*?)</body>", re.S | re.I)

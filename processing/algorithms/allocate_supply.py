@@ -25,7 +25,7 @@ from ...core import allocation as core
 from ...core.errors import NoValidRowsError, RowValuesError
 from ..compat import new_field
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -148,6 +148,9 @@ class AllocateSupply(AtlasAlgorithm):
         self.add_report_parameter()
         for key in self.NUMBER_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
+        self.suggest_defaults({self.SUPPLY: ("retirement",), self.PLANTS: ("capacity",)},
+                              {self.SUPPLY_FIELD: "retirement", "CAPACITY_FIELD": "capacity"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read and project both layers, find provinces, solve in ``core``, write and report."""
@@ -158,10 +161,10 @@ class AllocateSupply(AtlasAlgorithm):
         c_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
         s_idx = numeric_field_index(supply_src, s_field, self.tr("supply"))
         c_idx = numeric_field_index(plant_src, c_field, self.tr("capacity"))
-        inputs = [self.parameterAsVectorLayer(parameters, k, context)
-                  for k in (self.SUPPLY, self.PLANTS, self.REGIONS)]
-        for key in (self.OUTPUT_FLOWS, self.OUTPUT_PLANTS, self.OUTPUT_REGIONS):
-            ensure_not_input(self.parameterAsOutputLayer(parameters, key, context), inputs)
+        ensure_outputs_not_inputs(
+            self, parameters, context,
+            [self.OUTPUT_FLOWS, self.OUTPUT_PLANTS, self.OUTPUT_REGIONS],
+            [self.SUPPLY, self.PLANTS, self.REGIONS])
         rule = core.RULES[self.parameterAsEnum(parameters, self.BORDER_RULE, context)]
 
         feedback.setProgressText(self.tr("Reading supply and plants…"))

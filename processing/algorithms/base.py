@@ -10,11 +10,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFileDestination,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ...plugin_info import readme_url
 from ..dependencies import CORE, install_message, missing
+from ..label_language import LANGUAGES, language_parameter, legend_language, translate
 from ..layer_io import output_fields
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
@@ -23,7 +23,7 @@ ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
 def _tr(text: str) -> str:
     # The shared strings of this base class have one context; ``self.tr`` would translate them
     # in each subclass's context (``type(self).__name__``).
-    return QCoreApplication.translate("AtlasAlgorithm", text)
+    return translate("AtlasAlgorithm", text)
 
 
 class AtlasAlgorithm(QgsProcessingAlgorithm):
@@ -40,9 +40,35 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     #: Python packages the run needs besides QGIS (checked before it starts).
     REQUIRES: tuple[str, ...] = CORE
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        """Run each subclass's ``processAlgorithm`` in the legend language its LANGUAGE
+        parameter chooses (algorithms without one: the interface language)."""
+        super().__init_subclass__(**kwargs)
+        inner = cls.__dict__.get("processAlgorithm")
+        if inner is None:
+            return
+
+        def process(self, parameters, context, feedback):
+            with legend_language(self.run_language(parameters, context)):
+                return inner(self, parameters, context, feedback)
+
+        process.__doc__ = inner.__doc__
+        cls.processAlgorithm = process
+
     def tr(self, text: str) -> str:
-        """Translate ``text`` in this algorithm's context."""
-        return QCoreApplication.translate(type(self).__name__, text)
+        """Translate ``text`` in this algorithm's context (in the run's legend language)."""
+        return translate(type(self).__name__, text)
+
+    def add_language_parameter(self) -> None:
+        """The optional LANGUAGE enum (appended last, advanced)."""
+        self.addParameter(language_parameter())
+
+    def run_language(self, parameters, context) -> str:
+        """The locale chosen by LANGUAGE ("" = the interface's)."""
+        if self.parameterDefinition("LANGUAGE") is None:
+            return ""
+        index = self.parameterAsEnum(parameters, "LANGUAGE", context)
+        return LANGUAGES[index] if 0 <= index < len(LANGUAGES) else ""
 
     def createInstance(self):  # noqa: N802 (QGIS's name)
         """A fresh instance, as Processing requires for every run."""
@@ -79,6 +105,12 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         if absent:
             raise QgsProcessingException(install_message(absent))
         return super().prepareAlgorithm(parameters, context, feedback)
+    def suggest_defaults(self, layers: dict, fields: dict) -> None:
+        """Dialog defaults guessed by name from the project's layers (end of initAlgorithm);
+        see :func:`processing.gui_defaults.suggest_defaults`."""
+        from ..gui_defaults import suggest_defaults
+
+        suggest_defaults(self, layers, fields)
 
     # -- shared steps of processAlgorithm --------------------------------------------------
 

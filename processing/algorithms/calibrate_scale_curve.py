@@ -81,6 +81,8 @@ class CalibrateScaleCurve(AtlasAlgorithm):
         self.add_report_parameter()
         for key in ("R2", "RMSE", "N") + tuple(k for k, _ in ESTIMATES):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.suggest_defaults({"INPUT": ("throughput", "unit_cost")},
+                              {"THROUGHPUT_FIELD": "throughput", "UNIT_COST_FIELD": "unit_cost"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Fit in ``core`` and write the preset and the report."""

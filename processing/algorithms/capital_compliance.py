@@ -16,7 +16,8 @@ from ...core.errors import InvalidValuesError
 from ..compat import new_field
 from ..labels import compliance_labels
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
+    feature_refs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -98,6 +99,10 @@ class CapitalCompliance(AtlasAlgorithm):
         self.add_report_parameter()
         for key in ("PEARSON_R", "PEARSON_P", "SPEARMAN_R", "SPEARMAN_P", "N"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
+        self.suggest_defaults({self.INPUT: ("capital", "whitelist")},
+                              {self.CAPITAL_FIELD: "capital", self.WHITELIST_FIELD: "whitelist",
+                               "NAME_FIELD": "name"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read, compute in ``core``, write, style and report."""
@@ -112,15 +117,16 @@ class CapitalCompliance(AtlasAlgorithm):
                 "whitelist firms (WHITELIST)."))
         firm_idx = -1 if firms_src is not None else numeric_field_index(
             source, firm_name, self.tr("whitelist firms"))
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                         [self.parameterAsVectorLayer(parameters, p, context)
-                          for p in (self.INPUT, self.WHITELIST)])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+                                  [self.INPUT, self.WHITELIST])
 
         read = read_features(source, {"capital": cap_idx, "firms": firm_idx}, feedback)
         if read is None:
             return {}
         features, columns = read
-        ids = [f.id() for f in features]
+        # Ids that read "name (id)" in the warnings.
+        ids = feature_refs(source, features,
+                           self.parameterAsString(parameters, "NAME_FIELD", context))
         firms, capacity = columns["firms"], None
         if firms_src is not None:
             geoms = [f.geometry() for f in features]

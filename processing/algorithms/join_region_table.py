@@ -19,7 +19,7 @@ from qgis.core import (
 
 from ...core import regions as core_regions
 from ..compat import field_kind, is_null, new_field
-from ..layer_io import ensure_not_input, format_ids, write_features
+from ..layer_io import ensure_outputs_not_inputs, format_ids, write_features
 from .base import AtlasAlgorithm
 
 
@@ -107,6 +107,8 @@ class JoinRegionTable(AtlasAlgorithm):
             optional=True))
         for key in ("N_MATCHED", "N_UNMATCHED_REGIONS", "N_UNMATCHED_ROWS", "N_DUPLICATE_ROWS"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.suggest_defaults({self.INPUT: ("key",), self.TABLE: ("key", "table")},
+                              {self.REGION_KEY_FIELD: "key", self.TABLE_KEY_FIELD: "key"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Match keys in ``core``, then write the regions and the rows left over."""
@@ -122,9 +124,8 @@ class JoinRegionTable(AtlasAlgorithm):
             self.parameterAsString(parameters, self.TABLE_KEY_FIELD, context))
         if r_key < 0 or t_key < 0:
             raise QgsProcessingException(self.tr("The key fields do not exist in the layers."))
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                         [self.parameterAsVectorLayer(parameters, p, context)
-                          for p in (self.INPUT, self.TABLE)])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+                                  [self.INPUT, self.TABLE])
         features = list(regions.getFeatures())
         rows = [list(f.attributes()) for f in table.getFeatures()]
         row_ids = [f.id() for f in table.getFeatures()]

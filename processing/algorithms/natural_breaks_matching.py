@@ -19,7 +19,8 @@ from ...core.errors import InvalidValuesError, NoValidRowsError, ZeroTotalError
 from ..bivariate_style import bivariate_styler, breaks_text
 from ..compat import new_field
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
+    feature_refs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -144,6 +145,10 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             "N_UNDER_SIG", self.tr("Features with significantly too few outlets")))
         self.addOutput(QgsProcessingOutputNumber(
             "UNDER_SIG_T", self.tr("Volume in features with significantly too few outlets")))
+        self.add_language_parameter()
+        self.suggest_defaults({self.INPUT: ("volume", "outlets")},
+                              {self.VOLUME_FIELD: "volume", self.OUTLETS_FIELD: "outlets",
+                               "NAME_FIELD": "name"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read, match in ``core``, write, style and report."""
@@ -165,16 +170,17 @@ class NaturalBreaksMatching(AtlasAlgorithm):
                 "ALPHA must be between 0 and 1 (exclusive); got {alpha}.").format(alpha=alpha))
         method = classify.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         palette = bivariate.PALETTE_NAMES[self.parameterAsEnum(parameters, self.PALETTE, context)]
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                         [self.parameterAsVectorLayer(parameters, p, context)
-                          for p in (self.INPUT, self.OUTLETS)])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+                                  [self.INPUT, self.OUTLETS])
 
         feedback.setProgressText(self.tr("Reading features…"))
         read = read_features(source, {"vol": vol_idx, "out": out_idx}, feedback)
         if read is None:
             return {}
         features, columns = read
-        ids = [f.id() for f in features]
+        # Ids that read "name (id)" in the warnings.
+        ids = feature_refs(source, features,
+                           self.parameterAsString(parameters, "NAME_FIELD", context))
         counts = columns["out"]
         if outlets is not None:
             feedback.setProgressText(self.tr("Counting outlets per feature…"))

@@ -17,7 +17,7 @@ from ..compat import new_field
 from ..economics_io import add_parameter_inputs, economics_params, plant_arrays, plant_field_indices
 from ..labels import graduated_labels
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
     layer_title,
     python_number,
     read_features,
@@ -125,12 +125,14 @@ class PlantProfit(AtlasAlgorithm):
         self.add_report_parameter()
         for key in ("TOTAL_PROFIT", "TOTAL_THROUGHPUT", "N_LOSS"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
+        self.suggest_defaults({self.INPUT: ("capacity",)},
+                              {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Evaluate the model in ``core``, write, style and report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                         [self.parameterAsVectorLayer(parameters, self.INPUT, context)])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT], [self.INPUT])
         plan = plant_plan(self, parameters, context, feedback, source)
         if plan is None:
             return {}

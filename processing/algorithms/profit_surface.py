@@ -28,7 +28,7 @@ from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.grid import GridSpec, radius_cells
 from ..compat import new_field
 from ..economics_io import add_parameter_inputs, economics_params
-from ..layer_io import ensure_not_input, numeric_field_index, python_number
+from ..layer_io import ensure_outputs_not_inputs, numeric_field_index, python_number
 from ..siting_grid import check_memory, crop, default_grid, working_grid
 from ..siting_io import (
     BORDER_FEE_DEFAULT,
@@ -162,6 +162,8 @@ class ProfitSurface(AtlasAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
     # -- processAlgorithm ---------------------------------------------------------------------
+        self.add_language_parameter()
+        self.suggest_defaults({self.SUPPLY: ("retirement",)}, {self.SUPPLY_FIELD: "retirement"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read and project the inputs, build the grids, run ``core.surface``, write, style."""
@@ -171,12 +173,12 @@ class ProfitSurface(AtlasAlgorithm):
         supply_src = self.source_or_raise(parameters, self.SUPPLY, context)
         field = self.parameterAsString(parameters, self.SUPPLY_FIELD, context)
         idx = numeric_field_index(supply_src, field, self.tr("supply"))
+        ensure_outputs_not_inputs(self, parameters, context,
+                                  [self.OUTPUT, self.SUPPLY_OUTPUT, self.BEST],
+                                  [self.SUPPLY, self.REGIONS, self.EXISTING_PLANTS])
+        # The raster paths: this registers each raster to load on completion, once.
         outputs = [self.parameterAsOutputLayer(parameters, k, context)
                    for k in (self.OUTPUT, self.SUPPLY_OUTPUT)]
-        inputs = [self.parameterAsVectorLayer(parameters, k, context)
-                  for k in (self.SUPPLY, self.REGIONS, self.EXISTING_PLANTS)]
-        for out in outputs:
-            ensure_not_input(out, inputs)
 
         feedback.setProgressText(self.tr("Reading supply…"))
         supply = read_located(supply_src, idx, field, crs, context, feedback, (0, 10),

@@ -15,7 +15,7 @@ from ..compat import new_field
 from ..economics_io import uncertainty_ranges
 from ..labels import graduated_labels
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
     layer_title,
     python_number,
     region_names,
@@ -76,12 +76,14 @@ class ProfitUncertainty(AtlasAlgorithm):
         self.add_report_parameter()
         for key in ("TOTAL_P5", "TOTAL_P50", "TOTAL_P95", "P_LOSS_TOTAL"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
+        self.suggest_defaults({"INPUT": ("capacity",)},
+                              {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Draw, evaluate and summarise in ``core``; write, style and report."""
         source = self.source_or_raise(parameters, "INPUT", context)
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                         [self.parameterAsVectorLayer(parameters, "INPUT", context)])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT], ["INPUT"])
         plan = plant_plan(self, parameters, context, feedback, source)
         if plan is None:
             return {}

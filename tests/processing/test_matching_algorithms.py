@@ -89,7 +89,9 @@ def test_matching_hand_computed(run_alg, cities, tmp_path, feedback):
     assert is_null(got["E"]["p_fewer"]) and is_null(got["E"]["under_sig"])
     assert res["N_UNDER_SIG"] == 1 and res["UNDER_SIG_T"] == pytest.approx(40.0)
     assert type(res["N_UNDER_SIG"]) is int and type(res["UNDER_SIG_T"]) is float
-    assert any("E" not in w and "NULL" in w for w in feedback.warnings)
+    # The warning names the feature by its name field, then its id.
+    e_id = next(f.id() for f in cities.getFeatures() if f["名称"] == "E")
+    assert any(f"ids: E ({e_id})" in w and "NULL" in w for w in feedback.warnings)
     html = report.read_text(encoding="utf-8")
     assert "<svg" in html and "C" in html
     assert "significantly too few outlets" in html and "national total" not in html

@@ -9,6 +9,7 @@ import statistics
 import pytest
 from osgeo import ogr
 from qgis.core import (
+    NULL,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
@@ -103,9 +104,10 @@ def test_hand_computed_classes_summary_and_regression(run_alg, regions, tmp_path
     text = "\n".join(feedback.warnings)
     ids = {f["名称"]: f.id() for f in regions.getFeatures()}
     invalid = [w for w in feedback.warnings if "Negative" in w]
-    assert len(invalid) == 1 and str(ids["庚"]) in invalid[0] and "退役量" in invalid[0]
+    assert len(invalid) == 1 and f"庚 ({ids['庚']})" in invalid[0] and "退役量" in invalid[0]
     no_data = [w for w in feedback.warnings if "No retirement" in w]
-    assert len(no_data) == 1 and f"{ids['己']}, {ids['辛']}" in no_data[0]
+    # Named by the name field, then the id.
+    assert len(no_data) == 1 and f"己 ({ids['己']}), 辛 ({ids['辛']})" in no_data[0]
     assert "产能" in text
     html = open(report, encoding="utf-8").read()
     assert "丁" in html and "<svg" in html
@@ -232,3 +234,19 @@ def test_sample_provinces_match_an_independent_computation(run_alg, tmp_path, sa
                                                 "ELASTICITY_HIGH", "P_PROPORTIONAL"))
     html = (tmp_path / "p.html").read_text(encoding="utf-8")
     assert "Log–log elasticity" in html and "Kronmal 1993" in html
+
+
+def test_sample_warnings_name_the_regions(run_alg, sample_gpkg, feedback):
+    """Taiwan, Hong Kong and Macao have no sample retirement: the warning names them (default
+    name field name_zh, else NAME_FIELD), then gives the id."""
+    provinces = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "p", "ogr")
+    empty = [(f.id(), f["name_zh"], f["name_en"]) for f in provinces.getFeatures()
+             if f.attribute("retire_2025_t") in (None, NULL)]
+    assert len(empty) == 3
+    for name_field, col in (("", 1), ("name_en", 2)):
+        feedback.warnings.clear()
+        run_alg(ALG, {"INPUT": provinces, "RETIREMENT_FIELD": "retire_2025_t",
+                      "CAPACITY_FIELD": "capacity_2025_t", "NAME_FIELD": name_field,
+                      "OUTPUT": "TEMPORARY_OUTPUT"}, feedback)
+        warning = next(w for w in feedback.warnings if "No retirement" in w)
+        assert ", ".join(f"{row[col]} ({row[0]})" for row in empty) in warning

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 from battery_recycling_atlas.core.economics import DEFAULT_PARAMS, LCE_PER_LI
@@ -220,15 +227,24 @@ def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, 
         assert picked["retirement"] == "retire_2025_t" and picked["capacity"] == "capacity_2025_t"
         assert picked["capital"] == "capital_cny" and picked["whitelist"] == "whitelist_firms"
         assert picked["volume"] == "retire_2025_t" and picked["outlets"] == "outlets_2025"
+        # The cities have no 2030 fields: none is taken, the dialog says so and waits.
         dialog.year.setCurrentText("2030")
         assert dialog.fields["retirement"].currentField() == "retire_2030_t"
+        assert dialog.fields["volume"].currentField() == ""
+        assert dialog.fields["outlets"].currentField() == ""
+        assert "Prefectures (cities)" in dialog.status.text()
+        assert "2030" in dialog.status.text()
+        assert dialog.make_task(open_report=False) is None
+        dialog.year.setCurrentText("2025")
+        assert dialog.status.text() == ""
+        assert dialog.fields["volume"].currentField() == "retire_2025_t"
         dialog.classes.setValue(4)
         dialog.output_dir.setFilePath(str(tmp_path))
         task = dialog.make_task(open_report=False)
         assert task.run()
         task.finished(True)
         assert len(task.layers) == 3
-        group = project.layerTreeRoot().findGroup("Spatial mismatch 2030")
+        group = project.layerTreeRoot().findGroup("Spatial mismatch 2025")
         assert group is not None and len(group.findLayers()) == 3
         report = Path(task.report_path)
         assert report.name == "workflow_report.html"
@@ -242,8 +258,8 @@ def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, 
         got = {f["adcode"]: f["match_code"] for f in task.layers[1].getFeatures()}
         assert got == want
         direct = run_alg("retirement_capacity_ratio", {
-            "INPUT": provinces, "RETIREMENT_FIELD": "retire_2030_t",
-            "CAPACITY_FIELD": "capacity_2030_t", "OUTPUT": "TEMPORARY_OUTPUT"})
+            "INPUT": provinces, "RETIREMENT_FIELD": "retire_2025_t",
+            "CAPACITY_FIELD": "capacity_2025_t", "OUTPUT": "TEMPORARY_OUTPUT"})
         assert task.steps[0].results["MEDIAN_RATIO"] == pytest.approx(direct["MEDIAN_RATIO"])
         direct = run_alg("capital_compliance", {
             "INPUT": provinces, "CAPITAL_FIELD": "capital_cny",
@@ -255,6 +271,36 @@ def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, 
         project.removeAllMapLayers()
         project.layerTreeRoot().removeAllChildren()
         dialog.deleteLater()
+        flush_deletes()
+
+
+def test_workflow_output_folder_is_remembered_not_temporary(plugin, qgis_iface, sample_gpkg,
+                                                           tmp_path):
+    from qgis.core import QgsProcessingUtils, QgsSettings
+    from qgis.PyQt.QtCore import QStandardPaths
+
+    from battery_recycling_atlas.ui.workflow_dialog import OUTPUT_DIR_KEY, WorkflowDialog
+
+    QgsSettings().remove(OUTPUT_DIR_KEY)
+    project = QgsProject.instance()
+    provinces = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "Provinces", "ogr")
+    cities = QgsVectorLayer(f"{sample_gpkg}|layername=cities", "Cities", "ogr")
+    project.addMapLayers([provinces, cities])
+    dialogs = []
+    try:
+        dialogs.append(WorkflowDialog(qgis_iface.mainWindow(), project))
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        assert dialogs[0].output_dir.filePath() == documents
+        assert dialogs[0].output_dir.filePath() != QgsProcessingUtils.tempFolder()
+        dialogs[0].output_dir.setFilePath(str(tmp_path))
+        assert dialogs[0].make_task(open_report=False) is not None
+        dialogs.append(WorkflowDialog(qgis_iface.mainWindow(), project))
+        assert dialogs[1].output_dir.filePath() == str(tmp_path)
+    finally:
+        QgsSettings().remove(OUTPUT_DIR_KEY)
+        project.removeAllMapLayers()
+        for dialog in dialogs:
+            dialog.deleteLater()
         flush_deletes()
 
 
@@ -311,3 +357,83 @@ def test_plugin_menu_opens_the_dock_and_unload_removes_it(qgis_app, qgis_iface,
     assert instance.explorer_dock is None and instance.workflow_dialog is None
     assert sip.isdeleted(dock) and sip.isdeleted(dialog)
     assert instance.actions == [] and instance.toolbar is None
+
+
+def test_load_sample_data_styled_grouped_in_albers(plugin, qgis_iface):
+    from qgis.core import QgsCoordinateTransform
+
+    from battery_recycling_atlas.ui.sample_layers import load_sample
+
+    project = QgsProject.instance()
+    project.clear()
+    try:
+        canvas = qgis_iface.mapCanvas()
+        group = load_sample(project, canvas)
+        QCoreApplication.processEvents()  # the deferred re-zoom
+        layers = [node.layer() for node in group.findLayers()]
+        assert [lyr.name() for lyr in layers] == [
+            "Whitelist plants", "South China Sea line", "Prefectures", "Provinces"]
+        assert [lyr.featureCount() for lyr in layers] == [156, 1, 372, 34]
+        assert "+proj=aea" in project.crs().toProj() and "+lon_0=105" in project.crs().toProj()
+        plants = layers[0].renderer()
+        assert plants.type() == "categorizedSymbol" and plants.classAttribute() == "route"
+        assert {c.value() for c in plants.categories()} == {"cascade", "regeneration", "both"}
+        assert all(lyr.renderer().type() == "singleSymbol" for lyr in layers[1:])
+        # The canvas shows all of China in the Albers projection.
+        to_map = QgsCoordinateTransform(layers[3].crs(), project.crs(), project)
+        assert canvas.extent().contains(to_map.transformBoundingBox(layers[3].extent()))
+        # A project with layers keeps its CRS.
+        project.setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+        load_sample(project)
+        assert project.crs().authid() == "EPSG:3857"
+    finally:
+        project.clear()
+
+
+@pytest.mark.parametrize("chinese", [False, True], ids=["en", "zh_CN"])
+def test_explorer_parameter_labels_keep_their_width_when_narrow(plugin, qgis_iface, chinese):
+    """Docked under the Processing Toolbox the parameter page is ~190 px wide: the labels
+    used to be squeezed to zero width in Chinese; now a field goes under its label."""
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+    from qgis.PyQt.QtWidgets import QLabel
+
+    from battery_recycling_atlas.ui.parameter_panel import ParameterPanel
+
+    translator = QTranslator()
+    if chinese:
+        assert translator.load(str(Path(__file__).resolve().parents[2] / "resources" / "i18n"
+                                   / "battery_recycling_atlas_zh_CN.qm"))
+        QCoreApplication.installTranslator(translator)
+    panel = ParameterPanel()
+    try:
+        panel.resize(300, 420)  # the explorer's minimum: what the docked explorer gave it
+        panel.show()
+        QCoreApplication.processEvents()
+        page = panel.stack.currentWidget()
+        labels = [lab for lab in page.findChildren(QLabel) if lab.isVisible() and lab.text()]
+        assert len(labels) >= 6
+        for label in labels:
+            assert label.width() >= label.fontMetrics().averageCharWidth() * 4, label.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        panel.close()
+        panel.deleteLater()
+        flush_deletes()
+
+
+def test_workflow_dialog_finds_layers_by_their_fields(plugin, qgis_iface, sample_gpkg):
+    """Layers named neither province nor city are recognised by their fields."""
+    from battery_recycling_atlas.ui.workflow_dialog import WorkflowDialog
+
+    project = QgsProject.instance()
+    a = QgsVectorLayer(f"{sample_gpkg}|layername=cities", "layer A", "ogr")
+    b = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "layer B", "ogr")
+    project.addMapLayers([a, b])
+    dialog = WorkflowDialog(qgis_iface.mainWindow(), project)
+    try:
+        assert dialog.province_layer.currentLayer() is b
+        assert dialog.city_layer.currentLayer() is a
+    finally:
+        project.removeAllMapLayers()
+        dialog.deleteLater()
+        flush_deletes()

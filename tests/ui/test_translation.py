@@ -198,3 +198,67 @@ def test_plant_style_legends_in_chinese(zh_cn):
         labels = [r.label() for r in layer.renderer().ranges()]
         assert len(labels) >= 5 and all(CJK.search(label) or "%" in label for label in labels)
     assert graduated_labels()["Loss over 100 M CNY"] == "亏损超过 1 亿元"
+
+
+#: Wrong senses of ambiguous English words, collected as they were fixed: where the English
+#: source has the word, the Chinese must not use these renderings.
+WRONG_SENSES = {
+    r"\bbounds?\b": ("来源", "目标"),  # class bounds are 下限 / 上限, not source / target
+    r"\bto\b": ("目标",),  # "To plant" is where a flow goes (去向), not a target
+    r"\bfrom\b": ("目标",),
+    r"\bbreaks?\b": ("中断", "休息", "打破", "折断", "破坏"),  # natural breaks: 断点
+    r"\bclass(es)?\b": ("班级", "课程", "阶级"),  # a class: 类 / 类别
+    r"\bcapacity\b": ("容量",),  # plant capacity: 产能 / 处理能力
+    r"\bsources?\b": ("源代码", "源码", "电源"),  # a data source, a source study: 来源
+    r"\bNo data\b": ("没有资料",),
+}
+#: Chinese words that need their English sense in the source.
+NEEDS_SENSE = {"目标": r"\b(target|goal|objective|aim)", "来源": r"\b(source|sourced|from|origin)"}
+
+
+def test_ambiguous_words_keep_their_sense():
+    wrong = []
+    for context, source, translation in _messages():
+        text = translation.text or ""
+        for pattern, renderings in WRONG_SENSES.items():
+            if re.search(pattern, source, re.I):
+                # A long text may hold the word in both senses ("class bounds", "source note").
+                wrong += [(context, source[:60], r) for r in renderings if r in text
+                          and not re.search(NEEDS_SENSE.get(r, "$^"), source, re.I)]
+        for word, sense in NEEDS_SENSE.items():
+            if word in text and not re.search(sense, source, re.I):
+                wrong.append((context, source[:60], word))
+    assert wrong == []
+
+
+def test_about_names_the_plugin_once_in_chinese(zh_cn):
+    from battery_recycling_atlas.ui.about_dialog import AboutDialog
+
+    html = AboutDialog().html()
+    assert html.count("动力电池回收图谱") == 1
+    assert "边界：天地图" in html and "Boundaries: Tianditu" in html
+
+
+def test_class_bounds_are_lower_and_upper_in_chinese(zh_cn):
+    from battery_recycling_atlas.core.classify import Breaks
+    from battery_recycling_atlas.core.report_matching import _breaks_table
+    from battery_recycling_atlas.processing.layer_io import report_tr
+
+    html = _breaks_table(Breaks("natural_breaks", 2, 2, (0.0, 0.5, 1.0)), "c", report_tr)
+    assert "下限" in html and "上限" in html and "来源" not in html and "目标" not in html
+
+
+def test_workflow_model_dialog_in_chinese(plugin, zh_cn):
+    from qgis.core import QgsApplication
+
+    from battery_recycling_atlas.processing.models import MODEL_TEXTS
+
+    model = QgsApplication.processingRegistry().createAlgorithmById(
+        "battery_recycling:mismatch_workflow")
+    assert model.helpContent()["ALG_DESC"] in MODEL_TEXTS  # the file's help is translatable
+    descriptions = [p.description() for p in model.parameterDefinitions()]
+    assert len(descriptions) >= 15
+    assert all(CJK.search(d) for d in descriptions), descriptions
+    assert "省份（面）" in descriptions and "比值地图" in descriptions
+    assert "一步完成" in model.shortHelpString()
+    assert CJK.search(model.displayName()) and CJK.search(model.group())
