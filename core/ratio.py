@@ -50,7 +50,7 @@ RATIO_CLASS_COLORS: Dict[str, str] = {
     "under_used": "#b2abd2",
     "tight": "#fdb863",
     "shortage": "#e66101",
-    "no_capacity": "#f0f0f0",
+    "no_capacity": "#7f2704",  # beyond shortage: retirements with no capacity at all
     "no_data": "#bdbdbd",
     "invalid": "#ffffff",
 }

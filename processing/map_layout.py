@@ -44,7 +44,7 @@ TEMPLATES = ("a4_landscape", "a4_portrait", "two_panels")
 #: Albers equal-area conic for China (standard parallels 25° N and 47° N, central meridian 105° E).
 ALBERS = "+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84 +units=m +no_defs"
 #: Lon/lat box of the South China Sea inset, as Chinese national maps draw it.
-INSET_BOX = (105.0, 2.0, 125.0, 25.0)
+INSET_BOX = (105.0, -1.5, 125.0, 25.0)  # south of the last dash (3.4° N): room for the caption
 #: With the inset, a national main map starts at this latitude (the islands are in the inset).
 MAIN_MIN_LAT = 17.0
 #: A layer spanning at least this many degrees of longitude and latitude is "national".

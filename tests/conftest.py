@@ -143,3 +143,26 @@ def run_cli(qgis_process):
         return json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
 
     return run
+
+
+_EXIT_STATUS = {"code": 0}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _EXIT_STATUS["code"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """Leave without Python's finalisation once pytest has reported, keeping its exit status.
+
+    After a run that refused an output (tests of the refusal path), objects that QGIS's C++
+    error handling keeps are destroyed during interpreter shutdown, after QGIS has exited, and
+    segfault there on QGIS 3.22 and 3.40 (exit status 139 after "N passed"). Nothing of the
+    tests runs then; skipping that teardown keeps ``make test``'s status the tests' own.
+    """
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_EXIT_STATUS["code"])

@@ -105,9 +105,13 @@ def inset(layout, suffix: str, x_right: float, y_bottom: float, w: float, h: flo
     """The South China Sea inset (lower-right corner at x_right, y_bottom) and its caption."""
     map_item(layout, f"inset{suffix}", (x_right, y_bottom, w, h, QgsLayoutItem.LowerRight), 0.3)
     caption = label(layout, f"inset_label{suffix}",
-                    (x_right - 0.8, y_bottom - 0.8, w - 1.6, 4.0, QgsLayoutItem.LowerRight),
-                    5.5, color=GREY, align=Qt.AlignmentFlag.AlignRight)
+                    (x_right - 0.6, y_bottom - 0.6, w - 1.2, 3.4, QgsLayoutItem.LowerRight),
+                    5.0, color=GREY, align=Qt.AlignmentFlag.AlignRight)
     caption.setVAlign(Qt.AlignmentFlag.AlignBottom)
+    # The inset reaches south of the line's last dash (map_layout.INSET_BOX), so the caption
+    # sits in open sea; a white box keeps it legible over neighbouring land.
+    caption.setBackgroundEnabled(True)
+    caption.setBackgroundColor(QColor(255, 255, 255, 220))
 
 
 def legend(layout, x: float, y: float, columns: int = 1,
@@ -201,7 +205,7 @@ def a4_portrait() -> QgsPrintLayout:
     label(layout, "title", (10, 10, 190, 16), 16, bold=True)
     label(layout, "subtitle", (10, 26, 190, 10), 10.5, color=GREY)
     map_item(layout, "map", (10, 37, 190, 168))
-    inset(layout, "", 198.5, 203.5, 27, 28.5)
+    inset(layout, "", 198.5, 203.5, 28, 30)
     legend(layout, 10, 209, ref=QgsLayoutItem.UpperLeft)
     decorations(layout, north=(188, 40, 9, 14), bar=(200, 208, 30, 8, QgsLayoutItem.UpperRight),
                 note=(10, 276, 190, 12))
@@ -216,7 +220,7 @@ def two_panels() -> QgsPrintLayout:
     for suffix, x in (("", 10.0), ("2", 151.0)):
         label(layout, f"panel_title{suffix}", (x, 26.5, 136, 6), 11, bold=True)
         map_item(layout, f"map{suffix}", (x, 33, 136, 122))
-        inset(layout, suffix, x + 135.5, 154.5, 24, 25.5)
+        inset(layout, suffix, x + 135.5, 154.5, 25, 27)
     legend(layout, 10, 158.5, columns=4, ref=QgsLayoutItem.UpperLeft)
     decorations(layout, north=(278, 35.5, 7, 11), bar=(12, 154, 30, 8, QgsLayoutItem.LowerLeft),
                 note=(10, 194, 277, 10))

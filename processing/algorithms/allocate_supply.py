@@ -33,7 +33,6 @@ from ..layer_io import (
     region_names,
     report_tr,
     write_features,
-    write_text,
 )
 from ..siting_io import (
     BORDER_FEE_DEFAULT,
@@ -214,8 +213,8 @@ class AllocateSupply(AtlasAlgorithm):
         if not outputs:
             return {}
         if report:
-            self._report(report, parameters, by_rule, rule, supply_src, plant_src, supply,
-                         plants, options)
+            self._report(report, parameters, context, by_rule, rule, supply_src, plant_src,
+                         supply, plants, options)
             outputs[self.REPORT] = report
         known = sprov is not None and pprov is not None
         outputs.update({
@@ -342,8 +341,8 @@ class AllocateSupply(AtlasAlgorithm):
         return {self.OUTPUT_FLOWS: flows_dest, self.OUTPUT_PLANTS: plants_dest,
                 self.OUTPUT_REGIONS: regions_dest}
 
-    def _report(self, path, parameters, by_rule, rule, supply_src, plant_src, supply, plants,
-                options) -> None:
+    def _report(self, path, parameters, context, by_rule, rule, supply_src, plant_src, supply,
+                plants, options) -> None:
         from ...core.report_allocation import allocation_report_html
 
         notes = [self.tr("Transport {c:g} CNY per t·km × detour {d:g}; border fee {f:,.0f} CNY/t "
@@ -360,7 +359,7 @@ class AllocateSupply(AtlasAlgorithm):
                 layer=layer_title(parameters, self.SUPPLY, supply_src)),
             tr=report_tr, supply_names=region_names(supply_src, supply.features),
             plant_names=region_names(plant_src, plants.features), notes=notes)
-        write_text(path, html)
+        self.write_report(path, parameters, context, html)
 
 
 def _xy(located) -> np.ndarray:

@@ -15,7 +15,7 @@ from qgis.PyQt.QtGui import QIcon
 from ...plugin_info import readme_url
 from ..dependencies import CORE, install_message, missing
 from ..label_language import LANGUAGES, language_parameter, legend_language, translate
-from ..layer_io import output_fields
+from ..layer_io import output_fields, write_text
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
 
@@ -41,16 +41,25 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     REQUIRES: tuple[str, ...] = CORE
 
     def __init_subclass__(cls, **kwargs) -> None:
-        """Run each subclass's ``processAlgorithm`` in the legend language its LANGUAGE
-        parameter chooses (algorithms without one: the interface language)."""
+        """Wrap each subclass's ``processAlgorithm``: it runs in the legend language its
+        LANGUAGE parameter chooses (algorithms without one: the interface language), and a
+        ``QgsProcessingException`` leaves it as a fresh one with the same message. The
+        original's traceback would keep the run's frames (feature sources and layers the run
+        owns) alive in Processing's error handling until the interpreter exits, after QGIS is
+        gone, where their destructors crash."""
         super().__init_subclass__(**kwargs)
         inner = cls.__dict__.get("processAlgorithm")
         if inner is None:
             return
 
         def process(self, parameters, context, feedback):
-            with legend_language(self.run_language(parameters, context)):
-                return inner(self, parameters, context, feedback)
+            message = None
+            try:
+                with legend_language(self.run_language(parameters, context)):
+                    return inner(self, parameters, context, feedback)
+            except QgsProcessingException as error:
+                message = str(error)  # the error and its frames go when this block ends
+            raise QgsProcessingException(message)
 
         process.__doc__ = inner.__doc__
         cls.processAlgorithm = process
@@ -113,6 +122,14 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         suggest_defaults(self, layers, fields)
 
     # -- shared steps of processAlgorithm --------------------------------------------------
+
+    def write_report(self, path: str, parameters, context, html: str) -> None:
+        """Write the HTML report with its provenance block (inputs, parameters, version)."""
+        from ...plugin_info import plugin_version
+        from ..provenance import provenance_html, with_provenance
+
+        block = provenance_html(self, parameters, context, plugin_version())
+        write_text(path, with_provenance(html, block))
 
     def add_report_parameter(self) -> None:
         """The optional REPORT (HTML file) every analysis offers."""

@@ -22,7 +22,6 @@ from ..layer_io import (
     numeric_field_index,
     read_features,
     report_tr,
-    write_text,
 )
 from .base import AtlasAlgorithm
 
@@ -127,7 +126,7 @@ class CalibrateScaleCurve(AtlasAlgorithm):
         if report:
             from ...core.report_economics import calibration_report_html
 
-            write_text(report, calibration_report_html(
+            self.write_report(report, parameters, context, calibration_report_html(
                 cols["thr"], cols["cost"], fit, tr=report_tr,
                 title=self.tr("Scale-curve calibration — {layer}").format(
                     layer=layer_title(parameters, self.INPUT, source))))

@@ -27,7 +27,6 @@ from ..layer_io import (
     report_tr,
     sum_points_in_regions,
     write_features,
-    write_text,
 )
 from ..styling import finish_styling, qml_styler, relabel_rules
 from .base import AtlasAlgorithm
@@ -198,7 +197,7 @@ class CapitalCompliance(AtlasAlgorithm):
 
             names = region_names(source, features,
                                  self.parameterAsString(parameters, self.NAME_FIELD, context))
-            write_text(report, compliance_report_html(
+            self.write_report(report, parameters, context, compliance_report_html(
                 names, columns["capital"], firms, result, tr=report_tr,
                 title=self.tr("Capital vs compliance — {layer}").format(
                     layer=layer_title(parameters, self.INPUT, source))))

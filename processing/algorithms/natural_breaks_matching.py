@@ -30,7 +30,6 @@ from ..layer_io import (
     report_tr,
     sum_points_in_regions,
     write_features,
-    write_text,
 )
 from ..styling import finish_styling
 from .base import AtlasAlgorithm
@@ -255,7 +254,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             feedback.setProgressText(self.tr("Writing the report…"))
             from ...core.report_matching import matching_report_html
 
-            write_text(report, matching_report_html(
+            self.write_report(report, parameters, context, matching_report_html(
                 names, columns["vol"], counts, result, palette=palette, tr=report_tr,
                 title=self.tr("Volume–outlet matching — {layer}").format(
                     layer=layer_title(parameters, self.INPUT, source))))

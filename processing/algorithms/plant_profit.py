@@ -24,7 +24,6 @@ from ..layer_io import (
     region_names,
     report_tr,
     write_features,
-    write_text,
 )
 from ..styling import finish_styling, qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
@@ -165,7 +164,7 @@ class PlantProfit(AtlasAlgorithm):
 
             names = region_names(source, features, self.parameterAsString(
                 parameters, self.NAME_FIELD, context))
-            write_text(report, plant_profit_report_html(
+            self.write_report(report, parameters, context, plant_profit_report_html(
                 [n for n, keep in zip(names, ok) if keep], cap[ok], thr[ok], result, params,
                 title=self.tr("Plant profit — {layer}").format(
                     layer=layer_title(parameters, self.INPUT, source)), tr=report_tr))

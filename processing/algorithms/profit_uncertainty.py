@@ -21,7 +21,6 @@ from ..layer_io import (
     region_names,
     report_tr,
     write_features,
-    write_text,
 )
 from ..styling import finish_styling, qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
@@ -136,7 +135,7 @@ class ProfitUncertainty(AtlasAlgorithm):
 
             names = region_names(source, features, self.parameterAsString(
                 parameters, "NAME_FIELD", context))
-            write_text(report, uncertainty_report_html(
+            self.write_report(report, parameters, context, uncertainty_report_html(
                 [nm for nm, keep in zip(names, ok) if keep], mc, tornado, n=n, seed=seed,
                 title=self.tr("Profit uncertainty — {layer}").format(
                     layer=layer_title(parameters, "INPUT", source)), tr=report_tr))

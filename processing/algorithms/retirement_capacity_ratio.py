@@ -27,7 +27,6 @@ from ..layer_io import (
     report_tr,
     sum_points_in_regions,
     write_features,
-    write_text,
 )
 from ..styling import finish_styling, qml_styler, relabel_categories
 from .base import AtlasAlgorithm
@@ -210,8 +209,9 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             feedback.setProgressText(self.tr("Writing the report…"))
             names = region_names(source, features, self.parameterAsString(
                 parameters, self.NAME_FIELD, context))
-            self._write_report(report, names, result, summary, regression, elasticity,
-                               thresholds, labels, layer_title(parameters, self.INPUT, source))
+            self._write_report(report, (parameters, context), names, result, summary,
+                               regression, elasticity, thresholds, labels,
+                               layer_title(parameters, self.INPUT, source))
             results[self.REPORT] = report
         results.update({
             "N_VALID": summary.n_valid, "MEDIAN_RATIO": _num(summary.median),
@@ -263,12 +263,12 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             if skipped[key]:
                 feedback.pushWarning(message.format(f=field, ids=format_ids(skipped[key])))
 
-    def _write_report(self, path, names, result, summary, regression, elasticity, thresholds,
-                      labels, layer_name) -> None:
+    def _write_report(self, path, run, names, result, summary, regression, elasticity,
+                      thresholds, labels, layer_name) -> None:
         from ...core.report import ratio_report_html
 
         html = ratio_report_html(
             names, result, summary, regression, thresholds,
             title=self.tr("Retirement-to-capacity ratio — {layer}").format(layer=layer_name),
             class_labels=labels, tr=report_tr, elasticity=elasticity)
-        write_text(path, html)
+        self.write_report(path, *run, html)

@@ -28,7 +28,6 @@ from ..layer_io import (
     python_number,
     read_features,
     report_tr,
-    write_text,
 )
 from .base import AtlasAlgorithm
 
@@ -206,7 +205,7 @@ class RetirementForecast(AtlasAlgorithm):
         if report:
             from ...core.report_forecast import forecast_report_html
 
-            write_text(report, forecast_report_html(
+            self.write_report(report, parameters, context, forecast_report_html(
                 table, title=self.tr("Retirement forecast — {layer}").format(
                     layer=layer_title(parameters, self.INPUT, source)),
                 scenario_names=[s for s, _ in scenarios], tr=report_tr, region_labels=names))

