@@ -3,7 +3,7 @@ only when the run used its illustrative columns."""
 
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer, QgsVectorFileWriter
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorFileWriter, QgsVectorLayer
 
 from battery_recycling_atlas.plugin_info import plugin_version
 
