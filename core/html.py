@@ -232,6 +232,12 @@ footer { margin-top: 2em; color: #777; font-size: .85em; }
 """
 
 
+#: Series colours for charts with several categories: Okabe & Ito's (2008) palette, which stays
+#: distinguishable under every common colour-vision deficiency (no red beside green).
+SERIES_COLORS = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#F0E442",
+                 "#000000")
+
+
 def html_page(title: str, body: Iterable[str], *, lang: str = "en") -> str:
     """A complete UTF-8 HTML document with inline CSS; ``body`` parts are trusted HTML."""
     return (

@@ -121,7 +121,10 @@ def compliance_report_html(
     for heading, most in ((tr("Most compliant provinces"), True),
                           (tr("Least compliant provinces"), False)):
         body.append(f"<h2>{esc(heading)}</h2>")
-        order = compliance_order(result, most=most)[:TOP_N]
+        order = compliance_order(result, most=most)
+        if not most:  # the provinces without a whitelist firm are listed above
+            order = order[~result.no_whitelist[order].astype(bool)]
+        order = order[:TOP_N]
         if not order.size:
             body.append(f"<p>{esc(tr('No province has a defined compliance index.'))}</p>")
             continue

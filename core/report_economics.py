@@ -243,7 +243,9 @@ def _curve_chart(res: PlantEconomics, rep: Dict[str, Any], tr: Callable[[str], s
     caption = (tr("Unit processing cost over throughput, with the three stages of the scale "
                   "curve shaded.") if unit_cost else
                tr("Profit over throughput, with the three stages of the scale curve shaded; the "
-                  "circle marks the representative plant's break-even throughput."))
+                  "filled dot marks the representative plant's throughput, the open circle its "
+                  "break-even throughput (absent when no throughput up to capacity breaks "
+                  "even)."))
     if zoom:
         caption += " " + tr("The inset enlarges the representative plant's curve.")
     return figure_html(svg, caption)

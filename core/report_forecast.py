@@ -12,14 +12,23 @@ from typing import Any, Callable, List, Mapping, Optional, Sequence
 
 import numpy as np
 
-from .html import chart_rc, esc, fmt_number, html_page, html_table, new_figure, svg_from_figure
+from .html import (
+    SERIES_COLORS,
+    chart_rc,
+    esc,
+    fmt_number,
+    html_page,
+    html_table,
+    new_figure,
+    svg_from_figure,
+)
 from .html import identity as _identity
 from .html import plain as _plain
 
 __all__ = ["forecast_report_html", "scenario_order"]
 
 #: Regions drawn individually in the stacked chart; the rest are summed into "other".
-TOP_REGIONS = 10
+TOP_REGIONS = len(SERIES_COLORS)  # one colour each, never repeated
 _OTHER_COLOR = "#bdbdbd"
 
 
@@ -172,7 +181,7 @@ def _stacked_html(main: Any, totals: Any, years: np.ndarray, region_label: Calla
     with matplotlib.rc_context(chart_rc()):
         fig = new_figure(7.5, 4.6)
         ax = fig.add_subplot()
-        colors = _tab10()
+        colors = SERIES_COLORS
         bottom = np.zeros(len(years))
         for i, (name, values) in enumerate(series):
             color = _OTHER_COLOR if rest and i == len(series) - 1 else colors[i % len(colors)]
@@ -219,14 +228,6 @@ def _scenario_chart_html(by_scen: Mapping[str, Any], scenarios: Sequence[str], y
         svg = svg_from_figure(fig, label=tr("Scenario comparison"))
     caption = tr("National retirement per year for each scenario; the band spans them.")
     return f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>"
-
-
-def _tab10() -> Sequence[Any]:
-    import matplotlib
-
-    if hasattr(matplotlib, "colormaps"):  # matplotlib >= 3.5
-        return matplotlib.colormaps["tab10"].colors
-    return matplotlib.cm.get_cmap("tab10").colors  # pragma: no cover
 
 
 def _year_ticks(ax: Any, years: np.ndarray) -> None:
