@@ -17,6 +17,7 @@ import numpy as np
 from .bivariate import (
     MATCH_TYPES,
     MatchResult,
+    match_types,
     palette_colors,
     under_served_summary,
 )
@@ -75,6 +76,7 @@ def legend_grid_svg(
     *,
     cell: float = 44.0,
     font_size: float = 11.0,
+    under_label: str = "",
 ) -> str:
     """The bivariate legend as a standalone ``<svg>`` (SVG 1.1 / Tiny: rects, text, rotate).
 
@@ -83,7 +85,9 @@ def legend_grid_svg(
     ``outlet_breaks.k`` columns (fewer than ``k`` when breaks were reduced; ``k`` when a breaks
     argument is None, and then no bound labels are drawn). The class bounds are written at the
     cell edges with :func:`fmt_share` (y axis: volume, x axis: outlets, labels at 45°); the
-    titles (escaped) get an arrow towards "high".
+    titles (escaped) get an arrow towards "high". With ``under_label``, the under-served cells
+    (volume class above outlet class) carry a small ring, explained by that text under the
+    x title.
     """
     rows = vol_breaks.k if vol_breaks is not None else int(k)
     cols = outlet_breaks.k if outlet_breaks is not None else int(k)
@@ -100,7 +104,10 @@ def legend_grid_svg(
     gy = pad + fs / 2 + max(0.0, (yt_w - grid_h) / 2)
     xt_y = gy + grid_h + pad + xlab_drop + fs * 0.8 + 1.3 * (fs + 1)
     width = max(gx + grid_w + pad + fs, gx + grid_w / 2 + xt_w / 2 + pad)
-    height = max(xt_y + pad, gy + grid_h / 2 + yt_w / 2 + pad)
+    key_y = xt_y + 1.5 * fs
+    if under_label:
+        width = max(width, gx + _text_width(under_label, fs) + 2 * fs + pad)
+    height = max((key_y if under_label else xt_y) + pad, gy + grid_h / 2 + yt_w / 2 + pad)
     out: List[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{width:.0f}" '
         f'height="{height:.0f}" viewBox="0 0 {width:.1f} {height:.1f}" role="img" '
@@ -116,6 +123,13 @@ def legend_grid_svg(
                        f'fill="{esc(fill)}" stroke="#ffffff" stroke-width="1"/>')
     out.append(f'<rect x="{gx:.1f}" y="{gy:.1f}" width="{grid_w:.1f}" height="{grid_h:.1f}" '
                'fill="none" stroke="#666666" stroke-width="0.8"/>')
+    ring = f'r="{cell * 0.13:.1f}" fill="none" stroke="#111111" stroke-width="1.4"'
+    if under_label:
+        for v in range(1, rows + 1):
+            for o in range(1, cols + 1):
+                if match_types([v], [o], rows, cols)[0] == "under_served":
+                    cx, cy = gx + (o - 0.5) * cell, gy + (rows - v + 0.5) * cell
+                    out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" {ring}/>')
     for i, text in enumerate(ylabels):  # volume bounds, bottom to top
         y = gy + grid_h - i * cell
         out.append(f'<line x1="{gx - 3:.1f}" y1="{y:.1f}" x2="{gx:.1f}" y2="{y:.1f}" '
@@ -135,6 +149,10 @@ def legend_grid_svg(
                f"{esc(ytitle)}</text>")
     out.append(f'<text x="{gx + grid_w / 2:.1f}" y="{xt_y:.1f}" text-anchor="middle" '
                f'font-size="{fs + 1:g}" font-weight="bold">{esc(xtitle)}</text>')
+    if under_label:
+        out.append(f'<circle cx="{gx + fs * 0.5:.1f}" cy="{key_y - fs * 0.35:.1f}" '
+                   f'r="{fs * 0.4:.1f}" fill="none" stroke="#111111" stroke-width="1.4"/>')
+        out.append(f'<text x="{gx + fs * 1.3:.1f}" y="{key_y:.1f}">{esc(under_label)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
@@ -214,7 +232,8 @@ def matching_report_html(
 
     body.append(f"<h2>{esc(tr('Legend'))}</h2>")
     grid = legend_grid_svg(colors, result.k, result.vol_breaks, result.outlet_breaks,
-                           tr("Volume share"), tr("Outlet share"))
+                           tr("Volume share"), tr("Outlet share"),
+                           under_label=tr("Under-served: volume class above outlet class"))
     caption = tr("Rows: volume share class (1 = lowest, at the bottom); columns: outlet share "
                  "class. The numbers are the class bounds in % of the total over the cities "
                  "with data.")

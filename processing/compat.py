@@ -15,6 +15,8 @@ the running QGIS. What changed, and when:
 * ``QgsVectorDataProvider.isSaveAndLoadStyleToDatabaseSupported()`` is gone in 3.40
   (``styleStorageCapabilities()``, absent in 3.22), and ``saveStyleToDatabase`` is deprecated in
   3.44 (``saveStyleToDatabaseV2``): :func:`save_default_style`, :func:`load_stored_style`.
+* ``QgsProcessingAlgorithm.parameterAsFields`` is deprecated from 3.32
+  (``parameterAsStrings``): :func:`parameter_fields`.
 * ``QgsProcessingAlgorithm.FlagNoThreading`` became ``Qgis.ProcessingAlgorithmFlag.NoThreading``
   (3.36): :func:`no_threading_flag`.
 * GDAL 4 raises Python exceptions by default and GDAL 3.7+ warns until told:
@@ -197,6 +199,14 @@ def save_default_style(layer: QgsVectorLayer, name: str, description: str) -> st
             QgsMapLayer.SaveStyleResult.QmlGenerationFailed
         return str(error or "could not store the style") if results & failed else ""
     return layer.saveStyleToDatabase(name, description, True, "") or ""
+
+
+def parameter_fields(alg: QgsProcessingAlgorithm, parameters: dict, name: str,
+                     context: Any) -> list[str]:
+    """The field names a field parameter holds."""
+    if QGIS_VERSION >= 33200:
+        return list(alg.parameterAsStrings(parameters, name, context))
+    return list(alg.parameterAsFields(parameters, name, context))
 
 
 def no_threading_flag() -> Any:

@@ -398,7 +398,8 @@ def bivariate_legend_svg(layer: QgsVectorLayer, tr: Callable[[str], str],
         return None
     colors = bivariate_colors(layer, vol.k, out.k)
     svg = legend_grid_svg(colors, max(vol.k, out.k), vol, out, tr("Volume share"),
-                          tr("Outlet share"), cell=40.0, font_size=11.0)
+                          tr("Outlet share"), cell=40.0, font_size=11.0,
+                          under_label=tr("Under-served: volume class above outlet class"))
     if font_family:  # one family: Qt's SVG renderer does not read a fallback list
         svg = svg.replace(SVG_FONT, font_family.replace('"', ""))
     return svg, vol, out

@@ -24,6 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.constants import SAMPLE_ILLUSTRATIVE_FIELDS
+from .compat import parameter_fields
 from .layer_io import source_path
 
 LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
@@ -61,7 +62,7 @@ def _value_text(alg, definition, parameters: dict, context: QgsProcessingContext
         options = definition.options()
         return options[index] if 0 <= index < len(options) else str(index)
     if isinstance(definition, QgsProcessingParameterField):
-        return ", ".join(alg.parameterAsFields(parameters, name, context))
+        return ", ".join(parameter_fields(alg, parameters, name, context))
     return alg.parameterAsString(parameters, name, context)
 
 
@@ -69,7 +70,7 @@ def used_sample_fields(alg, parameters: dict, context: QgsProcessingContext) -> 
     """True when a field parameter names an illustrative column of the shipped sample."""
     for definition in alg.parameterDefinitions():
         if isinstance(definition, QgsProcessingParameterField):
-            fields = alg.parameterAsFields(parameters, definition.name(), context)
+            fields = parameter_fields(alg, parameters, definition.name(), context)
             if any(f.lower() in SAMPLE_ILLUSTRATIVE_FIELDS for f in fields):
                 return True
     return False

@@ -1349,6 +1349,10 @@
         <translation>网点占比</translation>
     </message>
     <message>
+        <source>Under-served: volume class above outlet class</source>
+        <translation>服务不足：退役量等级高于网点等级</translation>
+    </message>
+    <message>
         <source>South China Sea Islands</source>
         <translation>南海诸岛</translation>
     </message>
@@ -3257,8 +3261,8 @@
         <translation>单位处理成本随处理量的变化，规模曲线的三个阶段以阴影标出。</translation>
     </message>
     <message>
-        <source>Profit over throughput, with the three stages of the scale curve shaded; the circle marks the representative plant's break-even throughput.</source>
-        <translation>利润随处理量的变化，规模曲线的三个阶段以阴影标出；圆圈标出代表性工厂的盈亏平衡处理量。</translation>
+        <source>Profit over throughput, with the three stages of the scale curve shaded; the filled dot marks the representative plant's throughput, the open circle its break-even throughput (absent when no throughput up to capacity breaks even).</source>
+        <translation>利润随处理量的变化，阴影为规模曲线的三个阶段；实心点为代表性工厂的处理量，空心圆为其盈亏平衡处理量（在产能范围内无法盈亏平衡时不显示）。</translation>
     </message>
     <message>
         <source>The inset enlarges the representative plant's curve.</source>
@@ -3713,6 +3717,10 @@
         <translation>网点占比</translation>
     </message>
     <message>
+        <source>Under-served: volume class above outlet class</source>
+        <translation>服务不足：退役量等级高于网点等级</translation>
+    </message>
+    <message>
         <source>Rows: volume share class (1 = lowest, at the bottom); columns: outlet share class. The numbers are the class bounds in % of the total over the cities with data.</source>
         <translation>行：退役量占比类别（1 = 最低，位于底部）；列：网点占比类别。数字为类别界限，以占有数据城市合计的百分比表示。</translation>
     </message>
@@ -3975,6 +3983,10 @@
     <message>
         <source>A dash: the input or the profit did not vary.</source>
         <translation>短横线：输入或利润没有变化。</translation>
+    </message>
+    <message>
+        <source>Profit over throughput, with the three stages of the scale curve shaded; the circle marks the representative plant's break-even throughput.</source>
+        <translation type="obsolete">利润随处理量的变化，规模曲线的三个阶段以阴影标出；圆圈标出代表性工厂的盈亏平衡处理量。</translation>
     </message>
     <message>
         <source>To</source>

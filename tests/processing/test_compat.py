@@ -172,3 +172,14 @@ def test_gdal_exceptions_are_on_inside_and_restored_after(tmp_path):
         with pytest.raises(RuntimeError):
             gdal.Open(str(tmp_path / "missing.tif"))
     assert gdal.GetUseExceptions() == before
+
+
+def test_parameter_fields_reads_a_field_parameter(plugin, sample_gpkg, no_deprecation):
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById(
+        "battery_recycling:retirement_capacity_ratio")
+    params = {"INPUT": f"{sample_gpkg}|layername=provinces",
+              "RETIREMENT_FIELD": "retire_2025_t"}
+    assert compat.parameter_fields(alg, params, "RETIREMENT_FIELD",
+                                   QgsProcessingContext()) == ["retire_2025_t"]

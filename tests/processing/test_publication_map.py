@@ -123,7 +123,10 @@ def test_bivariate_legend_labels_are_the_algorithm_breaks(run_alg, matching, tmp
     # legend_grid_svg writes the volume bounds (bottom to top), then the outlet bounds.
     assert labels[:4] == expected_vol
     assert labels[4:8] == expected_out
-    assert labels[8:] == ["Volume share →", "Outlet share →"]
+    assert labels[8:] == ["Volume share →", "Outlet share →",
+                          "Under-served: volume class above outlet class"]
+    # The under-served cells (volume class above outlet class: 3 of the 3×3) carry a ring.
+    assert svg.count("<circle") == 3 + 1  # and the key's ring
     # The map's legend reads the same bounds back from the layer, with no breaks given.
     res = run_alg("export_publication_map", {"INPUT": matching["OUTPUT"],
                                              "OUTPUT": str(tmp_path / "m.pdf")})
