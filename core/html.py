@@ -11,7 +11,9 @@ import html
 import io
 import math
 import re
-from typing import Any, Iterable, List, Optional, Sequence
+from typing import Any, Callable, Iterable, List, Optional, Sequence
+
+import numpy as np
 
 __all__ = [
     "CJK_FONT_FAMILIES",
@@ -71,6 +73,33 @@ def fmt_percent(value: Any, digits: int = 1) -> str:
     if not _finite(value):
         return DASH
     return f"{float(value) * 100:.{digits}f} %"
+
+
+def chinese(tr: Callable[[str], str]) -> bool:
+    """True when ``tr`` writes Chinese: the catalogue translates the marker "en" as "zh" (as
+    Qt's own catalogues translate QT_LAYOUT_DIRECTION)."""
+    return tr("en") == "zh"
+
+
+def money_unit(tr: Callable[[str], str], values: Any = ()) -> tuple[str, float, int]:
+    """(unit, CNY per unit, decimals) for money shown in a report: CNY millions with one decimal
+    in English; in Chinese 亿元 with two decimals when the largest |value| reaches 1 亿元,
+    else 万元 without decimals (the units Chinese readers use)."""
+    if not chinese(tr):
+        return tr("M CNY"), 1e6, 1
+    finite = np.abs(np.asarray(values, dtype=float).ravel())
+    finite = finite[np.isfinite(finite)]
+    if finite.size and float(finite.max()) >= 1e8:
+        return "亿元", 1e8, 2
+    return "万元", 1e4, 0
+
+
+def fmt_money(value: Any, unit: tuple[str, float, int]) -> str:
+    """``value`` (CNY) in ``unit`` (from :func:`money_unit`) with thousands separators; no unit
+    text (it goes in the column header); dash if null."""
+    if not _finite(value):
+        return DASH
+    return fmt_number(float(value) / unit[1], unit[2])
 
 
 #: CNY per 亿元 (100 M CNY), the money unit of the charts.

@@ -28,10 +28,12 @@ from .economics import (
 from .html import (
     chart_rc,
     esc,
+    fmt_money,
     fmt_number,
     fmt_percent,
     html_page,
     html_table,
+    money_unit,
     new_figure,
     svg_from_figure,
 )
@@ -158,15 +160,16 @@ def _summary_rows(res: PlantEconomics, tr: Callable[[str], str]) -> List[tuple]:
     losses = int(np.sum(res.profit < 0))
     unit = res.unit_cost[np.isfinite(res.unit_cost)]
     profit = float(res.profit.sum())
+    money = money_unit(tr, [res.revenue.sum(), res.cost.sum(), profit])
+    per_yr = tr("{unit}/yr").format(unit=money[0])
     return [
         (tr("Plants"), fmt_number(len(res))),
         (tr("Total capacity (t/yr)"), fmt_number(cap)),
         (tr("Total throughput (t/yr)"), fmt_number(thr)),
         (tr("Utilisation (total throughput ÷ total capacity)"), fmt_percent(thr / cap)),
-        (tr("Total revenue (CNY/yr)"), fmt_number(res.revenue.sum())),
-        (tr("Total cost (CNY/yr)"), fmt_number(res.cost.sum())),
-        (tr("Total profit (CNY/yr)"), fmt_number(profit)),
-        (tr("Total profit (100 M CNY/yr, 亿元)"), fmt_number(profit / YI, 2)),
+        (tr("Total revenue ({unit})").format(unit=per_yr), fmt_money(res.revenue.sum(), money)),
+        (tr("Total cost ({unit})").format(unit=per_yr), fmt_money(res.cost.sum(), money)),
+        (tr("Total profit ({unit})").format(unit=per_yr), fmt_money(profit, money)),
         (tr("Plants with a loss"), tr("{k} of {n} ({share})").format(
             k=fmt_number(losses), n=fmt_number(len(res)), share=fmt_percent(losses / len(res)))),
         (tr("Median unit cost (CNY/t)"),
@@ -183,12 +186,16 @@ def _representative_html(names: Sequence[str], res: PlantEconomics, params: Econ
               "throughput.").format(name=names[i])
     be_text = fmt_number(be) if np.isfinite(be) else tr("none: a loss even at full use")
     size = rep["breakeven_size_t"]
+    money = money_unit(tr, [rep["fixed_cost"], res.profit[i], rep["profit"][-1]])
+    per_yr = tr("{unit}/yr").format(unit=money[0])
     rows = [
         (tr("Capacity (t/yr)"), fmt_number(cap)),
-        (tr("Annual fixed cost (CNY/yr)"), fmt_number(rep["fixed_cost"])),
+        (tr("Annual fixed cost ({unit})").format(unit=per_yr), fmt_money(rep["fixed_cost"], money)),
         (tr("Throughput (t/yr)"), fmt_number(res.throughput[i])),
-        (tr("Profit at this throughput (CNY/yr)"), fmt_number(res.profit[i])),
-        (tr("Profit at full use (CNY/yr)"), fmt_number(rep["profit"][-1])),
+        (tr("Profit at this throughput ({unit})").format(unit=per_yr),
+         fmt_money(res.profit[i], money)),
+        (tr("Profit at full use ({unit})").format(unit=per_yr),
+         fmt_money(rep["profit"][-1], money)),
         (tr("Break-even throughput (t/yr)"), be_text),
         (tr("Break-even utilisation"), fmt_percent(be / cap) if np.isfinite(be) else None),
         (tr("Smallest plant that breaks even at full use (t/yr)"),
@@ -333,17 +340,20 @@ def _terms_table(res: PlantEconomics, tr: Callable[[str], str]) -> str:
     labels = term_labels(tr)
     thr = float(res.throughput.sum())
     revenue, cost = float(res.revenue.sum()), float(res.cost.sum())
+    money = money_unit(tr, [revenue, cost])
     rows = []
     for kind, terms, by, total in ((tr("Revenue"), REVENUE_TERMS, res.revenue_by_term, revenue),
                                    (tr("Cost"), COST_TERMS, res.cost_by_term, cost)):
         for t in terms:
             value = float(by[t].sum())
-            rows.append((kind, labels[t], fmt_number(value),
+            rows.append((kind, labels[t], fmt_money(value, money),
                          fmt_number(value / thr) if thr > 0 else None,
                          fmt_percent(value / total) if total else None))
-    rows.append((tr("Profit"), "", fmt_number(revenue - cost),
+    rows.append((tr("Profit"), "", fmt_money(revenue - cost, money),
                  fmt_number((revenue - cost) / thr) if thr > 0 else None, None))
-    return html_table([tr("Side"), tr("Term"), tr("All plants (CNY/yr)"),
+    return html_table([tr("Side"), tr("Term"),
+                       tr("All plants ({unit})").format(unit=tr("{unit}/yr").format(
+                           unit=money[0])),
                        tr("Per tonne processed (CNY/t)"), tr("Share of revenue or cost")],
                       rows, numeric=(False, False, True, True, True))
 
@@ -355,10 +365,12 @@ def _route_label(route: str, tr: Callable[[str], str]) -> str:
 def _routes_html(res: PlantEconomics, params: EconomicParams, rep: Dict[str, Any],
                  tr: Callable[[str], str]) -> str:
     rows = []
+    money = money_unit(tr, [res.profit[res.route == r].sum() for r in ("cascade", "recycle")])
     for route in ("cascade", "recycle"):
         mask = res.route == route
         rows.append((_route_label(route, tr), fmt_number(int(mask.sum())),
-                     fmt_number(res.throughput[mask].sum()), fmt_number(res.profit[mask].sum())))
+                     fmt_number(res.throughput[mask].sum()),
+                     fmt_money(res.profit[mask].sum(), money)))
     spread = cascade_break_even_spread(params, rep["capacity"])
     text = tr("The share of packs fit for second life ({share}) goes to cascade use where it is "
               "worth more per tonne than recycling. For the representative plant at full use "
@@ -367,21 +379,25 @@ def _routes_html(res: PlantEconomics, params: EconomicParams, rep: Dict[str, Any
         share=fmt_percent(params.rt.cascade_share, 0), s=fmt_number(spread, 2),
         spread=fmt_number(params.rt.spread, 2))
     return (html_table([tr("Route"), tr("Plants"), tr("Throughput (t/yr)"),
-                        tr("Profit (CNY/yr)")], rows, numeric=(False, True, True, True))
+                        tr("Profit ({unit})").format(unit=tr("{unit}/yr").format(unit=money[0]))],
+                       rows, numeric=(False, True, True, True))
             + f"\n<p>{esc(text)}</p>")
 
 
 def _plants_table(names: Sequence[str], res: PlantEconomics, tr: Callable[[str], str]) -> str:
     order = np.lexsort((np.arange(len(res)), -res.profit))
+    money = money_unit(tr, res.profit)
 
     def row(rank: int, i: int) -> List[Any]:
         return [rank, names[i], fmt_number(res.capacity[i]), fmt_number(res.throughput[i]),
                 fmt_percent(res.utilization[i]), fmt_number(res.unit_cost[i]),
-                fmt_number(res.profit[i]), fmt_percent(res.margin[i]),
+                fmt_money(res.profit[i], money), fmt_percent(res.margin[i]),
                 fmt_number(res.breakeven_t[i]), _route_label(str(res.route[i]), tr)]
 
     headers = ["#", tr("Plant"), tr("Capacity (t/yr)"), tr("Throughput (t/yr)"),
-               tr("Utilisation"), tr("Unit cost (CNY/t)"), tr("Profit (CNY/yr)"), tr("Margin"),
+               tr("Utilisation"), tr("Unit cost (CNY/t)"),
+               tr("Profit ({unit})").format(unit=tr("{unit}/yr").format(unit=money[0])),
+               tr("Margin"),
                tr("Break-even (t/yr)"), tr("Route")]
     return html_table(headers, table_rows(order, row, len(headers), tr),
                       numeric=(True, False) + (True,) * 7 + (False,),

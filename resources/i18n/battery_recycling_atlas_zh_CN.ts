@@ -2545,6 +2545,14 @@
         <translation>计入电池包收购成本</translation>
     </message>
     <message>
+        <source>en</source>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <source>M CNY</source>
+        <translation>百万元</translation>
+    </message>
+    <message>
         <source>Ratio = retirement ÷ recycling capacity, both in t/yr. Thresholds: idle below {idle}, tight from {tight}, shortage above {shortage}.</source>
         <translation>比值 = 退役量 ÷ 回收产能，单位均为吨/年。阈值：低于 {idle} 为闲置，自 {tight} 起为偏紧，高于 {shortage} 为短缺。</translation>
     </message>
@@ -3161,6 +3169,10 @@
         <translation>按利润排列的工厂</translation>
     </message>
     <message>
+        <source>{unit}/yr</source>
+        <translation>{unit}/年</translation>
+    </message>
+    <message>
         <source>Plants</source>
         <translation>工厂</translation>
     </message>
@@ -3177,20 +3189,16 @@
         <translation>利用率（总处理量 ÷ 总产能）</translation>
     </message>
     <message>
-        <source>Total revenue (CNY/yr)</source>
-        <translation>总收入（元/年）</translation>
+        <source>Total revenue ({unit})</source>
+        <translation>总收入（{unit}）</translation>
     </message>
     <message>
-        <source>Total cost (CNY/yr)</source>
-        <translation>总成本（元/年）</translation>
+        <source>Total cost ({unit})</source>
+        <translation>总成本（{unit}）</translation>
     </message>
     <message>
-        <source>Total profit (CNY/yr)</source>
-        <translation>总利润（元/年）</translation>
-    </message>
-    <message>
-        <source>Total profit (100 M CNY/yr, 亿元)</source>
-        <translation>总利润（亿元/年）</translation>
+        <source>Total profit ({unit})</source>
+        <translation>总利润（{unit}）</translation>
     </message>
     <message>
         <source>Plants with a loss</source>
@@ -3213,16 +3221,16 @@
         <translation>无：满负荷时仍亏损</translation>
     </message>
     <message>
-        <source>Annual fixed cost (CNY/yr)</source>
-        <translation>年固定成本（元/年）</translation>
+        <source>Annual fixed cost ({unit})</source>
+        <translation>年固定成本（{unit}）</translation>
     </message>
     <message>
-        <source>Profit at this throughput (CNY/yr)</source>
-        <translation>该处理量下的利润（元/年）</translation>
+        <source>Profit at this throughput ({unit})</source>
+        <translation>该处理量下的利润（{unit}）</translation>
     </message>
     <message>
-        <source>Profit at full use (CNY/yr)</source>
-        <translation>满负荷时的利润（元/年）</translation>
+        <source>Profit at full use ({unit})</source>
+        <translation>满负荷利润（{unit}）</translation>
     </message>
     <message>
         <source>Break-even throughput (t/yr)</source>
@@ -3309,8 +3317,8 @@
         <translation>分项</translation>
     </message>
     <message>
-        <source>All plants (CNY/yr)</source>
-        <translation>全部工厂（元/年）</translation>
+        <source>All plants ({unit})</source>
+        <translation>全部工厂（{unit}）</translation>
     </message>
     <message>
         <source>Per tonne processed (CNY/t)</source>
@@ -3337,8 +3345,8 @@
         <translation>路线</translation>
     </message>
     <message>
-        <source>Profit (CNY/yr)</source>
-        <translation>利润（元/年）</translation>
+        <source>Profit ({unit})</source>
+        <translation>利润（{unit}）</translation>
     </message>
     <message>
         <source>Unit cost (CNY/t)</source>
@@ -3941,6 +3949,10 @@
         <translation>参数取上限</translation>
     </message>
     <message>
+        <source>Total profit (100 M CNY/yr, 亿元)</source>
+        <translation>总利润（亿元/年）</translation>
+    </message>
+    <message>
         <source>The {k} parameters with the largest swing; the line is the base profit.</source>
         <translation>摆幅最大的 {k} 个参数；直线为基准利润。</translation>
     </message>
@@ -3983,6 +3995,38 @@
     <message>
         <source>A dash: the input or the profit did not vary.</source>
         <translation>短横线：输入或利润没有变化。</translation>
+    </message>
+    <message>
+        <source>Total revenue (CNY/yr)</source>
+        <translation type="obsolete">总收入（元/年）</translation>
+    </message>
+    <message>
+        <source>Total cost (CNY/yr)</source>
+        <translation type="obsolete">总成本（元/年）</translation>
+    </message>
+    <message>
+        <source>Total profit (CNY/yr)</source>
+        <translation type="obsolete">总利润（元/年）</translation>
+    </message>
+    <message>
+        <source>Annual fixed cost (CNY/yr)</source>
+        <translation type="obsolete">年固定成本（元/年）</translation>
+    </message>
+    <message>
+        <source>Profit at this throughput (CNY/yr)</source>
+        <translation type="obsolete">该处理量下的利润（元/年）</translation>
+    </message>
+    <message>
+        <source>Profit at full use (CNY/yr)</source>
+        <translation type="obsolete">满负荷时的利润（元/年）</translation>
+    </message>
+    <message>
+        <source>All plants (CNY/yr)</source>
+        <translation type="obsolete">全部工厂（元/年）</translation>
+    </message>
+    <message>
+        <source>Profit (CNY/yr)</source>
+        <translation type="obsolete">利润（元/年）</translation>
     </message>
     <message>
         <source>Profit over throughput, with the three stages of the scale curve shaded; the circle marks the representative plant's break-even throughput.</source>

@@ -108,7 +108,8 @@ def test_no_break_even_is_said_in_words():
 def test_summary_totals_and_plants_sorted_by_profit(default_profit):
     res, page = default_profit
     summary = section(page, "Summary")
-    assert fmt_number(res.profit.sum()) in summary
+    # Money in CNY millions with one decimal, thousands separated (English).
+    assert f"{res.profit.sum() / 1e6:,.1f}" in summary and "(M CNY/yr)" in summary
     assert fmt_number(THR.sum()) in summary and fmt_percent(THR.sum() / CAP.sum()) in summary
     losses = int((res.profit < 0).sum())
     assert f"{losses} of 5" in summary
@@ -117,15 +118,15 @@ def test_summary_totals_and_plants_sorted_by_profit(default_profit):
     positions = [plants.index(cell_text(NAMES[i])) for i in np.argsort(-res.profit)]
     assert positions == sorted(positions)
     for i in range(len(NAMES)):
-        assert fmt_number(res.profit[i]) in plants and fmt_number(res.unit_cost[i]) in plants
+        assert f"{res.profit[i] / 1e6:,.1f}" in plants and fmt_number(res.unit_cost[i]) in plants
 
 
 def test_terms_and_routes_add_up():
     params = NCM.with_values({"rt.spread": 1.0})  # cascade pays everywhere
     res, page = profit_page(params=params)
     terms = section(page, "Revenue and cost by term")
-    assert fmt_number(res.revenue_by_term["Rm"].sum()) in terms
-    assert fmt_number(res.cost_by_term["purchase"].sum()) in terms
+    assert f"{res.revenue_by_term['Rm'].sum() / 1e6:,.1f}" in terms
+    assert f"{res.cost_by_term['purchase'].sum() / 1e6:,.1f}" in terms
     routes = section(page, "Cascade use or recycling")
     assert set(res.route) == {"cascade"}
     assert re.search(r"<td>cascade use</td>\s*<td class=\"num\">5</td>", routes)
@@ -269,3 +270,17 @@ def test_uncertainty_report_without_kept_plant_draws(uncertainty_inputs):
     assert "No plant&#x27;s draws were kept" in page
     with pytest.raises(ValueError, match="2 names for 5 plants"):
         uncertainty_report_html(NAMES[:2], mc, tornado, title="U")
+
+
+def test_money_is_in_wan_or_yi_yuan_in_chinese():
+    from battery_recycling_atlas.core.html import fmt_money, money_unit
+
+    def zh(text):
+        return {"en": "zh", "M CNY": "百万元"}.get(text, text)
+
+    assert money_unit(lambda t: t, [5e9]) == ("M CNY", 1e6, 1)
+    assert money_unit(zh, [-2.17e10, 3e7]) == ("亿元", 1e8, 2)
+    assert money_unit(zh, [-9.9e7, 3e7]) == ("万元", 1e4, 0)
+    assert fmt_money(-21_701_466_699, money_unit(zh, [-21_701_466_699])) == "-217.01"
+    assert fmt_money(-21_701_466_699, money_unit(lambda t: t)) == "-21,701.5"
+    assert fmt_money(123_456_789, ("万元", 1e4, 0)) == "12,346"
