@@ -56,6 +56,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 import numpy as np
 from scipy import ndimage
 
+from .direct import HuffWeights, choose_method, convolve_direct
 from .economics import DEFAULT_PARAMS, EconomicParams, evaluate_profit, prepare_plants
 from .errors import (
     InvalidValuesError,
@@ -77,11 +78,14 @@ from .grid import (
     noise_floor,
     radius_cells,
 )
+from .huff import competitor_pull
 from .stats import to_float_array
 
 __all__ = [
     "BORDER_RULES",
+    "COMPETITIONS",
     "DECAYS",
+    "METHODS",
     "PRECISIONS",
     "BestCell",
     "Canceled",
@@ -103,6 +107,11 @@ __all__ = [
 BORDER_RULES: Tuple[str, ...] = ("open", "fee", "closed")
 #: Working precisions of the convolutions and outputs.
 PRECISIONS: Tuple[str, ...] = ("float32", "float64")
+#: How the new plant competes with existing plants, in the order of the ``COMPETITION``
+#: enumeration: existing plants served first, or Huff market shares (:mod:`.huff`).
+COMPETITIONS: Tuple[str, ...] = ("served_first", "market_share")
+#: Summation methods: the cheaper of the two (``auto``), FFT convolution, direct stamps.
+METHODS: Tuple[str, ...] = ("auto", "fft", "direct")
 
 #: Output rows evaluated per economics chunk (bounds the temporaries).
 _CHUNK_CELLS = 1 << 18
@@ -168,7 +177,9 @@ class SurfaceParams:
     ``capacity`` t/yr of the new plant (> 0); ``transport_cost`` CNY per t·km of road;
     ``haul_radius_km`` (> 0); ``decay`` one of :data:`DECAYS`; ``detour`` road ÷ straight-line
     distance (> 0); ``border_rule`` one of :data:`BORDER_RULES`; ``border_fee`` CNY/t (``fee``
-    rule); ``economics`` the plant model's parameters; ``precision`` one of :data:`PRECISIONS`.
+    rule); ``economics`` the plant model's parameters; ``precision`` one of :data:`PRECISIONS`;
+    ``competition`` one of :data:`COMPETITIONS` with the Huff exponents ``huff_alpha`` (on
+    capacity) and ``huff_beta`` (on distance) and ``huff_min_distance_km`` (None: half a pixel).
     Enumerations accept their name or index. Invalid values raise :class:`ParameterError`.
     """
 
@@ -181,6 +192,10 @@ class SurfaceParams:
     border_fee: float = 0.0
     economics: EconomicParams = field(default=DEFAULT_PARAMS)
     precision: str = "float32"
+    competition: str = "served_first"
+    huff_alpha: float = 1.0
+    huff_beta: float = 2.0
+    huff_min_distance_km: Optional[float] = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "capacity", _number(self.capacity, "capacity", positive=True))
@@ -194,6 +209,13 @@ class SurfaceParams:
         object.__setattr__(self, "border_rule",
                            _choice(self.border_rule, BORDER_RULES, "border_rule"))
         object.__setattr__(self, "precision", _choice(self.precision, PRECISIONS, "precision"))
+        object.__setattr__(self, "competition",
+                           _choice(self.competition, COMPETITIONS, "competition"))
+        object.__setattr__(self, "huff_alpha", _number(self.huff_alpha, "huff_alpha"))
+        object.__setattr__(self, "huff_beta", _number(self.huff_beta, "huff_beta"))
+        if self.huff_min_distance_km is not None:
+            object.__setattr__(self, "huff_min_distance_km", _number(
+                self.huff_min_distance_km, "huff_min_distance_km", positive=True))
         if not isinstance(self.economics, EconomicParams):
             raise ParameterError("economics", "expected an EconomicParams object")
 
@@ -243,8 +265,11 @@ class SurfaceResult:
     ``supply_left`` after the existing plants, ``supply_outside`` supply too far outside the grid
     to reach any cell. ``noise_floor_t``: supply sums below it are reported as 0.
     ``profit_at_zero`` = −fixed cost and ``profit_at_capacity`` (CNY/yr, before transport).
-    ``timings``: seconds per stage. Arrays may be views into larger FFT buffers (not
-    C-contiguous): use ``np.ascontiguousarray`` where bytes are needed.
+    ``timings``: seconds per stage; ``method`` the summation used (``fft`` or ``direct``).
+    Under ``market_share`` ``existing_intake`` is each plant's Huff intake without the new
+    plant (capacities not enforced) and ``supply_left`` equals ``supply_total``. Arrays may
+    be views into larger FFT buffers (not C-contiguous): use ``np.ascontiguousarray`` where
+    bytes are needed.
     """
 
     grid: GridSpec
@@ -263,6 +288,7 @@ class SurfaceResult:
     profit_at_zero: float
     profit_at_capacity: float
     timings: Dict[str, float] = field(default_factory=dict)
+    method: str = "fft"
 
     @property
     def defined(self) -> np.ndarray:
@@ -496,23 +522,29 @@ class _Sources:
                  by_province: Callable[[int], Optional[Tuple[Any, Tuple[int, int]]]],
                  codes: np.ndarray) -> None:
         self.whole, self.origin, self.by_province, self.codes = whole, origin, by_province, codes
+        self.sprov: Optional[np.ndarray] = None  # per sparse source (direct summation)
+        self.pull: Optional[np.ndarray] = None  # Huff pull of the incumbents per sparse source
 
 
 def _point_sources(grid: GridSpec, rp: int, x: np.ndarray, y: np.ndarray, t: np.ndarray,
-                   sprov: np.ndarray) -> Tuple[_Sources, float]:
+                   sprov: np.ndarray, pull: Optional[np.ndarray] = None
+                   ) -> Tuple[_Sources, float]:
     """Points moved to their cells (sparse); those more than rp cells outside are dropped."""
     rows, cols = grid.row_of(y), grid.col_of(x)
     keep = ((rows >= -rp) & (rows < grid.nrows + rp) & (cols >= -rp) & (cols < grid.ncols + rp)
             & (t > 0))
     outside = float(t[~keep & (t > 0)].sum())
     rows, cols, t, sprov = rows[keep], cols[keep], t[keep], sprov[keep]
+    pull = pull[keep] if pull is not None else None
 
     def by_province(p: int) -> Optional[Tuple[Any, Tuple[int, int]]]:
         sel = sprov == p
         return ((rows[sel], cols[sel], t[sel]), (0, 0)) if sel.any() else None
 
     codes = np.unique(sprov[sprov >= 0])
-    return _Sources((rows, cols, t), (0, 0), by_province, codes), outside
+    out = _Sources((rows, cols, t), (0, 0), by_province, codes)
+    out.sprov, out.pull = sprov, pull
+    return out, outside
 
 
 def _grid_sources(src: np.ndarray, prov: Optional[np.ndarray],
@@ -545,6 +577,7 @@ def profit_surface(
     memory_budget: Optional[int] = None,
     progress: Optional[Callable[[float], Any]] = None,
     canceled: Optional[Callable[[], bool]] = None,
+    method: str = "auto",
 ) -> SurfaceResult:
     """The profit surface (see the module docstring for the model and rules).
 
@@ -554,7 +587,11 @@ def profit_surface(
     under ``open``. ``existing``: :class:`ExistingPlants` served first. ``memory_budget``: bytes
     (default a share of the available memory); :class:`GridTooLargeError` beyond it.
     ``progress(fraction)`` is called along the way; when ``canceled()`` returns True the
-    computation stops with :class:`Canceled`.
+    computation stops with :class:`Canceled`. ``method`` (:data:`METHODS`): ``auto`` sums
+    point supply by direct stamps (:mod:`.direct`) when that is estimated cheaper than the FFT
+    (few points) and always under ``market_share`` with existing plants; ``fft`` and ``direct``
+    force one (``direct`` treats a supply grid's non-zero cells as points). Both give the same
+    sums up to the FFT round-off.
 
     Raises :class:`ParameterError` for bad parameters or grids, :class:`NoValidRowsError` when no
     supply row has a value, and :class:`InvalidValuesError` subclasses (``which`` = ``supply``,
@@ -579,6 +616,8 @@ def profit_surface(
                                               f"'{params.border_rule}' border rule")
         prov = _province_grid(provinces, grid)
     closed = params.border_rule == "closed"
+    method = _choice(method, METHODS, "method")
+    huff_mode = params.competition == "market_share"
     tick(0.01)
 
     plants = None
@@ -601,10 +640,13 @@ def profit_surface(
             sprov = _lookup(prov, grid, grid.row_of(sy), grid.col_of(sx))
         total = float(st.sum())
         intake = np.zeros(0)
-        if plants is not None:
+        pull = None
+        if plants is not None and huff_mode:
+            pull, intake = _huff_pull(sx, sy, sprov, st, plants, params, grid, closed)
+        elif plants is not None:
             st, intake = serve_existing_plants(sx, sy, st, sprov, *plants,
                                                params.haul_radius_km, params.decay, closed)
-        sources, outside = _point_sources(grid, rp, sx, sy, st, sprov)
+        sources, outside = _point_sources(grid, rp, sx, sy, st, sprov, pull)
         left = float(st.sum())
     else:
         arr = np.array(supply, dtype=np.float64)
@@ -620,10 +662,22 @@ def profit_surface(
             raise NegativeValueError("supply", bad.tolist())
         total = float(arr.sum())
         intake = np.zeros(0)
-        if plants is not None:
+        if plants is not None and not huff_mode:
             intake = _serve_on_grid(arr, grid, prov, plants, kernel, closed)
         left, outside = float(arr.sum()), 0.0
-        sources = _grid_sources(arr, prov, dtype)
+        if (plants is not None and huff_mode) or method == "direct":
+            rows_, cols_ = np.nonzero(arr > 0)
+            vals = arr[rows_, cols_]
+            cprov = _lookup(prov, grid, rows_, cols_)
+            pull = None
+            if plants is not None and huff_mode:
+                pull, intake = _huff_pull(grid.x_of(cols_), grid.y_of(rows_), cprov, vals,
+                                          plants, params, grid, closed)
+            sources = _Sources((rows_, cols_, vals), (0, 0), lambda p: None, np.unique(
+                cprov[cprov >= 0]))
+            sources.sprov, sources.pull = cprov, pull
+        else:
+            sources = _grid_sources(arr, prov, dtype)
         del arr
     timings["prepare"] = time.perf_counter() - started
     tick(0.05)
@@ -634,12 +688,21 @@ def profit_surface(
     mark = time.perf_counter()
     foreign: Optional[np.ndarray] = None
     outside_cells: Optional[np.ndarray] = None
-    if not closed:
+    direct = isinstance(sources.whole, tuple) and sources.sprov is not None and (
+        method == "direct" or sources.pull is not None or (method == "auto" and choose_method(
+            sources.whole[0], sources.whole[1], full_box, rp, 3 if prov is not None else 2)
+            == "direct"))
+    if direct:
+        s_sum, d_sum, foreign, outside_cells = _direct_sums(sources, full_box, kernel, prov,
+                                                            params, grid, dtype, floor)
+        timings["convolve"] = time.perf_counter() - mark
+        tick(0.8)
+    if not closed and not direct:
         s_sum, d_sum = convolve_block(sources.whole, sources.origin, full_box, kernel,
                                       (False, True), dtype, copy=False)
         timings["convolve"] = time.perf_counter() - mark
         tick(0.5 if prov is None else 0.35)
-    if prov is not None:
+    if prov is not None and not direct:
         mark = time.perf_counter()
         own_s = np.zeros(grid.shape, dtype=dtype)
         own_d = np.zeros(grid.shape, dtype=dtype) if closed else None
@@ -722,7 +785,55 @@ def profit_surface(
         transport_cost=transport, border_fee_cost=fees, profit=profit, foreign_supply=foreign,
         existing_intake=intake, supply_total=total, supply_left=left, supply_outside=outside,
         noise_floor_t=floor, profit_at_zero=at_zero, profit_at_capacity=at_capacity,
-        timings=timings)
+        timings=timings, method="direct" if direct else "fft")
+
+
+def _huff_pull(sx: np.ndarray, sy: np.ndarray, sprov: np.ndarray, supply: np.ndarray,
+               plants: Tuple[np.ndarray, ...], params: SurfaceParams, grid: GridSpec,
+               closed: bool) -> Tuple[np.ndarray, np.ndarray]:
+    """Huff pull of the existing plants per source and their intake (:mod:`.huff`)."""
+    px, py, cap, pprov = plants
+    return competitor_pull(sx, sy, sprov, supply, px, py, cap, pprov, params.haul_radius_km,
+                           params.huff_alpha, params.huff_beta, _min_distance(params, grid),
+                           closed)
+
+
+def _min_distance(params: SurfaceParams, grid: GridSpec) -> float:
+    """The Huff minimum distance (km): given, else half a pixel."""
+    if params.huff_min_distance_km is not None:
+        return float(params.huff_min_distance_km)
+    return 0.5 * grid.pixel / 1000.0
+
+
+def _direct_sums(sources: _Sources, full_box: Tuple[int, int, int, int], kernel: RadialKernel,
+                 prov: Optional[np.ndarray], params: SurfaceParams, grid: GridSpec,
+                 dtype: np.dtype, floor: float) -> Tuple[np.ndarray, ...]:
+    """(S, Σ s·w·d, foreign supply or None, cells outside every province or None) by direct
+    stamps, with Huff shares when the sources carry a pull."""
+    huff = None
+    if sources.pull is not None:
+        huff = HuffWeights(sources.pull, params.capacity ** params.huff_alpha, params.huff_beta,
+                           _min_distance(params, grid))
+    foreign = outside = None
+    labels = src_labels = None
+    if prov is not None:
+        labels = np.add(prov, 1, dtype=np.int32)
+        labels[labels < 0] = 0
+        outside = labels == 0
+        src_labels = np.where(sources.sprov >= 0, sources.sprov + 1, -1)
+    closed = params.border_rule == "closed"
+    s_sum, d_sum = convolve_direct(sources.whole, full_box, kernel, (False, True), dtype,
+                                   huff=huff, labels=labels if closed else None,
+                                   src_labels=src_labels if closed else None)
+    if prov is not None and not closed:
+        own = convolve_direct(sources.whole, full_box, kernel, (False,), dtype, huff=huff,
+                              labels=labels, src_labels=src_labels)[0]
+        foreign = np.subtract(s_sum, own, out=own)
+        np.copyto(foreign, 0, where=foreign < floor)
+        np.copyto(foreign, np.nan, where=outside)
+    if outside is not None:
+        np.copyto(s_sum, np.nan, where=outside)
+    return s_sum, d_sum, foreign, outside
 
 
 def best_locations(result: SurfaceResult, n: int = 10, min_separation_km: Optional[float] = None,

@@ -1,0 +1,141 @@
+"""Direct accumulation of radial kernels around few sources: the sparse counterpart of the FFT
+convolutions of :mod:`.grid`, and the Huff market-share weights of ``profit_surface``.
+
+Each source adds its value times the kernel stamp (the (2·rp + 1)² cells around its cell) to
+the output cells it reaches, as QGIS's Heatmap does: the cost follows the number of sources ×
+the stamp, where an FFT's follows the grid. :func:`convolve_direct` returns the same sums as
+:func:`.grid.convolve_region` (exactly, where the FFT has round-off); :func:`choose_method`
+picks the cheaper of the two.
+
+Huff weights. With ``huff`` given, source i's stamp is multiplied by the share a new plant of
+attraction A(d) = C^α·max(d, d_min)^−β at distance d (km) wins against the existing plants'
+pull D_i = Σ_j C_j^α·max(d_ij, d_min)^−β on that source: A/(A + D_i) =
+1 / (1 + D_i·max(d, d_min)^β / C^α) (1 where D_i = 0). ``d_min`` keeps a plant in the source's
+own cell at a finite attraction (see :mod:`.huff`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from .grid import RadialKernel, fft_shape
+
+__all__ = ["HuffWeights", "choose_method", "convolve_direct", "direct_cost", "fft_cost"]
+
+#: Seconds per stamp cell and kernel of the direct sum, and per FFT element·log2 of the FFT
+#: path (one forward and one inverse real transform per kernel), measured on the benchmark
+#: machine (tools/bench_surface.py): only their ratio matters.
+_DIRECT_S_PER_CELL = 1.6e-9
+_FFT_S_PER_ELEMENT_LOG = 1.1e-9
+
+
+@dataclass(frozen=True)
+class HuffWeights:
+    """Competing pull per source ``pull`` (Σ_j C_j^α·d_ij^−β, km^−β), the new plant's C^α
+    ``own`` and the exponent ``beta``, with distances floored at ``min_distance_km``."""
+
+    pull: np.ndarray
+    own: float
+    beta: float
+    min_distance_km: float
+
+
+def direct_cost(n_sources: int, rp: int, n_kernels: int) -> float:
+    """Estimated seconds of :func:`convolve_direct` for ``n_sources`` distinct cells."""
+    return n_sources * (2 * rp + 1) ** 2 * n_kernels * _DIRECT_S_PER_CELL
+
+
+def fft_cost(shape: Tuple[int, int], n_kernels: int) -> float:
+    """Estimated seconds of the FFT convolution on an FFT array of ``shape``."""
+    n = shape[0] * shape[1]
+    return n * math.log2(max(n, 2)) * (1 + n_kernels) * _FFT_S_PER_ELEMENT_LOG
+
+
+def choose_method(rows: np.ndarray, cols: np.ndarray, out_box: Tuple[int, int, int, int],
+                  rp: int, n_kernels: int) -> str:
+    """``"direct"`` when summing stamps around the distinct source cells is estimated cheaper
+    than the FFT over the box they span with the output, else ``"fft"``."""
+    if rows.size == 0:
+        return "direct"
+    n = np.unique(np.asarray(rows, np.int64) * (1 << 32) + np.asarray(cols, np.int64)).size
+    src = (int(rows.min()), int(rows.max()) + 1, int(cols.min()), int(cols.max()) + 1)
+    r0, r1 = max(out_box[0], src[0] - rp), min(out_box[1], src[1] + rp)
+    c0, c1 = max(out_box[2], src[2] - rp), min(out_box[3], src[3] + rp)
+    if r1 <= r0 or c1 <= c0:
+        return "direct"
+    shape = fft_shape(src, (r0, r1, c0, c1), rp)
+    return "direct" if direct_cost(n, rp, n_kernels) < fft_cost(shape, n_kernels) else "fft"
+
+
+def _stamps(kernel: RadialKernel, which: Sequence[bool]) -> List[np.ndarray]:
+    return [kernel.full(with_distance=w) for w in which]
+
+
+def convolve_direct(
+    src: Tuple[np.ndarray, np.ndarray, np.ndarray],
+    out_box: Tuple[int, int, int, int],
+    kernel: RadialKernel,
+    which: Sequence[bool] = (False,),
+    dtype: np.dtype = np.float32,
+    *,
+    huff: Optional[HuffWeights] = None,
+    labels: Optional[np.ndarray] = None,
+    src_labels: Optional[np.ndarray] = None,
+) -> List[np.ndarray]:
+    """Σ_i s_i·k(d_i) over sparse sources ``(rows, cols, values)`` (cells of a common index
+    space) onto the output cells ``out_box`` = (r0, r1, c0, c1), one array per entry of
+    ``which`` (False: k = w, True: k = w·d with d in km), shape (r1 − r0, c1 − c0), in
+    ``dtype`` (summed in float64). Sources farther than ``kernel.rp`` cells outside the box add
+    nothing.
+
+    ``huff``: multiply each source's stamp by its Huff share (module docstring; ``pull`` has
+    one value per source). ``labels`` (int, shape of the box) with ``src_labels`` (one per
+    source): a source only reaches output cells whose label equals its own (closed borders).
+    """
+    rows, cols, values = (np.asarray(a) for a in src)
+    r0, r1, c0, c1 = out_box
+    outs = [np.zeros((r1 - r0, c1 - c0), dtype=np.float64) for _ in which]
+    rp = kernel.rp
+    keep = ((rows >= r0 - rp) & (rows < r1 + rp) & (cols >= c0 - rp) & (cols < c1 + rp)
+            & (values != 0))
+    rows, cols = rows[keep].astype(np.int64), cols[keep].astype(np.int64)
+    values = values[keep].astype(np.float64)
+    pull = huff.pull[keep] if huff is not None else None
+    own = src_labels[keep] if src_labels is not None else None
+    if huff is None and own is None and rows.size:  # sources sharing a cell add up first
+        key = (rows - (r0 - rp)) * (c1 - c0 + 2 * rp + 1) + (cols - (c0 - rp))
+        uniq, inv = np.unique(key, return_inverse=True)
+        values = np.bincount(inv, weights=values)
+        rows = uniq // (c1 - c0 + 2 * rp + 1) + (r0 - rp)
+        cols = uniq % (c1 - c0 + 2 * rp + 1) + (c0 - rp)
+    stamps = _stamps(kernel, which)
+    dpow = None
+    if huff is not None:
+        off = np.arange(-rp, rp + 1, dtype=np.float64)
+        dist = np.hypot(off[:, None], off[None, :]) * kernel.pixel_km
+        dpow = np.maximum(dist, huff.min_distance_km) ** huff.beta / huff.own
+    tmp = np.empty_like(stamps[0])
+    for k in range(rows.size):
+        r, c = int(rows[k]), int(cols[k])
+        a0, a1 = max(r - rp, r0), min(r + rp + 1, r1)
+        b0, b1 = max(c - rp, c0), min(c + rp + 1, c1)
+        sub = (slice(a0 - r + rp, a1 - r + rp), slice(b0 - c + rp, b1 - c + rp))
+        win = (slice(a0 - r0, a1 - r0), slice(b0 - c0, b1 - c0))
+        t = tmp[sub]
+        scale = values[k]
+        factor = None
+        if pull is not None and pull[k] > 0:
+            factor = 1.0 / (1.0 + pull[k] * dpow[sub])
+        if own is not None:
+            mask = labels[win] == own[k]
+            factor = mask if factor is None else factor * mask
+        for out, stamp in zip(outs, stamps):
+            np.multiply(stamp[sub], scale, out=t)
+            if factor is not None:
+                t *= factor
+            out[win] += t
+    return [o.astype(dtype, copy=False) for o in outs]
