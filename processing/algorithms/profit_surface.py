@@ -26,8 +26,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import surface as core
+from ...core.breakeven import breakeven_li2co3, breakeven_support, breakeven_surface
 from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.grid import GridSpec, radius_cells
+from ...core.huff import HUFF_ALPHA_DEFAULT, HUFF_BETA_DEFAULT
 from ..economics_io import add_parameter_inputs, economics_params
 from ..layer_io import ensure_not_input, numeric_field_index, python_number
 from ..siting_grid import check_memory, crop, default_grid, working_grid
@@ -47,6 +49,8 @@ from ..siting_raster import (
     ogr_polygons,
     rasterize_codes,
     spread_polygons,
+    style_breakeven,
+    style_diverging,
     style_raster,
     write_raster,
 )
@@ -54,7 +58,7 @@ from ..styling import finish_styling, qml_styler
 from .base import AtlasAlgorithm
 from .siting_help import surface_help
 
-PROFIT_STYLE = "profit_surface.qml"
+PROFIT_STYLE = "profit_surface.qml"  # nominal ramp; the written raster's is from its data
 SUPPLY_STYLE = "supply_surface.qml"
 BEST_STYLE = "best_locations.qml"
 
@@ -88,6 +92,10 @@ class ProfitSurface(AtlasAlgorithm):
     OUTPUT = "OUTPUT"
     SUPPLY_OUTPUT = "SUPPLY_OUTPUT"
     BEST = "BEST"
+    BREAKEVEN_OUTPUT = "BREAKEVEN_OUTPUT"
+    COMPETITION = "COMPETITION"
+    HUFF_ALPHA = "HUFF_ALPHA"
+    HUFF_BETA = "HUFF_BETA"
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
         """Help shown beside the dialog."""
@@ -159,6 +167,20 @@ class ProfitSurface(AtlasAlgorithm):
             self.SUPPLY_OUTPUT, self.tr("Reachable supply (t/yr)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.BEST, self.tr("Best locations"), QgsProcessing.TypeVectorPoint, optional=True))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.BREAKEVEN_OUTPUT, self.tr("Break-even Li₂CO₃ price (CNY/t)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.COMPETITION, self.tr("Competition with existing plants"),
+            [self.tr("Existing plants served first"),
+             self.tr("Market share (Huff model)")], defaultValue=0))
+        for param in (
+            num(self.HUFF_ALPHA, self.tr("Huff exponent α on capacity"), num.Double,
+                HUFF_ALPHA_DEFAULT, minValue=0.0),
+            num(self.HUFF_BETA, self.tr("Huff exponent β on distance"), num.Double,
+                HUFF_BETA_DEFAULT, minValue=0.0),
+        ):
+            param.setFlags(param.flags() | param.FlagAdvanced)
+            self.addParameter(param)
         for key in ("BEST_PROFIT", "MAX_SUPPLY"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
@@ -173,11 +195,12 @@ class ProfitSurface(AtlasAlgorithm):
         field = self.parameterAsString(parameters, self.SUPPLY_FIELD, context)
         idx = numeric_field_index(supply_src, field, self.tr("supply"))
         outputs = [self.parameterAsOutputLayer(parameters, k, context)
-                   for k in (self.OUTPUT, self.SUPPLY_OUTPUT)]
+                   for k in (self.OUTPUT, self.SUPPLY_OUTPUT, self.BREAKEVEN_OUTPUT)]
         inputs = [self.parameterAsVectorLayer(parameters, k, context)
                   for k in (self.SUPPLY, self.REGIONS, self.EXISTING_PLANTS)]
         for out in outputs:
-            ensure_not_input(out, inputs)
+            if out:
+                ensure_not_input(out, inputs)
 
         feedback.setProgressText(self.tr("Reading supply…"))
         supply = read_located(supply_src, idx, field, crs, context, feedback, (0, 10),
@@ -268,7 +291,10 @@ class ProfitSurface(AtlasAlgorithm):
                 detour=dbl(parameters, self.DETOUR, context),
                 border_rule=self.parameterAsEnum(parameters, self.BORDER_RULE, context),
                 border_fee=dbl(parameters, self.BORDER_FEE, context),
-                economics=economics_params(self, parameters, context))
+                economics=economics_params(self, parameters, context),
+                competition=self.parameterAsEnum(parameters, self.COMPETITION, context),
+                huff_alpha=dbl(parameters, self.HUFF_ALPHA, context),
+                huff_beta=dbl(parameters, self.HUFF_BETA, context))
         except ParameterError as err:
             raise QgsProcessingException(self.tr("Parameter “{name}”: {reason}").format(
                 name=err.name, reason=err.reason)) from None
@@ -328,6 +354,19 @@ class ProfitSurface(AtlasAlgorithm):
                 cols=err.ncols, rows=err.nrows, need=err.estimate_bytes / 2**20,
                 budget=err.budget_bytes / 2**20, pixel=err.suggested_pixel_m / 1000.0)
 
+    def _report_breakeven(self, price, params, feedback) -> None:
+        low, high = finite_range(price)
+        now = params.economics.rm.li2co3_price
+        if low is None:
+            feedback.pushInfo(self.tr("No cell breaks even at a Li₂CO₃ price up to {p:,.0f} "
+                                      "CNY/t (ten times the given price).").format(p=10 * now))
+            return
+        with np.errstate(invalid="ignore"):
+            paying = int(np.count_nonzero(price <= now))
+        feedback.pushInfo(self.tr("Break-even Li₂CO₃ price: {low:,.0f} to {high:,.0f} CNY/t "
+                                  "(given price {now:,.0f} CNY/t; {n:,} cells pay at it).")
+                          .format(low=low, high=high, now=now, n=paying))
+
     def _report_supply(self, result, existing, feedback) -> None:
         feedback.pushInfo(self.tr("Supply: {total:,.0f} t/yr; left after existing plants "
                                   "{left:,.0f} t/yr; too far outside the grid {out:,.0f} t/yr.")
@@ -338,7 +377,7 @@ class ProfitSurface(AtlasAlgorithm):
                 t=float(np.nansum(result.existing_intake))))
 
     def _write(self, parameters, context, feedback, result, params, crs, wkt, outputs) -> dict:
-        profit_path, supply_path = outputs
+        profit_path, supply_path, breakeven_path = outputs
         feedback.setProgressText(self.tr("Writing rasters…"))
         results = {}
         if not write_raster(profit_path, result.profit, result.grid, wkt,
@@ -346,10 +385,10 @@ class ProfitSurface(AtlasAlgorithm):
             return {}
         results[self.OUTPUT] = profit_path
         low, high = finite_range(result.profit)
-        top = max(abs(low), abs(high)) if low is not None else 1.0
-        attach_raster_style(context, profit_path, style_raster(
-            profit_path, PROFIT_STYLE, top,
-            lambda v: self.tr("{v} M CNY/yr").format(v=f"{v / 1e6:+,.0f}" if v else "0")))
+        digits = 1 if low is not None and high - low < 2e7 else 0
+        attach_raster_style(context, profit_path, style_diverging(
+            profit_path, (low, high), lambda v: self.tr("{v} M CNY/yr").format(
+                v=f"{v / 1e6:+,.{digits}f}" if v else "0")))
         feedback.setProgress(88)
         max_supply = finite_range(result.supply)[1]
         if supply_path:
@@ -360,6 +399,17 @@ class ProfitSurface(AtlasAlgorithm):
             attach_raster_style(context, supply_path, style_raster(
                 supply_path, SUPPLY_STYLE, max_supply or 1.0,
                 lambda v: self.tr("{v} t/yr").format(v=f"{v:,.0f}")))
+        if breakeven_path:
+            price = breakeven_surface(result)
+            if not write_raster(breakeven_path, price, result.grid, wkt,
+                                self.tr("Break-even Li₂CO₃ price (CNY/t)"), "CNY/t", feedback):
+                return {}
+            results[self.BREAKEVEN_OUTPUT] = breakeven_path
+            attach_raster_style(context, breakeven_path, style_breakeven(
+                breakeven_path, finite_range(price), params.economics.rm.li2co3_price,
+                lambda v: self.tr("{v} CNY/t").format(v=f"{v:,.0f}")))
+            self._report_breakeven(price, params, feedback)
+            del price
         feedback.setProgress(95)
         best = self._best(parameters, context, feedback, result, params)
         dest = self._write_best(parameters, context, feedback, result, best, crs)
@@ -388,20 +438,28 @@ class ProfitSurface(AtlasAlgorithm):
     def _write_best(self, parameters, context, feedback, result, best, crs) -> str | None:
         fields = QgsFields()
         fields.append(QgsField("rank", QVariant.Int))
-        for name in ("profit", "supply_t", "throughput_t", "transport_cost", "fee_cost"):
+        for name in ("profit", "supply_t", "throughput_t", "transport_cost", "fee_cost",
+                     "breakeven_li2co3", "breakeven_support"):
             fields.append(QgsField(name, QVariant.Double))
         sink, dest = self.parameterAsSink(parameters, self.BEST, context, fields,
                                           QgsWkbTypes.Point, crs)
         if sink is None:
             return None
+        values = result.params.economics.values()
         for cell in best:
+            extra = float(result.transport_cost[cell.row, cell.col]) + float(
+                np.nan_to_num(result.border_fee_cost[cell.row, cell.col]))
+            price = breakeven_li2co3(values, result.params.capacity, [cell.throughput],
+                                     [extra])[0]
+            support = breakeven_support([cell.profit], [cell.throughput])[0]
             feature = QgsFeature(fields)
             feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(cell.x, cell.y)))
             feature.setAttributes([
                 int(cell.rank), python_number(cell.profit), python_number(cell.supply),
                 python_number(cell.throughput),
                 python_number(result.transport_cost[cell.row, cell.col]),
-                python_number(result.border_fee_cost[cell.row, cell.col])])
+                python_number(result.border_fee_cost[cell.row, cell.col]),
+                python_number(price), python_number(support)])
             sink.addFeature(feature)
         del sink
         finish_styling(context, dest, qml_styler(BEST_STYLE), feedback)
