@@ -29,8 +29,11 @@ __all__ = ["HuffWeights", "choose_method", "convolve_direct", "direct_cost", "ff
 #: Seconds per stamp cell and kernel of the direct sum, and per FFT element·log2 of the FFT
 #: path (one forward and one inverse real transform per kernel), measured on the benchmark
 #: machine (tools/bench_surface.py): only their ratio matters.
-_DIRECT_S_PER_CELL = 1.6e-9
-_FFT_S_PER_ELEMENT_LOG = 1.1e-9
+_DIRECT_S_PER_CELL = 1.7e-9
+_FFT_S_PER_ELEMENT_LOG = 4.6e-10
+#: Disc sums by runs: seconds per output cell (the cumulative sum) and per run.
+_RUN_S_PER_CELL = 5.7e-9
+_RUN_S_PER_RUN = 5.5e-7
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,18 @@ class HuffWeights:
     min_distance_km: float
 
 
-def direct_cost(n_sources: int, rp: int, n_kernels: int) -> float:
-    """Estimated seconds of :func:`convolve_direct` for ``n_sources`` distinct cells."""
-    return n_sources * (2 * rp + 1) ** 2 * n_kernels * _DIRECT_S_PER_CELL
+def direct_cost(n_sources: int, rp: int, n_kernels: int, n_cells: int = 0,
+                disc: bool = False) -> float:
+    """Estimated seconds of :func:`convolve_direct` for ``n_sources`` distinct cells onto
+    ``n_cells`` output cells; ``disc``: the first kernel is a plain disc (no decay)."""
+    stamp = n_sources * (2 * rp + 1) ** 2 * _DIRECT_S_PER_CELL
+    if disc:
+        return min(stamp, _disc_cost(n_sources, rp, n_cells)) + (n_kernels - 1) * stamp
+    return n_kernels * stamp
+
+
+def _disc_cost(n_sources: int, rp: int, n_cells: int) -> float:
+    return n_cells * _RUN_S_PER_CELL + n_sources * (2 * rp + 1) * _RUN_S_PER_RUN
 
 
 def fft_cost(shape: Tuple[int, int], n_kernels: int) -> float:
@@ -56,7 +68,7 @@ def fft_cost(shape: Tuple[int, int], n_kernels: int) -> float:
 
 
 def choose_method(rows: np.ndarray, cols: np.ndarray, out_box: Tuple[int, int, int, int],
-                  rp: int, n_kernels: int) -> str:
+                  rp: int, n_kernels: int, disc: bool = False) -> str:
     """``"direct"`` when summing stamps around the distinct source cells is estimated cheaper
     than the FFT over the box they span with the output, else ``"fft"``."""
     if rows.size == 0:
@@ -68,7 +80,9 @@ def choose_method(rows: np.ndarray, cols: np.ndarray, out_box: Tuple[int, int, i
     if r1 <= r0 or c1 <= c0:
         return "direct"
     shape = fft_shape(src, (r0, r1, c0, c1), rp)
-    return "direct" if direct_cost(n, rp, n_kernels) < fft_cost(shape, n_kernels) else "fft"
+    cells = (out_box[1] - out_box[0]) * (out_box[3] - out_box[2])
+    direct = direct_cost(n, rp, n_kernels, cells, disc)
+    return "direct" if direct < fft_cost(shape, n_kernels) else "fft"
 
 
 def _stamps(kernel: RadialKernel, which: Sequence[bool]) -> List[np.ndarray]:
@@ -89,7 +103,7 @@ def convolve_direct(
     """Σ_i s_i·k(d_i) over sparse sources ``(rows, cols, values)`` (cells of a common index
     space) onto the output cells ``out_box`` = (r0, r1, c0, c1), one array per entry of
     ``which`` (False: k = w, True: k = w·d with d in km), shape (r1 − r0, c1 − c0), in
-    ``dtype`` (summed in float64). Sources farther than ``kernel.rp`` cells outside the box add
+    ``dtype`` (summed in it). Sources farther than ``kernel.rp`` cells outside the box add
     nothing.
 
     ``huff``: multiply each source's stamp by its Huff share (module docstring; ``pull`` has
@@ -98,7 +112,6 @@ def convolve_direct(
     """
     rows, cols, values = (np.asarray(a) for a in src)
     r0, r1, c0, c1 = out_box
-    outs = [np.zeros((r1 - r0, c1 - c0), dtype=np.float64) for _ in which]
     rp = kernel.rp
     keep = ((rows >= r0 - rp) & (rows < r1 + rp) & (cols >= c0 - rp) & (cols < c1 + rp)
             & (values != 0))
@@ -112,7 +125,20 @@ def convolve_direct(
         values = np.bincount(inv, weights=values)
         rows = uniq // (c1 - c0 + 2 * rp + 1) + (r0 - rp)
         cols = uniq % (c1 - c0 + 2 * rp + 1) + (c0 - rp)
-    stamps = _stamps(kernel, which)
+    dt = np.dtype(dtype)
+    results: List[Optional[np.ndarray]] = [None] * len(which)
+    cells = (r1 - r0) * (c1 - c0)
+    stamp = rows.size * (2 * rp + 1) ** 2 * _DIRECT_S_PER_CELL
+    if (huff is None and own is None and kernel.decay == "none"  # w is 1 on a disc: runs
+            and _disc_cost(rows.size, rp, cells) < stamp):
+        for k, with_distance in enumerate(which):
+            if not with_distance:
+                results[k] = _disc_sum(rows, cols, values, out_box, kernel, dt)
+    todo = [k for k in range(len(which)) if results[k] is None]
+    outs = [np.zeros((r1 - r0, c1 - c0), dtype=dt) for _ in todo]
+    stamps = [s.astype(dt) for s in _stamps(kernel, [which[k] for k in todo])]
+    if not todo:
+        return [r for r in results if r is not None]
     dpow = None
     if huff is not None:
         off = np.arange(-rp, rp + 1, dtype=np.float64)
@@ -138,4 +164,20 @@ def convolve_direct(
             if factor is not None:
                 t *= factor
             out[win] += t
-    return [o.astype(dtype, copy=False) for o in outs]
+    for k, out in zip(todo, outs):
+        results[k] = out
+    return [r for r in results if r is not None]
+
+
+def _disc_sum(rows: np.ndarray, cols: np.ndarray, values: np.ndarray,
+              out_box: Tuple[int, int, int, int], kernel: RadialKernel,
+              dtype: np.dtype) -> np.ndarray:
+    """Σ s over sources whose disc (the kernel's non-zero cells) covers each output cell, as
+    runs along the rows: +s where a run starts, −s after it ends, a cumulative sum per row
+    in ``dtype`` (where the runs end they cancel to round-off, a few eps × the supply, like
+    the FFT's). Returns a view of width ``c1 − c0`` into a one column wider array."""
+    r0, r1, c0, c1 = out_box
+    width = c1 - c0
+    full = np.zeros((r1 - r0, width + 1), dtype=dtype)
+    if rows.size == 0:
+        return full[:, :width]

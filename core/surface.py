@@ -690,8 +690,8 @@ def profit_surface(
     outside_cells: Optional[np.ndarray] = None
     direct = isinstance(sources.whole, tuple) and sources.sprov is not None and (
         method == "direct" or sources.pull is not None or (method == "auto" and choose_method(
-            sources.whole[0], sources.whole[1], full_box, rp, 3 if prov is not None else 2)
-            == "direct"))
+            sources.whole[0], sources.whole[1], full_box, rp, 3 if prov is not None else 2,
+            disc=params.decay == "none" and prov is None) == "direct"))
     if direct:
         s_sum, d_sum, foreign, outside_cells = _direct_sums(sources, full_box, kernel, prov,
                                                             params, grid, dtype, floor)
@@ -759,6 +759,28 @@ def profit_surface(
             q.fill(0)
             d.fill(0)
             pr.fill(at_zero)
+            continue
+        live = s > 0
+        if np.count_nonzero(live) < live.size // 2:  # mostly out of reach: live cells only
+            sv = s[live]
+            qv = np.minimum(sv, cap)
+            ratio = qv / sv
+            dv = np.clip(d[live], 0, sv * params.haul_radius_km) * ratio * per_tkm
+            prv = evaluate_profit(econ_values, cap, qv) - dv
+            dead_nan = np.isnan(s)
+            q.fill(0)
+            q[live] = qv
+            d.fill(0)
+            d[live] = dv
+            pr.fill(at_zero)
+            if charge_fees:
+                fev = ratio * foreign[sl][live] * params.border_fee
+                prv -= fev
+                fees[sl][live] = fev
+                fees[sl][dead_nan] = np.nan
+            pr[live] = prv
+            for arr in (q, d, pr):
+                arr[dead_nan] = np.nan
             continue
         np.minimum(s, cap, out=q)
         share = np.maximum(s, tiny)  # Q/S, 0 where S = 0
@@ -836,6 +858,51 @@ def _direct_sums(sources: _Sources, full_box: Tuple[int, int, int, int], kernel:
     return s_sum, d_sum, foreign, outside
 
 
+class _BlockMax:
+    """Maxima of ``work`` over square blocks, so that repeated arg-max searches with local
+    updates touch only the changed blocks. :meth:`argmax` returns the flat index of the first
+    (row order) largest finite cell, −1 when none is finite: the same as ``np.argmax``."""
+
+    SIZE = 64
+
+    def __init__(self, work: np.ndarray) -> None:
+        self.work = work
+        b = self.SIZE
+        nr, nc = -(-work.shape[0] // b), -(-work.shape[1] // b)
+        self.max = np.full((nr, nc), -np.inf)
+        self.update(0, work.shape[0], 0, work.shape[1])
+
+    def update(self, r0: int, r1: int, c0: int, c1: int) -> None:
+        """Recompute the blocks meeting rows [r0, r1) × cols [c0, c1)."""
+        b, work = self.SIZE, self.work
+        br0, br1 = r0 // b, -(-r1 // b)
+        bc0, bc1 = c0 // b, -(-c1 // b)
+        for br in range(br0, br1):
+            rows = work[br * b:(br + 1) * b, bc0 * b:bc1 * b]
+            width = rows.shape[1]
+            pad = (-width) % b
+            if pad:
+                rows = np.concatenate([rows, np.full((rows.shape[0], pad), -np.inf,
+                                                     dtype=rows.dtype)], axis=1)
+            self.max[br, bc0:bc1] = rows.reshape(rows.shape[0], -1, b).max(axis=(0, 2))
+
+    def argmax(self) -> int:
+        top = float(self.max.max()) if self.max.size else -np.inf
+        if not np.isfinite(top):
+            return -1
+        b, work = self.SIZE, self.work
+        tied = np.argwhere(self.max == top)
+        if len(tied) > 64:  # a plateau: one pass over everything is cheaper
+            return int(np.argmax(work))
+        best = -1
+        for br, bc in tied:
+            block = work[br * b:(br + 1) * b, bc * b:(bc + 1) * b]
+            r, c = divmod(int(np.argmax(block == top)), block.shape[1])
+            flat = (br * b + r) * work.shape[1] + bc * b + c
+            best = flat if best < 0 else min(best, flat)
+        return best
+
+
 def best_locations(result: SurfaceResult, n: int = 10, min_separation_km: Optional[float] = None,
                    min_throughput_t: float = 0.0) -> List[BestCell]:
     """The ``n`` most profitable cells, best first, among cells whose throughput exceeds
@@ -856,10 +923,11 @@ def best_locations(result: SurfaceResult, n: int = 10, min_separation_km: Option
     work = np.where(ok, result.profit, -np.inf)
     del ok
     sep_px = int(math.floor(sep * 1000.0 / grid.pixel))
+    blocks = _BlockMax(work)
     picks: List[BestCell] = []
     for rank in range(1, int(n) + 1):
-        idx = int(np.argmax(work))
-        if not np.isfinite(work.flat[idx]):
+        idx = blocks.argmax()
+        if idx < 0:
             break
         r, c = divmod(idx, grid.ncols)
         picks.append(BestCell(rank, r, c, float(grid.x_of(c)), float(grid.y_of(r)),
@@ -872,4 +940,5 @@ def best_locations(result: SurfaceResult, n: int = 10, min_separation_km: Option
         near = (dx * dx + dy * dy) * grid.pixel ** 2 < (sep * 1000.0) ** 2
         work[r0:r1, c0:c1][near] = -np.inf
         work[r, c] = -np.inf
+        blocks.update(r0, r1, c0, c1)
     return picks

@@ -143,7 +143,7 @@ class ProfitSurface(AtlasAlgorithm):
         self.addParameter(num(self.PLANT_CAPACITY, self.tr("Capacity of the new plant (t/yr)"),
                               num.Double, 50_000.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.EXISTING_PLANTS, self.tr("Existing plants (points, served first)"),
+            self.EXISTING_PLANTS, self.tr("Existing plants (points)"),
             [QgsProcessing.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.EXISTING_CAPACITY_FIELD, self.tr("Existing plant capacity field (t/yr)"), None,

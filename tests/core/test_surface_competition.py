@@ -259,3 +259,58 @@ def test_breakeven_support_zeroes_profit():
 
 def test_decay_weight_reexported():
     assert decay_weight(np.array([0.0]), 1.0, "none")[0] == 1.0
+
+
+# ----------------------------------------------------------------------------- best locations
+
+
+def naive_best(res, n, sep_km, min_q):
+    """The selection loop on plain np.argmax over the whole grid (the reference)."""
+    g = res.grid
+    work = np.where(np.isfinite(res.profit) & (res.throughput > min_q), res.profit, -np.inf)
+    out = []
+    for _ in range(n):
+        idx = int(np.argmax(work))
+        if not np.isfinite(work.flat[idx]):
+            break
+        r, c = divmod(idx, g.ncols)
+        out.append((r, c))
+        rr, cc = np.indices(g.shape)
+        work[((rr - r) ** 2 + (cc - c) ** 2) * g.pixel ** 2 < (sep_km * KM) ** 2] = -np.inf
+        work[r, c] = -np.inf
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_best_locations_equal_a_plain_argmax_loop(seed):
+    g = GridSpec(0.0, 150 * KM, 1 * KM, 170, 150)  # blocks of 64 do not divide the grid
+    x, y, t = points(g, 60, seed=seed)
+    res = profit_surface(g, params(haul_radius_km=15.0), SupplyPoints(x, y, t))
+    got = surface.best_locations(res, 12, min_separation_km=9.0, min_throughput_t=0.0)
+    assert [(b.row, b.col) for b in got] == naive_best(res, 12, 9.0, 0.0)
+    # ties: a flat profit everywhere picks cells in row order
+    res.profit[...] = 1.0
+    got = surface.best_locations(res, 5, min_separation_km=100.0, min_throughput_t=-1.0)
+    assert [(b.row, b.col) for b in got] == naive_best(res, 5, 100.0, -1.0)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_disc_runs_equal_stamps_and_brute_force(dtype):
+    from battery_recycling_atlas.core import direct
+    from battery_recycling_atlas.core.grid import RadialKernel
+
+    rng = np.random.default_rng(4)
+    kernel = RadialKernel(7.3, 1.0, "none")
+    rows, cols = rng.integers(-9, 50, 80), rng.integers(-9, 45, 80)
+    rows[:5], cols[:5] = 10, 12  # several sources in one cell
+    values = rng.uniform(1.0, 5_000.0, 80)
+    box = (3, 44, 2, 40)
+    runs = direct._disc_sum(rows, cols, values, box, kernel, np.dtype(dtype))
+    stamps = direct.convolve_direct((rows, cols, values), box, kernel, (False,), np.float64)[0]
+    rr, cc = np.mgrid[box[0]:box[1], box[2]:box[3]]
+    brute = np.zeros(rr.shape)
+    for r, c, v in zip(rows, cols, values):
+        brute += v * (np.hypot(rr - r, cc - c) <= 7.3)
+    np.testing.assert_allclose(stamps, brute, rtol=1e-12)
+    tol = 4 * np.finfo(dtype).eps * values.sum()  # a few eps × the supply, like the FFT
+    np.testing.assert_allclose(runs, brute, rtol=1e-6, atol=tol)
