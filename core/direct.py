@@ -181,3 +181,17 @@ def _disc_sum(rows: np.ndarray, cols: np.ndarray, values: np.ndarray,
     full = np.zeros((r1 - r0, width + 1), dtype=dtype)
     if rows.size == 0:
         return full[:, :width]
+    rp = kernel.rp
+    half = (kernel.quarter > 0).sum(axis=1) - 1  # run half-width per |dy| (−1: none)
+    dy = np.arange(-rp, rp + 1)
+    hw = half[np.abs(dy)]
+    rr = rows[:, None] + dy[None, :]
+    lo = np.maximum(cols[:, None] - hw[None, :], c0)
+    hi = np.minimum(cols[:, None] + hw[None, :] + 1, c1)
+    ok = (rr >= r0) & (rr < r1) & (hw[None, :] >= 0) & (lo < hi)
+    base = (rr[ok] - r0) * (width + 1) - c0
+    val = np.broadcast_to(values[:, None], ok.shape)[ok]
+    idx, inv = np.unique(np.concatenate([base + lo[ok], base + hi[ok]]), return_inverse=True)
+    full.reshape(-1)[idx] = np.bincount(inv, weights=np.concatenate([val, -val]))
+    np.cumsum(full, axis=1, out=full)
+    return full[:, :width]
