@@ -291,17 +291,37 @@ def diverging_stops(low: float, high: float) -> list[tuple[float, str]]:
     return stops
 
 
-def breakeven_stops(low: float, high: float, price: float) -> list[tuple[float, str]]:
+def breakeven_stops(low: float, high: float, price: float,
+                    quantiles: tuple[float, ...] = ()) -> list[tuple[float, str]]:
     """Break-even ramp stops: greens from the lowest price up to the given ``price`` (cells
-    that pay at it), a sharp step there, then yellow to dark red up to the highest."""
+    that pay at it), a sharp step there, then yellow to dark red up to the highest. The reds'
+    inner stops sit at ``quantiles`` of the prices above the given one when given (three
+    values: the quartiles, so that each colour band holds a quarter of the cells), else evenly."""
     top = max(high, price * 1.05)
     stops: list[tuple[float, str]] = []
     if low < price:
         stops += [(low, PAYS_COLORS[0]), (price, PAYS_COLORS[1])]
     step = price * (1 + 1e-9) if low < price else price
     n = len(SHORT_COLORS) - 1
-    stops += [(step + (top - step) * k / n, c) for k, c in enumerate(SHORT_COLORS)]
+    inner = [q for q in quantiles if step < q < top]
+    if len(inner) == n - 1 and all(b > a for a, b in zip(inner, inner[1:])):
+        values = [step, *inner, top]
+    else:
+        values = [step + (top - step) * k / n for k in range(n + 1)]
+    stops += list(zip(values, SHORT_COLORS))
     return stops
+
+
+def upper_quartiles(values: np.ndarray, above: float, sample: int = 1_000_000) -> tuple:
+    """Quartiles of the finite values above ``above`` (a strided sample of at most ``sample``
+    cells is enough for a colour ramp); () when there are none."""
+    flat = values.reshape(-1)
+    step = max(1, flat.size // sample)
+    part = flat[::step].astype(np.float64)
+    part = part[np.isfinite(part) & (part > above)]
+    if part.size < 4:
+        return ()
+    return tuple(float(v) for v in np.quantile(part, (0.25, 0.5, 0.75)))
 
 
 def _save_ramp(path: str, stops: list[tuple[float, str, str]]) -> Path | None:
@@ -345,14 +365,15 @@ def style_diverging(path: str, value_range, label) -> Path | None:
     return _save_ramp(path, [(v, c, label(v)) for v, c in diverging_stops(low, high)])
 
 
-def style_breakeven(path: str, value_range, price: float, label) -> Path | None:
+def style_breakeven(path: str, value_range, price: float, label,
+                    quantiles: tuple[float, ...] = ()) -> Path | None:
     """Break-even raster sidecar: :func:`breakeven_stops`, the given price's stop labelled as
     such."""
     low, high = value_range
     if low is None:
         low, high = price, price
     out = []
-    for v, c in breakeven_stops(low, high, price):
+    for v, c in breakeven_stops(low, high, price, quantiles):
         text = label(v)
         if c in (PAYS_COLORS[1], SHORT_COLORS[0]) and abs(v - price) <= 1e-6 * price:
             text = _tr("{value} (given price)").format(value=label(price))

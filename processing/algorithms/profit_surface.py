@@ -52,6 +52,7 @@ from ..siting_raster import (
     style_breakeven,
     style_diverging,
     style_raster,
+    upper_quartiles,
     write_raster,
 )
 from ..styling import finish_styling, qml_styler
@@ -405,9 +406,11 @@ class ProfitSurface(AtlasAlgorithm):
                                 self.tr("Break-even Li₂CO₃ price (CNY/t)"), "CNY/t", feedback):
                 return {}
             results[self.BREAKEVEN_OUTPUT] = breakeven_path
+            now = params.economics.rm.li2co3_price
             attach_raster_style(context, breakeven_path, style_breakeven(
-                breakeven_path, finite_range(price), params.economics.rm.li2co3_price,
-                lambda v: self.tr("{v} CNY/t").format(v=f"{v:,.0f}")))
+                breakeven_path, finite_range(price), now,
+                lambda v: self.tr("{v} CNY/t").format(v=f"{v:,.0f}"),
+                upper_quartiles(price, now)))
             self._report_breakeven(price, params, feedback)
             del price
         feedback.setProgress(95)
