@@ -13,7 +13,8 @@ GeoTIFF:
 
 Issue 5's targets: at most 2 × the Heatmap's time with open borders, 3 × with the fee rule;
 issue 15's: at most 1 × with open borders at every density, measured on the 2,891 counties
-(dense) and on 300 of them drawn with a fixed seed (sparse, same total supply). ``rows()`` feeds ``benchmark.py`` and returns the ratios too; run this file alone with
+(dense) and on 300 of them drawn with a fixed seed (sparse, same total supply). ``rows()``
+feeds ``benchmark.py`` and returns the ratios too; run this file alone with
 ``.venv/bin/python tools/bench_siting.py [--repeat 3]``.
 """
 
@@ -40,6 +41,7 @@ def _layer(n: int | None = None):
     """The county supply points (all, or ``n`` drawn with a fixed seed and rescaled to the
     same total) as a memory layer in the Albers CRS."""
     import bench_surface
+    import numpy as np
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsFeature,
@@ -47,8 +49,6 @@ def _layer(n: int | None = None):
         QgsPointXY,
         QgsVectorLayer,
     )
-
-    import numpy as np
 
     data = bench_surface.counties()
     if n is not None:

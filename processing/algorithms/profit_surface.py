@@ -30,8 +30,15 @@ from ...core.breakeven import breakeven_li2co3, breakeven_support, breakeven_sur
 from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.grid import GridSpec, radius_cells
 from ...core.huff import HUFF_ALPHA_DEFAULT, HUFF_BETA_DEFAULT
+from ...core.plant_size import DEFAULT_SIZES_T, capacity_sweep
 from ..economics_io import add_parameter_inputs, economics_params
-from ..layer_io import ensure_not_input, numeric_field_index, python_number
+from ..layer_io import (
+    ensure_not_input,
+    numeric_field_index,
+    python_number,
+    report_tr,
+    write_text,
+)
 from ..siting_grid import check_memory, crop, default_grid, working_grid
 from ..siting_io import (
     BORDER_FEE_DEFAULT,
@@ -97,6 +104,7 @@ class ProfitSurface(AtlasAlgorithm):
     COMPETITION = "COMPETITION"
     HUFF_ALPHA = "HUFF_ALPHA"
     HUFF_BETA = "HUFF_BETA"
+    REPORT = "REPORT"
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
         """Help shown beside the dialog."""
@@ -182,6 +190,7 @@ class ProfitSurface(AtlasAlgorithm):
         ):
             param.setFlags(param.flags() | param.FlagAdvanced)
             self.addParameter(param)
+        self.add_report_parameter()
         for key in ("BEST_PROFIT", "MAX_SUPPLY"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
@@ -274,10 +283,26 @@ class ProfitSurface(AtlasAlgorithm):
         except (ParameterError, RowValuesError, NoValidRowsError) as err:
             raise QgsProcessingException(self.tr("The surface cannot be computed: {e}").format(
                 e=err)) from None
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        sizes = []
+        if report:
+            feedback.setProgressText(self.tr("Plant sizes for the report…"))
+            try:
+                sizes = capacity_sweep(_Rerun(work, source, prov_grid, plants, grid, top, left,
+                                              feedback), params,
+                                       sorted({*DEFAULT_SIZES_T, params.capacity}))
+            except core.Canceled:
+                return {}
         del prov_grid, source
         result = crop(result, grid, top, left)
         self._report_supply(result, existing, feedback)
-        return self._write(parameters, context, feedback, result, params, crs, wkt, outputs)
+        best = self._best(parameters, context, feedback, result, params)
+        results = self._write(parameters, context, feedback, result, params, crs, wkt, outputs,
+                              best)
+        if report and results:
+            self._report(report, result, params, best, sizes)
+            results[self.REPORT] = report
+        return results
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -355,6 +380,39 @@ class ProfitSurface(AtlasAlgorithm):
                 cols=err.ncols, rows=err.nrows, need=err.estimate_bytes / 2**20,
                 budget=err.budget_bytes / 2**20, pixel=err.suggested_pixel_m / 1000.0)
 
+    def _report(self, path, result, params, best, sizes) -> None:
+        from ...core.report_surface import surface_report_html
+
+        rules = [self.tr("Open (green channel)"), self.tr("Fee on cross-province supply"),
+                 self.tr("Closed (own province only)")]
+        modes = [self.tr("Existing plants served first"), self.tr("Market share (Huff model)")]
+        settings = [
+            (self.tr("Grid"), self.tr("{cols} × {rows} cells of {pixel:g} km").format(
+                cols=result.grid.ncols, rows=result.grid.nrows, pixel=result.grid.pixel / 1000)),
+            (self.tr("Capacity of the new plant (t/yr)"), f"{params.capacity:,.0f}"),
+            (self.tr("Haul radius (km)"), f"{params.haul_radius_km:,.0f}"),
+            (self.tr("Border rule"), rules[core.BORDER_RULES.index(params.border_rule)]),
+            (self.tr("Competition with existing plants"),
+             modes[core.COMPETITIONS.index(params.competition)]),
+            (self.tr("Li₂CO₃ price (CNY/t)"), f"{params.economics.rm.li2co3_price:,.0f}"),
+            (self.tr("Supply (t/yr)"), f"{result.supply_total:,.0f}"),
+        ]
+        rows = [(cell, *self._breakeven_at(result, cell)) for cell in best]
+        write_text(path, surface_report_html(
+            title=self.tr("Profit surface of a new plant"), settings=settings, best=rows,
+            sizes=sizes, li2co3_price=params.economics.rm.li2co3_price, tr=report_tr))
+
+    @staticmethod
+    def _breakeven_at(result, cell) -> tuple:
+        """(break-even Li₂CO₃ price, support) of a best cell, None where undefined."""
+        fee = float(result.border_fee_cost[cell.row, cell.col])
+        extra = float(result.transport_cost[cell.row, cell.col]) + (0.0 if np.isnan(fee)
+                                                                     else fee)
+        price = float(breakeven_li2co3(result.params.economics.values(),
+                                       result.params.capacity, [cell.throughput], [extra])[0])
+        support = float(breakeven_support([cell.profit], [cell.throughput])[0])
+        return (None if np.isnan(price) else price, None if np.isnan(support) else support)
+
     def _report_breakeven(self, price, params, feedback) -> None:
         low, high = finite_range(price)
         now = params.economics.rm.li2co3_price
@@ -377,7 +435,8 @@ class ProfitSurface(AtlasAlgorithm):
             feedback.pushInfo(self.tr("Existing plants draw {t:,.0f} t/yr.").format(
                 t=float(np.nansum(result.existing_intake))))
 
-    def _write(self, parameters, context, feedback, result, params, crs, wkt, outputs) -> dict:
+    def _write(self, parameters, context, feedback, result, params, crs, wkt, outputs,
+               best) -> dict:
         profit_path, supply_path, breakeven_path = outputs
         feedback.setProgressText(self.tr("Writing rasters…"))
         results = {}
@@ -414,7 +473,6 @@ class ProfitSurface(AtlasAlgorithm):
             self._report_breakeven(price, params, feedback)
             del price
         feedback.setProgress(95)
-        best = self._best(parameters, context, feedback, result, params)
         dest = self._write_best(parameters, context, feedback, result, best, crs)
         if dest:
             results[self.BEST] = dest
@@ -448,13 +506,8 @@ class ProfitSurface(AtlasAlgorithm):
                                           QgsWkbTypes.Point, crs)
         if sink is None:
             return None
-        values = result.params.economics.values()
         for cell in best:
-            extra = float(result.transport_cost[cell.row, cell.col]) + float(
-                np.nan_to_num(result.border_fee_cost[cell.row, cell.col]))
-            price = breakeven_li2co3(values, result.params.capacity, [cell.throughput],
-                                     [extra])[0]
-            support = breakeven_support([cell.profit], [cell.throughput])[0]
+            price, support = self._breakeven_at(result, cell)
             feature = QgsFeature(fields)
             feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(cell.x, cell.y)))
             feature.setAttributes([
@@ -471,6 +524,20 @@ class ProfitSurface(AtlasAlgorithm):
                                       "reachable supply.").format(p=best[0].profit,
                                                                   s=best[0].supply))
         return dest
+
+
+class _Rerun:
+    """The same surface with other parameters (the plant-size rows of the report)."""
+
+    def __init__(self, work, source, prov_grid, plants, grid, top, left, feedback) -> None:
+        self.args = (work, source, prov_grid, plants, grid, top, left)
+        self.feedback = feedback
+
+    def __call__(self, params):
+        work, source, prov_grid, plants, grid, top, left = self.args
+        return crop(core.profit_surface(work, params, source, provinces=prov_grid,
+                                        existing=plants, canceled=self.feedback.isCanceled),
+                    grid, top, left)
 
 
 def finite_range(array: np.ndarray) -> tuple[float | None, float | None]:

@@ -314,3 +314,30 @@ def test_disc_runs_equal_stamps_and_brute_force(dtype):
     np.testing.assert_allclose(stamps, brute, rtol=1e-12)
     tol = 4 * np.finfo(dtype).eps * values.sum()  # a few eps × the supply, like the FFT
     np.testing.assert_allclose(runs, brute, rtol=1e-6, atol=tol)
+
+
+# ----------------------------------------------------------------------------- plant size
+
+
+def test_capacity_sweep_reruns_the_surface_per_capacity():
+    from battery_recycling_atlas.core.plant_size import capacity_sweep
+
+    g = GridSpec(0.0, 60 * KM, 2 * KM, 30, 30)
+    x, y, t = points(g, 40, seed=9)
+    supply = SupplyPoints(x, y, t * 3)
+    base = params(haul_radius_km=20.0)
+    rows = capacity_sweep(lambda p: profit_surface(g, p, supply), base,
+                          (10_000.0, 40_000.0, 1e7))
+    assert [r.capacity for r in rows] == [10_000.0, 40_000.0, 1e7]
+    for row in rows[:2]:
+        res = profit_surface(g, params(haul_radius_km=20.0, capacity=row.capacity), supply)
+        ok = res.throughput > row.capacity / 2
+        assert row.n_sites == int(ok.sum())
+        assert row.best.profit == pytest.approx(float(res.profit[ok].max()), rel=1e-6)
+        r, c = row.best.row, row.best.col
+        econ = DEFAULT_PARAMS.with_values({"rm.li2co3_price": row.breakeven_li2co3})
+        again = profit_surface(g, params(haul_radius_km=20.0, capacity=row.capacity,
+                                         economics=econ, precision="float64"), supply)
+        assert abs(float(again.profit[r, c])) < 1e-5 * abs(res.profit_at_zero)
+        assert row.breakeven_support == pytest.approx(-row.best.profit / row.best.throughput)
+    assert rows[2].best is None and rows[2].n_sites == 0  # nowhere near half of 10 Mt/yr

@@ -482,3 +482,20 @@ def test_market_share_mode_by_hand(run_alg, tmp_path):
     assert supply[39, 50] == pytest.approx(expected, rel=1e-4)
     # served first, the same plant leaves only 10 kt (test_border_rules_and_existing_plants)
     assert supply[39, 50] > 10_000
+
+
+def test_report_shows_plant_sizes(run_alg, tmp_path):
+    report = tmp_path / "surface.html"
+    res = run_surface(run_alg, tmp_path, toy_supply(), REPORT=str(report),
+                      PLANT_CAPACITY=30_000)
+    html = report.read_text(encoding="utf-8")
+    assert res["REPORT"] == str(report)
+    for cap in ("20,000", "30,000", "50,000", "100,000", "200,000"):
+        assert f"<td class=\"num\">{cap}</td>" in html
+    # the 30 kt/yr row's best site is BEST's first feature; 40 kt in reach everywhere near P1
+    top = next(iter(res["BEST"].getFeatures()))
+    assert f"{top['breakeven_li2co3']:,.0f}" in html
+    # 100 and 200 kt/yr plants never reach half their capacity from 40 kt/yr of supply
+    s, sd = brute_supply("none", 40, 39)
+    expected = brentq(lambda p: profit_at(p, s, sd, 50_000.0), 0.0, 800_000.0, xtol=1e-3)
+    assert f"{expected:,.0f}" in html  # the 50 kt/yr row: best at P1, 40 kt/yr (≥ 25 kt)
