@@ -341,3 +341,19 @@ def test_capacity_sweep_reruns_the_surface_per_capacity():
         assert abs(float(again.profit[r, c])) < 1e-5 * abs(res.profit_at_zero)
         assert row.breakeven_support == pytest.approx(-row.best.profit / row.best.throughput)
     assert rows[2].best is None and rows[2].n_sites == 0  # nowhere near half of 10 Mt/yr
+
+
+def test_available_memory_counts_the_reclaimable_page_cache():
+    import os
+
+    from battery_recycling_atlas.core import grid as gridmod
+
+    free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    avail = gridmod.available_memory_bytes()
+    assert avail >= free
+    if os.path.exists("/proc/meminfo"):
+        with open("/proc/meminfo", encoding="ascii") as f:
+            fields = dict(line.split(":", 1) for line in f)
+        if "MemAvailable" in fields:
+            mem_available = int(fields["MemAvailable"].split()[0]) * 1024
+            assert abs(avail - max(free, mem_available)) < 64 * 2**20  # it moves meanwhile
