@@ -17,14 +17,17 @@ own cell at a finite attraction (see :mod:`.huff`).
 from __future__ import annotations
 
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from .grid import RadialKernel, fft_shape
 
-__all__ = ["HuffWeights", "choose_method", "convolve_direct", "direct_cost", "fft_cost"]
+__all__ = ["HuffWeights", "choose_method", "convolve_direct", "direct_cost", "fft_cost",
+           "in_bands", "threads"]
 
 #: Seconds per stamp cell and kernel of the direct sum, and per FFT element·log2 of the FFT
 #: path (one forward and one inverse real transform per kernel), measured on the benchmark
@@ -34,6 +37,8 @@ _FFT_S_PER_ELEMENT_LOG = 4.6e-10
 #: Disc sums by runs: seconds per output cell (the cumulative sum) and per run.
 _RUN_S_PER_CELL = 5.7e-9
 _RUN_S_PER_RUN = 5.5e-7
+#: Fewest output rows per thread.
+MIN_BAND_ROWS = 64
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,29 @@ def choose_method(rows: np.ndarray, cols: np.ndarray, out_box: Tuple[int, int, i
     cells = (out_box[1] - out_box[0]) * (out_box[3] - out_box[2])
     direct = direct_cost(n, rp, n_kernels, cells, disc)
     return "direct" if direct < fft_cost(shape, n_kernels) else "fft"
+
+
+def threads() -> int:
+    """Worker threads for the row bands: the CPUs this process may use, at most 8."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    return max(1, min(8, n))
+
+
+def in_bands(work: Callable[[int, int], None], r0: int, r1: int) -> None:
+    """``work(lo, hi)`` over bands of rows [r0, r1), one per thread (numpy releases the GIL
+    in its loops, so the bands run side by side), each of at least :data:`MIN_BAND_ROWS`
+    rows; bands write disjoint rows."""
+    n = max(1, min(threads(), (r1 - r0) // MIN_BAND_ROWS))
+    edges = [r0 + (r1 - r0) * k // n for k in range(n + 1)]
+    if n == 1:
+        work(r0, r1)
+        return
+    with ThreadPoolExecutor(n) as pool:
+        for future in [pool.submit(work, a, b) for a, b in zip(edges, edges[1:])]:
+            future.result()
 
 
 def _stamps(kernel: RadialKernel, which: Sequence[bool]) -> List[np.ndarray]:
@@ -144,26 +172,29 @@ def convolve_direct(
         off = np.arange(-rp, rp + 1, dtype=np.float64)
         dist = np.hypot(off[:, None], off[None, :]) * kernel.pixel_km
         dpow = np.maximum(dist, huff.min_distance_km) ** huff.beta / huff.own
-    tmp = np.empty_like(stamps[0])
-    for k in range(rows.size):
-        r, c = int(rows[k]), int(cols[k])
-        a0, a1 = max(r - rp, r0), min(r + rp + 1, r1)
-        b0, b1 = max(c - rp, c0), min(c + rp + 1, c1)
-        sub = (slice(a0 - r + rp, a1 - r + rp), slice(b0 - c + rp, b1 - c + rp))
-        win = (slice(a0 - r0, a1 - r0), slice(b0 - c0, b1 - c0))
-        t = tmp[sub]
-        scale = values[k]
-        factor = None
-        if pull is not None and pull[k] > 0:
-            factor = 1.0 / (1.0 + pull[k] * dpow[sub])
-        if own is not None:
-            mask = labels[win] == own[k]
-            factor = mask if factor is None else factor * mask
-        for out, stamp in zip(outs, stamps):
-            np.multiply(stamp[sub], scale, out=t)
-            if factor is not None:
-                t *= factor
-            out[win] += t
+    def band(lo: int, hi: int) -> None:
+        """Sources onto the output rows [lo, hi) of the box (one thread's share)."""
+        tmp = np.empty_like(stamps[0])
+        for k in np.flatnonzero((rows + rp >= lo) & (rows - rp < hi)):
+            r, c = int(rows[k]), int(cols[k])
+            a0, a1 = max(r - rp, lo), min(r + rp + 1, hi)
+            b0, b1 = max(c - rp, c0), min(c + rp + 1, c1)
+            sub = (slice(a0 - r + rp, a1 - r + rp), slice(b0 - c + rp, b1 - c + rp))
+            win = (slice(a0 - r0, a1 - r0), slice(b0 - c0, b1 - c0))
+            t = tmp[sub]
+            factor = None
+            if pull is not None and pull[k] > 0:
+                factor = 1.0 / (1.0 + pull[k] * dpow[sub])
+            if own is not None:
+                mask = labels[win] == own[k]
+                factor = mask if factor is None else factor * mask
+            for out, stamp in zip(outs, stamps):
+                np.multiply(stamp[sub], values[k], out=t)
+                if factor is not None:
+                    t *= factor
+                out[win] += t
+
+    in_bands(band, r0, r1)
     for k, out in zip(todo, outs):
         results[k] = out
     return [r for r in results if r is not None]
@@ -175,12 +206,12 @@ def _disc_sum(rows: np.ndarray, cols: np.ndarray, values: np.ndarray,
     """Σ s over sources whose disc (the kernel's non-zero cells) covers each output cell, as
     runs along the rows: +s where a run starts, −s after it ends, a cumulative sum per row
     in ``dtype`` (where the runs end they cancel to round-off, a few eps × the supply, like
-    the FFT's). Returns a view of width ``c1 − c0`` into a one column wider array."""
+    the FFT's)."""
     r0, r1, c0, c1 = out_box
     width = c1 - c0
-    full = np.zeros((r1 - r0, width + 1), dtype=dtype)
+    full = np.zeros((r1 - r0, width), dtype=dtype)
     if rows.size == 0:
-        return full[:, :width]
+        return full
     rp = kernel.rp
     half = (kernel.quarter > 0).sum(axis=1) - 1  # run half-width per |dy| (−1: none)
     dy = np.arange(-rp, rp + 1)
@@ -189,9 +220,15 @@ def _disc_sum(rows: np.ndarray, cols: np.ndarray, values: np.ndarray,
     lo = np.maximum(cols[:, None] - hw[None, :], c0)
     hi = np.minimum(cols[:, None] + hw[None, :] + 1, c1)
     ok = (rr >= r0) & (rr < r1) & (hw[None, :] >= 0) & (lo < hi)
-    base = (rr[ok] - r0) * (width + 1) - c0
+    base = (rr[ok] - r0) * width - c0
     val = np.broadcast_to(values[:, None], ok.shape)[ok]
-    idx, inv = np.unique(np.concatenate([base + lo[ok], base + hi[ok]]), return_inverse=True)
-    full.reshape(-1)[idx] = np.bincount(inv, weights=np.concatenate([val, -val]))
-    np.cumsum(full, axis=1, out=full)
-    return full[:, :width]
+    ends = hi[ok] < c1  # a run reaching the last column needs no −s
+    idx, inv = np.unique(np.concatenate([base + lo[ok], (base + hi[ok])[ends]]),
+                         return_inverse=True)
+    full.reshape(-1)[idx] = np.bincount(inv, weights=np.concatenate([val, -val[ends]]))
+
+    def band(lo: int, hi: int) -> None:
+        np.cumsum(full[lo - r0:hi - r0], axis=1, out=full[lo - r0:hi - r0])
+
+    in_bands(band, r0, r1)
+    return full

@@ -50,13 +50,14 @@ from __future__ import annotations
 
 import math
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 import numpy as np
 from scipy import ndimage
 
-from .direct import HuffWeights, choose_method, convolve_direct
+from .direct import HuffWeights, choose_method, convolve_direct, threads
 from .economics import DEFAULT_PARAMS, EconomicParams, evaluate_profit, prepare_plants
 from .errors import (
     InvalidValuesError,
@@ -751,7 +752,9 @@ def profit_surface(
     at_zero, at_capacity = (float(v) for v in evaluate_profit(econ_values, cap,
                                                                np.array([0.0, cap])))
     rows_per = max(1, _CHUNK_CELLS // grid.ncols)
-    for r0 in range(0, grid.nrows, rows_per):
+
+    def chunk(r0: int) -> None:
+        """Economics of the rows [r0, r0 + rows_per) (one thread's task)."""
         sl = slice(r0, r0 + rows_per)
         s, d, q, pr = s_sum[sl], transport[sl], throughput[sl], profit[sl]
         np.copyto(s, 0, where=s < floor)  # FFT round-off (NaN stays NaN)
@@ -759,7 +762,7 @@ def profit_surface(
             q.fill(0)
             d.fill(0)
             pr.fill(at_zero)
-            continue
+            return
         live = s > 0
         if np.count_nonzero(live) < live.size // 2:  # mostly out of reach: live cells only
             sv = s[live]
@@ -781,7 +784,7 @@ def profit_surface(
             pr[live] = prv
             for arr in (q, d, pr):
                 arr[dead_nan] = np.nan
-            continue
+            return
         np.minimum(s, cap, out=q)
         share = np.maximum(s, tiny)  # Q/S, 0 where S = 0
         np.divide(q, share, out=share)
@@ -795,8 +798,16 @@ def profit_surface(
             np.multiply(share, foreign[sl], out=fe)
             fe *= params.border_fee
             pr -= fe
-        if r0 // rows_per % 16 == 15:
-            tick(0.8 + 0.2 * r0 / grid.nrows)
+
+    starts = range(0, grid.nrows, rows_per)
+    with ThreadPoolExecutor(threads()) as pool:  # numpy releases the GIL in its loops
+        try:
+            for k, _ in enumerate(pool.map(chunk, starts)):
+                if k % 16 == 15:
+                    tick(0.8 + 0.2 * k / len(starts))
+        except Canceled:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     if outside_cells is not None and not charge_fees:
         np.copyto(fees, np.nan, where=outside_cells)
     timings["economics"] = time.perf_counter() - mark

@@ -357,3 +357,30 @@ def test_available_memory_counts_the_reclaimable_page_cache():
         if "MemAvailable" in fields:
             mem_available = int(fields["MemAvailable"].split()[0]) * 1024
             assert abs(avail - max(free, mem_available)) < 64 * 2**20  # it moves meanwhile
+
+
+@pytest.mark.parametrize("rule", surface.BORDER_RULES)
+def test_direct_sums_in_thread_bands_equal_one_band(monkeypatch, rule):
+    from battery_recycling_atlas.core import direct
+
+    g = GridSpec(0.0, 40 * KM, 1 * KM, 36, 40)
+    x, y, t = points(g, 30, seed=6)
+    prov = province_split(g)
+    ex = ExistingPlants([5.2 * KM, 21.7 * KM], [6.1 * KM, 20.3 * KM], [8_000.0, 3_000.0])
+    cases = [dict(), dict(competition="market_share")]
+    one = [profit_surface(g, params(border_rule=rule, precision="float64", **kw),
+                          SupplyPoints(x, y, t), provinces=prov, existing=ex, method="direct")
+           for kw in cases]
+    runs = direct._disc_sum(g.row_of(y), g.col_of(x), t, (0, 40, 0, 36),
+                            surface.RadialKernel(12.0, 1.0, "none"), np.dtype(np.float64))
+    monkeypatch.setattr(direct, "MIN_BAND_ROWS", 3)
+    monkeypatch.setattr(direct, "threads", lambda: 4)
+    many = [profit_surface(g, params(border_rule=rule, precision="float64", **kw),
+                           SupplyPoints(x, y, t), provinces=prov, existing=ex, method="direct")
+            for kw in cases]
+    for a, b in zip(one, many):
+        np.testing.assert_allclose(b.profit, a.profit, rtol=1e-12)
+        np.testing.assert_allclose(b.supply, a.supply, rtol=1e-12)
+    banded = direct._disc_sum(g.row_of(y), g.col_of(x), t, (0, 40, 0, 36),
+                              surface.RadialKernel(12.0, 1.0, "none"), np.dtype(np.float64))
+    np.testing.assert_allclose(banded, runs, rtol=1e-12)
