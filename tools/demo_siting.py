@@ -34,7 +34,7 @@ from quicklook import render_map_png, shrink_png, side_by_side  # noqa: E402
 RULES = ("open", "fee", "closed")
 SIZES_T = (20_000.0, 50_000.0, 100_000.0, 200_000.0)
 LI2CO3_PRICE = 80_000.0  # the default, CNY/t
-DOC_FIGURES = ("breakeven_2030_share", "profit_surface_2030_share", "flows_2030_rules")
+DOC_FIGURES = ("breakeven_2030_share", "profit_surface_2030_share_200kt", "flows_2030_rules")
 
 
 def inputs_2030(out: Path, sample: Path) -> Path:
@@ -126,14 +126,21 @@ def run_surfaces(out: Path, sample: Path, run_alg: Callable, y2030: Path) -> dic
     }
 
 
-def run_sizes(out: Path, run_alg: Callable, y2030: Path) -> list[tuple[float, dict | None]]:
-    """The best 2030 site (market shares, open borders) for each plant size."""
+def run_sizes(out: Path, sample: Path, run_alg: Callable,
+              y2030: Path) -> list[tuple[float, dict | None]]:
+    """The best 2030 site (market shares, open borders) for each plant size; the largest
+    plant's profit surface as a quick look."""
     rows = []
     for size in SIZES_T:
         name = f"2030_share_{size / 1e3:.0f}kt"
         res = surface(run_alg, out, name, f"{y2030}|layername=cities", "retire_t",
                       f"{y2030}|layername=whitelist_plants", "open", 1, size)
         rows.append((size, best_row(res["BEST"])))
+    render_map_png(res["OUTPUT"], out / f"profit_surface_{name}.png", sample, (res["BEST"],),
+                   f"2030: profit of a new {size / 1e3:.0f} kt/yr plant", "Profit",
+                   ("Best sites (rank)",),
+                   note="10 km cells, 300 km haul; open borders, market shares with the 156 "
+                        "plants (Huff α 1, β 2); Li₂CO₃ at 80,000 CNY/t")
     return rows
 
 
@@ -236,7 +243,7 @@ def run(out: Path, sample: Path, run_alg: Callable, docs: Path | None = None) ->
     surfaces = run_surfaces(out, sample, run_alg, y2030)
     render_surfaces(out, sample, surfaces)
     print_surfaces(surfaces)
-    for size, row in run_sizes(out, run_alg, y2030):
+    for size, row in run_sizes(out, sample, run_alg, y2030):
         if row is None:
             print(f"Plant size {size / 1e3:>5,.0f} kt/yr (2030, market shares): no site reaches "
                   "half the capacity")

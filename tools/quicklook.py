@@ -39,6 +39,7 @@ def _draw_legend(image, title: str, groups: list[tuple[str, list]], note: str = 
 
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(0, 0, image.width(), 100 if note else 62, QColor(255, 255, 255, 230))
     font = QFont("DejaVu Sans", 20)
     font.setBold(True)
     painter.setFont(font)
@@ -153,14 +154,15 @@ def side_by_side(pngs: list[Path], target: Path) -> None:
     out.save(target)
 
 
-def shrink_png(source: Path, target: Path, width: int = 760, colors: int = 96) -> int:
+def shrink_png(source: Path, target: Path, width: int = 760, colors: int = 256) -> int:
     """A palette copy ``width`` pixels wide (bytes written), for docs/img (< 200 KB)."""
     from PIL import Image
 
     image = Image.open(source).convert("RGB")
     height = round(image.height * width / image.width)
     small = image.resize((width, height), Image.LANCZOS)
-    small = small.quantize(colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    small = small.quantize(colors=colors, method=Image.Quantize.FASTOCTREE,
+                           dither=Image.Dither.NONE)
     target.parent.mkdir(parents=True, exist_ok=True)
     small.save(target, optimize=True)
     return target.stat().st_size

@@ -67,7 +67,9 @@ def surface_help(tr: Callable[[str], str]) -> str:
         "plant pays even at a zero price. Its style marks the given price: greens pay at it. "
         "breakeven_support is the extra support per tonne (subsidy, or a gate fee paid to "
         "the recycler: CNY/t) that brings profit to zero, negative when there is profit to "
-        "spare.</p>"
+        "spare. REPORT (optional HTML) lists the best locations with both and shows how the "
+        "best site changes with the plant's capacity (20, 50, 100, 200 kt/yr and the given "
+        "one: the surface is computed again for each).</p>"
     ) + tr(ASSUMPTIONS)
 
 
