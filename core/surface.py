@@ -31,14 +31,25 @@ Distances run from the plant's own position to the points (or supply cell centre
 ``fee`` existing plants draw on all supply alike; a plant's province defaults to the province
 grid's code at its position.
 
+Competition (``competition``, :data:`COMPETITIONS`): ``served_first`` is the rule above;
+``market_share`` instead splits every source between the new plant and the existing plants by
+Huff shares (:mod:`.huff`): the new plant's share of source i at distance d is
+C^α·d^−β / (C^α·d^−β + D_i), D_i the existing plants' pull, d floored at
+``huff_min_distance_km`` (default half a pixel); S, T and F above then sum s_i·w·share.
+
+Break-even: :mod:`.breakeven` turns a result into the Li₂CO₃ price (and the support per tonne)
+at which each cell's profit is zero.
+
 Method. The sums are convolutions of the supply grid with the radial kernels w and w·d, done by
-real FFTs (:mod:`.grid`): the whole grid once for ``open`` and ``fee``; for the province rules the
-own-province sums are convolved per province, only over the province's cells (bounding box) and
-the own supply that can reach them, so the cost grows with the provinces' area, not with their
-number. Points are moved to the centres of their cells first: each point moves at most half a
-pixel along each axis, so every distance is off by at most pixel/√2 (0.71 px), and a source
-within that distance of the radius may fall in or out. Points closer to the grid than the
-radius (in whole cells) count even when they lie outside it.
+direct stamps around each point when the points are few (:mod:`.direct`, chosen by a cost
+estimate; always for market shares) or else by real FFTs (:mod:`.grid`): the whole grid once for
+``open`` and ``fee``; for the province rules the own-province sums are convolved per province,
+only over the province's cells (bounding box) and the own supply that can reach them, so the
+cost grows with the provinces' area, not with their number. Points are moved to the centres of
+their cells first: each point moves at most half a pixel along each axis, so every distance is
+off by at most pixel/√2 (0.71 px), and a source within that distance of the radius may fall in
+or out. Points closer to the grid than the radius (in whole cells) count even when they lie
+outside it.
 
 Precision: ``float32`` (default, half the memory and less time) or ``float64``. FFT round-off
 is absolute: supply sums below :attr:`SurfaceResult.noise_floor_t` (¼·eps·log2(L)·Σ supply,
