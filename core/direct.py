@@ -127,6 +127,7 @@ def convolve_direct(
     huff: Optional[HuffWeights] = None,
     labels: Optional[np.ndarray] = None,
     src_labels: Optional[np.ndarray] = None,
+    check: Optional[Callable[[], None]] = None,
 ) -> List[np.ndarray]:
     """Σ_i s_i·k(d_i) over sparse sources ``(rows, cols, values)`` (cells of a common index
     space) onto the output cells ``out_box`` = (r0, r1, c0, c1), one array per entry of
@@ -137,6 +138,7 @@ def convolve_direct(
     ``huff``: multiply each source's stamp by its Huff share (module docstring; ``pull`` has
     one value per source). ``labels`` (int, shape of the box) with ``src_labels`` (one per
     source): a source only reaches output cells whose label equals its own (closed borders).
+    ``check()`` is called every 256 sources (it may raise to stop, e.g. on cancellation).
     """
     rows, cols, values = (np.asarray(a) for a in src)
     r0, r1, c0, c1 = out_box
@@ -175,7 +177,9 @@ def convolve_direct(
     def band(lo: int, hi: int) -> None:
         """Sources onto the output rows [lo, hi) of the box (one thread's share)."""
         tmp = np.empty_like(stamps[0])
-        for k in np.flatnonzero((rows + rp >= lo) & (rows - rp < hi)):
+        for n, k in enumerate(np.flatnonzero((rows + rp >= lo) & (rows - rp < hi))):
+            if check is not None and n % 256 == 255:
+                check()
             r, c = int(rows[k]), int(cols[k])
             a0, a1 = max(r - rp, lo), min(r + rp + 1, hi)
             b0, b1 = max(c - rp, c0), min(c + rp + 1, c1)

@@ -68,7 +68,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 import numpy as np
 from scipy import ndimage
 
-from .direct import HuffWeights, choose_method, convolve_direct, threads
+from .direct import HuffWeights, choose_method, convolve_direct, direct_cost, threads
 from .economics import DEFAULT_PARAMS, EconomicParams, evaluate_profit, prepare_plants
 from .errors import (
     InvalidValuesError,
@@ -451,10 +451,14 @@ class _Ticker:
         self.progress, self.canceled = progress, canceled
 
     def __call__(self, fraction: float) -> None:
-        if self.canceled is not None and self.canceled():
-            raise Canceled("canceled")
+        self.check()
         if self.progress is not None:
             self.progress(min(1.0, max(0.0, float(fraction))))
+
+    def check(self) -> None:
+        """Raise :class:`Canceled` when the caller asks to stop (safe from worker threads)."""
+        if self.canceled is not None and self.canceled():
+            raise Canceled("canceled")
 
 
 # ----------------------------------------------------------------------------- existing plants
@@ -704,9 +708,13 @@ def profit_surface(
         method == "direct" or sources.pull is not None or (method == "auto" and choose_method(
             sources.whole[0], sources.whole[1], full_box, rp, 3 if prov is not None else 2,
             disc=params.decay == "none" and prov is None) == "direct"))
+    if direct and sources.pull is not None:
+        _check_huff_cost(sources, rp, 3 if prov is not None else 2, grid,
+                         not isinstance(supply, SupplyPoints))
     if direct:
         s_sum, d_sum, foreign, outside_cells = _direct_sums(sources, full_box, kernel, prov,
-                                                            params, grid, dtype, floor)
+                                                            params, grid, dtype, floor,
+                                                            tick.check)
         timings["convolve"] = time.perf_counter() - mark
         tick(0.8)
     if not closed and not direct:
@@ -832,6 +840,27 @@ def profit_surface(
         timings=timings, method="direct" if direct else "fft")
 
 
+#: Market shares are refused when their direct sums would take longer than this (seconds).
+HUFF_MAX_SECONDS = 900.0
+
+
+def _check_huff_cost(sources: _Sources, rp: int, n_kernels: int, grid: GridSpec,
+                     supply_grid: bool) -> None:
+    """:class:`ParameterError` when market shares would take more than
+    :data:`HUFF_MAX_SECONDS`, with a pixel size that would fit (the cost falls with the pixel
+    to the 4th power for a supply grid, the 2nd for points)."""
+    n = int(sources.whole[0].size)
+    seconds = direct_cost(n, rp, n_kernels)
+    if seconds <= HUFF_MAX_SECONDS:
+        return
+    power = 4 if supply_grid else 2
+    pixel = nice_pixel_size(grid.pixel * (seconds / HUFF_MAX_SECONDS) ** (1 / power))
+    raise ParameterError("competition", f"market shares over {n:,} supply cells with a "
+                                        f"{rp}-cell radius would take about "
+                                        f"{seconds / 60:,.0f} min; use a pixel size of "
+                                        f"{pixel / 1000:g} km or more, or fewer supply points")
+
+
 def _huff_pull(sx: np.ndarray, sy: np.ndarray, sprov: np.ndarray, supply: np.ndarray,
                plants: Tuple[np.ndarray, ...], params: SurfaceParams, grid: GridSpec,
                closed: bool) -> Tuple[np.ndarray, np.ndarray]:
@@ -851,7 +880,8 @@ def _min_distance(params: SurfaceParams, grid: GridSpec) -> float:
 
 def _direct_sums(sources: _Sources, full_box: Tuple[int, int, int, int], kernel: RadialKernel,
                  prov: Optional[np.ndarray], params: SurfaceParams, grid: GridSpec,
-                 dtype: np.dtype, floor: float) -> Tuple[np.ndarray, ...]:
+                 dtype: np.dtype, floor: float,
+                 check: Optional[Callable[[], None]] = None) -> Tuple[np.ndarray, ...]:
     """(S, Σ s·w·d, foreign supply or None, cells outside every province or None) by direct
     stamps, with Huff shares when the sources carry a pull."""
     huff = None
@@ -868,10 +898,10 @@ def _direct_sums(sources: _Sources, full_box: Tuple[int, int, int, int], kernel:
     closed = params.border_rule == "closed"
     s_sum, d_sum = convolve_direct(sources.whole, full_box, kernel, (False, True), dtype,
                                    huff=huff, labels=labels if closed else None,
-                                   src_labels=src_labels if closed else None)
+                                   src_labels=src_labels if closed else None, check=check)
     if prov is not None and not closed:
         own = convolve_direct(sources.whole, full_box, kernel, (False,), dtype, huff=huff,
-                              labels=labels, src_labels=src_labels)[0]
+                              labels=labels, src_labels=src_labels, check=check)[0]
         foreign = np.subtract(s_sum, own, out=own)
         np.copyto(foreign, 0, where=foreign < floor)
         np.copyto(foreign, np.nan, where=outside)

@@ -384,3 +384,30 @@ def test_direct_sums_in_thread_bands_equal_one_band(monkeypatch, rule):
     banded = direct._disc_sum(g.row_of(y), g.col_of(x), t, (0, 40, 0, 36),
                               surface.RadialKernel(12.0, 1.0, "none"), np.dtype(np.float64))
     np.testing.assert_allclose(banded, runs, rtol=1e-12)
+
+
+def test_market_shares_too_slow_are_refused_with_a_pixel_size(monkeypatch):
+    from battery_recycling_atlas.core.errors import ParameterError
+
+    g = GridSpec(0.0, 40 * KM, 1 * KM, 36, 40)
+    x, y, t = points(g, 30, seed=6)
+    ex = ExistingPlants([5.2 * KM], [6.1 * KM], [8_000.0])
+    monkeypatch.setattr(surface, "HUFF_MAX_SECONDS", 1e-6)
+    with pytest.raises(ParameterError) as err:
+        profit_surface(g, params(competition=1), SupplyPoints(x, y, t), existing=ex)
+    assert err.value.name == "competition" and "km or more" in str(err.value)
+
+
+def test_direct_sums_stop_when_canceled():
+    g = GridSpec(0.0, 40 * KM, 1 * KM, 36, 40)
+    x, y, t = points(g, 600, seed=6)
+    ex = ExistingPlants([5.2 * KM], [6.1 * KM], [8_000.0])
+    calls = []
+
+    def canceled():
+        calls.append(1)
+        return len(calls) > 2  # after the first two checks
+
+    with pytest.raises(surface.Canceled):
+        profit_surface(g, params(competition=1), SupplyPoints(x, y, t), existing=ex,
+                       canceled=canceled)
