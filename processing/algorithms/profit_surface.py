@@ -432,8 +432,15 @@ class ProfitSurface(AtlasAlgorithm):
                           .format(total=result.supply_total, left=result.supply_left,
                                   out=result.supply_outside))
         if existing is not None and result.existing_intake.size:
-            feedback.pushInfo(self.tr("Existing plants draw {t:,.0f} t/yr.").format(
-                t=float(np.nansum(result.existing_intake))))
+            if result.params.competition == "market_share":
+                feedback.pushInfo(self.tr(
+                    "Market shares: without the new plant the existing plants would draw "
+                    "{t:,.0f} t/yr (Huff model, capacities not enforced); the surface splits "
+                    "every source between them and the new plant.").format(
+                    t=float(np.nansum(result.existing_intake))))
+            else:
+                feedback.pushInfo(self.tr("Existing plants draw {t:,.0f} t/yr.").format(
+                    t=float(np.nansum(result.existing_intake))))
 
     def _write(self, parameters, context, feedback, result, params, crs, wkt, outputs,
                best) -> dict:

@@ -2055,6 +2055,10 @@
         <translation>供给：{total:,.0f} 吨/年；现有工厂取用后剩余 {left:,.0f} 吨/年；位于网格外过远处 {out:,.0f} 吨/年。</translation>
     </message>
     <message>
+        <source>Market shares: without the new plant the existing plants would draw {t:,.0f} t/yr (Huff model, capacities not enforced); the surface splits every source between them and the new plant.</source>
+        <translation>市场份额：若无新厂，现有工厂将取得 {t:,.0f} 吨/年（Huff 模型，不限制产能）；曲面将每个来源的供给在它们与新厂之间分配。</translation>
+    </message>
+    <message>
         <source>Existing plants draw {t:,.0f} t/yr.</source>
         <translation>现有工厂取用 {t:,.0f} 吨/年。</translation>
     </message>
