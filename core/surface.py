@@ -799,10 +799,10 @@ def profit_surface(
                 fev = ratio * foreign[sl][live] * params.border_fee
                 prv -= fev
                 fees[sl][live] = fev
-                fees[sl][dead_nan] = np.nan
             pr[live] = prv
-            for arr in (q, d, pr):
-                arr[dead_nan] = np.nan
+            if dead_nan.any():  # outside every province (fee, closed)
+                for arr in (q, d, pr, fees[sl]) if charge_fees else (q, d, pr):
+                    arr[dead_nan] = np.nan
             return
         np.minimum(s, cap, out=q)
         share = np.maximum(s, tiny)  # Q/S, 0 where S = 0
