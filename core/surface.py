@@ -772,38 +772,34 @@ def profit_surface(
                                                                np.array([0.0, cap])))
     rows_per = max(1, _CHUNK_CELLS // grid.ncols)
 
+    def dead(sl: slice, cols: slice) -> None:
+        """Cells without supply in reach: Q = 0, no transport, profit = −fixed cost (NaN
+        stays NaN: cells outside every province under fee and closed)."""
+        s, q, d, pr = s_sum[sl, cols], throughput[sl, cols], transport[sl, cols], profit[sl, cols]
+        q.fill(0)
+        d.fill(0)
+        pr.fill(at_zero)
+        if prov is not None:
+            nan = np.isnan(s)
+            if nan.any():
+                for arr in (q, d, pr, fees[sl, cols]) if charge_fees else (q, d, pr):
+                    np.copyto(arr, np.nan, where=nan)
+
     def chunk(r0: int) -> None:
-        """Economics of the rows [r0, r0 + rows_per) (one thread's task)."""
+        """Economics of the rows [r0, r0 + rows_per) (one thread's task): the columns with
+        supply in reach in full, the others as :func:`dead` (the same values, cheaper)."""
         sl = slice(r0, r0 + rows_per)
-        s, d, q, pr = s_sum[sl], transport[sl], throughput[sl], profit[sl]
+        s = s_sum[sl]
         np.copyto(s, 0, where=s < floor)  # FFT round-off (NaN stays NaN)
-        if not s.any():  # no supply in reach (common far from it): profit = −fixed cost
-            q.fill(0)
-            d.fill(0)
-            pr.fill(at_zero)
+        cols = np.flatnonzero((s > 0).any(axis=0))
+        if cols.size == 0:  # no supply in reach (common far from it)
+            dead(sl, slice(None))
             return
-        live = s > 0
-        if np.count_nonzero(live) < live.size // 2:  # mostly out of reach: live cells only
-            sv = s[live]
-            qv = np.minimum(sv, cap)
-            ratio = qv / sv
-            dv = np.clip(d[live], 0, sv * params.haul_radius_km) * ratio * per_tkm
-            prv = evaluate_profit(econ_values, cap, qv) - dv
-            dead_nan = np.isnan(s)
-            q.fill(0)
-            q[live] = qv
-            d.fill(0)
-            d[live] = dv
-            pr.fill(at_zero)
-            if charge_fees:
-                fev = ratio * foreign[sl][live] * params.border_fee
-                prv -= fev
-                fees[sl][live] = fev
-            pr[live] = prv
-            if dead_nan.any():  # outside every province (fee, closed)
-                for arr in (q, d, pr, fees[sl]) if charge_fees else (q, d, pr):
-                    arr[dead_nan] = np.nan
-            return
+        c0, c1 = int(cols[0]), int(cols[-1]) + 1
+        dead(sl, slice(0, c0))
+        dead(sl, slice(c1, None))
+        part = (sl, slice(c0, c1))
+        s, d, q, pr = s_sum[part], transport[part], throughput[part], profit[part]
         np.minimum(s, cap, out=q)
         share = np.maximum(s, tiny)  # Q/S, 0 where S = 0
         np.divide(q, share, out=share)
@@ -813,8 +809,8 @@ def profit_surface(
         pr[...] = evaluate_profit(econ_values, cap, q)
         pr -= d
         if charge_fees:
-            fe = fees[sl]
-            np.multiply(share, foreign[sl], out=fe)
+            fe = fees[part]
+            np.multiply(share, foreign[part], out=fe)
             fe *= params.border_fee
             pr -= fe
 
