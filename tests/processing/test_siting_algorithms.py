@@ -20,6 +20,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
+from scipy.optimize import brentq
 
 from battery_recycling_atlas.core.economics import DEFAULT_PARAMS, plant_economics
 
@@ -414,3 +415,89 @@ def test_both_from_the_command_line(run_cli, tmp_path):
     ds = ogr.Open(str(folder / "最佳.gpkg"))
     assert ds.GetLayer(0).GetFeatureCount() >= 1
     ds = None
+
+
+# ----------------------------------------------------------------------------- break-even, Huff
+
+PER_TKM = 1.3 * 1.2  # default detour × transport cost
+
+
+def profit_at(price: float, s: float, sd: float, capacity: float = 50_000.0) -> float:
+    econ = DEFAULT_PARAMS.with_values({"rm.li2co3_price": price})
+    q = min(capacity, s)
+    return float(plant_economics(econ, [capacity], [q]).profit[0]) - q / s * sd * PER_TKM
+
+
+def test_breakeven_raster_and_best_fields(run_alg, tmp_path):
+    res = run_surface(run_alg, tmp_path, toy_supply(),
+                      BREAKEVEN_OUTPUT=str(tmp_path / "breakeven.tif"))
+    price = raster(res["BREAKEVEN_OUTPUT"])
+    profit = raster(res["OUTPUT"])
+    for col, row in CELLS:
+        s, sd = brute_supply("none", col, row)
+        if s == 0:
+            assert np.isnan(price[row, col]), (col, row)
+            continue
+        expected = brentq(profit_at, 0.0, 800_000.0, args=(s, sd), xtol=1e-3)
+        assert price[row, col] == pytest.approx(expected, rel=1e-5), (col, row)
+    # the given price (80,000 CNY/t) lies below every break-even price: all cells lose money
+    assert np.nanmin(price) > 80_000 and np.nanmax(profit) < 0
+    best = list(res["BEST"].getFeatures())
+    top = best[0]
+    s, sd = brute_supply("none", 40, 39)
+    assert top["breakeven_li2co3"] == pytest.approx(
+        brentq(profit_at, 0.0, 800_000.0, args=(s, sd), xtol=1e-3), rel=1e-5)
+    # support per tonne: − profit / throughput
+    assert top["breakeven_support"] == pytest.approx(-top["profit"] / top["throughput_t"])
+    sidecar = Path(res["BREAKEVEN_OUTPUT"]).with_suffix(".qml").read_text(encoding="utf-8")
+    assert "80,000 CNY/t (given price)" in sidecar
+    assert 'value="80000"' in sidecar
+
+
+def test_profit_style_takes_its_stops_from_the_data(run_alg, tmp_path):
+    res = run_surface(run_alg, tmp_path, toy_supply())
+    profit = raster(res["OUTPUT"])
+    sidecar = Path(res["OUTPUT"]).with_suffix(".qml").read_text(encoding="utf-8")
+    values = [float(v) for v in re.findall(r'<item [^>]*value="([-0-9.e+]+)"', sidecar)]
+    assert min(values) == pytest.approx(np.nanmin(profit), rel=1e-6)
+    assert max(values) == pytest.approx(np.nanmax(profit), rel=1e-6)
+
+
+def test_market_share_mode_by_hand(run_alg, tmp_path):
+    # An existing 30 kt plant at P1 (30 kt); the new 50 kt plant at P2's cell (10 kt), 100 km
+    # east. Huff α 1, β 2, distances floored at half a pixel (5 km).
+    plant = layer("Point", "EPSG:3857", "field=cap:double",
+                  [(QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(*centre(40, 39)))),
+                    30_000.0)])
+    res = run_surface(run_alg, tmp_path, toy_supply(), EXISTING_PLANTS=plant,
+                      EXISTING_CAPACITY_FIELD="cap", COMPETITION=1, MIN_THROUGHPUT=0)
+    supply = raster(res["SUPPLY_OUTPUT"])
+    x1, y1 = centre(40, 39)
+    x2, y2 = centre(50, 39)
+    d12 = np.hypot(x2 - x1, y2 - y1) / 1000.0
+    pull_p1 = 30_000.0 / 5.0 ** 2
+    pull_p2 = 30_000.0 / d12 ** 2
+    new_to_p1 = 50_000.0 / d12 ** 2
+    new_to_p2 = 50_000.0 / 5.0 ** 2
+    expected = (30_000.0 * new_to_p1 / (new_to_p1 + pull_p1)
+                + 10_000.0 * new_to_p2 / (new_to_p2 + pull_p2))
+    assert supply[39, 50] == pytest.approx(expected, rel=1e-4)
+    # served first, the same plant leaves only 10 kt (test_border_rules_and_existing_plants)
+    assert supply[39, 50] > 10_000
+
+
+def test_report_shows_plant_sizes(run_alg, tmp_path):
+    report = tmp_path / "surface.html"
+    res = run_surface(run_alg, tmp_path, toy_supply(), REPORT=str(report),
+                      PLANT_CAPACITY=30_000)
+    html = report.read_text(encoding="utf-8")
+    assert res["REPORT"] == str(report)
+    for cap in ("20,000", "30,000", "50,000", "100,000", "200,000"):
+        assert f"<td class=\"num\">{cap}</td>" in html
+    # the 30 kt/yr row's best site is BEST's first feature; 40 kt in reach everywhere near P1
+    top = next(iter(res["BEST"].getFeatures()))
+    assert f"{top['breakeven_li2co3']:,.0f}" in html
+    # 100 and 200 kt/yr plants never reach half their capacity from 40 kt/yr of supply
+    s, sd = brute_supply("none", 40, 39)
+    expected = brentq(lambda p: profit_at(p, s, sd, 50_000.0), 0.0, 800_000.0, xtol=1e-3)
+    assert f"{expected:,.0f}" in html  # the 50 kt/yr row: best at P1, 40 kt/yr (≥ 25 kt)
