@@ -145,6 +145,19 @@ def run_cli(qgis_process):
     return run
 
 
+def handle_results(alg, context, feedback, results: dict) -> bool:
+    """What the Processing dialog does after a run: ``handleAlgorithmResults``, which loads the
+    outputs into the project. QGIS 3.22 takes (alg, context, feedback, showResults,
+    parameters); 3.40 dropped ``showResults``."""
+    import inspect
+
+    from processing.gui.Postprocessing import handleAlgorithmResults
+
+    if "showResults" in inspect.signature(handleAlgorithmResults).parameters:
+        return handleAlgorithmResults(alg, context, feedback, False, results)
+    return handleAlgorithmResults(alg, context, feedback, results)
+
+
 _EXIT_STATUS = {"code": 0}
 
 

@@ -22,7 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from tests.conftest import RecordingFeedback
+from tests.conftest import RecordingFeedback, handle_results
 
 ROOT = Path(__file__).resolve().parents[2]
 GPKG = ROOT / "resources" / "data" / "china_sample.gpkg"
@@ -143,7 +143,6 @@ def clean_project():
 def test_dialog_run_loads_every_output_without_error(plugin, clean_project, tmp_path, alg_id,
                                                      mode):
     from processing.gui.AlgorithmExecutor import execute
-    from processing.gui.Postprocessing import handleAlgorithmResults
     from processing.tools import dataobjects
 
     alg = QgsApplication.processingRegistry().createAlgorithmById(f"battery_recycling:{alg_id}")
@@ -157,8 +156,8 @@ def test_dialog_run_loads_every_output_without_error(plugin, clean_project, tmp_
     context = dataobjects.createContext(feedback)
     ok, results = execute(alg, params, context, feedback)
     assert ok, feedback.errors
-    # The dialog calls handleAlgorithmResults(alg, context, feedback, showResults, results).
-    assert handleAlgorithmResults(alg, context, feedback, False, results) is True
+    # What the dialog does after the run (handleAlgorithmResults).
+    assert handle_results(alg, context, feedback, results) is True
     assert feedback.errors == []
 
     layer_outputs = [o.name() for o in alg.outputDefinitions()

@@ -9,6 +9,8 @@ import pytest
 from qgis.core import QgsApplication, QgsLayerTreeModel, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 
+from tests.conftest import handle_results
+
 ROOT = Path(__file__).resolve().parents[2]
 QM = ROOT / "resources" / "i18n" / "battery_recycling_atlas_zh_CN.qm"
 GPKG = ROOT / "resources" / "data" / "china_sample.gpkg"
@@ -34,7 +36,6 @@ def test_layers_panel_legend_is_relabelled(plugin, zh_cn, alg_id, params):
     from qgis.core import QgsProcessingFeedback, QgsProcessingOutputLayerDefinition
 
     from processing.gui.AlgorithmExecutor import execute
-    from processing.gui.Postprocessing import handleAlgorithmResults
     from processing.tools import dataobjects
 
     project = QgsProject.instance()
@@ -53,7 +54,7 @@ def test_layers_panel_legend_is_relabelled(plugin, zh_cn, alg_id, params):
             "TEMPORARY_OUTPUT", project))
         ok, results = execute(alg, parameters, context, feedback)
         assert ok
-        assert handleAlgorithmResults(alg, context, feedback, False, results)
+        assert handle_results(alg, context, feedback, results)
         node = project.layerTreeRoot().findLayer(results["OUTPUT"])
         texts = [n.data(Qt.ItemDataRole.DisplayRole) for n in model.layerLegendNodes(node)]
         renderer_labels = [c.label() for c in node.layer().renderer().categories()]

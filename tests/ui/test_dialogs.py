@@ -249,7 +249,8 @@ def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, 
         report = Path(task.report_path)
         assert report.name == "workflow_report.html"
         html = report.read_text(encoding="utf-8")
-        assert html.count("<section") == 3 and "<svg" in html
+        assert html.count("<section id=") == 3 and "<svg" in html
+        assert html.count('<section class="provenance">') == 3  # one per report
         # Same outputs as the algorithms run directly.
         direct = run_alg("natural_breaks_matching", {
             "INPUT": cities, "VOLUME_FIELD": "retire_2025_t", "OUTLETS_FIELD": "outlets_2025",
