@@ -154,19 +154,24 @@ def spread_polygons(geoms, values: np.ndarray, grid: GridSpec, wkt: str,
 
 
 def write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, description: str,
-                 unit: str, feedback: QgsProcessingFeedback | None = None) -> bool:
+                 unit: str, feedback: QgsProcessingFeedback | None = None,
+                 illustrative: bool = False) -> bool:
     """Write one Float32 band (NaN = no data); the driver follows the file extension
-    (GeoTIFF by default). False when cancelled (the file is then removed)."""
+    (GeoTIFF by default). False when cancelled (the file is then removed). ``illustrative``
+    (computed from the shipped sample's illustrative values) is stored as the GDAL metadata
+    item ``ILLUSTRATIVE=1``, which maps and reports read back."""
     try:
         with gdal_exceptions():
-            return _write_raster(path, array, grid, wkt, description, unit, feedback)
+            return _write_raster(path, array, grid, wkt, description, unit, feedback,
+                                 illustrative)
     except (RuntimeError, OSError) as error:
         raise QgsProcessingException(_tr("Could not write the raster {path}: {error}").format(
             path=path, error=error)) from None
 
 
 def _write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, description: str,
-                  unit: str, feedback: QgsProcessingFeedback | None) -> bool:
+                  unit: str, feedback: QgsProcessingFeedback | None,
+                  illustrative: bool) -> bool:
     ext = Path(path).suffix.lstrip(".").lower()
     name = QgsRasterFileWriter.driverForExtension(ext) if ext else "GTiff"
     driver = gdal.GetDriverByName(name or "GTiff")
@@ -178,6 +183,8 @@ def _write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, descri
                        options=options)
     ds.SetGeoTransform(grid.geotransform)
     ds.SetProjection(wkt)
+    if illustrative:
+        ds.SetMetadataItem("ILLUSTRATIVE", "1")
     band = ds.GetRasterBand(1)
     band.SetNoDataValue(float("nan"))
     band.SetDescription(description)

@@ -25,6 +25,7 @@ from qgis.core import (
 
 from ...core import surface as core
 from ...core.breakeven import breakeven_li2co3, breakeven_support, breakeven_surface
+from ...core.constants import computed_from_sample
 from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.grid import GridSpec, radius_cells
 from ...core.huff import HUFF_ALPHA_DEFAULT, HUFF_BETA_DEFAULT
@@ -445,10 +446,14 @@ class ProfitSurface(AtlasAlgorithm):
     def _write(self, parameters, context, feedback, result, params, crs, wkt, outputs,
                best) -> dict:
         profit_path, supply_path, breakeven_path = outputs
+        illustrative = computed_from_sample([
+            self.parameterAsString(parameters, key, context)
+            for key in (self.SUPPLY_FIELD, self.EXISTING_CAPACITY_FIELD)])
         feedback.setProgressText(self.tr("Writing rasters…"))
         results = {}
         if not write_raster(profit_path, result.profit, result.grid, wkt,
-                            self.tr("Profit of a new plant (CNY/yr)"), "CNY/yr", feedback):
+                            self.tr("Profit of a new plant (CNY/yr)"), "CNY/yr", feedback,
+                            illustrative=illustrative):
             return {}
         results[self.OUTPUT] = profit_path
         low, high = finite_range(result.profit)
@@ -460,7 +465,8 @@ class ProfitSurface(AtlasAlgorithm):
         max_supply = finite_range(result.supply)[1]
         if supply_path:
             if not write_raster(supply_path, result.supply, result.grid, wkt,
-                                self.tr("Reachable supply (t/yr)"), "t/yr", feedback):
+                                self.tr("Reachable supply (t/yr)"), "t/yr", feedback,
+                            illustrative=illustrative):
                 return {}
             results[self.SUPPLY_OUTPUT] = supply_path
             attach_raster_style(context, supply_path, style_raster(
@@ -469,7 +475,8 @@ class ProfitSurface(AtlasAlgorithm):
         if breakeven_path:
             price = breakeven_surface(result)
             if not write_raster(breakeven_path, price, result.grid, wkt,
-                                self.tr("Break-even Li₂CO₃ price (CNY/t)"), "CNY/t", feedback):
+                                self.tr("Break-even Li₂CO₃ price (CNY/t)"), "CNY/t", feedback,
+                            illustrative=illustrative):
                 return {}
             results[self.BREAKEVEN_OUTPUT] = breakeven_path
             now = params.economics.rm.li2co3_price

@@ -259,3 +259,30 @@ def test_model_runs_end_to_end_from_qgis_process(qgis_process, sample_gpkg, tmp_
     assert (png.width(), png.height()) in ((3507, 2480), (3508, 2480))  # A4 at 300 dpi
     assert distinct_colours(folder / "match.png", step=9) > 50
     assert (folder / "ratio.gpkg").exists() and (folder / "ratio.html").exists()
+
+
+def test_a_raster_of_sample_values_is_marked_and_its_map_says_so(plugin, tmp_path):
+    import numpy as np
+    from osgeo import osr
+    from qgis import processing
+
+    from battery_recycling_atlas.core.grid import GridSpec
+    from battery_recycling_atlas.processing.map_layers import raster_is_illustrative
+    from battery_recycling_atlas.processing.map_layout import ALBERS
+    from battery_recycling_atlas.processing.siting_raster import write_raster
+
+    srs = osr.SpatialReference()
+    srs.ImportFromProj4(ALBERS)
+    grid = GridSpec(-2_500_000.0, 5_900_000.0, 100_000.0, 50, 40)  # China in Albers, 100 km
+    values = np.linspace(-1e8, 1e8, grid.size).reshape(grid.shape)
+    for name, flag in (("sample.tif", True), ("mine.tif", False)):
+        path = str(tmp_path / name)
+        assert write_raster(path, values, grid, srs.ExportToWkt(), "Profit (CNY/yr)", "CNY/yr",
+                            illustrative=flag)
+        assert raster_is_illustrative(path) is flag
+        pdf = tmp_path / f"{name}.pdf"
+        processing.run("battery_recycling:export_publication_map",
+                       {"INPUT": path, "OUTPUT": str(pdf)})
+        text = pdf_text(pdf)
+        assert ("Illustrative data" in text) is flag
+        assert "Profit (CNY/yr)" in text  # the band's description is the title and legend
