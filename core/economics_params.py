@@ -147,6 +147,10 @@ def save_preset(params: EconomicParams, path: PathLike, description: str = "",
     text = json.dumps(preset_dict(params, description, metadata), ensure_ascii=False, indent=2)
     fd, tmp = tempfile.mkstemp(prefix=".preset-", suffix=".json", dir=str(target.parent or "."))
     try:
+        # mkstemp creates the file 0600; a preset is an ordinary file: follow the umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text + "\n")
         os.replace(tmp, target)

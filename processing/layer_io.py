@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -15,8 +14,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingOutputLayerDefinition,
-    QgsProperty,
     QgsSpatialIndex,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -24,6 +21,13 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
 from ..core.field_names import NAME_CANDIDATES
 from .compat import field_kind, is_null
+from .destinations import (  # noqa: F401 (the algorithms import them from here)
+    ensure_not_input,
+    ensure_outputs_not_inputs,
+    output_destination,
+    source_path,
+    write_text,
+)
 from .label_language import translate
 
 
@@ -116,61 +120,6 @@ def to_float(value) -> float | None:
         return float(value)
     except (TypeError, ValueError):
         return None
-
-
-def source_path(layer) -> Path | None:
-    """The file behind a vector layer, when it is file-based."""
-    if layer is None:
-        return None
-    path = layer.source().split("|")[0]
-    candidate = Path(path)
-    return candidate.resolve() if candidate.exists() else None
-
-
-def output_destination(alg, parameters: dict, name: str, context: QgsProcessingContext) -> str:
-    """The destination of output parameter ``name`` as the user gave it (a path, a URI,
-    ``TEMPORARY_OUTPUT``), read without side effects.
-
-    ``parameterAsOutputLayer`` must not be used for this: for a sink that loads on completion it
-    queues a second layer to load, which the dialog then reports as "not correctly generated".
-    """
-    value = parameters.get(name)
-    if value is None:
-        definition = alg.parameterDefinition(name)
-        value = definition.defaultValue() if definition is not None else None
-    if isinstance(value, QgsProcessingOutputLayerDefinition):
-        value = value.sink
-    if isinstance(value, QgsProperty):
-        if value.propertyType() == QgsProperty.StaticProperty:
-            value = value.staticValue()
-        else:
-            value = value.valueAsString(context.expressionContext(), "")[0]
-    return "" if value is None else str(value)
-
-
-def ensure_outputs_not_inputs(alg, parameters: dict, context: QgsProcessingContext,
-                              outputs: Iterable[str], inputs: Iterable[str]) -> None:
-    """Refuse any of the ``outputs`` (parameter names) that would overwrite the file of one of
-    the ``inputs`` (layer parameter names); registers nothing in ``context``."""
-    layers = [alg.parameterAsVectorLayer(parameters, key, context) for key in inputs]
-    for key in outputs:
-        ensure_not_input(output_destination(alg, parameters, key, context), layers)
-
-
-def ensure_not_input(output: str, inputs: Iterable) -> None:
-    """Refuse to write an output over a file that one of the input layers reads."""
-    if not output or output.startswith(("memory:", "TEMPORARY_OUTPUT")):
-        return
-    target = Path(output.split("|")[0])
-    if not target.exists():
-        return
-    for layer in inputs:
-        path = source_path(layer)
-        if path is not None and path == target.resolve():
-            raise QgsProcessingException(
-                _tr("The output {path} is the file an input layer is read from. Choose another "
-                    "output file: inputs are never overwritten.").format(path=target)
-            )
 
 
 def output_fields(input_fields: QgsFields,
@@ -334,13 +283,6 @@ def layer_title(parameters: dict, name: str, source: QgsFeatureSource) -> str:
     if "layername=" in text:
         return text.split("layername=", 1)[1].split("|", 1)[0]
     return source.sourceName()
-
-
-def write_text(path: str, text: str) -> None:
-    """Write a UTF-8 text file (a report), creating its folder."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
 
 
 def python_number(value) -> float | int | None:

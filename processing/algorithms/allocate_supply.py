@@ -162,7 +162,7 @@ class AllocateSupply(AtlasAlgorithm):
         c_idx = numeric_field_index(plant_src, c_field, self.tr("capacity"))
         ensure_outputs_not_inputs(
             self, parameters, context,
-            [self.OUTPUT_FLOWS, self.OUTPUT_PLANTS, self.OUTPUT_REGIONS],
+            [self.OUTPUT_FLOWS, self.OUTPUT_PLANTS, self.OUTPUT_REGIONS, self.REPORT],
             [self.SUPPLY, self.PLANTS, self.REGIONS])
         rule = core.RULES[self.parameterAsEnum(parameters, self.BORDER_RULE, context)]
 

@@ -129,7 +129,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         from ..provenance import provenance_html, with_provenance
 
         block = provenance_html(self, parameters, context, plugin_version())
-        write_text(path, with_provenance(html, block))
+        write_text(path, with_provenance(html, block), "REPORT")
 
     def add_report_parameter(self) -> None:
         """The optional REPORT (HTML file) every analysis offers."""

@@ -17,6 +17,7 @@ from ...core.economics import InputError
 from ...core.economics_params import save_preset
 from ..economics_io import PARAMETERS_FILE, economics_params
 from ..layer_io import (
+    ensure_outputs_not_inputs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -86,6 +87,8 @@ class CalibrateScaleCurve(AtlasAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Fit in ``core`` and write the preset and the report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, self.REPORT],
+                                  [self.INPUT], [PARAMETERS_FILE])
         params = economics_params(self, parameters, context)
         indices = {}
         for key, param in (("thr", self.THROUGHPUT_FIELD), ("cost", self.UNIT_COST_FIELD),
@@ -115,11 +118,16 @@ class CalibrateScaleCurve(AtlasAlgorithm):
             feedback.pushWarning(self.tr("The optimiser reports: {m}").format(m=fit.message))
         feedback.setProgress(70)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        save_preset(fit.params, output,
-                    description=self.tr("Scale curve fitted to {n} observed rows of {layer}")
-                    .format(n=fit.n, layer=layer_title(parameters, self.INPUT, source)),
-                    metadata={"r2": fit.r2, "rmse": fit.rmse, "n": fit.n,
-                              "std_errors": fit.std_errors})
+        try:
+            save_preset(fit.params, output,
+                        description=self.tr("Scale curve fitted to {n} observed rows of {layer}")
+                        .format(n=fit.n, layer=layer_title(parameters, self.INPUT, source)),
+                        metadata={"r2": fit.r2, "rmse": fit.rmse, "n": fit.n,
+                                  "std_errors": fit.std_errors})
+        except OSError as error:
+            raise QgsProcessingException(self.tr("Could not write {name} to {path}: {error}")
+                                         .format(name=self.OUTPUT, path=output,
+                                                 error=error.strerror or error)) from None
         results = {self.OUTPUT: output, "R2": fit.r2, "RMSE": float(fit.rmse), "N": int(fit.n)}
         results.update({key: float(fit.estimates[name]) for key, name in ESTIMATES})
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)

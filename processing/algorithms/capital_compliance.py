@@ -116,7 +116,7 @@ class CapitalCompliance(AtlasAlgorithm):
                 "whitelist firms (WHITELIST)."))
         firm_idx = -1 if firms_src is not None else numeric_field_index(
             source, firm_name, self.tr("whitelist firms"))
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
                                   [self.INPUT, self.WHITELIST])
 
         read = read_features(source, {"capital": cap_idx, "firms": firm_idx}, feedback)

@@ -124,7 +124,7 @@ class JoinRegionTable(AtlasAlgorithm):
             self.parameterAsString(parameters, self.TABLE_KEY_FIELD, context))
         if r_key < 0 or t_key < 0:
             raise QgsProcessingException(self.tr("The key fields do not exist in the layers."))
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "UNMATCHED"],
                                   [self.INPUT, self.TABLE])
         features = list(regions.getFeatures())
         rows = [list(f.attributes()) for f in table.getFeatures()]

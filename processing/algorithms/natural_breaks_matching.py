@@ -169,7 +169,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
                 "ALPHA must be between 0 and 1 (exclusive); got {alpha}.").format(alpha=alpha))
         method = classify.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         palette = bivariate.PALETTE_NAMES[self.parameterAsEnum(parameters, self.PALETTE, context)]
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
                                   [self.INPUT, self.OUTLETS])
 
         feedback.setProgressText(self.tr("Reading features…"))

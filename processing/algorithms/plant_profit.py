@@ -132,7 +132,8 @@ class PlantProfit(AtlasAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Evaluate the model in ``core``, write, style and report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT], [self.INPUT])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
+                                  [self.INPUT], ["PARAMETERS_FILE"])
         plan = plant_plan(self, parameters, context, feedback, source)
         if plan is None:
             return {}

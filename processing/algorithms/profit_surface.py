@@ -207,8 +207,9 @@ class ProfitSurface(AtlasAlgorithm):
         idx = numeric_field_index(supply_src, field, self.tr("supply"))
         ensure_outputs_not_inputs(self, parameters, context,
                                   [self.OUTPUT, self.SUPPLY_OUTPUT, self.BREAKEVEN_OUTPUT,
-                                   self.BEST],
-                                  [self.SUPPLY, self.REGIONS, self.EXISTING_PLANTS])
+                                   self.BEST, self.REPORT],
+                                  [self.SUPPLY, self.REGIONS, self.EXISTING_PLANTS],
+                                  ["PARAMETERS_FILE"])
         # The raster paths: this registers each raster to load on completion, once.
         outputs = [self.parameterAsOutputLayer(parameters, k, context)
                    for k in (self.OUTPUT, self.SUPPLY_OUTPUT, self.BREAKEVEN_OUTPUT)]

@@ -82,7 +82,8 @@ class ProfitUncertainty(AtlasAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Draw, evaluate and summarise in ``core``; write, style and report."""
         source = self.source_or_raise(parameters, "INPUT", context)
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT], ["INPUT"])
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
+                                  ["INPUT"], ["PARAMETERS_FILE"])
         plan = plant_plan(self, parameters, context, feedback, source)
         if plan is None:
             return {}

@@ -147,7 +147,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
                 "(PLANTS and PLANT_CAPACITY_FIELD)."))
         cap_idx = -1 if plants is not None else numeric_field_index(
             source, cap_name, self.tr("capacity"))
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT],
+        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
                                   [self.INPUT, self.PLANTS])
 
         feedback.setProgressText(self.tr("Reading regions…"))

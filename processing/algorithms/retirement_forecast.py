@@ -22,6 +22,7 @@ from ...core.regions import PROVINCE_ALIASES, canonical_region_key, normalize_co
 from ..compat import is_null, new_field
 from ..dependencies import CORE
 from ..layer_io import (
+    ensure_outputs_not_inputs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -154,6 +155,8 @@ class RetirementForecast(AtlasAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read the cohorts, forecast in ``core``, write the tables and the report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
+        ensure_outputs_not_inputs(self, parameters, context,
+                                  [self.OUTPUT, self.WIDE_OUTPUT, self.REPORT], [self.INPUT])
         region_name = self.parameterAsString(parameters, self.REGION_FIELD, context)
         region_idx = source.fields().lookupField(region_name)
         indices = {}

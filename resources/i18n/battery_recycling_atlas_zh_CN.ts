@@ -415,6 +415,10 @@
         <translation>规模曲线已拟合 {layer} 的 {n} 条观测行</translation>
     </message>
     <message>
+        <source>Could not write {name} to {path}: {error}</source>
+        <translation>无法将 {name} 写入 {path}：{error}</translation>
+    </message>
+    <message>
         <source>Scale-curve calibration — {layer}</source>
         <translation>规模曲线校准 — {layer}</translation>
     </message>
@@ -1573,6 +1577,22 @@
 <context>
     <name>LayerIO</name>
     <message>
+        <source>The output {name} ({path}) is the file an input layer is read from (“{layer}”, {source}). Choose another output: inputs are never overwritten.</source>
+        <translation>输出 {name}（{path}）正是输入图层（“{layer}”，{source}）读取的文件。请另选输出：输入数据绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>The output {name} ({path}) is the file {input} is read from. Choose another output: inputs are never overwritten.</source>
+        <translation>输出 {name}（{path}）正是 {input} 读取的文件。请另选输出：输入数据绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>The outputs {a} and {b} would be written to the same place ({path}). Give each its own file or layer.</source>
+        <translation>输出 {a} 与 {b} 将写到同一位置（{path}）。请为每个输出指定各自的文件或图层。</translation>
+    </message>
+    <message>
+        <source>Could not write {name} to {path}: {error}</source>
+        <translation>无法将 {name} 写入 {path}：{error}</translation>
+    </message>
+    <message>
         <source>… (+{n} more)</source>
         <translation>…（另有 {n} 个）</translation>
     </message>
@@ -1585,16 +1605,16 @@
         <translation>字段“{field}”（{label}）必须为数值型（整数或小数），但其类型为 {type}。请先用字段计算器或“重构字段”转换。</translation>
     </message>
     <message>
-        <source>The output {path} is the file an input layer is read from. Choose another output file: inputs are never overwritten.</source>
-        <translation>输出 {path} 是某个输入图层读取的文件。请选择其他输出文件：输入永远不会被覆盖。</translation>
-    </message>
-    <message>
         <source>Could not write feature {id}: {error}</source>
         <translation>无法写入要素 {id}：{error}</translation>
     </message>
     <message>
         <source>Feature {id}</source>
         <translation>要素 {id}</translation>
+    </message>
+    <message>
+        <source>The output {path} is the file an input layer is read from. Choose another output file: inputs are never overwritten.</source>
+        <translation type="obsolete">输出 {path} 是某个输入图层读取的文件。请选择其他输出文件：输入永远不会被覆盖。</translation>
     </message>
 </context>
 <context>
