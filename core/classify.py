@@ -189,22 +189,26 @@ def _row_argmin(costs: _Costs, mid: np.ndarray, clo: np.ndarray, top: np.ndarray
     return arg[hits[np.concatenate(([True], owner[1:] != owner[:-1]))]]
 
 
-def _layer_argmin(costs: _Costs, first_row: int, last_row: int) -> np.ndarray:
-    """Leftmost argmin over j in ``first_row..i`` of row i's cost, for i in ``first_row..last_row``.
+def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
+                  floor: np.ndarray | None = None) -> np.ndarray:
+    """Leftmost argmin over j in ``first_col..i`` of row i's cost, for i in ``first_row..last_row``.
 
     Divide and conquer over rows, level by level in the order of an implicit complete binary
     tree: row position p = i - first_row + 1 is solved at level h when p is an odd multiple of
     2**h, searching only between the argmins of positions p -/+ 2**h from coarser levels (the
     argmin is monotone). The windows of one level tile the candidates, so each level is O(n)
     and one vectorised pass; a window of one candidate is settled without evaluation. The last
-    row is solved first to bound the rightmost windows. Returns an array indexed by row.
+    row is solved first to bound the rightmost windows. ``floor[i]`` (the previous layer's
+    argmins, where given) is a further lower bound of row i's argmin: with one class more, the
+    last class starts no earlier. Returns an array indexed by row.
     """
     rows = last_row - first_row + 1
     levels = rows.bit_length()  # 2**levels > rows
     last = np.array([last_row])
     opt = np.empty((1 << levels) + 1, dtype=np.intp)  # by position; position 0 is virtual
-    opt[0] = first_row
-    opt[rows + 1:] = _row_argmin(costs, last, np.array([first_row]), last)[0]
+    opt[0] = first_col
+    low = first_col if floor is None else max(first_col, min(int(floor[-1]), last_row))
+    opt[rows + 1:] = _row_argmin(costs, last, np.array([low]), last)[0]
     for h in range(levels - 1, -1, -1):
         half, step = 1 << h, 2 << h
         count = (rows - half) // step + 1
@@ -214,6 +218,9 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int) -> np.ndarray:
             hi = min(count, lo + _ROWS)
             clo = opt[lo * step:hi * step:step]
             chi = opt[(lo + 1) * step:(hi + 1) * step:step]
+            if floor is not None:
+                pos = np.arange(lo * step + half, hi * step, step)  # positions of this batch
+                clo = np.maximum(clo, floor[np.minimum(pos + (first_row - 1), floor.size - 1)])
             arg = clo.copy()  # a window of one candidate needs no evaluation
             todo = np.flatnonzero(clo != chi)
             if todo.size:
@@ -221,12 +228,20 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int) -> np.ndarray:
                 # Rounding can make two argmins cross (chi < clo): search between them, so
                 # no window is empty (clo <= mid always: clo is the argmin of a smaller row).
                 a, b = clo[todo], chi[todo]
-                arg[todo] = _row_argmin(costs, mid, np.minimum(a, b),
+                arg[todo] = _row_argmin(costs, mid, np.minimum(np.minimum(a, b), mid),
                                         np.minimum(np.maximum(a, b), mid))
             opt[half + lo * step:half + hi * step:step] = arg
     out = np.empty(last_row + 1, dtype=np.intp)
     out[first_row:] = opt[1:rows + 1]
     return out
+
+
+def _two_class_start(p1: np.ndarray, p2: np.ndarray, pw: np.ndarray, d1: np.ndarray,
+                     row: int) -> int:
+    """Leftmost start of the second class in the best 2-class split of values 0..row."""
+    j = np.arange(1, row + 1)
+    cost = d1[:row] - p2[1:row + 1] - (p1[row + 1] - p1[j]) ** 2 / (pw[row + 1] - pw[j])
+    return 1 + int(np.argmin(cost))
 
 
 def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]:
@@ -250,11 +265,21 @@ def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]
     costs = _Costs(p1, None if counts is None else pw, p1[1:], pw[1:])
     # d[i]: least cost of values 0..i in m classes; closed form for m = 1
     d = p2[1:] - p1[1:] ** 2 / pw[1:]
-    opts = []
+    # Rows each layer needs. The last layer needs row n-1 only, and the last class of m + 1
+    # classes never starts before that of 2 classes (the argmins rise with the number of
+    # classes), so layer m needs rows from (2-class start of layer m+1's first row) - 1 on.
+    # A margin keeps the bound safe where rounding moves an argmin among near ties.
+    need = [0] * 2 + [n - 1] * (k - 1)  # need[1]: the closed form holds every row
+    for m in range(k - 1, 1, -1):
+        row = need[m + 1]
+        start = _two_class_start(p1, p2, pw, d, row) if row >= 1 else 1
+        need[m] = max(m - 1, start - 1 - (row - start + 1) // 8 - 16)
+    opts, prev = [], None
     for m in range(2, k):
-        first, last = m - 1, n - 1 - (k - m)
-        costs.set_a(first, d[first - 1:last] - p2[first:last + 1])
-        opt = _layer_argmin(costs, first, last)
+        first, last = need[m], n - 1 - (k - m)
+        col = max(m - 1, need[m - 1] + 1)  # d[j - 1] is known for j >= col
+        costs.set_a(col, d[col - 1:last] - p2[col:last + 1])
+        opt = _layer_argmin(costs, first, last, col, prev)
         o, end = opt[first:], slice(first + 1, last + 2)  # end = i + 1
         sq = p1[end] - p1[o]
         sq *= sq
@@ -263,10 +288,11 @@ def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]
         np.subtract(costs.cols[0][o + _PAD], sq, out=d[first:last + 1])
         d[first:last + 1] += p2[end]
         opts.append(opt)
+        prev = opt
     # last class: only the full array (row n-1) is needed
-    j = slice(k - 1, n)
-    cost = d[k - 2:n - 1] - p2[j] - (p1[n] - p1[j]) ** 2 / (pw[n] - pw[j])
-    start = k - 1 + int(np.argmin(cost))
+    j = slice(max(k - 1, need[k - 1] + 1), n)
+    cost = d[j.start - 1:n - 1] - p2[j] - (p1[n] - p1[j]) ** 2 / (pw[n] - pw[j])
+    start = j.start + int(np.argmin(cost))
     ends = [start - 1]
     for opt in reversed(opts):
         start = int(opt[start - 1])
