@@ -276,6 +276,12 @@ def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]
         need[m] = max(m - 1, start - 1 - (row - start + 1) // 8 - 16)
     opts, prev = [], None
     for m in range(2, k):
+        if prev is not None:  # tighter: the previous layer's argmins bound the rows above
+            row = n - 1
+            for j in range(k - 1, m - 1, -1):
+                start = int(prev[min(row, prev.size - 1)])
+                need[j] = max(need[j], start - 1 - (row - start + 1) // 8 - 16)
+                row = need[j]
         first, last = need[m], n - 1 - (k - m)
         col = max(m - 1, need[m - 1] + 1)  # d[j - 1] is known for j >= col
         costs.set_a(col, d[col - 1:last] - p2[col:last + 1])
