@@ -34,6 +34,7 @@ _PAD = 512  # widest chunk of candidates; leading padding of the cost columns
 _WIDTHS = (2, 4, 8, 16, 32, 64, 128, 256, _PAD)
 _WIDE = 16  # chunks at least this wide are laid out (chunks, width), narrower ones transposed
 _CHUNK_COST = 2.0  # overhead of one chunk, in evaluated candidates
+_NARROW = 1.3  # relative cost of a candidate in a chunk narrower than _WIDE
 _BLOCK = 1 << 16  # candidates evaluated at once: the temporaries stay in the CPU cache
 _ROWS = 1 << 14  # rows searched at once
 
@@ -112,17 +113,37 @@ class _Costs:
         return arr[:size]
 
 
+def _windows(col: np.ndarray, width: int) -> np.ndarray:
+    """Read-only view (len - width + 1, width) of ``col``: row j holds col[j:j + width]."""
+    return np.lib.stride_tricks.sliding_window_view(col, width)
+
+
 def _block_argmin(costs: _Costs, r1: np.ndarray, rw: np.ndarray, j0: np.ndarray,
                   width: int) -> tuple[np.ndarray, np.ndarray]:
     """Minimum and leftmost offset of row c's cost over candidates ``j0[c] + 0..width-1``.
 
-    numpy is fast only along a long last axis: wide chunks are laid out (chunks, width) and
-    reduced with argmin, narrow ones (width, chunks) and scanned.
+    numpy is fast only along a long last axis: wide chunks are laid out (chunks, width),
+    copied as rows of a sliding-window view (no index per candidate) and reduced with argmin;
+    narrow ones are laid out (width, chunks) and scanned.
     """
     n = j0.size
-    wide = width >= _WIDE
-    shape, col = ((n, width), (slice(None), None)) if wide else ((width, n), (None, slice(None)))
-    offset = np.arange(width)[col[::-1]]
+    if width >= _WIDE:
+        jj = j0 + _PAD
+        offset = np.arange(width, dtype=np.float64)
+        cost = _windows(costs.cols[1], width)[jj]
+        np.subtract(r1[:, None], cost, out=cost)
+        np.multiply(cost, cost, out=cost)
+        if costs.unit:
+            tmp = np.subtract((rw - j0)[:, None], offset)
+        else:
+            tmp = _windows(costs.cols[2], width)[jj]
+            np.subtract(rw[:, None], tmp, out=tmp)
+        np.divide(cost, tmp, out=cost)
+        np.subtract(_windows(costs.cols[0], width)[jj], cost, out=cost)
+        pos = cost.argmin(axis=1)
+        return cost[np.arange(n), pos], pos
+    shape, col = (width, n), (None, slice(None))
+    offset = np.arange(width)[:, None]
     jj = costs.buf("j", n * width, np.intp).reshape(shape)
     np.add((j0 + _PAD)[col], offset, out=jj)
     cost = costs.buf("cost", n * width, np.float64).reshape(shape)
@@ -138,9 +159,6 @@ def _block_argmin(costs: _Costs, r1: np.ndarray, rw: np.ndarray, j0: np.ndarray,
     np.divide(cost, tmp, out=cost)
     np.take(costs.cols[0], jj, out=tmp, mode="wrap")
     np.subtract(tmp, cost, out=cost)
-    if wide:
-        pos = cost.argmin(axis=1)
-        return cost[np.arange(n), pos], pos
     best, pos = cost[0].copy(), np.zeros(n, dtype=np.intp)
     better = costs.buf("better", n, np.bool_)
     for c in range(1, width):
@@ -162,7 +180,7 @@ def _row_argmin(costs: _Costs, mid: np.ndarray, clo: np.ndarray, top: np.ndarray
     """
     length = top - clo + 1
     sample = length[:: max(1, length.size // 1024)]
-    width = min((((sample + (w - 1)) // w).sum() * (w * (1.0 if w >= _WIDE else 1.3)
+    width = min((((sample + (w - 1)) // w).sum() * (w * (1.0 if w >= _WIDE else _NARROW)
                                                     + _CHUNK_COST), w) for w in _WIDTHS)[1]
     nch = (length + (width - 1)) // width
     multi = bool(nch.max() > 1)
@@ -239,8 +257,11 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
 def _two_class_start(p1: np.ndarray, p2: np.ndarray, pw: np.ndarray, d1: np.ndarray,
                      row: int) -> int:
     """Leftmost start of the second class in the best 2-class split of values 0..row."""
-    j = np.arange(1, row + 1)
-    cost = d1[:row] - p2[1:row + 1] - (p1[row + 1] - p1[j]) ** 2 / (pw[row + 1] - pw[j])
+    sq = np.subtract(p1[row + 1], p1[1:row + 1])
+    sq *= sq
+    sq /= np.subtract(pw[row + 1], pw[1:row + 1])
+    cost = np.subtract(d1[:row], p2[1:row + 1])
+    cost -= sq
     return 1 + int(np.argmin(cost))
 
 
