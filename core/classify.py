@@ -16,9 +16,13 @@ argmin divide and conquer per layer (the cost obeys the quadrangle inequality, s
 of the last class never decreases with the end index; where rounding makes two argmins cross,
 the row between them searches the whole span): O(n log n + k d log d) time, O(k d)
 memory for d distinct values. Grønlund et al. (2017, arXiv:1701.07204) reach O(k n) with SMAWK,
-which is sequential; divide and conquer vectorises. Equal values are merged into weighted
-distinct values, so no class boundary splits them; cost ties are broken like jenkspy (earliest
-start of the last class).
+which is sequential; divide and conquer vectorises. Two bounds from the number of classes cut
+the work (the last class of m classes never starts before that of m - 1 classes on the same
+values): each row's search starts no left of the previous layer's argmin, and each layer solves
+only the rows the final answer can reach (the last layer a single row), which on skewed data
+leaves a small fraction of the rows. Equal values are merged into weighted distinct values, so
+no class boundary splits them; cost ties are broken like jenkspy (earliest start of the last
+class).
 """
 
 from __future__ import annotations
@@ -332,7 +336,7 @@ def natural_breaks(values: object, k: int) -> Breaks:
 
     Ckmeans.1d.dp dynamic programme (Wang & Song 2011) with a divide-and-conquer monotone argmin
     per layer: O(n log n) to sort, then O(k d log d) for d distinct values (the O(k d) SMAWK
-    variant is Grønlund et al. 2017); 1e6 values, k = 5 in about a second. With d <= k each
+    variant is Grønlund et al. 2017); 1e6 values, k = 5 in about 0.6 s. With d <= k each
     distinct value is a class (k = d; a single value v gives the one class (v, v)).
     """
     x = _clean(values, k)
