@@ -39,6 +39,8 @@ _WIDTHS = (2, 4, 8, 16, 32, 64, 128, 256, _PAD)
 _WIDE = 16  # chunks at least this wide are laid out (chunks, width), narrower ones transposed
 _CHUNK_COST = 2.0  # overhead of one chunk, in evaluated candidates
 _NARROW = 1.3  # relative cost of a candidate in a chunk narrower than _WIDE
+_WIDTH_ARRAY = np.array(_WIDTHS)
+_CHUNK_PRICE = np.array([w * (1.0 if w >= _WIDE else _NARROW) + _CHUNK_COST for w in _WIDTHS])
 _BLOCK = 1 << 16  # candidates evaluated at once: the temporaries stay in the CPU cache
 _ROWS = 1 << 14  # rows searched at once
 
@@ -102,6 +104,7 @@ class _Costs:
         self.unit = w is None
         self.r1, self.rw = r1, rw
         self._scratch: dict[str, np.ndarray] = {}
+        self._views: dict[tuple[int, int], np.ndarray] = {}
 
     def set_a(self, first: int, values: np.ndarray) -> None:
         """a[first:first + len(values)] = values, +inf elsewhere."""
@@ -110,16 +113,20 @@ class _Costs:
         a[lo:lo + values.size] = values
         a[lo + values.size:] = np.inf
 
+    def windows(self, col: int, width: int) -> np.ndarray:
+        """Read-only view (len - width + 1, width) of column ``col``: row j holds j..j+width-1."""
+        key = (col, width)
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = np.lib.stride_tricks.sliding_window_view(
+                self.cols[col], width)
+        return view
+
     def buf(self, name: str, size: int, dtype: type) -> np.ndarray:
         arr = self._scratch.get(name)
         if arr is None or arr.size < size:
             arr = self._scratch[name] = np.empty(max(size, _BLOCK), dtype=dtype)
         return arr[:size]
-
-
-def _windows(col: np.ndarray, width: int) -> np.ndarray:
-    """Read-only view (len - width + 1, width) of ``col``: row j holds col[j:j + width]."""
-    return np.lib.stride_tricks.sliding_window_view(col, width)
 
 
 def _block_argmin(costs: _Costs, r1: np.ndarray, rw: np.ndarray, j0: np.ndarray,
@@ -134,16 +141,16 @@ def _block_argmin(costs: _Costs, r1: np.ndarray, rw: np.ndarray, j0: np.ndarray,
     if width >= _WIDE:
         jj = j0 + _PAD
         offset = np.arange(width, dtype=np.float64)
-        cost = _windows(costs.cols[1], width)[jj]
+        cost = costs.windows(1, width)[jj]
         np.subtract(r1[:, None], cost, out=cost)
         np.multiply(cost, cost, out=cost)
         if costs.unit:
             tmp = np.subtract((rw - j0)[:, None], offset)
         else:
-            tmp = _windows(costs.cols[2], width)[jj]
+            tmp = costs.windows(2, width)[jj]
             np.subtract(rw[:, None], tmp, out=tmp)
         np.divide(cost, tmp, out=cost)
-        np.subtract(_windows(costs.cols[0], width)[jj], cost, out=cost)
+        np.subtract(costs.windows(0, width)[jj], cost, out=cost)
         pos = cost.argmin(axis=1)
         return cost[np.arange(n), pos], pos
     shape, col = (width, n), (None, slice(None))
@@ -183,9 +190,9 @@ def _row_argmin(costs: _Costs, mid: np.ndarray, clo: np.ndarray, top: np.ndarray
     a smaller row, and leftmost argmins are monotone.
     """
     length = top - clo + 1
-    sample = length[:: max(1, length.size // 1024)]
-    width = min((((sample + (w - 1)) // w).sum() * (w * (1.0 if w >= _WIDE else _NARROW)
-                                                    + _CHUNK_COST), w) for w in _WIDTHS)[1]
+    sample = length[:: max(1, length.size // 1024), None]
+    chunks = ((sample + (_WIDTH_ARRAY - 1)) // _WIDTH_ARRAY).sum(axis=0)
+    width = int(_WIDTH_ARRAY[np.argmin(chunks * _CHUNK_PRICE)])
     nch = (length + (width - 1)) // width
     multi = bool(nch.max() > 1)
     if multi:
