@@ -41,6 +41,8 @@ _CHUNK_COST = 2.0  # overhead of one chunk, in evaluated candidates
 _NARROW = 1.3  # relative cost of a candidate in a chunk narrower than _WIDE
 _WIDTH_ARRAY = np.array(_WIDTHS)
 _CHUNK_PRICE = np.array([w * (1.0 if w >= _WIDE else _NARROW) + _CHUNK_COST for w in _WIDTHS])
+_SHORT = 16  # windows at most this long are evaluated as one chunk
+_SLACK = 16  # candidates kept left of a bound from another layer: rounding breaks near ties
 _BLOCK = 1 << 16  # candidates evaluated at once: the temporaries stay in the CPU cache
 _ROWS = 1 << 14  # rows searched at once
 
@@ -190,11 +192,15 @@ def _row_argmin(costs: _Costs, mid: np.ndarray, clo: np.ndarray, top: np.ndarray
     a smaller row, and leftmost argmins are monotone.
     """
     length = top - clo + 1
-    sample = length[:: max(1, length.size // 1024), None]
-    chunks = ((sample + (_WIDTH_ARRAY - 1)) // _WIDTH_ARRAY).sum(axis=0)
-    width = int(_WIDTH_ARRAY[np.argmin(chunks * _CHUNK_PRICE)])
-    nch = (length + (width - 1)) // width
-    multi = bool(nch.max() > 1)
+    longest = int(length.max())
+    if longest <= _SHORT:  # short windows: one chunk each, no cost model
+        width, multi = 1 << (longest - 1).bit_length(), False
+    else:
+        sample = length[:: max(1, length.size // 1024), None]
+        chunks = ((sample + (_WIDTH_ARRAY - 1)) // _WIDTH_ARRAY).sum(axis=0)
+        width = int(_WIDTH_ARRAY[np.argmin(chunks * _CHUNK_PRICE)])
+        nch = (length + (width - 1)) // width
+        multi = bool(nch.max() > 1)
     if multi:
         ends = np.cumsum(nch)
         first = ends - nch
@@ -228,8 +234,8 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
     argmin is monotone). The windows of one level tile the candidates, so each level is O(n)
     and one vectorised pass; a window of one candidate is settled without evaluation. The last
     row is solved first to bound the rightmost windows. ``floor[i]`` (the previous layer's
-    argmins, where given) is a further lower bound of row i's argmin: with one class more, the
-    last class starts no earlier. Returns an array indexed by row.
+    argmins less a margin, where given) is a further lower bound of row i's argmin: with one
+    class more, the last class starts no earlier. Returns an array indexed by row.
     """
     rows = last_row - first_row + 1
     levels = rows.bit_length()  # 2**levels > rows
@@ -238,6 +244,8 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
     opt[0] = first_col
     low = first_col if floor is None else max(first_col, min(int(floor[-1]), last_row))
     opt[rows + 1:] = _row_argmin(costs, last, np.array([low]), last)[0]
+    if floor is not None and floor.size <= last_row:  # rows past the previous layer's last
+        floor = np.concatenate((floor, np.full(last_row + 1 - floor.size, floor[-1])))
     for h in range(levels - 1, -1, -1):
         half, step = 1 << h, 2 << h
         count = (rows - half) // step + 1
@@ -247,9 +255,9 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
             hi = min(count, lo + _ROWS)
             clo = opt[lo * step:hi * step:step]
             chi = opt[(lo + 1) * step:(hi + 1) * step:step]
-            if floor is not None:
-                pos = np.arange(lo * step + half, hi * step, step)  # positions of this batch
-                clo = np.maximum(clo, floor[np.minimum(pos + (first_row - 1), floor.size - 1)])
+            if floor is not None:  # the rows of this batch: first_row - 1 + position
+                row = first_row - 1 + half + lo * step
+                clo = np.maximum(clo, floor[row:row + (hi - lo) * step:step])
             arg = clo.copy()  # a window of one candidate needs no evaluation
             todo = np.flatnonzero(clo != chi)
             if todo.size:
@@ -300,24 +308,25 @@ def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]
     # Rows each layer needs. The last layer needs row n-1 only, and the last class of m + 1
     # classes never starts before that of 2 classes (the argmins rise with the number of
     # classes), so layer m needs rows from (2-class start of layer m+1's first row) - 1 on.
-    # A margin keeps the bound safe where rounding moves an argmin among near ties.
+    # A margin keeps the bound safe where rounding moves an argmin among near ties (costs equal
+    # in exact arithmetic, whose leftmost one jenkspy's tie-breaking picks).
     need = [0] * 2 + [n - 1] * (k - 1)  # need[1]: the closed form holds every row
     for m in range(k - 1, 1, -1):
         row = need[m + 1]
         start = _two_class_start(p1, p2, pw, d, row) if row >= 1 else 1
-        need[m] = max(m - 1, start - 1 - (row - start + 1) // 8 - 16)
+        need[m] = max(m - 1, start - 1 - (row - start + 1) // 8 - _SLACK)
     opts, prev = [], None
     for m in range(2, k):
         if prev is not None:  # tighter: the previous layer's argmins bound the rows above
             row = n - 1
             for j in range(k - 1, m - 1, -1):
                 start = int(prev[min(row, prev.size - 1)])
-                need[j] = max(need[j], start - 1 - (row - start + 1) // 8 - 16)
+                need[j] = max(need[j], start - 1 - (row - start + 1) // 8 - _SLACK)
                 row = need[j]
         first, last = need[m], n - 1 - (k - m)
         col = max(m - 1, need[m - 1] + 1)  # d[j - 1] is known for j >= col
         costs.set_a(col, d[col - 1:last] - p2[col:last + 1])
-        opt = _layer_argmin(costs, first, last, col, prev)
+        opt = _layer_argmin(costs, first, last, col, None if prev is None else prev - _SLACK)
         o, end = opt[first:], slice(first + 1, last + 2)  # end = i + 1
         sq = p1[end] - p1[o]
         sq *= sq
