@@ -43,6 +43,7 @@ _WIDTH_ARRAY = np.array(_WIDTHS)
 _CHUNK_PRICE = np.array([w * (1.0 if w >= _WIDE else _NARROW) + _CHUNK_COST for w in _WIDTHS])
 _SHORT = 16  # windows at most this long are evaluated as one chunk
 _SLACK = 16  # candidates kept left of a bound from another layer: rounding breaks near ties
+_MARGIN = 8  # and this fraction of the span of the last class, for the rows a layer needs
 _BLOCK = 1 << 16  # candidates evaluated at once: the temporaries stay in the CPU cache
 _ROWS = 1 << 14  # rows searched at once
 
@@ -314,14 +315,14 @@ def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]
     for m in range(k - 1, 1, -1):
         row = need[m + 1]
         start = _two_class_start(p1, p2, pw, d, row) if row >= 1 else 1
-        need[m] = max(m - 1, start - 1 - (row - start + 1) // 8 - _SLACK)
+        need[m] = max(m - 1, start - 1 - (row - start + 1) // _MARGIN - _SLACK)
     opts, prev = [], None
     for m in range(2, k):
         if prev is not None:  # tighter: the previous layer's argmins bound the rows above
             row = n - 1
             for j in range(k - 1, m - 1, -1):
                 start = int(prev[min(row, prev.size - 1)])
-                need[j] = max(need[j], start - 1 - (row - start + 1) // 8 - _SLACK)
+                need[j] = max(need[j], start - 1 - (row - start + 1) // _MARGIN - _SLACK)
                 row = need[j]
         first, last = need[m], n - 1 - (k - m)
         col = max(m - 1, need[m - 1] + 1)  # d[j - 1] is known for j >= col
