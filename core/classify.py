@@ -16,9 +16,13 @@ argmin divide and conquer per layer (the cost obeys the quadrangle inequality, s
 of the last class never decreases with the end index; where rounding makes two argmins cross,
 the row between them searches the whole span): O(n log n + k d log d) time, O(k d)
 memory for d distinct values. Grønlund et al. (2017, arXiv:1701.07204) reach O(k n) with SMAWK,
-which is sequential; divide and conquer vectorises. Equal values are merged into weighted
-distinct values, so no class boundary splits them; cost ties are broken like jenkspy (earliest
-start of the last class).
+which is sequential; divide and conquer vectorises. Two bounds from the number of classes cut
+the work (the last class of m classes never starts before that of m - 1 classes on the same
+values): each row's search starts no left of the previous layer's argmin, and each layer solves
+only the rows the final answer can reach (the last layer a single row), which on skewed data
+leaves a small fraction of the rows. Equal values are merged into weighted distinct values, so
+no class boundary splits them; cost ties are broken like jenkspy (earliest start of the last
+class).
 """
 
 from __future__ import annotations
@@ -34,6 +38,12 @@ _PAD = 512  # widest chunk of candidates; leading padding of the cost columns
 _WIDTHS = (2, 4, 8, 16, 32, 64, 128, 256, _PAD)
 _WIDE = 16  # chunks at least this wide are laid out (chunks, width), narrower ones transposed
 _CHUNK_COST = 2.0  # overhead of one chunk, in evaluated candidates
+_NARROW = 1.3  # relative cost of a candidate in a chunk narrower than _WIDE
+_WIDTH_ARRAY = np.array(_WIDTHS)
+_CHUNK_PRICE = np.array([w * (1.0 if w >= _WIDE else _NARROW) + _CHUNK_COST for w in _WIDTHS])
+_SHORT = 16  # windows at most this long are evaluated as one chunk
+_SLACK = 16  # candidates kept left of a bound from another layer: rounding breaks near ties
+_MARGIN = 8  # and this fraction of the span of the last class, for the rows a layer needs
 _BLOCK = 1 << 16  # candidates evaluated at once: the temporaries stay in the CPU cache
 _ROWS = 1 << 14  # rows searched at once
 
@@ -97,6 +107,7 @@ class _Costs:
         self.unit = w is None
         self.r1, self.rw = r1, rw
         self._scratch: dict[str, np.ndarray] = {}
+        self._views: dict[tuple[int, int], np.ndarray] = {}
 
     def set_a(self, first: int, values: np.ndarray) -> None:
         """a[first:first + len(values)] = values, +inf elsewhere."""
@@ -104,6 +115,15 @@ class _Costs:
         a[:lo] = np.inf
         a[lo:lo + values.size] = values
         a[lo + values.size:] = np.inf
+
+    def windows(self, col: int, width: int) -> np.ndarray:
+        """Read-only view (len - width + 1, width) of column ``col``: row j holds j..j+width-1."""
+        key = (col, width)
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = np.lib.stride_tricks.sliding_window_view(
+                self.cols[col], width)
+        return view
 
     def buf(self, name: str, size: int, dtype: type) -> np.ndarray:
         arr = self._scratch.get(name)
@@ -116,13 +136,28 @@ def _block_argmin(costs: _Costs, r1: np.ndarray, rw: np.ndarray, j0: np.ndarray,
                   width: int) -> tuple[np.ndarray, np.ndarray]:
     """Minimum and leftmost offset of row c's cost over candidates ``j0[c] + 0..width-1``.
 
-    numpy is fast only along a long last axis: wide chunks are laid out (chunks, width) and
-    reduced with argmin, narrow ones (width, chunks) and scanned.
+    numpy is fast only along a long last axis: wide chunks are laid out (chunks, width),
+    copied as rows of a sliding-window view (no index per candidate) and reduced with argmin;
+    narrow ones are laid out (width, chunks) and scanned.
     """
     n = j0.size
-    wide = width >= _WIDE
-    shape, col = ((n, width), (slice(None), None)) if wide else ((width, n), (None, slice(None)))
-    offset = np.arange(width)[col[::-1]]
+    if width >= _WIDE:
+        jj = j0 + _PAD
+        offset = np.arange(width, dtype=np.float64)
+        cost = costs.windows(1, width)[jj]
+        np.subtract(r1[:, None], cost, out=cost)
+        np.multiply(cost, cost, out=cost)
+        if costs.unit:
+            tmp = np.subtract((rw - j0)[:, None], offset)
+        else:
+            tmp = costs.windows(2, width)[jj]
+            np.subtract(rw[:, None], tmp, out=tmp)
+        np.divide(cost, tmp, out=cost)
+        np.subtract(costs.windows(0, width)[jj], cost, out=cost)
+        pos = cost.argmin(axis=1)
+        return cost[np.arange(n), pos], pos
+    shape, col = (width, n), (None, slice(None))
+    offset = np.arange(width)[:, None]
     jj = costs.buf("j", n * width, np.intp).reshape(shape)
     np.add((j0 + _PAD)[col], offset, out=jj)
     cost = costs.buf("cost", n * width, np.float64).reshape(shape)
@@ -138,9 +173,6 @@ def _block_argmin(costs: _Costs, r1: np.ndarray, rw: np.ndarray, j0: np.ndarray,
     np.divide(cost, tmp, out=cost)
     np.take(costs.cols[0], jj, out=tmp, mode="wrap")
     np.subtract(tmp, cost, out=cost)
-    if wide:
-        pos = cost.argmin(axis=1)
-        return cost[np.arange(n), pos], pos
     best, pos = cost[0].copy(), np.zeros(n, dtype=np.intp)
     better = costs.buf("better", n, np.bool_)
     for c in range(1, width):
@@ -161,11 +193,15 @@ def _row_argmin(costs: _Costs, mid: np.ndarray, clo: np.ndarray, top: np.ndarray
     a smaller row, and leftmost argmins are monotone.
     """
     length = top - clo + 1
-    sample = length[:: max(1, length.size // 1024)]
-    width = min((((sample + (w - 1)) // w).sum() * (w * (1.0 if w >= _WIDE else 1.3)
-                                                    + _CHUNK_COST), w) for w in _WIDTHS)[1]
-    nch = (length + (width - 1)) // width
-    multi = bool(nch.max() > 1)
+    longest = int(length.max())
+    if longest <= _SHORT:  # short windows: one chunk each, no cost model
+        width, multi = 1 << (longest - 1).bit_length(), False
+    else:
+        sample = length[:: max(1, length.size // 1024), None]
+        chunks = ((sample + (_WIDTH_ARRAY - 1)) // _WIDTH_ARRAY).sum(axis=0)
+        width = int(_WIDTH_ARRAY[np.argmin(chunks * _CHUNK_PRICE)])
+        nch = (length + (width - 1)) // width
+        multi = bool(nch.max() > 1)
     if multi:
         ends = np.cumsum(nch)
         first = ends - nch
@@ -189,22 +225,28 @@ def _row_argmin(costs: _Costs, mid: np.ndarray, clo: np.ndarray, top: np.ndarray
     return arg[hits[np.concatenate(([True], owner[1:] != owner[:-1]))]]
 
 
-def _layer_argmin(costs: _Costs, first_row: int, last_row: int) -> np.ndarray:
-    """Leftmost argmin over j in ``first_row..i`` of row i's cost, for i in ``first_row..last_row``.
+def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
+                  floor: np.ndarray | None = None) -> np.ndarray:
+    """Leftmost argmin over j in ``first_col..i`` of row i's cost, for i in ``first_row..last_row``.
 
     Divide and conquer over rows, level by level in the order of an implicit complete binary
     tree: row position p = i - first_row + 1 is solved at level h when p is an odd multiple of
     2**h, searching only between the argmins of positions p -/+ 2**h from coarser levels (the
     argmin is monotone). The windows of one level tile the candidates, so each level is O(n)
     and one vectorised pass; a window of one candidate is settled without evaluation. The last
-    row is solved first to bound the rightmost windows. Returns an array indexed by row.
+    row is solved first to bound the rightmost windows. ``floor[i]`` (the previous layer's
+    argmins less a margin, where given) is a further lower bound of row i's argmin: with one
+    class more, the last class starts no earlier. Returns an array indexed by row.
     """
     rows = last_row - first_row + 1
     levels = rows.bit_length()  # 2**levels > rows
     last = np.array([last_row])
     opt = np.empty((1 << levels) + 1, dtype=np.intp)  # by position; position 0 is virtual
-    opt[0] = first_row
-    opt[rows + 1:] = _row_argmin(costs, last, np.array([first_row]), last)[0]
+    opt[0] = first_col
+    low = first_col if floor is None else max(first_col, min(int(floor[-1]), last_row))
+    opt[rows + 1:] = _row_argmin(costs, last, np.array([low]), last)[0]
+    if floor is not None and floor.size <= last_row:  # rows past the previous layer's last
+        floor = np.concatenate((floor, np.full(last_row + 1 - floor.size, floor[-1])))
     for h in range(levels - 1, -1, -1):
         half, step = 1 << h, 2 << h
         count = (rows - half) // step + 1
@@ -214,6 +256,9 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int) -> np.ndarray:
             hi = min(count, lo + _ROWS)
             clo = opt[lo * step:hi * step:step]
             chi = opt[(lo + 1) * step:(hi + 1) * step:step]
+            if floor is not None:  # the rows of this batch: first_row - 1 + position
+                row = first_row - 1 + half + lo * step
+                clo = np.maximum(clo, floor[row:row + (hi - lo) * step:step])
             arg = clo.copy()  # a window of one candidate needs no evaluation
             todo = np.flatnonzero(clo != chi)
             if todo.size:
@@ -221,12 +266,23 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int) -> np.ndarray:
                 # Rounding can make two argmins cross (chi < clo): search between them, so
                 # no window is empty (clo <= mid always: clo is the argmin of a smaller row).
                 a, b = clo[todo], chi[todo]
-                arg[todo] = _row_argmin(costs, mid, np.minimum(a, b),
+                arg[todo] = _row_argmin(costs, mid, np.minimum(np.minimum(a, b), mid),
                                         np.minimum(np.maximum(a, b), mid))
             opt[half + lo * step:half + hi * step:step] = arg
     out = np.empty(last_row + 1, dtype=np.intp)
     out[first_row:] = opt[1:rows + 1]
     return out
+
+
+def _two_class_start(p1: np.ndarray, p2: np.ndarray, pw: np.ndarray, d1: np.ndarray,
+                     row: int) -> int:
+    """Leftmost start of the second class in the best 2-class split of values 0..row."""
+    sq = np.subtract(p1[row + 1], p1[1:row + 1])
+    sq *= sq
+    sq /= np.subtract(pw[row + 1], pw[1:row + 1])
+    cost = np.subtract(d1[:row], p2[1:row + 1])
+    cost -= sq
+    return 1 + int(np.argmin(cost))
 
 
 def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]:
@@ -250,11 +306,28 @@ def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]
     costs = _Costs(p1, None if counts is None else pw, p1[1:], pw[1:])
     # d[i]: least cost of values 0..i in m classes; closed form for m = 1
     d = p2[1:] - p1[1:] ** 2 / pw[1:]
-    opts = []
+    # Rows each layer needs. The last layer needs row n-1 only, and the last class of m + 1
+    # classes never starts before that of 2 classes (the argmins rise with the number of
+    # classes), so layer m needs rows from (2-class start of layer m+1's first row) - 1 on.
+    # A margin keeps the bound safe where rounding moves an argmin among near ties (costs equal
+    # in exact arithmetic, whose leftmost one jenkspy's tie-breaking picks).
+    need = [0] * 2 + [n - 1] * (k - 1)  # need[1]: the closed form holds every row
+    for m in range(k - 1, 1, -1):
+        row = need[m + 1]
+        start = _two_class_start(p1, p2, pw, d, row) if row >= 1 else 1
+        need[m] = max(m - 1, start - 1 - (row - start + 1) // _MARGIN - _SLACK)
+    opts, prev = [], None
     for m in range(2, k):
-        first, last = m - 1, n - 1 - (k - m)
-        costs.set_a(first, d[first - 1:last] - p2[first:last + 1])
-        opt = _layer_argmin(costs, first, last)
+        if prev is not None:  # tighter: the previous layer's argmins bound the rows above
+            row = n - 1
+            for j in range(k - 1, m - 1, -1):
+                start = int(prev[min(row, prev.size - 1)])
+                need[j] = max(need[j], start - 1 - (row - start + 1) // _MARGIN - _SLACK)
+                row = need[j]
+        first, last = need[m], n - 1 - (k - m)
+        col = max(m - 1, need[m - 1] + 1)  # d[j - 1] is known for j >= col
+        costs.set_a(col, d[col - 1:last] - p2[col:last + 1])
+        opt = _layer_argmin(costs, first, last, col, None if prev is None else prev - _SLACK)
         o, end = opt[first:], slice(first + 1, last + 2)  # end = i + 1
         sq = p1[end] - p1[o]
         sq *= sq
@@ -263,10 +336,11 @@ def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]
         np.subtract(costs.cols[0][o + _PAD], sq, out=d[first:last + 1])
         d[first:last + 1] += p2[end]
         opts.append(opt)
+        prev = opt
     # last class: only the full array (row n-1) is needed
-    j = slice(k - 1, n)
-    cost = d[k - 2:n - 1] - p2[j] - (p1[n] - p1[j]) ** 2 / (pw[n] - pw[j])
-    start = k - 1 + int(np.argmin(cost))
+    j = slice(max(k - 1, need[k - 1] + 1), n)
+    cost = d[j.start - 1:n - 1] - p2[j] - (p1[n] - p1[j]) ** 2 / (pw[n] - pw[j])
+    start = j.start + int(np.argmin(cost))
     ends = [start - 1]
     for opt in reversed(opts):
         start = int(opt[start - 1])
@@ -279,7 +353,7 @@ def natural_breaks(values: object, k: int) -> Breaks:
 
     Ckmeans.1d.dp dynamic programme (Wang & Song 2011) with a divide-and-conquer monotone argmin
     per layer: O(n log n) to sort, then O(k d log d) for d distinct values (the O(k d) SMAWK
-    variant is Grønlund et al. 2017); 1e6 values, k = 5 in about a second. With d <= k each
+    variant is Grønlund et al. 2017); 1e6 values, k = 5 in about 0.5 s. With d <= k each
     distinct value is a class (k = d; a single value v gives the one class (v, v)).
     """
     x = _clean(values, k)

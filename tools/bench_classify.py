@@ -4,7 +4,8 @@ Times ``natural_breaks``, ``jenkspy.jenks_breaks`` and ``ckwrap.ckmeans`` (the C
 Ckmeans.1d.dp, when installed) on seeded log-normal values (skewed like the plugin's volumes)
 and on log-uniform values over 1e-12…1e12 (``--wide``) at n = 1e3, 2e4, 1e5, 1e6 with k = 5:
 best of N wall-clock runs, best CPU time (wall time inflates when other processes share the
-cores) and the peak of numpy/Python allocations (tracemalloc, one extra run). jenkspy is
+cores) and the peak of numpy/Python allocations (tracemalloc, one extra run). The
+implementations run in turn within each repeat, so they see the same machine load. jenkspy is
 O(k n^2), so it runs only up to n = 20,000. Where several ran, the partitions must agree: the
 within-class sum of squares of each must be within 1e-9 (relative) of the least one.
 
@@ -93,20 +94,27 @@ def cases(k: int = 5, sizes: tuple[int, ...] = SIZES, wide: bool = False) -> lis
     return out
 
 
-def measure(fn: Callable[[], object], repeat: int) -> tuple[float, float, float, object]:
-    """Best wall-clock and best CPU seconds of ``repeat`` runs, peak traced MB of one more run
-    (tracemalloc sees numpy's buffers), and the result."""
-    wall = cpu = float("inf")
+def measure(fns: list[Callable[[], object]],
+            repeat: int) -> list[tuple[float, float, float, object]]:
+    """For each of ``fns``: best wall-clock and best CPU seconds of ``repeat`` runs, peak traced
+    MB of one more run (tracemalloc sees numpy's buffers), and the result. The functions run
+    in turn within each repeat, so a change in the machine's load affects them alike."""
+    wall, cpu = [float("inf")] * len(fns), [float("inf")] * len(fns)
+    results: list[object] = [None] * len(fns)
     for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        result = fn()
-        wall = min(wall, time.perf_counter() - start)
-        cpu = min(cpu, time.process_time() - start_cpu)
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return wall, cpu, peak, result
+        for i, fn in enumerate(fns):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            results[i] = fn()
+            wall[i] = min(wall[i], time.perf_counter() - start)
+            cpu[i] = min(cpu[i], time.process_time() - start_cpu)
+    out = []
+    for i, fn in enumerate(fns):
+        tracemalloc.start()
+        fn()
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        out.append((wall[i], cpu[i], peak, results[i]))
+    return out
 
 
 Row = tuple[str, int, int, float, float, float, str]
@@ -114,12 +122,16 @@ Row = tuple[str, int, int, float, float, float, str]
 
 def run(repeat: int = 3, k: int = 5, sizes: tuple[int, ...] = SIZES,
         wide: bool = False) -> list[Row]:
-    """Rows (implementation, n, k, wall s, CPU s, peak MB, optimality of the partition)."""
+    """Rows (implementation, n, k, wall s, CPU s, peak MB, optimality of the partition); the
+    implementations of one size are alternated."""
     table, scores = [], []
-    for impl, n, fn in cases(k, sizes, wide):
-        wall, cpu, peak, result = measure(fn, repeat)
-        scores.append(sse(data(n, wide), tuple(result)))
-        table.append([impl, n, k, wall, cpu, peak, "-"])
+    all_cases = cases(k, sizes, wide)
+    for n in dict.fromkeys(case[1] for case in all_cases):
+        same = [case for case in all_cases if case[1] == n]
+        for (impl, _n, _fn), (wall, cpu, peak, result) in zip(
+                same, measure([case[2] for case in same], repeat)):
+            scores.append(sse(data(n, wide), tuple(result)))
+            table.append([impl, n, k, wall, cpu, peak, "-"])
     for row, score in zip(table, scores):
         same_n = [s for r, s in zip(table, scores) if r[1] == row[1]]
         if len(same_n) > 1:
