@@ -193,7 +193,9 @@ def neighbour_land() -> QgsVectorLayer | None:
     """The world's land (QGIS's own Natural Earth ``world_map.gpkg``) in light grey without
     outlines, drawn beneath everything as the neighbouring countries."""
     path = Path(QgsApplication.pkgDataPath()) / "resources" / "data" / "world_map.gpkg"
-    layer = QgsVectorLayer(f"{path}|layername=countries", "land", "ogr")
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False  # its layer_styles table makes GDAL warn about a date
+    layer = QgsVectorLayer(f"{path}|layername=countries", "land", "ogr", options)
     if not path.exists() or not layer.isValid():
         return None
     symbol = QgsFillSymbol.createSimple({"color": LAND_GREY, "outline_style": "no"})

@@ -95,7 +95,7 @@ def run_matching(out: Path) -> dict:
     """City-level natural-breaks matching of 2025 volume against outlets (3×3, pink-blue)."""
     return run_alg("natural_breaks_matching", {
         "INPUT": f"{SAMPLE}|layername=cities", "VOLUME_FIELD": "retire_2025_t",
-        "OUTLETS_FIELD": "outlets_2025", "CLASSES": 3, "METHOD": 0, "PALETTE": 0,
+        "OUTLETS_FIELD": "outlets_2025", "CLASSES": 3, "METHOD": 0, "PALETTE": 3,
         "NAME_FIELD": "name_zh", "OUTPUT": str(out / "matching_2025.gpkg"),
         "REPORT": str(out / "matching_2025.html")})
 

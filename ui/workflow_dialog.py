@@ -164,7 +164,9 @@ class WorkflowDialog(QDialog):
         self.palette = QComboBox()
         if matching is not None:
             self.method.addItems(matching.parameterDefinition("METHOD").options())
-            self.palette.addItems(matching.parameterDefinition("PALETTE").options())
+            palette = matching.parameterDefinition("PALETTE")
+            self.palette.addItems(palette.options())
+            self.palette.setCurrentIndex(int(palette.defaultValue() or 0))  # colour-blind safe
         self.thresholds = QLineEdit(
             str(ratio.parameterDefinition("THRESHOLDS").defaultValue()) if ratio else
             "0.2,0.8,1.0")

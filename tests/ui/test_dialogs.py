@@ -290,6 +290,8 @@ def test_workflow_output_folder_is_remembered_not_temporary(plugin, qgis_iface, 
     dialogs = []
     try:
         dialogs.append(WorkflowDialog(qgis_iface.mainWindow(), project))
+        # The palette list opens on the colour-blind-safe default (purple–gold, index 3).
+        assert dialogs[0].palette.currentIndex() == 3
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
         assert dialogs[0].output_dir.filePath() == documents
