@@ -153,8 +153,9 @@ def pct(value) -> str:
 
 def export_figures(out: Path, vol_breaks: str = "", outlet_breaks: str = "") -> list[str]:
     """The source report's figures from the demo outputs, each as PDF and PNG (300 dpi):
-    the ratio for 2025 and 2030 (each, and side by side), the prefecture matching map and the
-    capital-vs-compliance map. Returns the file names written."""
+    the ratio for 2025 and 2030 (each, and side by side), the prefecture matching map, the
+    capital-vs-compliance map, and the 2030 break-even raster and allocation flows. Returns the
+    file names written."""
     figures = [
         ("fig_ratio_2025", {"INPUT": str(out / "ratio_2025.gpkg"),
                             "TITLE": "Retired batteries against recycling capacity, 2025",
@@ -181,6 +182,18 @@ def export_figures(out: Path, vol_breaks: str = "", outlet_breaks: str = "") -> 
             "TITLE": "Registered capital against whitelist compliance",
             "SUBTITLE": "注册资本与白名单企业（省级）· Compliance index = share of whitelist "
                         "firms ÷ share of registered capital"}),
+        ("fig_breakeven_2030", {
+            "INPUT": str(out / "breakeven_2030_share.tif"),
+            "TITLE": "Where a new 50 kt/yr plant would break even, 2030",
+            "SUBTITLE": "盈亏平衡碳酸锂价格 · Li₂CO₃ price at which a new plant at each site "
+                        "makes zero profit (market shares against the existing plants)"}),
+        ("fig_flows_2030_open", {
+            "INPUT": str(out / "flows_2030_open.gpkg"),
+            "EXTRA_LAYERS": [str(out / "plants_allocated_2030_open.gpkg"),
+                             f"{SAMPLE}|layername=provinces"],
+            "TITLE": "Least-cost flows of retired batteries to the whitelist plants, 2030",
+            "SUBTITLE": "开放跨省绿色通道 · Open borders (green channel): flows and plant "
+                        "utilisation"}),
     ]
     written = []
     for name, params in figures:

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ...core import allocation as core
+from ...core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
 from ...core.errors import NoValidRowsError, RowValuesError
 from ..compat import new_field
 from ..layer_io import (
@@ -293,9 +294,13 @@ class AllocateSupply(AtlasAlgorithm):
 
     def _write(self, parameters, context, feedback, crs, supply, plants, result, supply_src,
                plant_src) -> dict:
+        used = [self.parameterAsString(parameters, key, context)
+                for key in (self.SUPPLY_FIELD, self.CAPACITY_FIELD)]
+        illustrative = 1 if computed_from_sample(used) else 0
         fields = QgsFields()
         for name, kind in FLOW_FIELDS:
             fields.append(new_field(name, kind))
+        fields.append(new_field(ILLUSTRATIVE_FIELD, "int"))
         sink, flows_dest = self.parameterAsSink(parameters, self.OUTPUT_FLOWS, context, fields,
                                                 QgsWkbTypes.LineString, crs)
         if sink is None:
@@ -309,7 +314,7 @@ class AllocateSupply(AtlasAlgorithm):
                 int(supply.ids[i]), int(plants.ids[j]), python_number(result.flow_t[k]),
                 python_number(result.flow_distance_km[k]),
                 python_number(result.flow_unit_cost[k]), python_number(result.flow_cost[k]),
-                bool(result.flow_cross_border[k])])
+                bool(result.flow_cross_border[k]), illustrative])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         del sink
         finish_styling(context, flows_dest, qml_styler(FLOW_STYLE, relabel_rules(translated())),
@@ -322,7 +327,8 @@ class AllocateSupply(AtlasAlgorithm):
             feedback, self.OUTPUT_PLANTS)
         rows = [[python_number(a), python_number(u)]
                 for a, u in zip(result.allocated_t, result.utilization)]
-        if not write_features(sink, fields, plants.features, rows, feedback, (70, 80)):
+        if not write_features(sink, fields, plants.features, rows, feedback, (70, 80),
+                              used_fields=used):
             return {}
         del sink
         finish_styling(context, plants_dest, qml_styler(PLANT_STYLE, relabel_rules(translated())),
@@ -332,7 +338,8 @@ class AllocateSupply(AtlasAlgorithm):
             parameters, context, supply_src, [new_field("unmet_t", "double")], feedback,
             self.OUTPUT_REGIONS)
         rows = [[python_number(u)] for u in result.unmet_t]
-        if not write_features(sink, fields, supply.features, rows, feedback, (80, 90)):
+        if not write_features(sink, fields, supply.features, rows, feedback, (80, 90),
+                              used_fields=used):
             return {}
         del sink
         style = "supply_unmet_polygon.qml" if supply.polygons else "supply_unmet_point.qml"

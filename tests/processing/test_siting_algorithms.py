@@ -399,6 +399,8 @@ def test_both_from_the_command_line(run_cli, tmp_path):
         brute_force_objective("fee"), rel=1e-6)
     ds = ogr.Open(str(folder / "流向.gpkg"))
     assert ds.GetLayer(0).GetFeatureCount() >= 3
+    # Computed from the user's own columns (退役量, 产能): not flagged illustrative.
+    assert {f.GetField("illustrative") for f in ds.GetLayer(0)} == {0}
     styles = ds.ExecuteSQL("SELECT COUNT(*) FROM layer_styles")
     assert styles.GetNextFeature().GetField(0) == 1
     ds.ReleaseResultSet(styles)
@@ -501,3 +503,14 @@ def test_report_shows_plant_sizes(run_alg, tmp_path):
     s, sd = brute_supply("none", 40, 39)
     expected = brentq(lambda p: profit_at(p, s, sd, 50_000.0), 0.0, 800_000.0, xtol=1e-3)
     assert f"{expected:,.0f}" in html  # the 50 kt/yr row: best at P1, 40 kt/yr (≥ 25 kt)
+
+
+def test_flows_of_the_sample_are_flagged_illustrative(run_alg, sample_gpkg):
+    res = run_alg("allocate_supply", {
+        "SUPPLY": f"{sample_gpkg}|layername=cities", "SUPPLY_FIELD": "retire_2025_t",
+        "PLANTS": f"{sample_gpkg}|layername=whitelist_plants", "CAPACITY_FIELD": "capacity_t",
+        "BORDER_RULE": 0, "OUTPUT_FLOWS": "TEMPORARY_OUTPUT",
+        "OUTPUT_PLANTS": "TEMPORARY_OUTPUT", "OUTPUT_REGIONS": "TEMPORARY_OUTPUT"})
+    flows = res["OUTPUT_FLOWS"]
+    flows = flows if hasattr(flows, "getFeatures") else QgsVectorLayer(flows, "f", "ogr")
+    assert {f["illustrative"] for f in flows.getFeatures()} == {1}
