@@ -151,11 +151,35 @@ def handle_results(alg, context, feedback, results: dict) -> bool:
     parameters); 3.40 dropped ``showResults``."""
     import inspect
 
-    from processing.gui.Postprocessing import handleAlgorithmResults
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
 
-    if "showResults" in inspect.signature(handleAlgorithmResults).parameters:
-        return handleAlgorithmResults(alg, context, feedback, False, results)
-    return handleAlgorithmResults(alg, context, feedback, results)
+    from processing.gui import Postprocessing
+
+    # From 3.44 the results go to iface.layerTreeView() through C++, which needs a real view:
+    # pytest-qgis's iface is a mock, so give it one on the project's layer tree.
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+
+    class _Iface:
+        def __init__(self, real):
+            self._real = real
+
+        def layerTreeView(self):  # noqa: N802 (QGIS's name)
+            return view
+
+        def __getattr__(self, name):
+            return getattr(self._real, name)
+
+    real = getattr(Postprocessing, "iface", None)
+    Postprocessing.iface = _Iface(real) if real is not None else None
+    try:
+        handle = Postprocessing.handleAlgorithmResults
+        if "showResults" in inspect.signature(handle).parameters:
+            return handle(alg, context, feedback, False, results)
+        return handle(alg, context, feedback, results)
+    finally:
+        Postprocessing.iface = real
 
 
 _EXIT_STATUS = {"code": 0}
