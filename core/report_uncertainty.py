@@ -18,10 +18,12 @@ from .html import (
     Raw,
     chart_rc,
     esc,
+    fmt_money,
     fmt_number,
     fmt_percent,
     html_page,
     html_table,
+    money_unit,
     new_figure,
     svg_from_figure,
 )
@@ -69,26 +71,31 @@ def uncertainty_report_html(
     body.append('<p class="meta">' + esc(tr(
         "Monte Carlo: {n} draws of every uncertain parameter from its range (seed {seed}); the "
         "draws are common to all plants (one market), so the total over plants is meaningful. "
-        "Profit in CNY/yr; charts in 100 M CNY (亿元)."
+        "Charts in 100 M CNY (亿元)."
     ).format(n=fmt_number(n), seed=tr("none") if seed is None else seed)) + "</p>")
 
     body.append(f"<h2>{esc(tr('Total profit of all plants'))}</h2>")
     s = mc.total_summary()
+    money = money_unit(tr, [s["p5"], s["p50"], s["p95"], s["mean"]])
+    per_yr = tr("{unit}/yr").format(unit=money[0])
     body.append(html_table(
         ["P5", "P50", "P95", tr("Mean"), tr("Probability of loss")],
-        [(fmt_number(s["p5"]), fmt_number(s["p50"]), fmt_number(s["p95"]), fmt_number(s["mean"]),
-          fmt_percent(s["p_loss"]))],
-        numeric=(True,) * 5, caption=tr("Total profit over the draws (CNY/yr)")))
+        [(fmt_money(s["p5"], money), fmt_money(s["p50"], money), fmt_money(s["p95"], money),
+          fmt_money(s["mean"], money), fmt_percent(s["p_loss"]))],
+        numeric=(True,) * 5,
+        caption=tr("Total profit over the draws ({unit})").format(unit=per_yr)))
     body.append(_histogram(mc.total, tr("Total profit of all plants"), tr))
 
     body.append(f"<h2>{esc(tr('Profit of one plant'))}</h2>")
     if plant is None and mc.plant_draws:
         plant = next(iter(mc.plant_draws))
     if plant is not None and plant in mc.plant_draws:
-        body.append("<p>" + esc(tr("{name}: P5 {p5}, P50 {p50}, P95 {p95} CNY/yr, probability of "
+        one = money_unit(tr, [mc.p5[plant], mc.p95[plant]])
+        body.append("<p>" + esc(tr("{name}: P5 {p5}, P50 {p50}, P95 {p95} {unit}, probability of "
                                    "loss {p}.").format(
-            name=names[plant], p5=fmt_number(mc.p5[plant]), p50=fmt_number(mc.p50[plant]),
-            p95=fmt_number(mc.p95[plant]), p=fmt_percent(mc.p_loss[plant]))) + "</p>")
+            name=names[plant], p5=fmt_money(mc.p5[plant], one),
+            p50=fmt_money(mc.p50[plant], one), p95=fmt_money(mc.p95[plant], one),
+            unit=tr("{unit}/yr").format(unit=one[0]), p=fmt_percent(mc.p_loss[plant]))) + "</p>")
         body.append(_histogram(mc.plant_draws[plant], names[plant], tr))
     else:
         body.append("<p>" + esc(tr("No plant's draws were kept; run the Monte Carlo with the "
@@ -139,13 +146,16 @@ def _histogram(values: np.ndarray, what: str, tr: Callable[[str], str]) -> str:
 
 def _plants_table(names: Sequence[str], mc: MonteCarloResult, tr: Callable[[str], str]) -> str:
     order = np.lexsort((np.arange(mc.p50.shape[0]), -mc.p50))
+    money = money_unit(tr, np.concatenate([mc.p5, mc.p95]))
 
     def row(rank: int, i: int) -> List[Any]:
-        return [rank, names[i], fmt_number(mc.p5[i]), fmt_number(mc.p50[i]),
-                fmt_number(mc.p95[i]), fmt_number(mc.mean[i]), fmt_percent(mc.p_loss[i])]
+        return [rank, names[i], fmt_money(mc.p5[i], money), fmt_money(mc.p50[i], money),
+                fmt_money(mc.p95[i], money), fmt_money(mc.mean[i], money),
+                fmt_percent(mc.p_loss[i])]
 
-    headers = ["#", tr("Plant"), tr("P5 (CNY/yr)"), tr("P50 (CNY/yr)"), tr("P95 (CNY/yr)"),
-               tr("Mean (CNY/yr)"), tr("Probability of loss")]
+    unit = tr("{unit}/yr").format(unit=money[0])
+    headers = ["#", tr("Plant")] + [f"{key} ({unit})" for key in ("P5", "P50", "P95")] + [
+        tr("Mean ({unit})").format(unit=unit), tr("Probability of loss")]
     return html_table(headers, table_rows(order, row, len(headers), tr),
                       numeric=(True, False, True, True, True, True, True),
                       css_class="data plants compact",
@@ -158,9 +168,12 @@ def _tornado_html(tornado: SensitivityResult, tr: Callable[[str], str]) -> str:
     base = tornado.base_profit
     how = (tr("each parameter to the low and the high end of its range") if tornado.mode == "range"
            else tr("each parameter down and up by the same share of its value"))
+    money = money_unit(tr, [base, *[r.profit_low for r in tornado.rows],
+                            *[r.profit_high for r in tornado.rows]])
+    unit = tr("{unit}/yr").format(unit=money[0])
     intro = tr("One at a time, {how}, all others at their values; total profit of all plants, "
-               "base {base} CNY/yr. Sorted by swing = |profit at high − profit at low|.").format(
-        how=how, base=fmt_number(base))
+               "base {base} {unit}. Sorted by swing = |profit at high − profit at low|.").format(
+        how=how, base=fmt_money(base, money), unit=unit)
     rows = tornado.rows
     if not rows:
         return f"<p>{esc(intro)}</p><p>{esc(tr('No parameter was varied.'))}</p>"
@@ -186,11 +199,13 @@ def _tornado_html(tornado: SensitivityResult, tr: Callable[[str], str]) -> str:
     caption = tr("The {k} parameters with the largest swing; the line is the base profit.").format(
         k=len(shown))
     table = html_table(
-        ["#", tr("Parameter"), tr("Unit"), tr("Low … high"), tr("Profit at low (CNY/yr)"),
-         tr("Profit at high (CNY/yr)"), tr("Swing (CNY/yr)")],
+        ["#", tr("Parameter"), tr("Unit"), tr("Low … high"),
+         tr("Profit at low ({unit})").format(unit=unit),
+         tr("Profit at high ({unit})").format(unit=unit), tr("Swing ({unit})").format(unit=unit)],
         [(k, _param_cell(tr(r.label), r.name), tr(r.unit),
-          f"{fmt_value(r.low_value)} … {fmt_value(r.high_value)}", fmt_number(r.profit_low),
-          fmt_number(r.profit_high), fmt_number(r.swing)) for k, r in enumerate(rows, start=1)],
+          f"{fmt_value(r.low_value)} … {fmt_value(r.high_value)}", fmt_money(r.profit_low, money),
+          fmt_money(r.profit_high, money), fmt_money(r.swing, money))
+         for k, r in enumerate(rows, start=1)],
         numeric=(True, False, False, True, True, True, True), css_class="data tornado compact")
     return f"<p>{esc(intro)}</p>\n" + figure_html(svg, caption) + "\n" + table
 

@@ -3989,8 +3989,8 @@
         <translation>最佳利润（元/年）</translation>
     </message>
     <message>
-        <source>Monte Carlo: {n} draws of every uncertain parameter from its range (seed {seed}); the draws are common to all plants (one market), so the total over plants is meaningful. Profit in CNY/yr; charts in 100 M CNY (亿元).</source>
-        <translation>蒙特卡洛：每个不确定参数在其范围内抽样 {n} 次（种子 {seed}）；所有工厂共用同一组抽样（同一个市场），因此各工厂的合计有意义。利润单位为元/年；图表单位为亿元。</translation>
+        <source>Monte Carlo: {n} draws of every uncertain parameter from its range (seed {seed}); the draws are common to all plants (one market), so the total over plants is meaningful. Charts in 100 M CNY (亿元).</source>
+        <translation>蒙特卡洛：每个不确定参数在其范围内抽样 {n} 次（种子 {seed}）；所有工厂共用同一组抽样（同一个市场），因此各工厂的合计有意义。图表单位为亿元。</translation>
     </message>
     <message>
         <source>none</source>
@@ -4009,16 +4009,16 @@
         <translation>亏损概率</translation>
     </message>
     <message>
-        <source>Total profit over the draws (CNY/yr)</source>
-        <translation>各次抽样的总利润（元/年）</translation>
+        <source>Total profit over the draws ({unit})</source>
+        <translation>各次抽样的总利润（{unit}）</translation>
     </message>
     <message>
         <source>Profit of one plant</source>
         <translation>单个工厂的利润</translation>
     </message>
     <message>
-        <source>{name}: P5 {p5}, P50 {p50}, P95 {p95} CNY/yr, probability of loss {p}.</source>
-        <translation>{name}：P5 {p5}，P50 {p50}，P95 {p95} 元/年，亏损概率 {p}。</translation>
+        <source>{name}: P5 {p5}, P50 {p50}, P95 {p95} {unit}, probability of loss {p}.</source>
+        <translation>{name}：P5 {p5}，P50 {p50}，P95 {p95} {unit}，亏损概率 {p}。</translation>
     </message>
     <message>
         <source>No plant's draws were kept; run the Monte Carlo with the plant in keep.</source>
@@ -4049,20 +4049,8 @@
         <translation>利润在各次抽样中的分布：{what}。</translation>
     </message>
     <message>
-        <source>P5 (CNY/yr)</source>
-        <translation>P5（元/年）</translation>
-    </message>
-    <message>
-        <source>P50 (CNY/yr)</source>
-        <translation>P50（元/年）</translation>
-    </message>
-    <message>
-        <source>P95 (CNY/yr)</source>
-        <translation>P95（元/年）</translation>
-    </message>
-    <message>
-        <source>Mean (CNY/yr)</source>
-        <translation>平均值（元/年）</translation>
+        <source>Mean ({unit})</source>
+        <translation>均值（{unit}）</translation>
     </message>
     <message>
         <source>Plants by median profit (P50).</source>
@@ -4077,8 +4065,8 @@
         <translation>每个参数按其取值的相同比例下调和上调</translation>
     </message>
     <message>
-        <source>One at a time, {how}, all others at their values; total profit of all plants, base {base} CNY/yr. Sorted by swing = |profit at high − profit at low|.</source>
-        <translation>每次一个参数，{how}，其余参数保持原值；全部工厂的总利润，基准 {base} 元/年。按摆幅 = |上限时利润 − 下限时利润| 排序。</translation>
+        <source>One at a time, {how}, all others at their values; total profit of all plants, base {base} {unit}. Sorted by swing = |profit at high − profit at low|.</source>
+        <translation>每次一个参数，{how}，其余参数保持原值；全部工厂的总利润，基准 {base} {unit}。按摆幅 = |上限时利润 − 下限时利润| 排序。</translation>
     </message>
     <message>
         <source>No parameter was varied.</source>
@@ -4105,16 +4093,16 @@
         <translation>下限 … 上限</translation>
     </message>
     <message>
-        <source>Profit at low (CNY/yr)</source>
-        <translation>下限时的利润（元/年）</translation>
+        <source>Profit at low ({unit})</source>
+        <translation>下限时利润（{unit}）</translation>
     </message>
     <message>
-        <source>Profit at high (CNY/yr)</source>
-        <translation>上限时的利润（元/年）</translation>
+        <source>Profit at high ({unit})</source>
+        <translation>上限时利润（{unit}）</translation>
     </message>
     <message>
-        <source>Swing (CNY/yr)</source>
-        <translation>摆幅（元/年）</translation>
+        <source>Swing ({unit})</source>
+        <translation>摆幅（{unit}）</translation>
     </message>
     <message>
         <source>Spearman rank correlation of each sampled parameter with the total profit over the draws: how strongly the uncertainty of the input drives that of the profit.</source>
@@ -4139,6 +4127,50 @@
     <message>
         <source>A dash: the input or the profit did not vary.</source>
         <translation>短横线：输入或利润没有变化。</translation>
+    </message>
+    <message>
+        <source>Monte Carlo: {n} draws of every uncertain parameter from its range (seed {seed}); the draws are common to all plants (one market), so the total over plants is meaningful. Profit in CNY/yr; charts in 100 M CNY (亿元).</source>
+        <translation type="obsolete">蒙特卡洛：每个不确定参数在其范围内抽样 {n} 次（种子 {seed}）；所有工厂共用同一组抽样（同一个市场），因此各工厂的合计有意义。利润单位为元/年；图表单位为亿元。</translation>
+    </message>
+    <message>
+        <source>Total profit over the draws (CNY/yr)</source>
+        <translation type="obsolete">各次抽样的总利润（元/年）</translation>
+    </message>
+    <message>
+        <source>{name}: P5 {p5}, P50 {p50}, P95 {p95} CNY/yr, probability of loss {p}.</source>
+        <translation type="obsolete">{name}：P5 {p5}，P50 {p50}，P95 {p95} 元/年，亏损概率 {p}。</translation>
+    </message>
+    <message>
+        <source>P5 (CNY/yr)</source>
+        <translation type="obsolete">P5（元/年）</translation>
+    </message>
+    <message>
+        <source>P50 (CNY/yr)</source>
+        <translation type="obsolete">P50（元/年）</translation>
+    </message>
+    <message>
+        <source>P95 (CNY/yr)</source>
+        <translation type="obsolete">P95（元/年）</translation>
+    </message>
+    <message>
+        <source>Mean (CNY/yr)</source>
+        <translation type="obsolete">平均值（元/年）</translation>
+    </message>
+    <message>
+        <source>One at a time, {how}, all others at their values; total profit of all plants, base {base} CNY/yr. Sorted by swing = |profit at high − profit at low|.</source>
+        <translation type="obsolete">每次一个参数，{how}，其余参数保持原值；全部工厂的总利润，基准 {base} 元/年。按摆幅 = |上限时利润 − 下限时利润| 排序。</translation>
+    </message>
+    <message>
+        <source>Profit at low (CNY/yr)</source>
+        <translation type="obsolete">下限时的利润（元/年）</translation>
+    </message>
+    <message>
+        <source>Profit at high (CNY/yr)</source>
+        <translation type="obsolete">上限时的利润（元/年）</translation>
+    </message>
+    <message>
+        <source>Swing (CNY/yr)</source>
+        <translation type="obsolete">摆幅（元/年）</translation>
     </message>
     <message>
         <source>Total revenue (CNY/yr)</source>

@@ -222,7 +222,7 @@ def test_uncertainty_report_percentiles_per_plant_and_total(uncertainty_inputs):
     assert "3,000 draws" in page and "seed 7" in page
     plants = section(page, "Profit by plant")
     for i, name in enumerate(NAMES):
-        expected = "".join(f'<td class="num">{fmt_number(v)}</td>'
+        expected = "".join(f'<td class="num">{v / 1e6:,.1f}</td>'  # M CNY/yr
                            for v in (mc.p5[i], mc.p50[i], mc.p95[i], mc.mean[i]))
         row = re.search(rf"<tr>(?:(?!</tr>).)*{re.escape(cell_text(name))}.*?</tr>", plants,
                         re.S).group(0)
@@ -233,10 +233,10 @@ def test_uncertainty_report_percentiles_per_plant_and_total(uncertainty_inputs):
     total = section(page, "Total profit of all plants")
     s = mc.total_summary()
     for key in ("p5", "p50", "p95", "mean"):
-        assert fmt_number(s[key]) in total
+        assert f"{s[key] / 1e6:,.1f}" in total
     one = section(page, "Profit of one plant")
     i = unc.median_capacity_index(CAP)
-    assert esc(NAMES[i]) in one and "<svg" in one and fmt_number(mc.p50[i]) in one
+    assert esc(NAMES[i]) in one and "<svg" in one and f"{mc.p50[i] / 1e6:,.1f}" in one
 
 
 def test_tornado_labels_in_swing_order(uncertainty_inputs):
@@ -246,8 +246,8 @@ def test_tornado_labels_in_swing_order(uncertainty_inputs):
     assert swings == sorted(swings, reverse=True) and len(swings) > 20
     positions = [part.index(f">{esc(r.label)}<br><code") for r in tornado.rows]
     assert positions == sorted(positions)
-    assert fmt_number(tornado.base_profit) in part
-    assert fmt_number(tornado.rows[0].swing) in part
+    assert f"{tornado.base_profit / 1e6:,.1f} M CNY/yr" in part
+    assert f"{tornado.rows[0].swing / 1e6:,.1f}" in part
     assert "<svg" in part
 
 
