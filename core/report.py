@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 
 import numpy as np
 
+from .chart_labels import extremes_first, place_labels
 from .html import (
     Raw,
     chart_rc,
@@ -273,10 +274,7 @@ def _chart_html(
             handles.append(Line2D([], [], color="#333333", linewidth=1.2,
                                   label=tr("Least-squares fit (R² = {r2})").format(
                                       r2=fmt_number(reg.r2, 2))))
-        if idx.size <= MAX_POINT_LABELS:
-            for xv, yv, i in zip(x_kt, y_pct, idx):
-                ax.annotate(_plain(names[i]), (xv, yv), xytext=(3, 3), textcoords="offset points",
-                            fontsize=7, color="#333333", zorder=4)
+        label_xy = (x_kt, y_pct)
         for code in RATIO_CLASSES:
             if code in codes:
                 handles.append(Line2D([], [], marker="o", linestyle="", markersize=6,
@@ -290,9 +288,10 @@ def _chart_html(
         ax.set_ylim(0, max(float(np.max(y_pct)), thresholds.shortage * 100.0) * 1.08)
         ax.grid(True, color="#eeeeee", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
+        fig.tight_layout()  # final geometry, so that labels are measured where they end up
+        place_labels(ax, *label_xy, [_plain(names[i]) for i in idx], extremes_first(*label_xy))
         svg = svg_from_figure(fig, label=tr("Ratio against capacity"))
     caption = tr("Each point is a region with a defined ratio; dotted lines are the thresholds.")
-    if idx.size > MAX_POINT_LABELS:
-        caption += " " + tr("Point labels are omitted for more than {n} regions.").format(
-            n=MAX_POINT_LABELS)
+    caption += " " + tr("The regions at the extremes of either axis are named where their "
+                        "labels fit without overlapping.")
     return f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>"

@@ -12,6 +12,7 @@ from typing import Any, Callable, List, Optional, Sequence
 
 import numpy as np
 
+from .chart_labels import extremes_first, place_labels
 from .compliance import ComplianceResult, compliance_order
 from .html import (
     YI,
@@ -27,7 +28,7 @@ from .html import (
 from .html import fmt_p as _fmt_p
 from .html import identity as _identity
 from .html import plain as _plain
-from .report import MAX_POINT_LABELS, RASTERIZE_ABOVE
+from .report import RASTERIZE_ABOVE
 from .stats import to_float_array
 
 __all__ = ["compliance_report_html"]
@@ -160,10 +161,7 @@ def _scatter_html(names: Sequence[str], result: ComplianceResult,
         ax.scatter(x, y, s=36, c=[NO_WHITELIST_COLOR if z else WHITELIST_COLOR for z in none],
                    edgecolors="#404040", linewidths=0.5, zorder=3,
                    rasterized=idx.size > RASTERIZE_ABOVE)
-        if idx.size <= MAX_POINT_LABELS:
-            for xv, yv, i in zip(x, y, idx):
-                ax.annotate(_plain(names[i]), (xv, yv), xytext=(3, 3),
-                            textcoords="offset points", fontsize=7, color="#333333", zorder=4)
+        label_xy = (x, y)
         handles = [Line2D([], [], marker="o", linestyle="", markersize=6, markerfacecolor=color,
                           markeredgecolor="#404040", label=_plain(text))
                    for color, text in ((WHITELIST_COLOR, tr("With whitelist firms")),
@@ -176,6 +174,8 @@ def _scatter_html(names: Sequence[str], result: ComplianceResult,
         ax.set_ylim(-0.5, max(float(np.max(y)), 1.0) * 1.12)
         ax.grid(True, color="#eeeeee", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
+        fig.tight_layout()  # final geometry, so that labels are measured where they end up
+        place_labels(ax, *label_xy, [_plain(names[i]) for i in idx], extremes_first(*label_xy))
         svg = svg_from_figure(fig, label=tr("Capital against whitelist firms"))
     caption = tr("Pearson r = {r}, Spearman rank correlation = {rho} (n = {n}).").format(
         r=_fmt_r(result.pearson_r), rho=_fmt_r(result.spearman_r), n=result.n)

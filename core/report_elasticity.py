@@ -12,6 +12,7 @@ from typing import Callable, List, Sequence
 
 import numpy as np
 
+from .chart_labels import extremes_first, place_labels
 from .html import chart_rc, esc, fmt_number, html_table, new_figure, svg_from_figure
 from .html import fmt_p as _fmt_p
 from .html import plain as _plain
@@ -21,7 +22,6 @@ from .stats import Elasticity
 __all__ = ["elasticity_html", "ratio_caveat_html"]
 
 #: Charts label every point up to this many regions.
-MAX_POINT_LABELS = 80
 
 
 def elasticity_html(names: Sequence[str], result: RatioResult, fit: Elasticity,
@@ -119,10 +119,7 @@ def _chart(names: Sequence[str], result: RatioResult, fit: Elasticity,
                 color="#333333", linewidth=1.4, zorder=2)
         ax.plot(np.exp(grid) / 1000.0, np.exp(shift + grid) / 1000.0, color="#e66101",
                 linestyle="--", linewidth=1.2, zorder=2)
-        if idx.size <= MAX_POINT_LABELS:
-            for xv, yv, i in zip(cap / 1000.0, ret / 1000.0, idx):
-                ax.annotate(_plain(names[i]), (xv, yv), xytext=(3, 3),
-                            textcoords="offset points", fontsize=7, color="#333333", zorder=4)
+        label_xy = (cap / 1000.0, ret / 1000.0)
         handles = [
             Line2D([], [], color="#333333", linewidth=1.4, label=_plain(tr(
                 "Observed: slope {slope} ({level} % CI {low} – {high})").format(
@@ -138,6 +135,8 @@ def _chart(names: Sequence[str], result: RatioResult, fit: Elasticity,
         ax.set_ylabel(_plain(tr("Retirement (kt/yr, log scale)")))
         ax.grid(True, which="major", color="#eeeeee", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
+        fig.tight_layout()  # final geometry, so that labels are measured where they end up
+        place_labels(ax, *label_xy, [_plain(names[i]) for i in idx], extremes_first(*label_xy))
         svg = svg_from_figure(fig, label=tr("Retirement against capacity, log–log"))
     caption = tr("Each point is a region with retirement and capacity above zero. Points on a "
                  "line parallel to the dashed one have the same ratio.")

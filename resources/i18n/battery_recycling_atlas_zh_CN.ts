@@ -2781,8 +2781,8 @@
         <translation>每个点为一个比值有定义的区域；虚线为阈值。</translation>
     </message>
     <message>
-        <source>Point labels are omitted for more than {n} regions.</source>
-        <translation>区域超过 {n} 个时省略点标注。</translation>
+        <source>The regions at the extremes of either axis are named where their labels fit without overlapping.</source>
+        <translation>两轴两端的地区在标注不重叠时标出名称。</translation>
     </message>
     <message>
         <source>Open borders (green channel)</source>
@@ -4127,6 +4127,10 @@
     <message>
         <source>A dash: the input or the profit did not vary.</source>
         <translation>短横线：输入或利润没有变化。</translation>
+    </message>
+    <message>
+        <source>Point labels are omitted for more than {n} regions.</source>
+        <translation type="obsolete">区域超过 {n} 个时省略点标注。</translation>
     </message>
     <message>
         <source>Monte Carlo: {n} draws of every uncertain parameter from its range (seed {seed}); the draws are common to all plants (one market), so the total over plants is meaningful. Profit in CNY/yr; charts in 100 M CNY (亿元).</source>
