@@ -45,28 +45,13 @@ def start_qgis():
     return app, plugin
 
 
-def render_png(gpkg: str, png: Path, title: str) -> None:
-    """A quick-look map of a styled output (its default style from the GeoPackage)."""
-    from qgis.core import (
-        QgsMapRendererParallelJob,
-        QgsMapSettings,
-        QgsRectangle,
-        QgsVectorLayer,
-    )
-    from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QColor
+def render_png(gpkg: str, png: Path, title: str, legend_title: str = "") -> None:
+    """A quick-look map of a styled output (its default style from the GeoPackage), with a
+    title and a legend, in the Albers projection (``tools/quicklook.py``)."""
+    from quicklook import render_map_png
 
-    layer = QgsVectorLayer(gpkg, title, "ogr")
-    settings = QgsMapSettings()
-    settings.setLayers([layer])
-    settings.setDestinationCrs(layer.crs())
-    settings.setBackgroundColor(QColor("white"))
-    settings.setOutputSize(QSize(1200, 900))
-    settings.setExtent(QgsRectangle(73, 17, 136, 54))
-    job = QgsMapRendererParallelJob(settings)
-    job.start()
-    job.waitForFinished()
-    job.renderedImage().save(str(png))
+    render_map_png(gpkg, png, SAMPLE, title=title, legend_title=legend_title,
+                   note="Illustrative data, not official statistics.")
 
 
 def run_ratio(year: int, out: Path) -> dict:
@@ -231,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{'p(b=1)':>7}")
     for year in (2025, 2030):
         res = run_ratio(year, out)
-        render_png(res["OUTPUT"], out / f"ratio_{year}.png", f"ratio {year}")
+        render_png(res["OUTPUT"], out / f"ratio_{year}.png",
+                   f"Retirement ÷ capacity by province, {year}", "Ratio class")
         slope = res["SLOPE"]
         print(f"{year:>6} {res['N_VALID']:>8} {pct(res['MEDIAN_RATIO']):>8} "
               f"{pct(res['SHARE_BELOW']):>7} {pct(res['NATIONAL_RATIO']):>9} "
@@ -241,14 +227,16 @@ def main(argv: list[str] | None = None) -> int:
               f"{elasticity_text(res):>22} "
               f"{p_text(res['P_PROPORTIONAL']):>7}")
     match = run_matching(out)
-    render_png(match["OUTPUT"], out / "matching_2025.png", "matching 2025")
+    render_png(match["OUTPUT"], out / "matching_2025.png",
+               "Retired volume against collection outlets, 2025", "Volume class – outlet class")
     print(f"City matching 2025 (natural breaks, 3×3): {match['N_UNDER_SERVED']} under-served "
           f"cities hold {match['UNDER_SERVED_T'] / 1e3:.0f} kt; volume-share breaks "
           f"{match['VOL_BREAKS']}")
     print(f"  binomial test (BH q < 0.05): {match['N_UNDER_SIG']} cities with significantly too "
           f"few outlets hold {match['UNDER_SIG_T'] / 1e3:.0f} kt")
     comp = run_compliance(out)
-    render_png(comp["OUTPUT"], out / "compliance.png", "compliance")
+    render_png(comp["OUTPUT"], out / "compliance.png",
+               "Registered capital against whitelist firms", "Compliance index")
     print(f"Capital vs whitelist firms: Pearson r = {comp['PEARSON_R']:.3f}, Spearman r = "
           f"{comp['SPEARMAN_R']:.3f}, n = {comp['N']}")
     fc = run_forecast(out)
@@ -257,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Forecast {scenario}: 2025 {totals[(scenario, 2025)] / 1e3:,.0f} kt, "
               f"2030 {totals[(scenario, 2030)] / 1e3:,.0f} kt")
     profit, risk, fit = run_economics(out)
-    render_png(profit["OUTPUT"], out / "plant_profit.png", "plant profit")
+    render_png(profit["OUTPUT"], out / "plant_profit.png",
+               "Profit of the whitelist plants at their 2024 throughput", "Profit (CNY/yr)")
     print(f"Plant profit, 156 whitelist plants at {profit['TOTAL_THROUGHPUT'] / 1e3:,.0f} kt "
           f"(2024): total {profit['TOTAL_PROFIT'] / 1e8:,.1f} × 100 M CNY/yr, "
           f"{profit['N_LOSS']} plants with a loss; Monte Carlo P5–P95 of the total "

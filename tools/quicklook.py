@@ -1,14 +1,21 @@
 """Quick-look PNG maps of styled outputs with a title and a legend (``make demo``).
 
 A raster is drawn with its sidecar QML, a GeoPackage with its default style, over province
-outlines, in the output's CRS and extent. The legend lists the main layer's classes or ramp
-stops (raster: the labelled stops of its colour ramp; vector: its renderer's legend symbols) and
-those of the overlays. ``shrink_png`` makes the small palette copies committed under docs/img.
+outlines, in the Albers equal-area projection of the publication maps. Flows below
+:data:`MIN_FLOW_SHARE` of the largest are left out of the drawing (not of the data). The
+legend lists the main layer's classes or ramp stops (raster: the labelled stops of its colour
+ramp; vector: its renderer's legend symbols) and those of the overlays. ``shrink_png`` makes the
+small palette copies committed under docs/img.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+ALBERS = "+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84 +units=m +no_defs"
+
+#: Flows smaller than this share of the largest flow are not drawn (a 1,000 km line for 46 t).
+MIN_FLOW_SHARE = 0.01
 
 
 def _legend_entries(layer) -> list[tuple[object, str]]:
@@ -115,18 +122,21 @@ def render_map_png(path: str, png: Path, sample: Path, overlays: tuple[str, ...]
     provinces.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"style": "no", "outline_color": "#4d4d4d", "outline_width": "0.2"})))
     layers = [QgsVectorLayer(p, "overlay", "ogr") for p in overlays]
+    for layer in [main, *layers]:
+        _hide_small_flows(layer)
     settings = QgsMapSettings()
     stack = [*layers, provinces, main] if isinstance(main, QgsRasterLayer) else \
         [*layers, main, provinces]
     settings.setLayers(stack)
-    settings.setDestinationCrs(main.crs())
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    albers = QgsCoordinateReferenceSystem.fromProj(ALBERS)
+    settings.setDestinationCrs(albers)
     settings.setBackgroundColor(QColor("white"))
     settings.setOutputSize(QSize(1200, 1000))
-    if isinstance(main, QgsRasterLayer):
-        extent = main.extent()
-    else:  # the whole country, whatever the output covers
-        extent = QgsCoordinateTransform(provinces.crs(), main.crs(), QgsProject.instance()) \
-            .transformBoundingBox(provinces.extent())
+    # The whole country, whatever the output covers.
+    extent = QgsCoordinateTransform(provinces.crs(), albers, QgsProject.instance()) \
+        .transformBoundingBox(provinces.extent())
     extent.scale(1.12)
     settings.setExtent(extent)
     job = QgsMapRendererParallelJob(settings)
@@ -137,6 +147,18 @@ def render_map_png(path: str, png: Path, sample: Path, overlays: tuple[str, ...]
     groups += [(t, _legend_entries(lyr)) for t, lyr in zip(overlay_titles, layers)]
     _draw_legend(image, title, groups, note)
     image.save(str(png))
+
+
+def _hide_small_flows(layer) -> None:
+    """Draw only the flows of at least :data:`MIN_FLOW_SHARE` of the largest (a subset on the
+    drawn copy; the file keeps every flow)."""
+    from qgis.core import QgsVectorLayer
+
+    if not isinstance(layer, QgsVectorLayer) or layer.fields().lookupField("flow_t") < 0:
+        return
+    largest = layer.maximumValue(layer.fields().lookupField("flow_t"))
+    if largest:
+        layer.setSubsetString(f'"flow_t" >= {float(largest) * MIN_FLOW_SHARE!r}')
 
 
 def side_by_side(pngs: list[Path], target: Path) -> None:
