@@ -39,6 +39,9 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     HELP_ANCHOR = ""
     #: Python packages the run needs besides QGIS (checked before it starts).
     REQUIRES: tuple[str, ...] = CORE
+    #: (output id, styler) of the run's styled output, for the map in its report (set per run:
+    #: Processing runs a fresh instance each time).
+    _styled_output: tuple | None = None
 
     def __init_subclass__(cls, **kwargs) -> None:
         """Wrap each subclass's ``processAlgorithm``: it runs in the legend language its
@@ -123,11 +126,26 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
 
     # -- shared steps of processAlgorithm --------------------------------------------------
 
+    def style_output(self, context, dest_id: str, styler, feedback) -> None:
+        """Style the output ``dest_id`` (stored style, post-processor) and remember it, so that
+        the report can show a map of it."""
+        from ..styling import finish_styling
+
+        finish_styling(context, dest_id, styler, feedback)
+        self._styled_output = (dest_id, styler)
+
     def write_report(self, path: str, parameters, context, html: str) -> None:
-        """Write the HTML report with its provenance block (inputs, parameters, version)."""
+        """Write the HTML report with a map of the styled output (when there is one) and its
+        provenance block (inputs, parameters, version)."""
         from ...plugin_info import plugin_version
         from ..provenance import provenance_html, with_provenance
+        from ..report_map import result_map_html, with_result_map
 
+        styled = self._styled_output
+        if styled is not None:
+            figure = result_map_html(*styled, context, _tr(
+                "Map of the result, styled as the output layer (Albers equal-area projection)."))
+            html = with_result_map(html, figure)
         block = provenance_html(self, parameters, context, plugin_version())
         write_text(path, with_provenance(html, block), "REPORT")
 

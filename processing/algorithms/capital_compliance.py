@@ -28,7 +28,7 @@ from ..layer_io import (
     sum_points_in_regions,
     write_features,
 )
-from ..styling import finish_styling, qml_styler, relabel_rules
+from ..styling import qml_styler, relabel_rules
 from .base import AtlasAlgorithm
 
 STYLE = "compliance_index.qml"
@@ -183,7 +183,7 @@ class CapitalCompliance(AtlasAlgorithm):
                               used_fields=[cap_name, firm_name]):
             return {}
         del sink  # closes the file, so its default style can be stored
-        finish_styling(context, dest_id, qml_styler(STYLE, relabel_rules(compliance_labels())),
+        self.style_output(context, dest_id, qml_styler(STYLE, relabel_rules(compliance_labels())),
                        feedback)
 
         results = {self.OUTPUT: dest_id, "PEARSON_R": python_number(result.pearson_r),

@@ -31,7 +31,6 @@ from ..layer_io import (
     sum_points_in_regions,
     write_features,
 )
-from ..styling import finish_styling
 from .base import AtlasAlgorithm
 
 
@@ -235,7 +234,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         del sink  # closes the file, so its default style can be stored
 
         styler = bivariate_styler(result, palette, self.tr)
-        finish_styling(context, dest_id, styler, feedback)
+        self.style_output(context, dest_id, styler, feedback)
         names = region_names(source, features,
                              self.parameterAsString(parameters, self.NAME_FIELD, context))
         under = bivariate.under_served_summary(names, columns["vol"], result)

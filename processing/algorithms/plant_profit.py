@@ -25,7 +25,7 @@ from ..layer_io import (
     report_tr,
     write_features,
 )
-from ..styling import finish_styling, qml_styler, relabel_ranges
+from ..styling import qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
 
 STYLE = "plant_profit.qml"
@@ -154,7 +154,7 @@ class PlantProfit(AtlasAlgorithm):
             return {}
         del sink  # closes the file, so its default style can be stored
         styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))
-        finish_styling(context, dest_id, styler, feedback)
+        self.style_output(context, dest_id, styler, feedback)
 
         outputs = {self.OUTPUT: dest_id,
                    "TOTAL_PROFIT": python_number(result.profit.sum()) if result else None,

@@ -22,7 +22,7 @@ from ..layer_io import (
     report_tr,
     write_features,
 )
-from ..styling import finish_styling, qml_styler, relabel_ranges
+from ..styling import qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
 from .plant_profit import add_plant_inputs, plant_plan
 
@@ -125,7 +125,7 @@ class ProfitUncertainty(AtlasAlgorithm):
             return {}
         del sink  # closes the file, so its default style can be stored
         styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))
-        finish_styling(context, dest_id, styler, feedback)
+        self.style_output(context, dest_id, styler, feedback)
 
         total = mc.total_summary()
         outputs = {self.OUTPUT: dest_id, "TOTAL_P5": total["p5"], "TOTAL_P50": total["p50"],

@@ -28,7 +28,7 @@ from ..layer_io import (
     sum_points_in_regions,
     write_features,
 )
-from ..styling import finish_styling, qml_styler, relabel_categories
+from ..styling import qml_styler, relabel_categories
 from .base import AtlasAlgorithm
 
 STYLE = "ratio_class.qml"
@@ -201,7 +201,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         del sink  # closes the file, so its default style can be stored
 
         labels = ratio_class_labels(thresholds)
-        finish_styling(context, dest_id, qml_styler(STYLE, relabel_categories(labels)), feedback)
+        self.style_output(context, dest_id, qml_styler(STYLE, relabel_categories(labels)), feedback)
 
         results = {self.OUTPUT: dest_id}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)

@@ -258,6 +258,10 @@
 <context>
     <name>AtlasAlgorithm</name>
     <message>
+        <source>Map of the result, styled as the output layer (Albers equal-area projection).</source>
+        <translation>结果地图，样式与输出图层相同（Albers 等积圆锥投影）。</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>报告</translation>
     </message>

@@ -24,6 +24,18 @@ def test_ratio_report_of_the_sample_carries_provenance_and_the_illustrative_note
     assert "Illustrative sample values" in section
     body = html[html.index("<body>"):]
     assert body.index("Illustrative data.") < body.index("<h1")  # also at the top
+    # A small map of the result, styled like the output: a PNG with the ratio classes' colours.
+    import base64
+    import re
+
+    from qgis.PyQt.QtGui import QImage
+
+    data = re.search(r'<figure class="result-map"><img src="data:image/png;base64,([^"]+)"',
+                     html).group(1)
+    image = QImage.fromData(base64.b64decode(data), "PNG")
+    assert image.width() == 960 and image.height() == 720
+    colours = {image.pixelColor(x, y).name() for x in range(0, 960, 8) for y in range(0, 720, 8)}
+    assert {"#5e3c99", "#e66101"} & colours  # severe idle or shortage provinces drawn
 
 
 def test_report_of_the_users_own_columns_is_not_called_illustrative(run_alg, sample_gpkg,
