@@ -152,6 +152,55 @@ def raster_legend_title(layer: QgsRasterLayer) -> str:
     return description or layer.name()
 
 
+#: The value each kind of result ranks its regions by for the optional labels.
+RANK_FIELDS = {"ratio": "retire_t", "bivariate": "vol_share", "compliance": "capital_share",
+               "plants": "capacity_t", "best": "profit"}
+
+
+def label_top_regions(layer: QgsVectorLayer, kind: str, count: int, family: str) -> list[str]:
+    """Label the ``count`` features with the largest ranking value (:data:`RANK_FIELDS`, else
+    the renderer's numeric attribute) by their name field, in the publication font with a white
+    halo; returns the names labelled (none without a name or ranking field)."""
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QFont
+
+    from ..core.field_names import NAME_CANDIDATES
+
+    fields = layer.fields()
+    name = next((c for c in NAME_CANDIDATES if fields.lookupField(c) >= 0), "")
+    rank = RANK_FIELDS.get(kind, "")
+    if fields.lookupField(rank) < 0:
+        rank = getattr(layer.renderer(), "classAttribute", lambda: "")() or ""
+    if count <= 0 or not name or fields.lookupField(rank) < 0 or \
+            not fields.at(fields.lookupField(rank)).isNumeric():
+        return []
+    ranked = sorted(((to_float(f[rank]), f.id(), str(f[name])) for f in layer.getFeatures()
+                     if to_float(f[rank]) is not None), reverse=True)[:count]
+    if not ranked:
+        return []
+    ids = ",".join(str(fid) for _, fid, _ in ranked)
+    settings = QgsPalLayerSettings()
+    settings.isExpression = True
+    settings.fieldName = f'CASE WHEN $id IN ({ids}) THEN "{name}" END'
+    text = QgsTextFormat()
+    font = QFont(family) if family else QFont()
+    text.setFont(font)
+    text.setSize(7.5)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return [label for _, _, label in ranked]
+
+
 def layer_year(layer: QgsMapLayer) -> str:
     """A year (2000–2099) named by the layer or its file (``ratio_2030.gpkg``), else ""."""
     import re

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
     QgsRasterLayer,
+    QgsVectorLayer,
 )
 
 from ..bivariate_style import breaks_text
@@ -28,6 +29,7 @@ from ..map_layers import (
     bivariate_breaks,
     china_outlines,
     is_sample_data,
+    label_top_regions,
     layer_kind,
     layer_year,
     neighbour_land,
@@ -42,6 +44,7 @@ from ..map_layout import (
     MapSpec,
     albers,
     build_layout,
+    cjk_family,
     export_layout,
     south_china_sea_line,
 )
@@ -72,6 +75,7 @@ class ExportPublicationMap(AtlasAlgorithm):
     VOL_BREAKS = "VOL_BREAKS"
     OUTLET_BREAKS = "OUTLET_BREAKS"
     OUTPUT = "OUTPUT"
+    LABEL_TOP = "LABEL_TOP"
 
     def flags(self):
         """Layout export is not thread-safe: run on the main thread."""
@@ -166,6 +170,11 @@ class ExportPublicationMap(AtlasAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Map"),
             self.tr("PDF files (*.pdf);;PNG images (*.png);;SVG files (*.svg)")))
+        label_top = QgsProcessingParameterNumber(
+            self.LABEL_TOP, self.tr("Name the top N regions (0: no labels)"),
+            QgsProcessingParameterNumber.Integer, 0, optional=True, minValue=0, maxValue=50)
+        label_top.setFlags(label_top.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(label_top)
         self.addOutput(QgsProcessingOutputString(
             "LEGEND_VOL_BREAKS", self.tr("Volume-share bounds in the legend")))
         self.addOutput(QgsProcessingOutputString(
@@ -218,6 +227,14 @@ class ExportPublicationMap(AtlasAlgorithm):
         project.addMapLayers(panels + extra_copies + overlays +
                              [x for x in (line, land) if x is not None], False)
         kind = layer_kind(panels[0])
+        top = self.parameterAsInt(parameters, self.LABEL_TOP, context)
+        if top > 0:
+            for panel in panels:
+                if isinstance(panel, QgsVectorLayer) and \
+                        not label_top_regions(panel, layer_kind(panel), top, cjk_family()):
+                    feedback.pushWarning(self.tr(
+                        "LABEL_TOP: “{name}” has no name field or no value to rank its "
+                        "features by; no labels.").format(name=panel.name()))
         if feedback.isCanceled():
             return {}
         feedback.setProgress(15)

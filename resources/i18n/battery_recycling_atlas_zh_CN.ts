@@ -1231,6 +1231,10 @@
         <translation>PDF 文件 (*.pdf);;PNG 图像 (*.png);;SVG 文件 (*.svg)</translation>
     </message>
     <message>
+        <source>Name the top N regions (0: no labels)</source>
+        <translation>标注前 N 个地区（0：不标注）</translation>
+    </message>
+    <message>
         <source>Volume-share bounds in the legend</source>
         <translation>图例中的退役量占比界限</translation>
     </message>
@@ -1257,6 +1261,10 @@
     <message>
         <source>“{name}” has no style of its own and is not an output of this plugin: drawn with a single symbol.</source>
         <translation>“{name}”没有自身样式，也不是本插件的输出：以单一符号绘制。</translation>
+    </message>
+    <message>
+        <source>LABEL_TOP: “{name}” has no name field or no value to rank its features by; no labels.</source>
+        <translation>LABEL_TOP：“{name}”没有名称字段或可用于排序的数值，不添加标注。</translation>
     </message>
     <message>
         <source>Laying out the map…</source>

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
+    NULL,
     QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
@@ -286,3 +287,19 @@ def test_a_raster_of_sample_values_is_marked_and_its_map_says_so(plugin, tmp_pat
         text = pdf_text(pdf)
         assert ("Illustrative data" in text) is flag
         assert "Profit (CNY/yr)" in text  # the band's description is the title and legend
+
+
+def test_label_top_names_the_largest_regions(run_alg, ratio_gpkg, tmp_path):
+    layer = QgsVectorLayer(ratio_gpkg, "r", "ogr")
+    ranked = sorted(((f["retire_t"], f["name_zh"]) for f in layer.getFeatures()
+                     if f["retire_t"] not in (None, NULL)), reverse=True)
+    top = [name for _, name in ranked[:3]]
+    fourth = ranked[3][1]
+    pdf = tmp_path / "top.pdf"
+    run_alg("export_publication_map", {"INPUT": ratio_gpkg, "LABEL_TOP": 3, "OUTPUT": str(pdf)})
+    text = pdf_text(pdf)
+    assert all(name in text for name in top)
+    assert fourth not in text
+    plain = tmp_path / "plain.pdf"
+    run_alg("export_publication_map", {"INPUT": ratio_gpkg, "OUTPUT": str(plain)})
+    assert not any(name in pdf_text(plain) for name in top)
