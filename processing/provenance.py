@@ -21,10 +21,10 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.constants import SAMPLE_ILLUSTRATIVE_FIELDS
 from .compat import parameter_fields
+from .label_language import translate
 from .layer_io import source_path
 
 LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
@@ -32,7 +32,8 @@ LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterV
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Provenance", text)
+    # In the run's language (the LANGUAGE parameter), like the rest of the report.
+    return translate("Provenance", text)
 
 
 def _destination(definition: QgsProcessingParameterDefinition) -> bool:
