@@ -288,7 +288,7 @@ def _chart_html(
         ax.set_ylim(0, max(float(np.max(y_pct)), thresholds.shortage * 100.0) * 1.08)
         ax.grid(True, color="#eeeeee", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
-        fig.tight_layout()  # final geometry, so that labels are measured where they end up
+        fig.draw_without_rendering()  # the layout is final, so labels are measured in place
         place_labels(ax, *label_xy, [_plain(names[i]) for i in idx], extremes_first(*label_xy))
         svg = svg_from_figure(fig, label=tr("Ratio against capacity"))
     caption = tr("Each point is a region with a defined ratio; dotted lines are the thresholds.")

@@ -174,7 +174,7 @@ def _scatter_html(names: Sequence[str], result: ComplianceResult,
         ax.set_ylim(-0.5, max(float(np.max(y)), 1.0) * 1.12)
         ax.grid(True, color="#eeeeee", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
-        fig.tight_layout()  # final geometry, so that labels are measured where they end up
+        fig.draw_without_rendering()  # the layout is final, so labels are measured in place
         place_labels(ax, *label_xy, [_plain(names[i]) for i in idx], extremes_first(*label_xy))
         svg = svg_from_figure(fig, label=tr("Capital against whitelist firms"))
     caption = tr("Pearson r = {r}, Spearman rank correlation = {rho} (n = {n}).").format(

@@ -135,7 +135,7 @@ def _chart(names: Sequence[str], result: RatioResult, fit: Elasticity,
         ax.set_ylabel(_plain(tr("Retirement (kt/yr, log scale)")))
         ax.grid(True, which="major", color="#eeeeee", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
-        fig.tight_layout()  # final geometry, so that labels are measured where they end up
+        fig.draw_without_rendering()  # the layout is final, so labels are measured in place
         place_labels(ax, *label_xy, [_plain(names[i]) for i in idx], extremes_first(*label_xy))
         svg = svg_from_figure(fig, label=tr("Retirement against capacity, log–log"))
     caption = tr("Each point is a region with retirement and capacity above zero. Points on a "
