@@ -19,6 +19,8 @@ the running QGIS. What changed, and when:
   (``parameterAsStrings``): :func:`parameter_fields`.
 * ``QgsProcessingAlgorithm.FlagNoThreading`` became ``Qgis.ProcessingAlgorithmFlag.NoThreading``
   (3.36): :func:`no_threading_flag`.
+* OGR's vector "Memory" driver is deprecated from GDAL 3.11 in favour of "MEM", which has no
+  vector support before 3.11 (Debian 12 has GDAL 3.6): :func:`ogr_memory_driver`.
 * GDAL 4 raises Python exceptions by default and GDAL 3.7+ warns until told:
   :func:`gdal_exceptions` turns them on explicitly around the plugin's own GDAL calls.
 """
@@ -214,6 +216,17 @@ def no_threading_flag() -> Any:
     if QGIS_VERSION >= 33600:
         return Qgis.ProcessingAlgorithmFlag.NoThreading
     return QgsProcessingAlgorithm.FlagNoThreading
+
+
+def ogr_memory_driver() -> Any:
+    """OGR's in-memory vector driver: "MEM" where it handles vectors (GDAL 3.11+), else
+    "Memory"."""
+    from osgeo import gdal, ogr
+
+    driver = ogr.GetDriverByName("MEM")
+    if driver is not None and driver.GetMetadataItem(gdal.DCAP_VECTOR) == "YES":
+        return driver
+    return ogr.GetDriverByName("Memory")
 
 
 @contextmanager

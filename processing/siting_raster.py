@@ -21,7 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.grid import GridSpec, nice_pixel_size
-from .compat import gdal_exceptions
+from .compat import gdal_exceptions, ogr_memory_driver
 from .styling import STYLES_DIR
 
 #: Supersampled cells per polygon-spreading strip, and at most in all (memory and time).
@@ -52,7 +52,7 @@ def ogr_polygons(geoms, codes, wkt: str):
     """An OGR memory layer of the (projected) geometries with an integer field ``k``; the data
     source is returned too (the layer lives as long as it)."""
     with gdal_exceptions():
-        ds = ogr.GetDriverByName("Memory").CreateDataSource("siting")
+        ds = ogr_memory_driver().CreateDataSource("siting")
         layer = ds.CreateLayer("p", _srs(wkt), ogr.wkbUnknown)
         layer.CreateField(ogr.FieldDefn("k", ogr.OFTInteger))
         for geom, code in zip(geoms, codes):

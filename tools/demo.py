@@ -160,8 +160,8 @@ def export_figures(out: Path, vol_breaks: str = "", outlet_breaks: str = "") -> 
             "INPUT": str(out / "matching_2025.gpkg"), "VOL_BREAKS": vol_breaks,
             "OUTLET_BREAKS": outlet_breaks,
             "TITLE": "Retired volume against recycling service outlets, 2025",
-            "SUBTITLE": "退役量份额与回收服务网点份额（地级）· Shares of the prefectures with data, "
-                        "natural breaks (Jenks), 3 × 3 classes"}),
+            "SUBTITLE": "退役量份额与回收服务网点份额（地级）· Shares of the prefectures with "
+                        "data, natural breaks (Jenks), 3 × 3 classes"}),
         ("fig_compliance", {
             "INPUT": str(out / "compliance.gpkg"),
             "TITLE": "Registered capital against whitelist compliance",

@@ -183,3 +183,16 @@ def test_parameter_fields_reads_a_field_parameter(plugin, sample_gpkg, no_deprec
               "RETIREMENT_FIELD": "retire_2025_t"}
     assert compat.parameter_fields(alg, params, "RETIREMENT_FIELD",
                                    QgsProcessingContext()) == ["retire_2025_t"]
+
+
+def test_ogr_memory_driver_holds_vector_layers():
+    driver = compat.ogr_memory_driver()
+    with compat.gdal_exceptions():
+        ds = driver.CreateDataSource("t")
+        layer = ds.CreateLayer("p", None, ogr.wkbPoint)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (1 2)"))
+        layer.CreateFeature(feature)
+        assert layer.GetFeatureCount() == 1
+    major_minor = tuple(int(x) for x in gdal.__version__.split(".")[:2])
+    assert driver.GetName() == ("MEM" if major_minor >= (3, 11) else "Memory")
