@@ -25,9 +25,10 @@ from qgis.core import (
 
 from ..core import bivariate
 from ..core.classify import Breaks
-from ..core.constants import ILLUSTRATIVE_FIELD, SAMPLE_ILLUSTRATIVE_FIELDS
+from ..core.constants import SAMPLE_ILLUSTRATIVE_FIELDS
 from . import compat
 from .bivariate_style import bivariate_styler
+from .illustrative import has_illustrative_rows
 from .labels import compliance_labels, ratio_class_labels
 from .layer_io import source_path, to_float
 from .styling import qml_styler, relabel_categories, relabel_rules
@@ -328,16 +329,6 @@ def drawn_fields(layer: QgsMapLayer) -> set[str]:
     return {name.lower() for name in layer.renderer().usedAttributes(context)}
 
 
-def _has_illustrative_rows(layer: QgsVectorLayer) -> bool:
-    index = layer.fields().lookupField(ILLUSTRATIVE_FIELD)
-    if index < 0:
-        return False
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    request.setSubsetOfAttributes([index]).setLimit(1)
-    request.setFilterExpression(f'"{ILLUSTRATIVE_FIELD}" = 1')
-    return any(True for _ in layer.getFeatures(request))
-
-
 def raster_is_illustrative(path: str) -> bool:
     """True when a raster written by this plugin says it was computed from illustrative sample
     values (GDAL metadata item :data:`ILLUSTRATIVE_KEY` = 1)."""
@@ -371,7 +362,7 @@ def is_sample_data(layers: Iterable[QgsMapLayer | None]) -> bool:
             continue
         path = source_path(layer) if layer.providerType() == "ogr" else None
         in_sample_dir = path is not None and SAMPLE_DIR in path.parents
-        if (sample and in_sample_dir) or _has_illustrative_rows(layer):
+        if (sample and in_sample_dir) or has_illustrative_rows(layer):
             return True
     return False
 

@@ -22,8 +22,8 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..core.constants import SAMPLE_ILLUSTRATIVE_FIELDS
 from .compat import parameter_fields
+from .illustrative import run_uses_sample
 from .label_language import translate
 from .layer_io import source_path
 
@@ -67,16 +67,6 @@ def _value_text(alg, definition, parameters: dict, context: QgsProcessingContext
     return alg.parameterAsString(parameters, name, context)
 
 
-def used_sample_fields(alg, parameters: dict, context: QgsProcessingContext) -> bool:
-    """True when a field parameter names an illustrative column of the shipped sample."""
-    for definition in alg.parameterDefinitions():
-        if isinstance(definition, QgsProcessingParameterField):
-            fields = parameter_fields(alg, parameters, definition.name(), context)
-            if any(f.lower() in SAMPLE_ILLUSTRATIVE_FIELDS for f in fields):
-                return True
-    return False
-
-
 def provenance_html(alg, parameters: dict, context: QgsProcessingContext,
                     version: str) -> str:
     """An HTML ``<section>`` listing the run's provenance (trusted HTML, values escaped)."""
@@ -90,7 +80,7 @@ def provenance_html(alg, parameters: dict, context: QgsProcessingContext,
         text = _value_text(alg, definition, parameters, context)
         if text:
             rows.append((f"{definition.description()} ({definition.name()})", text))
-    illustrative = used_sample_fields(alg, parameters, context)
+    illustrative = run_uses_sample(alg, parameters, context)
     rows.append((_tr("Data"), _tr("Illustrative sample values shipped with the plugin, not "
                                   "official statistics") if illustrative else
                  _tr("As given by the inputs above")))

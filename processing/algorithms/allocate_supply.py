@@ -22,9 +22,10 @@ from qgis.core import (
 )
 
 from ...core import allocation as core
-from ...core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
+from ...core.constants import ILLUSTRATIVE_FIELD
 from ...core.errors import NoValidRowsError, RowValuesError
 from ..compat import new_field
+from ..illustrative import run_uses_sample
 from ..layer_io import (
     ensure_outputs_not_inputs,
     format_ids,
@@ -296,7 +297,7 @@ class AllocateSupply(AtlasAlgorithm):
                plant_src) -> dict:
         used = [self.parameterAsString(parameters, key, context)
                 for key in (self.SUPPLY_FIELD, self.CAPACITY_FIELD)]
-        illustrative = 1 if computed_from_sample(used) else 0
+        illustrative = 1 if run_uses_sample(self, parameters, context) else 0
         fields = QgsFields()
         for name, kind in FLOW_FIELDS:
             fields.append(new_field(name, kind))

@@ -117,6 +117,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         if absent:
             raise QgsProcessingException(install_message(absent))
         return super().prepareAlgorithm(parameters, context, feedback)
+
     def suggest_defaults(self, layers: dict, fields: dict) -> None:
         """Dialog defaults guessed by name from the project's layers (end of initAlgorithm);
         see :func:`processing.gui_defaults.suggest_defaults`."""

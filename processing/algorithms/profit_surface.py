@@ -25,13 +25,13 @@ from qgis.core import (
 
 from ...core import surface as core
 from ...core.breakeven import breakeven_li2co3, breakeven_support, breakeven_surface
-from ...core.constants import computed_from_sample
 from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.grid import GridSpec, radius_cells
 from ...core.huff import HUFF_ALPHA_DEFAULT, HUFF_BETA_DEFAULT
 from ...core.plant_size import DEFAULT_SIZES_T, capacity_sweep
 from ..compat import new_field
 from ..economics_io import add_parameter_inputs, economics_params
+from ..illustrative import run_uses_sample
 from ..layer_io import (
     ensure_outputs_not_inputs,
     numeric_field_index,
@@ -447,9 +447,7 @@ class ProfitSurface(AtlasAlgorithm):
     def _write(self, parameters, context, feedback, result, params, crs, wkt, outputs,
                best) -> dict:
         profit_path, supply_path, breakeven_path = outputs
-        illustrative = computed_from_sample([
-            self.parameterAsString(parameters, key, context)
-            for key in (self.SUPPLY_FIELD, self.EXISTING_CAPACITY_FIELD)])
+        illustrative = run_uses_sample(self, parameters, context)
         feedback.setProgressText(self.tr("Writing rasters…"))
         results = {}
         if not write_raster(profit_path, result.profit, result.grid, wkt,

@@ -63,3 +63,22 @@ def test_report_of_the_users_own_columns_is_not_called_illustrative(run_alg, sam
     assert "退役量" in html[html.index('<section class="provenance">'):]
     # The output's rows lose the sample flag: computed from the user's columns.
     assert {f["illustrative"] for f in result["OUTPUT"].getFeatures()} == {0}
+
+
+def test_a_users_layer_with_sample_like_column_names_is_not_the_sample(run_alg, tmp_path):
+    # Column names such as capacity_t are common: only the sample itself (or rows flagged
+    # illustrative) makes a run illustrative.
+    plants = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string&field=capacity_t:double"
+                            "&field=throughput_t:double", "mine", "memory")
+    feature = QgsFeature(plants.fields())
+    feature.setAttributes(["A", 50_000.0, 20_000.0])
+    feature.setGeometry(QgsGeometry.fromWkt("POINT (113 23)"))
+    plants.dataProvider().addFeatures([feature])
+    path = tmp_path / "plants.gpkg"
+    QgsVectorFileWriter.writeAsVectorFormat(plants, str(path), "utf-8", plants.crs(), "GPKG")
+    report = tmp_path / "profit.html"
+    run_alg("plant_profit", {"INPUT": str(path), "CAPACITY_FIELD": "capacity_t",
+                             "THROUGHPUT_FIELD": "throughput_t", "OUTPUT": "TEMPORARY_OUTPUT",
+                             "REPORT": str(report)})
+    html = report.read_text(encoding="utf-8")
+    assert "Illustrative data." not in html and "As given by the inputs above" in html
