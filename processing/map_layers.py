@@ -28,12 +28,10 @@ from ..core.classify import Breaks
 from ..core.constants import SAMPLE_ILLUSTRATIVE_FIELDS
 from . import compat
 from .bivariate_style import bivariate_styler
-from .illustrative import has_illustrative_rows
+from .illustrative import SAMPLE_DIR, has_illustrative_rows, is_sample_layer
 from .labels import compliance_labels, ratio_class_labels
-from .layer_io import source_path, to_float
+from .layer_io import to_float
 from .styling import qml_styler, relabel_categories, relabel_rules
-
-SAMPLE_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
 
 #: Kinds of this plugin's outputs, recognised by a field they alone write.
 KIND_FIELDS = (("bivariate", "match_code"), ("ratio", "ratio_class"),
@@ -50,9 +48,9 @@ RESULT_FIELDS = frozenset({
     "compliance_index", "no_whitelist", "profit_cny", "margin", "utilization", "allocated_t",
     "flow_t", "unmet_t", "profit", "rank", "supply_t", "p_loss", "profit_p50",
 })
-#: Light grey for the neighbouring land and the design of context layers.
 #: GDAL metadata item of this plugin's rasters: 1 when computed from illustrative values.
 ILLUSTRATIVE_KEY = "ILLUSTRATIVE"
+#: Light grey for the neighbouring land and the design of context layers.
 LAND_GREY, CONTEXT_FILL, CONTEXT_LINE, CONTEXT_POINT = "#ececec", "#f4f4f4", "#b5b5b5", "#5a5a5a"
 
 
@@ -253,17 +251,21 @@ def neighbour_land() -> QgsVectorLayer | None:
     return layer
 
 
+def sample_layer(table: str, title: str, symbol) -> QgsVectorLayer | None:
+    """A layer of the shipped sample GeoPackage drawn with one ``symbol``; None if missing."""
+    layer = QgsVectorLayer(f"{SAMPLE_DIR / 'china_sample.gpkg'}|layername={table}", title, "ogr")
+    if not layer.isValid():
+        return None
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
 def china_outlines() -> QgsVectorLayer | None:
     """The sample's province boundaries (real, Tianditu) as thin dark outlines without fill,
     drawn over a raster so that it reads as a map of China."""
-    layer = QgsVectorLayer(f"{SAMPLE_DIR / 'china_sample.gpkg'}|layername=provinces",
-                           "provinces", "ogr")
-    if not layer.isValid():
-        return None
-    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#505050",
-                                         "outline_width": "0.15", "outline_width_unit": "MM"})
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    return layer
+    return sample_layer("provinces", "provinces", QgsFillSymbol.createSimple({
+        "style": "no", "outline_color": "#505050", "outline_width": "0.15",
+        "outline_width_unit": "MM"}))
 
 
 def outside_layers(outlines: QgsVectorLayer, crs) -> list[QgsVectorLayer]:
@@ -360,9 +362,7 @@ def is_sample_data(layers: Iterable[QgsMapLayer | None]) -> bool:
         result = drawn & RESULT_FIELDS
         if not sample and not result:
             continue
-        path = source_path(layer) if layer.providerType() == "ogr" else None
-        in_sample_dir = path is not None and SAMPLE_DIR in path.parents
-        if (sample and in_sample_dir) or has_illustrative_rows(layer):
+        if (sample and is_sample_layer(layer)) or has_illustrative_rows(layer):
             return True
     return False
 

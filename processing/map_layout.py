@@ -20,6 +20,7 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemPicture,
     QgsLayoutPoint,
+    QgsLineSymbol,
     QgsMapLayer,
     QgsPrintLayout,
     QgsProject,
@@ -32,12 +33,14 @@ from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
 from .compat import empty_extent, export_error, label_font, set_label_font
+from .illustrative import SAMPLE_DIR
+from .map_layers import sample_layer
 from .map_legend import fill_legend
 
 PLUGIN_DIR = Path(__file__).resolve().parents[1]
 LAYOUTS_DIR = PLUGIN_DIR / "resources" / "layouts"
 NORTH_ARROW = PLUGIN_DIR / "resources" / "icons" / "north_arrow.svg"
-SAMPLE_GPKG = PLUGIN_DIR / "resources" / "data" / "china_sample.gpkg"
+SAMPLE_GPKG = SAMPLE_DIR / "china_sample.gpkg"
 
 #: The ``TEMPLATE`` enumeration, in order: file names in ``resources/layouts``.
 TEMPLATES = ("a4_landscape", "a4_portrait", "two_panels")
@@ -103,16 +106,9 @@ def albers() -> QgsCoordinateReferenceSystem:
 
 def south_china_sea_line() -> QgsVectorLayer | None:
     """The South China Sea line from the sample GeoPackage, drawn as a dark dashed boundary."""
-    layer = QgsVectorLayer(f"{SAMPLE_GPKG}|layername=south_china_sea_line", "south_china_sea",
-                           "ogr")
-    if not layer.isValid():
-        return None
-    from qgis.core import QgsLineSymbol, QgsSingleSymbolRenderer
-
-    symbol = QgsLineSymbol.createSimple({"line_color": "#4d4d4d", "line_width": "0.35",
-                                         "line_width_unit": "MM", "capstyle": "round"})
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    return layer
+    return sample_layer("south_china_sea_line", "south_china_sea", QgsLineSymbol.createSimple({
+        "line_color": "#4d4d4d", "line_width": "0.35", "line_width_unit": "MM",
+        "capstyle": "round"}))
 
 
 def _wgs84_box(layer: QgsMapLayer, project: QgsProject) -> QgsRectangle:

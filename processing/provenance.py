@@ -12,7 +12,6 @@ from html import escape
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -36,10 +35,6 @@ def _tr(text: str) -> str:
     return translate("Provenance", text)
 
 
-def _destination(definition: QgsProcessingParameterDefinition) -> bool:
-    return definition.isDestination()
-
-
 def _layer_text(alg, parameters: dict, name: str, context: QgsProcessingContext) -> str:
     layer = alg.parameterAsLayer(parameters, name, context)
     if layer is None:
@@ -50,9 +45,7 @@ def _layer_text(alg, parameters: dict, name: str, context: QgsProcessingContext)
 
 
 def _value_text(alg, definition, parameters: dict, context: QgsProcessingContext) -> str:
-    name = definition.name()
-    if name not in parameters or parameters[name] is None:
-        return ""
+    name = definition.name()  # absent parameters read as their defaults, as in the run
     if isinstance(definition, LAYER_PARAMETERS):
         return _layer_text(alg, parameters, name, context)
     if isinstance(definition, QgsProcessingParameterMultipleLayers):
@@ -75,7 +68,7 @@ def provenance_html(alg, parameters: dict, context: QgsProcessingContext,
         (_tr("Date"), datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
     ]
     for definition in alg.parameterDefinitions():
-        if _destination(definition) or definition.name() == "LANGUAGE":
+        if definition.isDestination() or definition.name() == "LANGUAGE":
             continue
         text = _value_text(alg, definition, parameters, context)
         if text:
