@@ -19,7 +19,7 @@ help:
 	@echo "make setup      install QGIS (Debian, as root) and the pinned Python tools into $(VENV)"
 	@echo "make test       run the test suite (core, Processing, qgis_process, plugin loading)"
 	@echo "make demo       run the analyses on the sample data into $(DEMO_OUT)/"
-	@echo "make lint       ruff;  make format  ruff format"
+	@echo "make lint       ruff check and ruff format --check;  make format  ruff format"
 	@echo "make package    build dist/battery_recycling_atlas-<version>.zip for QGIS's plugin manager"
 	@echo "make deploy     link this checkout into the QGIS profile $(QGIS_PROFILE_DIR)"
 	@echo "make benchmark  run the benchmarks in tools/ and print a table"
@@ -65,6 +65,7 @@ demo: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 format: setup
 	$(VENV)/bin/ruff format .

@@ -53,26 +53,39 @@ class BatteryRecyclingAtlasPlugin:
         )
         ratio.setObjectName("BatteryRecyclingAtlasRatio")
         self._add_action(
-            tr("Load sample data"), self._load_sample_data,
-            tr("Add the sample provinces, prefectures and whitelist plants, styled, in the "
-               "Albers projection (illustrative numbers)"),
+            tr("Load sample data"),
+            self._load_sample_data,
+            tr(
+                "Add the sample provinces, prefectures and whitelist plants, styled, in the "
+                "Albers projection (illustrative numbers)"
+            ),
         )
         explorer = self._add_action(
-            tr("Economics explorer…"), self.show_explorer,
+            tr("Economics explorer…"),
+            self.show_explorer,
             tr("Explore the plant economics with live charts; apply them to a plant layer"),
-            toolbar=True, icon="explorer.svg")
+            toolbar=True,
+            icon="explorer.svg",
+        )
         explorer.setObjectName("BatteryRecyclingAtlasExplorerAction")
         workflow = self._add_action(
-            tr("Mismatch workflow…"), self.show_workflow,
+            tr("Mismatch workflow…"),
+            self.show_workflow,
             tr("Ratio, matching and capital compliance in one run, with one report"),
-            toolbar=True, icon="workflow.svg")
+            toolbar=True,
+            icon="workflow.svg",
+        )
         workflow.setObjectName("BatteryRecyclingAtlasWorkflowAction")
-        self._add_action(tr("About / data sources…"), self.show_about,
-                         tr("Version, attribution, illustrative-data and map-review notes"),
-                         icon="about.svg")
+        self._add_action(
+            tr("About / data sources…"),
+            self.show_about,
+            tr("Version, attribution, illustrative-data and map-review notes"),
+            icon="about.svg",
+        )
 
-    def _add_action(self, text: str, callback, tip: str, toolbar: bool = False,
-                    icon: str = "icon.svg") -> QAction:
+    def _add_action(
+        self, text: str, callback, tip: str, toolbar: bool = False, icon: str = "icon.svg"
+    ) -> QAction:
         action = QAction(QIcon(str(ICON_DIR / icon)), text, self.iface.mainWindow())
         action.setToolTip(tip)
         action.setStatusTip(tip)
@@ -94,8 +107,9 @@ class BatteryRecyclingAtlasPlugin:
 
         absent = missing()
         if absent:
-            self.iface.messageBar().pushWarning(tr("Battery Recycling Atlas"),
-                                                install_message(absent))
+            self.iface.messageBar().pushWarning(
+                tr("Battery Recycling Atlas"), install_message(absent)
+            )
         return not absent
 
     def show_explorer(self) -> None:

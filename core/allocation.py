@@ -306,8 +306,10 @@ def _province_codes(
     """Integer province codes shared by both sides; -1 = unknown."""
     codes: Dict[str, int] = {}
     out = []
-    for values, n, which in ((supply_prov, n_supply, "supply_prov"),
-                             (plant_prov, n_plants, "plant_prov")):
+    for values, n, which in (
+        (supply_prov, n_supply, "supply_prov"),
+        (plant_prov, n_plants, "plant_prov"),
+    ):
         arr = np.full(n, -1, dtype=np.int64)
         if values is not None:
             items = list(values)
@@ -412,8 +414,7 @@ class _Arcs:
             keep = finite[rr, pick]
             rows.append(rr[keep] + r0)
             cols.append(pick[keep])
-        return (np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64),
-                total)
+        return (np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64), total)
 
     def price(self, alpha, beta, keys: np.ndarray, tol: float, per_row: int):
         """Omitted arcs with reduced cost < -tol, at most ``per_row`` (most negative) per row.
@@ -465,8 +466,16 @@ def _solve_lp(rows, cols, cost, supply, capacity, penalty):
     a_eq = sparse.csr_matrix((np.ones(m + ns), (eq_rows, eq_cols)), shape=(ns, m + ns))
     a_ub = sparse.csr_matrix((np.ones(m), (cols, np.arange(m))), shape=(npl, m + ns))
     for options in (HIGHS_OPTIONS, {}):  # HiGHS defaults as a fallback
-        res = linprog(c, A_ub=a_ub, b_ub=capacity, A_eq=a_eq, b_eq=supply, bounds=(0, None),
-                      method="highs-ds", options=dict(options))
+        res = linprog(
+            c,
+            A_ub=a_ub,
+            b_ub=capacity,
+            A_eq=a_eq,
+            b_eq=supply,
+            bounds=(0, None),
+            method="highs-ds",
+            options=dict(options),
+        )
         if res.status == 0 and res.x is not None:
             break
     else:
@@ -517,9 +526,14 @@ def allocate(
     volumes, missing coordinates or missing provinces, ``ValueError`` for bad parameters.
     Infeasibility never raises: supply that cannot be served is reported as unmet.
     """
-    params = AllocationParams(rule=rule, transport_cost=transport_cost, border_fee=border_fee,
-                              detour=detour, max_distance_km=max_distance_km,
-                              unmet_penalty=unmet_penalty)
+    params = AllocationParams(
+        rule=rule,
+        transport_cost=transport_cost,
+        border_fee=border_fee,
+        detour=detour,
+        max_distance_km=max_distance_km,
+        unmet_penalty=unmet_penalty,
+    )
     if method not in ALLOCATION_METHODS:
         raise ValueError(f"method must be one of {ALLOCATION_METHODS}, got {method!r}")
     sxy = _xy(supply_xy, "supply_xy")
@@ -560,8 +574,9 @@ def _solve(arcs: _Arcs, supply, capacity, penalty, method: str, coarse: bool) ->
     ns, npl = supply.shape[0], capacity.shape[0]
     empty = np.zeros(0, np.int64)
     if not (ns and npl):
-        return _Solution(empty, empty, np.zeros(0), np.full(ns, penalty), np.zeros(npl),
-                         "none", 0, 0)
+        return _Solution(
+            empty, empty, np.zeros(0), np.full(ns, penalty), np.zeros(npl), "none", 0, 0
+        )
     if method == "full":
         rows, cols, permitted = arcs.all_permitted()
     else:
@@ -572,8 +587,9 @@ def _solve(arcs: _Arcs, supply, capacity, penalty, method: str, coarse: bool) ->
         else:
             method = "column_generation"
     if not rows.size:
-        return _Solution(empty, empty, np.zeros(0), np.full(ns, penalty), np.zeros(npl),
-                         method, 0, permitted)
+        return _Solution(
+            empty, empty, np.zeros(0), np.full(ns, penalty), np.zeros(npl), method, 0, permitted
+        )
 
     cost = arcs.unit_cost(rows, cols)
     tol = PRICING_TOL * max(1.0, penalty, float(cost.max(initial=0.0)))
@@ -607,13 +623,17 @@ def _solve(arcs: _Arcs, supply, capacity, penalty, method: str, coarse: bool) ->
             prices, coarse_rounds, extra = _coarse_start(arcs, supply, capacity, penalty)
             if prices is not None:
                 more_r, more_c, _ = arcs.cheapest(min(INITIAL_ARCS, npl), prices)
-                keys = np.unique(np.concatenate([rows * npl + cols, more_r * npl + more_c,
-                                                 extra[0] * npl + extra[1]]))
+                keys = np.unique(
+                    np.concatenate(
+                        [rows * npl + cols, more_r * npl + more_c, extra[0] * npl + extra[1]]
+                    )
+                )
                 rows, cols = keys // npl, keys % npl
                 cost = arcs.unit_cost(rows, cols)
         if rounds >= MAX_ROUNDS or rows.size > permitted // 2:
-            messages.append(f"column generation stopped after {rounds} rounds; "
-                            "solved with every arc")
+            messages.append(
+                f"column generation stopped after {rounds} rounds; " "solved with every arc"
+            )
             rows, cols, _ = arcs.all_permitted()
             cost = arcs.unit_cost(rows, cols)
             method = "full"
@@ -651,8 +671,12 @@ def _coarse_start(arcs: _Arcs, supply, capacity, penalty):
     if n >= supply.shape[0] // 2:
         return None, 0, None
     total = np.bincount(group, weights=supply, minlength=n)
-    cxy = np.stack([np.bincount(group, weights=supply * xy[:, k], minlength=n)
-                    for k in (0, 1)], axis=1) / total[:, None]
+    cxy = (
+        np.stack(
+            [np.bincount(group, weights=supply * xy[:, k], minlength=n) for k in (0, 1)], axis=1
+        )
+        / total[:, None]
+    )
     cprov = np.zeros(n, dtype=np.int64)
     cprov[group] = arcs.sprov
     coarse = _Arcs(cxy, cprov, arcs.pxy, arcs.pprov, arcs.p)
@@ -723,12 +747,17 @@ def _result(params, s_in, c_in, act_s, act_p, arcs, sol: _Solution, start) -> Al
     dual = float(supply @ sol.alpha + capacity @ sol.beta) if supply.size else 0.0
     objective = total_cost + penalty_cost
     seconds = time.perf_counter() - start
-    label = {"full": "every permitted arc", "column_generation": "column generation",
-             "none": "nothing to solve"}[used]
-    coarse = (f" after {sol.coarse_rounds} on grouped supply" if sol.coarse_rounds else "")
-    status = (f"optimal ({label}: {sol.rounds} LP solve(s){coarse}, last with "
-              f"{rows.shape[0]:,} of {sol.permitted:,} permitted arcs; objective "
-              f"{objective:,.2f} CNY/yr, dual bound {dual:,.2f})")
+    label = {
+        "full": "every permitted arc",
+        "column_generation": "column generation",
+        "none": "nothing to solve",
+    }[used]
+    coarse = f" after {sol.coarse_rounds} on grouped supply" if sol.coarse_rounds else ""
+    status = (
+        f"optimal ({label}: {sol.rounds} LP solve(s){coarse}, last with "
+        f"{rows.shape[0]:,} of {sol.permitted:,} permitted arcs; objective "
+        f"{objective:,.2f} CNY/yr, dual bound {dual:,.2f})"
+    )
     return AllocationResult(
         rule=params.rule,
         params=params,
@@ -785,9 +814,20 @@ def compare_rules(
 ) -> Dict[str, AllocationResult]:
     """:func:`allocate` under every rule of :data:`RULES`, keyed by rule in that order."""
     return {
-        rule: allocate(supply_xy, supply_t, supply_prov, plant_xy, capacity_t, plant_prov,
-                       rule=rule, transport_cost=transport_cost, border_fee=border_fee,
-                       detour=detour, max_distance_km=max_distance_km,
-                       unmet_penalty=unmet_penalty, method=method)
+        rule: allocate(
+            supply_xy,
+            supply_t,
+            supply_prov,
+            plant_xy,
+            capacity_t,
+            plant_prov,
+            rule=rule,
+            transport_cost=transport_cost,
+            border_fee=border_fee,
+            detour=detour,
+            max_distance_km=max_distance_km,
+            unmet_penalty=unmet_penalty,
+            method=method,
+        )
         for rule in RULES
     }

@@ -45,36 +45,46 @@ __all__ = [
 PALETTES: Dict[str, Dict[str, Any]] = {
     "pink_blue": {
         "label": "Pink–blue (Stevens)",
-        "table": (("#e8e8e8", "#ace4e4", "#5ac8c8"),
-                  ("#dfb0d6", "#a5add3", "#5698b9"),
-                  ("#be64ac", "#8c62aa", "#3b4994")),
+        "table": (
+            ("#e8e8e8", "#ace4e4", "#5ac8c8"),
+            ("#dfb0d6", "#a5add3", "#5698b9"),
+            ("#be64ac", "#8c62aa", "#3b4994"),
+        ),
     },
     "green_blue": {
         "label": "Green–blue (Stevens)",
-        "table": (("#e8e8e8", "#b5c0da", "#6c83b5"),
-                  ("#b8d6be", "#90b2b3", "#567994"),
-                  ("#73ae80", "#5a9178", "#2a5a5b")),
+        "table": (
+            ("#e8e8e8", "#b5c0da", "#6c83b5"),
+            ("#b8d6be", "#90b2b3", "#567994"),
+            ("#73ae80", "#5a9178", "#2a5a5b"),
+        ),
     },
     "blue_red": {
         "label": "Blue–red (Stevens)",
-        "table": (("#e8e8e8", "#e4acac", "#c85a5a"),
-                  ("#b0d5df", "#ad9ea5", "#985356"),
-                  ("#64acbe", "#627f8c", "#574249")),
+        "table": (
+            ("#e8e8e8", "#e4acac", "#c85a5a"),
+            ("#b0d5df", "#ad9ea5", "#985356"),
+            ("#64acbe", "#627f8c", "#574249"),
+        ),
     },
     "purple_gold": {
         "label": "Purple–gold (Stevens)",
-        "table": (("#e8e8e8", "#e4d9ac", "#c8b35a"),
-                  ("#cbb8d7", "#c8ada0", "#af8e53"),
-                  ("#9972af", "#976b82", "#804d36")),
+        "table": (
+            ("#e8e8e8", "#e4d9ac", "#c8b35a"),
+            ("#cbb8d7", "#c8ada0", "#af8e53"),
+            ("#9972af", "#976b82", "#804d36"),
+        ),
     },
     # Monochrome, for black-and-white print: neutral greys whose CIE L* falls 29 per volume
     # class and 7 per outlet class, from L* 92 (#e8e8e8) to L* 20. The volume step exceeds the
     # whole outlet range, so every cell differs for k up to 5 too (read it with the legend).
     "grey": {
         "label": "Greys (print)",
-        "table": (("#e8e8e8", "#d4d4d4", "#c1c1c1"),
-                  ("#989898", "#868686", "#747474"),
-                  ("#505050", "#404040", "#303030")),
+        "table": (
+            ("#e8e8e8", "#d4d4d4", "#c1c1c1"),
+            ("#989898", "#868686", "#747474"),
+            ("#505050", "#404040", "#303030"),
+        ),
     },
 }
 PALETTE_NAMES: Tuple[str, ...] = tuple(PALETTES)
@@ -87,15 +97,19 @@ MATCH_TYPES: Tuple[str, ...] = ("under_served", "balanced", "over_served", "no_d
 
 # --- colour: sRGB (D65) <-> CIE L*a*b* -----------------------------------------------------------
 
-_RGB_TO_XYZ = np.array([[0.4124564, 0.3575761, 0.1804375],
-                        [0.2126729, 0.7151522, 0.0721750],
-                        [0.0193339, 0.1191920, 0.9503041]])
+_RGB_TO_XYZ = np.array(
+    [
+        [0.4124564, 0.3575761, 0.1804375],
+        [0.2126729, 0.7151522, 0.0721750],
+        [0.0193339, 0.1191920, 0.9503041],
+    ]
+)
 _WHITE = _RGB_TO_XYZ.sum(axis=1)  # D65 white point of sRGB
 _DELTA = 6.0 / 29.0
 
 
 def _hex_to_rgb(color: str) -> np.ndarray:
-    return np.array([int(color[i:i + 2], 16) / 255.0 for i in (1, 3, 5)])
+    return np.array([int(color[i : i + 2], 16) / 255.0 for i in (1, 3, 5)])
 
 
 def _rgb_to_hex(rgb: np.ndarray) -> str:
@@ -107,8 +121,14 @@ def _srgb_to_lab(rgb: np.ndarray) -> np.ndarray:
     lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     t = lin @ _RGB_TO_XYZ.T / _WHITE
     f = np.where(t > _DELTA**3, np.cbrt(t), t / (3 * _DELTA**2) + 4.0 / 29.0)
-    return np.stack([116.0 * f[..., 1] - 16.0, 500.0 * (f[..., 0] - f[..., 1]),
-                     200.0 * (f[..., 1] - f[..., 2])], axis=-1)
+    return np.stack(
+        [
+            116.0 * f[..., 1] - 16.0,
+            500.0 * (f[..., 0] - f[..., 1]),
+            200.0 * (f[..., 1] - f[..., 2]),
+        ],
+        axis=-1,
+    )
 
 
 def _lab_to_srgb(lab: np.ndarray) -> np.ndarray:
@@ -151,8 +171,9 @@ def palette_colors(name: str, k: int, k_outlet: Optional[int] = None) -> Dict[Tu
                 continue
             r0, c0 = min(int(pv), 1), min(int(po), 1)
             fr, fc = pv - r0, po - c0
-            mixed = ((1 - fr) * ((1 - fc) * lab[r0, c0] + fc * lab[r0, c0 + 1])
-                     + fr * ((1 - fc) * lab[r0 + 1, c0] + fc * lab[r0 + 1, c0 + 1]))
+            mixed = (1 - fr) * ((1 - fc) * lab[r0, c0] + fc * lab[r0, c0 + 1]) + fr * (
+                (1 - fc) * lab[r0 + 1, c0] + fc * lab[r0 + 1, c0 + 1]
+            )
             out[(v, o)] = _rgb_to_hex(_lab_to_srgb(mixed))
     return out
 
@@ -293,7 +314,10 @@ def binomial_fewer(
 
 
 def match(
-    volume: Sequence[Any], outlets: Sequence[Any], k: int = 3, method: str = "natural_breaks",
+    volume: Sequence[Any],
+    outlets: Sequence[Any],
+    k: int = 3,
+    method: str = "natural_breaks",
     alpha: float = 0.05,
 ) -> MatchResult:
     """Shares, classes and match type per city.
@@ -334,8 +358,9 @@ def match(
     outlet_class = classify(outlet_share, outlet_breaks)
     expected, p_fewer, q_fewer, under_sig = binomial_fewer(vol_share, out, alpha)
     codes = np.full(vol.shape, None, dtype=object)
-    codes[valid] = [f"{v}-{o}" for v, o in zip(vol_class[valid].tolist(),
-                                                outlet_class[valid].tolist())]
+    codes[valid] = [
+        f"{v}-{o}" for v, o in zip(vol_class[valid].tolist(), outlet_class[valid].tolist())
+    ]
     return MatchResult(
         volume=vol,
         outlets=out,
@@ -375,8 +400,10 @@ def under_served_summary(
     """
     vol = to_float_array(volume, "volume")
     if len(names) != len(result) or vol.shape[0] != len(result):
-        raise ValueError(f"names/volume lengths ({len(names)}, {vol.shape[0]}) "
-                         f"differ from the result ({len(result)})")
+        raise ValueError(
+            f"names/volume lengths ({len(names)}, {vol.shape[0]}) "
+            f"differ from the result ({len(result)})"
+        )
     idx = np.flatnonzero(result.match_type == "under_served")
     idx = idx[np.argsort(-result.vol_share[idx], kind="stable")]
     rows = [

@@ -34,8 +34,13 @@ from scipy.special import expit
 
 from .economics import _material_value
 
-__all__ = ["MAX_PRICE_FACTOR", "breakeven_li2co3", "breakeven_support", "breakeven_surface",
-           "price_parts"]
+__all__ = [
+    "MAX_PRICE_FACTOR",
+    "breakeven_li2co3",
+    "breakeven_support",
+    "breakeven_surface",
+    "price_parts",
+]
 
 #: No break-even price is reported above this multiple of the given Li₂CO₃ price.
 MAX_PRICE_FACTOR = 10.0
@@ -54,8 +59,13 @@ def price_parts(v: Mapping[str, Any]) -> tuple[float, float]:
     return a, value(1.0) - a
 
 
-def breakeven_li2co3(v: Mapping[str, Any], capacity: float, throughput: Any, extra_cost: Any,
-                     max_price: Optional[float] = None) -> np.ndarray:
+def breakeven_li2co3(
+    v: Mapping[str, Any],
+    capacity: float,
+    throughput: Any,
+    extra_cost: Any,
+    max_price: Optional[float] = None,
+) -> np.ndarray:
     """Li₂CO₃ price (CNY/t, float64) at which profit − ``extra_cost`` is zero for each
     ``throughput`` (t/yr), all other values ``v`` (flat parameters) as given; see the module
     docstring. ``extra_cost`` CNY/yr (transport and fees), broadcast with ``throughput``."""
@@ -66,14 +76,21 @@ def breakeven_li2co3(v: Mapping[str, Any], capacity: float, throughput: Any, ext
     a, b = price_parts(v)
     w = v["feedstock.ncm_share"]
     kwh = w * v["rt.kwh_ncm"] + (1.0 - w) * v["rt.kwh_lfp"]
-    cascade = (kwh * v["rt.soh"] * v["rt.cycles"] * v["rt.efficiency"] * v["rt.spread"]
-               - v["rt.refurbish_cost"])
-    other = (v["sg.subsidy"] + v["ec.carbon_price"] * v["ec.avoided_co2"]
-             - v["feedstock.include_purchase"] * (
-                 w * v["feedstock.purchase_ncm"] + (1.0 - w) * v["feedstock.purchase_lfp"]))
+    cascade = (
+        kwh * v["rt.soh"] * v["rt.cycles"] * v["rt.efficiency"] * v["rt.spread"]
+        - v["rt.refurbish_cost"]
+    )
+    other = (
+        v["sg.subsidy"]
+        + v["ec.carbon_price"] * v["ec.avoided_co2"]
+        - v["feedstock.include_purchase"]
+        * (w * v["feedstock.purchase_ncm"] + (1.0 - w) * v["feedstock.purchase_lfp"])
+    )
     var = v["cp.unit_cost"] + v["cd.unit_cost"] + v["ce.unit_cost"]
-    fixed = v["plant.fixed_cost_ref"] * (
-        capacity / v["plant.capacity_ref"]) ** v["plant.fixed_exponent"]
+    fixed = (
+        v["plant.fixed_cost_ref"]
+        * (capacity / v["plant.capacity_ref"]) ** v["plant.fixed_exponent"]
+    )
     phi = float(v["rt.cascade_share"])
     f = 1.0 - v["scale.lam"] * expit(v["scale.k"] * (q * 1e-4 - v["scale.q0"]))
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -96,16 +113,19 @@ def breakeven_support(profit: Any, throughput: Any) -> np.ndarray:
         return np.where(q > 0, -p / np.where(q > 0, q, 1.0), np.nan)
 
 
-def breakeven_surface(result: Any, max_price: Optional[float] = None,
-                      rows_per_chunk: int = 256) -> np.ndarray:
+def breakeven_surface(
+    result: Any, max_price: Optional[float] = None, rows_per_chunk: int = 256
+) -> np.ndarray:
     """Break-even Li₂CO₃ price (CNY/t) of every cell of a :class:`.surface.SurfaceResult`,
     in its working precision, NaN where undefined (see :func:`breakeven_li2co3`)."""
     v = result.params.economics.values()
     out = np.empty(result.profit.shape, dtype=result.profit.dtype)
     for r0 in range(0, out.shape[0], rows_per_chunk):
         sl = slice(r0, r0 + rows_per_chunk)
-        extra = (result.transport_cost[sl].astype(np.float64)
-                 + np.nan_to_num(result.border_fee_cost[sl].astype(np.float64)))
-        out[sl] = breakeven_li2co3(v, result.params.capacity, result.throughput[sl], extra,
-                                   max_price)
+        extra = result.transport_cost[sl].astype(np.float64) + np.nan_to_num(
+            result.border_fee_cost[sl].astype(np.float64)
+        )
+        out[sl] = breakeven_li2co3(
+            v, result.params.capacity, result.throughput[sl], extra, max_price
+        )
     return out

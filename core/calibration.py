@@ -34,12 +34,15 @@ __all__ = ["FIT_PARAMETERS", "CalibrationResult", "fit_scale_curve", "model_unit
 #: Parameters fitted by default, with the scale used internally (fitted value / scale ≈ 1).
 FIT_PARAMETERS: Tuple[str, ...] = ("scale.q0", "scale.k", "scale.lam", "plant.fixed_cost_ref")
 _SCALE = {"scale.q0": 10.0, "scale.k": 0.2, "scale.lam": 0.5, "plant.fixed_cost_ref": 1e8}
-_BOUNDS = {"scale.q0": (0.01, 100.0), "scale.k": (1e-4, 10.0), "scale.lam": (0.0, 1.0),
-           "plant.fixed_cost_ref": (0.0, np.inf)}
+_BOUNDS = {
+    "scale.q0": (0.01, 100.0),
+    "scale.k": (1e-4, 10.0),
+    "scale.lam": (0.0, 1.0),
+    "plant.fixed_cost_ref": (0.0, np.inf),
+}
 
 
-def model_unit_cost(params: EconomicParams, throughput: Any,
-                    capacity: Any = None) -> np.ndarray:
+def model_unit_cost(params: EconomicParams, throughput: Any, capacity: Any = None) -> np.ndarray:
     """Unit processing cost (CNY/t) of the plant model at throughputs (t/yr, > 0).
 
     ``capacity`` (t/yr, per row) sets each row's fixed cost; None = the reference plant.
@@ -112,8 +115,11 @@ def fit_scale_curve(
     thr_all = to_float_array(throughput, "throughput")
     cost_all = to_float_array(unit_cost, "unit_cost")
     if thr_all.shape != cost_all.shape:
-        raise InputError("unit_cost", [], f"has {cost_all.shape[0]} values for "
-                                          f"{thr_all.shape[0]} throughputs")
+        raise InputError(
+            "unit_cost",
+            [],
+            f"has {cost_all.shape[0]} values for " f"{thr_all.shape[0]} throughputs",
+        )
     cap_all = None if capacity is None else _capacity(params, thr_all, capacity)
     known = np.isfinite(thr_all) & np.isfinite(cost_all)
     if cap_all is not None:
@@ -125,8 +131,11 @@ def fit_scale_curve(
                 raise InputError(label, bad.tolist(), "must be > 0")
     used = np.flatnonzero(known)
     if used.size <= len(names):
-        raise InputError("throughput", [], f"needs more than {len(names)} rows with throughput "
-                                           f"and unit cost, got {used.size}")
+        raise InputError(
+            "throughput",
+            [],
+            f"needs more than {len(names)} rows with throughput " f"and unit cost, got {used.size}",
+        )
     thr, obs = thr_all[used], cost_all[used]
     cap = np.full(thr.shape, params.plant.capacity_ref) if cap_all is None else cap_all[used]
     base = params.values()
@@ -143,8 +152,9 @@ def fit_scale_curve(
     for start in _starts(base, names, starts):
         x0 = np.clip(np.array([start[n] for n in names]) / scale, lower, upper)
         x0 = np.where(np.isfinite(x0), x0, 1.0)
-        res = least_squares(residuals, x0, bounds=(lower, upper), method="trf",
-                            x_scale="jac", max_nfev=2000)
+        res = least_squares(
+            residuals, x0, bounds=(lower, upper), method="trf", x_scale="jac", max_nfev=2000
+        )
         if best is None or res.cost < best.cost:
             best = res
     assert best is not None
@@ -155,17 +165,26 @@ def fit_scale_curve(
     dof = used.size - len(names)
     sst = float(np.sum((obs - obs.mean()) ** 2))
     return CalibrationResult(
-        params=fitted_params, estimates=estimates,
+        params=fitted_params,
+        estimates=estimates,
         std_errors=_std_errors(best.jac, ssr / dof, scale, names, best.active_mask),
-        r2=(1.0 - ssr / sst) if sst > 0 else None, rmse=math.sqrt(ssr / used.size),
-        n=int(used.size), success=bool(best.success), message=str(best.message), used=used,
-        throughput=thr, unit_cost=obs, fitted=obs - resid, residuals=resid,
+        r2=(1.0 - ssr / sst) if sst > 0 else None,
+        rmse=math.sqrt(ssr / used.size),
+        n=int(used.size),
+        success=bool(best.success),
+        message=str(best.message),
+        used=used,
+        throughput=thr,
+        unit_cost=obs,
+        fitted=obs - resid,
+        residuals=resid,
         capacity=None if cap_all is None else cap,
     )
 
 
-def _starts(base: Dict[str, float], names: Sequence[str],
-            extra: Optional[Sequence[Dict[str, float]]]) -> list:
+def _starts(
+    base: Dict[str, float], names: Sequence[str], extra: Optional[Sequence[Dict[str, float]]]
+) -> list:
     starts = [dict(base)]
     if "scale.q0" in names:
         starts += [{**base, "scale.q0": q0} for q0 in (3.0, 20.0) if q0 != base["scale.q0"]]
@@ -177,8 +196,9 @@ def _starts(base: Dict[str, float], names: Sequence[str],
     return starts
 
 
-def _std_errors(jac: np.ndarray, s2: float, scale: np.ndarray, names: Sequence[str],
-                active: np.ndarray) -> Dict[str, Optional[float]]:
+def _std_errors(
+    jac: np.ndarray, s2: float, scale: np.ndarray, names: Sequence[str], active: np.ndarray
+) -> Dict[str, Optional[float]]:
     out: Dict[str, Optional[float]] = {n: None for n in names}
     jtj = jac.T @ jac
     if not np.all(np.isfinite(jtj)) or np.linalg.cond(jtj) > 1e14:

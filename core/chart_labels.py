@@ -16,9 +16,17 @@ import numpy as np
 OFFSETS = ((4, 3), (4, -9), (-4, 3), (-4, -9), (6, -3), (-6, -3), (0, 7), (0, -12))
 
 
-def place_labels(ax: Any, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],
-                 priority: Sequence[float], *, max_labels: int = 12, fontsize: float = 7.0,
-                 color: str = "#333333") -> list[int]:
+def place_labels(
+    ax: Any,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    texts: Sequence[str],
+    priority: Sequence[float],
+    *,
+    max_labels: int = 12,
+    fontsize: float = 7.0,
+    color: str = "#333333",
+) -> list[int]:
     """Label up to ``max_labels`` points of ``ax`` without overlaps; return the indices labelled.
 
     ``xs``/``ys`` are data coordinates, ``priority`` the order (highest first, NaN last). Call it
@@ -26,8 +34,7 @@ def place_labels(ax: Any, xs: Sequence[float], ys: Sequence[float], texts: Seque
     """
     fig = ax.figure
     renderer = _renderer(fig)
-    points = ax.transData.transform(np.column_stack([np.asarray(xs, float),
-                                                     np.asarray(ys, float)]))
+    points = ax.transData.transform(np.column_stack([np.asarray(xs, float), np.asarray(ys, float)]))
     order = np.argsort(-np.nan_to_num(np.asarray(priority, float), nan=-np.inf), kind="stable")
     placed: list[Any] = []
     done: list[int] = []
@@ -37,14 +44,24 @@ def place_labels(ax: Any, xs: Sequence[float], ys: Sequence[float], texts: Seque
         if any(np.hypot(*(points[i] - points[j])) < 3.0 for j in done):
             continue  # a point on top of one already named: one name per spot
         for dx, dy in OFFSETS:
-            text = ax.annotate(texts[i], (xs[i], ys[i]), xytext=(dx, dy),
-                               textcoords="offset points", fontsize=fontsize, color=color,
-                               ha="left" if dx >= 0 else "right", zorder=4)
+            text = ax.annotate(
+                texts[i],
+                (xs[i], ys[i]),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                fontsize=fontsize,
+                color=color,
+                ha="left" if dx >= 0 else "right",
+                zorder=4,
+            )
             box = text.get_window_extent(renderer).expanded(1.05, 1.1)
             others = [p for j, p in enumerate(points) if j != i]
             hits_point = any(box.contains(px, py) for px, py in others)
-            if not hits_point and not any(box.overlaps(b) for b in placed) and \
-                    _inside(box, ax.get_window_extent(renderer)):
+            if (
+                not hits_point
+                and not any(box.overlaps(b) for b in placed)
+                and _inside(box, ax.get_window_extent(renderer))
+            ):
                 placed.append(box)
                 done.append(int(i))
                 break
@@ -53,8 +70,7 @@ def place_labels(ax: Any, xs: Sequence[float], ys: Sequence[float], texts: Seque
 
 
 def _inside(box: Any, frame: Any) -> bool:
-    return box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and \
-        box.y1 <= frame.y1
+    return box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1
 
 
 def _renderer(fig: Any) -> Any:
@@ -66,6 +82,7 @@ def _renderer(fig: Any) -> Any:
 def extremes_first(xs: Sequence[float], ys: Sequence[float]) -> np.ndarray:
     """A priority that puts the points at the extremes of either axis first (the ones a reader
     looks for): the larger of each point's rank from the middle along x and along y."""
+
     def spread(values: Sequence[float]) -> np.ndarray:
         v = np.asarray(values, float)
         ranks = np.argsort(np.argsort(v, kind="stable"), kind="stable").astype(float)

@@ -98,8 +98,7 @@ class _Costs:
     Scratch buffers are reused from block to block (fresh large arrays cost page faults).
     """
 
-    def __init__(self, b: np.ndarray, w: np.ndarray | None, r1: np.ndarray,
-                 rw: np.ndarray) -> None:
+    def __init__(self, b: np.ndarray, w: np.ndarray | None, r1: np.ndarray, rw: np.ndarray) -> None:
         pad = np.zeros(_PAD)
         self.cols = [np.full(_PAD + b.size, np.inf), np.concatenate((pad, b))]
         if w is not None:
@@ -113,8 +112,8 @@ class _Costs:
         """a[first:first + len(values)] = values, +inf elsewhere."""
         a, lo = self.cols[0], _PAD + first
         a[:lo] = np.inf
-        a[lo:lo + values.size] = values
-        a[lo + values.size:] = np.inf
+        a[lo : lo + values.size] = values
+        a[lo + values.size :] = np.inf
 
     def windows(self, col: int, width: int) -> np.ndarray:
         """Read-only view (len - width + 1, width) of column ``col``: row j holds j..j+width-1."""
@@ -122,7 +121,8 @@ class _Costs:
         view = self._views.get(key)
         if view is None:
             view = self._views[key] = np.lib.stride_tricks.sliding_window_view(
-                self.cols[col], width)
+                self.cols[col], width
+            )
         return view
 
     def buf(self, name: str, size: int, dtype: type) -> np.ndarray:
@@ -132,8 +132,9 @@ class _Costs:
         return arr[:size]
 
 
-def _block_argmin(costs: _Costs, r1: np.ndarray, rw: np.ndarray, j0: np.ndarray,
-                  width: int) -> tuple[np.ndarray, np.ndarray]:
+def _block_argmin(
+    costs: _Costs, r1: np.ndarray, rw: np.ndarray, j0: np.ndarray, width: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Minimum and leftmost offset of row c's cost over candidates ``j0[c] + 0..width-1``.
 
     numpy is fast only along a long last axis: wide chunks are laid out (chunks, width),
@@ -225,8 +226,9 @@ def _row_argmin(costs: _Costs, mid: np.ndarray, clo: np.ndarray, top: np.ndarray
     return arg[hits[np.concatenate(([True], owner[1:] != owner[:-1]))]]
 
 
-def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
-                  floor: np.ndarray | None = None) -> np.ndarray:
+def _layer_argmin(
+    costs: _Costs, first_row: int, last_row: int, first_col: int, floor: np.ndarray | None = None
+) -> np.ndarray:
     """Leftmost argmin over j in ``first_col..i`` of row i's cost, for i in ``first_row..last_row``.
 
     Divide and conquer over rows, level by level in the order of an implicit complete binary
@@ -244,7 +246,7 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
     opt = np.empty((1 << levels) + 1, dtype=np.intp)  # by position; position 0 is virtual
     opt[0] = first_col
     low = first_col if floor is None else max(first_col, min(int(floor[-1]), last_row))
-    opt[rows + 1:] = _row_argmin(costs, last, np.array([low]), last)[0]
+    opt[rows + 1 :] = _row_argmin(costs, last, np.array([low]), last)[0]
     if floor is not None and floor.size <= last_row:  # rows past the previous layer's last
         floor = np.concatenate((floor, np.full(last_row + 1 - floor.size, floor[-1])))
     for h in range(levels - 1, -1, -1):
@@ -254,11 +256,11 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
             continue
         for lo in range(0, count, _ROWS):  # small batches: no page faults for temporaries
             hi = min(count, lo + _ROWS)
-            clo = opt[lo * step:hi * step:step]
-            chi = opt[(lo + 1) * step:(hi + 1) * step:step]
+            clo = opt[lo * step : hi * step : step]
+            chi = opt[(lo + 1) * step : (hi + 1) * step : step]
             if floor is not None:  # the rows of this batch: first_row - 1 + position
                 row = first_row - 1 + half + lo * step
-                clo = np.maximum(clo, floor[row:row + (hi - lo) * step:step])
+                clo = np.maximum(clo, floor[row : row + (hi - lo) * step : step])
             arg = clo.copy()  # a window of one candidate needs no evaluation
             todo = np.flatnonzero(clo != chi)
             if todo.size:
@@ -266,21 +268,23 @@ def _layer_argmin(costs: _Costs, first_row: int, last_row: int, first_col: int,
                 # Rounding can make two argmins cross (chi < clo): search between them, so
                 # no window is empty (clo <= mid always: clo is the argmin of a smaller row).
                 a, b = clo[todo], chi[todo]
-                arg[todo] = _row_argmin(costs, mid, np.minimum(np.minimum(a, b), mid),
-                                        np.minimum(np.maximum(a, b), mid))
-            opt[half + lo * step:half + hi * step:step] = arg
+                arg[todo] = _row_argmin(
+                    costs, mid, np.minimum(np.minimum(a, b), mid), np.minimum(np.maximum(a, b), mid)
+                )
+            opt[half + lo * step : half + hi * step : step] = arg
     out = np.empty(last_row + 1, dtype=np.intp)
-    out[first_row:] = opt[1:rows + 1]
+    out[first_row:] = opt[1 : rows + 1]
     return out
 
 
-def _two_class_start(p1: np.ndarray, p2: np.ndarray, pw: np.ndarray, d1: np.ndarray,
-                     row: int) -> int:
+def _two_class_start(
+    p1: np.ndarray, p2: np.ndarray, pw: np.ndarray, d1: np.ndarray, row: int
+) -> int:
     """Leftmost start of the second class in the best 2-class split of values 0..row."""
-    sq = np.subtract(p1[row + 1], p1[1:row + 1])
+    sq = np.subtract(p1[row + 1], p1[1 : row + 1])
     sq *= sq
-    sq /= np.subtract(pw[row + 1], pw[1:row + 1])
-    cost = np.subtract(d1[:row], p2[1:row + 1])
+    sq /= np.subtract(pw[row + 1], pw[1 : row + 1])
+    cost = np.subtract(d1[:row], p2[1 : row + 1])
     cost -= sq
     return 1 + int(np.argmin(cost))
 
@@ -326,20 +330,20 @@ def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]
                 row = need[j]
         first, last = need[m], n - 1 - (k - m)
         col = max(m - 1, need[m - 1] + 1)  # d[j - 1] is known for j >= col
-        costs.set_a(col, d[col - 1:last] - p2[col:last + 1])
+        costs.set_a(col, d[col - 1 : last] - p2[col : last + 1])
         opt = _layer_argmin(costs, first, last, col, None if prev is None else prev - _SLACK)
         o, end = opt[first:], slice(first + 1, last + 2)  # end = i + 1
         sq = p1[end] - p1[o]
         sq *= sq
         sq /= pw[end] - pw[o]
         d.fill(np.inf)
-        np.subtract(costs.cols[0][o + _PAD], sq, out=d[first:last + 1])
-        d[first:last + 1] += p2[end]
+        np.subtract(costs.cols[0][o + _PAD], sq, out=d[first : last + 1])
+        d[first : last + 1] += p2[end]
         opts.append(opt)
         prev = opt
     # last class: only the full array (row n-1) is needed
     j = slice(max(k - 1, need[k - 1] + 1), n)
-    cost = d[j.start - 1:n - 1] - p2[j] - (p1[n] - p1[j]) ** 2 / (pw[n] - pw[j])
+    cost = d[j.start - 1 : n - 1] - p2[j] - (p1[n] - p1[j]) ** 2 / (pw[n] - pw[j])
     start = j.start + int(np.argmin(cost))
     ends = [start - 1]
     for opt in reversed(opts):

@@ -62,9 +62,7 @@ class ComplianceResult:
         }
 
 
-def spearman(
-    x: Sequence[Any], y: Sequence[Any]
-) -> Tuple[Optional[float], Optional[float], int]:
+def spearman(x: Sequence[Any], y: Sequence[Any]) -> Tuple[Optional[float], Optional[float], int]:
     """Spearman rank correlation of the finite pairs: ``(rho, two-sided p, n)``.
 
     ``rho`` and ``p`` are None when n < 3 or either variable is constant (scipy's

@@ -5,10 +5,19 @@ from __future__ import annotations
 #: Columns of the shipped sample data (``resources/data``) that hold illustrative values
 #: (generated, scaled to national totals; not measurements). A map or report draws the
 #: "illustrative data" notice when it shows one of these, or a result computed from one.
-SAMPLE_ILLUSTRATIVE_FIELDS = frozenset({
-    "retire_2025_t", "capacity_2025_t", "retire_2030_t", "capacity_2030_t",
-    "whitelist_firms", "capital_cny", "outlets_2025", "capacity_t", "throughput_t",
-})
+SAMPLE_ILLUSTRATIVE_FIELDS = frozenset(
+    {
+        "retire_2025_t",
+        "capacity_2025_t",
+        "retire_2030_t",
+        "capacity_2030_t",
+        "whitelist_firms",
+        "capital_cny",
+        "outlets_2025",
+        "capacity_t",
+        "throughput_t",
+    }
+)
 #: The per-row flag of the sample data, carried into outputs: 1 where the row's drawn result
 #: comes from illustrative sample values.
 ILLUSTRATIVE_FIELD = "illustrative"

@@ -26,8 +26,15 @@ import numpy as np
 
 from .grid import RadialKernel, fft_shape
 
-__all__ = ["HuffWeights", "choose_method", "convolve_direct", "direct_cost", "fft_cost",
-           "in_bands", "threads"]
+__all__ = [
+    "HuffWeights",
+    "choose_method",
+    "convolve_direct",
+    "direct_cost",
+    "fft_cost",
+    "in_bands",
+    "threads",
+]
 
 #: Seconds per stamp cell and kernel of the direct sum, and per FFT element·log2 of the FFT
 #: path (one forward and one inverse real transform per kernel), measured on the benchmark
@@ -52,8 +59,9 @@ class HuffWeights:
     min_distance_km: float
 
 
-def direct_cost(n_sources: int, rp: int, n_kernels: int, n_cells: int = 0,
-                disc: bool = False) -> float:
+def direct_cost(
+    n_sources: int, rp: int, n_kernels: int, n_cells: int = 0, disc: bool = False
+) -> float:
     """Estimated seconds of :func:`convolve_direct` for ``n_sources`` distinct cells onto
     ``n_cells`` output cells; ``disc``: the first kernel is a plain disc (no decay)."""
     stamp = n_sources * (2 * rp + 1) ** 2 * _DIRECT_S_PER_CELL
@@ -72,8 +80,14 @@ def fft_cost(shape: Tuple[int, int], n_kernels: int) -> float:
     return n * math.log2(max(n, 2)) * (1 + n_kernels) * _FFT_S_PER_ELEMENT_LOG
 
 
-def choose_method(rows: np.ndarray, cols: np.ndarray, out_box: Tuple[int, int, int, int],
-                  rp: int, n_kernels: int, disc: bool = False) -> str:
+def choose_method(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    out_box: Tuple[int, int, int, int],
+    rp: int,
+    n_kernels: int,
+    disc: bool = False,
+) -> str:
     """``"direct"`` when summing stamps around the distinct source cells is estimated cheaper
     than the FFT over the box they span with the output, else ``"fft"``."""
     if rows.size == 0:
@@ -143,8 +157,9 @@ def convolve_direct(
     rows, cols, values = (np.asarray(a) for a in src)
     r0, r1, c0, c1 = out_box
     rp = kernel.rp
-    keep = ((rows >= r0 - rp) & (rows < r1 + rp) & (cols >= c0 - rp) & (cols < c1 + rp)
-            & (values != 0))
+    keep = (
+        (rows >= r0 - rp) & (rows < r1 + rp) & (cols >= c0 - rp) & (cols < c1 + rp) & (values != 0)
+    )
     rows, cols = rows[keep].astype(np.int64), cols[keep].astype(np.int64)
     values = values[keep].astype(np.float64)
     pull = huff.pull[keep] if huff is not None else None
@@ -159,8 +174,12 @@ def convolve_direct(
     results: List[Optional[np.ndarray]] = [None] * len(which)
     cells = (r1 - r0) * (c1 - c0)
     stamp = rows.size * (2 * rp + 1) ** 2 * _DIRECT_S_PER_CELL
-    if (huff is None and own is None and kernel.decay == "none"  # w is 1 on a disc: runs
-            and _disc_cost(rows.size, rp, cells) < stamp):
+    if (
+        huff is None
+        and own is None
+        and kernel.decay == "none"  # w is 1 on a disc: runs
+        and _disc_cost(rows.size, rp, cells) < stamp
+    ):
         for k, with_distance in enumerate(which):
             if not with_distance:
                 results[k] = _disc_sum(rows, cols, values, out_box, kernel, dt)
@@ -174,6 +193,7 @@ def convolve_direct(
         off = np.arange(-rp, rp + 1, dtype=np.float64)
         dist = np.hypot(off[:, None], off[None, :]) * kernel.pixel_km
         dpow = np.maximum(dist, huff.min_distance_km) ** huff.beta / huff.own
+
     def band(lo: int, hi: int) -> None:
         """Sources onto the output rows [lo, hi) of the box (one thread's share)."""
         tmp = np.empty_like(stamps[0])
@@ -204,9 +224,14 @@ def convolve_direct(
     return [r for r in results if r is not None]
 
 
-def _disc_sum(rows: np.ndarray, cols: np.ndarray, values: np.ndarray,
-              out_box: Tuple[int, int, int, int], kernel: RadialKernel,
-              dtype: np.dtype) -> np.ndarray:
+def _disc_sum(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    values: np.ndarray,
+    out_box: Tuple[int, int, int, int],
+    kernel: RadialKernel,
+    dtype: np.dtype,
+) -> np.ndarray:
     """Σ s over sources whose disc (the kernel's non-zero cells) covers each output cell, as
     runs along the rows: +s where a run starts, −s after it ends, a cumulative sum per row
     in ``dtype`` (where the runs end they cancel to round-off, a few eps × the supply, like
@@ -227,12 +252,13 @@ def _disc_sum(rows: np.ndarray, cols: np.ndarray, values: np.ndarray,
     base = (rr[ok] - r0) * width - c0
     val = np.broadcast_to(values[:, None], ok.shape)[ok]
     ends = hi[ok] < c1  # a run reaching the last column needs no −s
-    idx, inv = np.unique(np.concatenate([base + lo[ok], (base + hi[ok])[ends]]),
-                         return_inverse=True)
+    idx, inv = np.unique(
+        np.concatenate([base + lo[ok], (base + hi[ok])[ends]]), return_inverse=True
+    )
     full.reshape(-1)[idx] = np.bincount(inv, weights=np.concatenate([val, -val[ends]]))
 
     def band(lo: int, hi: int) -> None:
-        np.cumsum(full[lo - r0:hi - r0], axis=1, out=full[lo - r0:hi - r0])
+        np.cumsum(full[lo - r0 : hi - r0], axis=1, out=full[lo - r0 : hi - r0])
 
     in_bands(band, r0, r1)
     return full

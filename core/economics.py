@@ -50,13 +50,42 @@ from .economics_types import (  # re-exported: economics.X keeps working for eve
 from .stats import to_float_array
 
 __all__ = [
-    "COST_TERMS", "DEFAULT_PARAMS", "GROUPS", "PARAMETER_SPECS", "PROCESS_RECOVERY",
-    "REVENUE_TERMS", "STAGES", "Cascade", "Collection", "Dismantling", "EconomicParams",
-    "Environment", "Feedstock", "InputError", "Materials", "ParamSpec", "ParameterError", "Plant",
-    "PlantEconomics", "PlantInputs", "Regeneration", "Scale", "Support", "Treatment",
-    "annual_fixed_cost", "cascade_break_even_spread", "evaluate_profit", "evaluate_values",
-    "informal_params", "plant_economics", "prepare_plants", "scale_efficiency", "scale_stage",
-    "solve_break_even", "valid_mask", "with_process",
+    "COST_TERMS",
+    "DEFAULT_PARAMS",
+    "GROUPS",
+    "PARAMETER_SPECS",
+    "PROCESS_RECOVERY",
+    "REVENUE_TERMS",
+    "STAGES",
+    "Cascade",
+    "Collection",
+    "Dismantling",
+    "EconomicParams",
+    "Environment",
+    "Feedstock",
+    "InputError",
+    "Materials",
+    "ParamSpec",
+    "ParameterError",
+    "Plant",
+    "PlantEconomics",
+    "PlantInputs",
+    "Regeneration",
+    "Scale",
+    "Support",
+    "Treatment",
+    "annual_fixed_cost",
+    "cascade_break_even_spread",
+    "evaluate_profit",
+    "evaluate_values",
+    "informal_params",
+    "plant_economics",
+    "prepare_plants",
+    "scale_efficiency",
+    "scale_stage",
+    "solve_break_even",
+    "valid_mask",
+    "with_process",
 ]
 
 LCE_PER_LI = 5.323  # t of Li2CO3 per t of contained Li: 73.89 / (2 × 6.941)
@@ -77,9 +106,14 @@ def informal_params(params: EconomicParams) -> EconomicParams:
     keep = 1.0 - p.fixed_share_ce
     if keep <= 0:
         raise ParameterError("plant.fixed_share_ce", "must be below 1 for an informal variant")
-    plant = replace(p, fixed_cost_ref=p.fixed_cost_ref * keep * (1.0 - p.compliance_share),
-                    fixed_share_cp=p.fixed_share_cp / keep, fixed_share_cd=p.fixed_share_cd / keep,
-                    fixed_share_cr=p.fixed_share_cr / keep, fixed_share_ce=0.0)
+    plant = replace(
+        p,
+        fixed_cost_ref=p.fixed_cost_ref * keep * (1.0 - p.compliance_share),
+        fixed_share_cp=p.fixed_share_cp / keep,
+        fixed_share_cd=p.fixed_share_cd / keep,
+        fixed_share_cr=p.fixed_share_cr / keep,
+        fixed_share_ce=0.0,
+    )
     return replace(params, ce=Treatment(unit_cost=0.0), plant=plant)
 
 
@@ -109,8 +143,9 @@ def cascade_break_even_spread(params: EconomicParams, throughput_t: float) -> fl
 
     s* = (refurbish + recycle value) / (kWh/t × SOH × cycles × efficiency), all mix-weighted.
     """
-    out = evaluate_values(params.values(), np.array([float(throughput_t)]),
-                          np.array([float(throughput_t)]))
+    out = evaluate_values(
+        params.values(), np.array([float(throughput_t)]), np.array([float(throughput_t)])
+    )
     rt = params.rt
     w = params.feedstock.ncm_share
     kwh = w * rt.kwh_ncm + (1.0 - w) * rt.kwh_lfp
@@ -155,8 +190,12 @@ def prepare_plants(
         raise InputError("throughput", [], "give either throughput or utilization, not both")
     if throughput is None:
         util = _per_plant(utilization, n, "utilization")
-        _require(util, np.isfinite(util) & (util >= 0) & (util <= 1), "utilization",
-                 "must be a fraction between 0 and 1")
+        _require(
+            util,
+            np.isfinite(util) & (util >= 0) & (util <= 1),
+            "utilization",
+            "must be a fraction between 0 and 1",
+        )
         thr = util * cap
     else:
         thr = _per_plant(throughput, n, "throughput")
@@ -174,11 +213,12 @@ def prepare_plants(
             raise ParameterError(name, f"outside {spec.bounds_text} at plants {bad[:10]}")
         values[name] = arr
     if any(name.startswith("plant.fixed_share_") for name in (overrides or {})):
-        total = sum(np.asarray(values[f"plant.fixed_share_{t}"], dtype=float)
-                    for t in ("cp", "cd", "cr", "ce"))
+        total = sum(
+            np.asarray(values[f"plant.fixed_share_{t}"], dtype=float)
+            for t in ("cp", "cd", "cr", "ce")
+        )
         if np.any(np.abs(np.asarray(total) - 1.0) > 1e-6):
-            raise ParameterError("plant.fixed_share_cp",
-                                 "the four fixed cost shares must sum to 1")
+            raise ParameterError("plant.fixed_share_cp", "the four fixed cost shares must sum to 1")
     fixed = None
     if fixed_cost is not None:
         fixed = _per_plant(fixed_cost, n, "fixed_cost")
@@ -196,8 +236,14 @@ def plant_economics(
     fixed_cost: Any = None,
 ) -> PlantEconomics:
     """Profit model per plant, vectorised over plants; arguments as :func:`prepare_plants`."""
-    inp = prepare_plants(params, capacity, throughput, utilization=utilization,
-                         overrides=overrides, fixed_cost=fixed_cost)
+    inp = prepare_plants(
+        params,
+        capacity,
+        throughput,
+        utilization=utilization,
+        overrides=overrides,
+        fixed_cost=fixed_cost,
+    )
     out = evaluate_values(inp.values, inp.capacity, inp.throughput, inp.fixed_cost)
     breakeven = solve_break_even(inp.values, inp.capacity, inp.fixed_cost)
     return PlantEconomics.from_outputs(inp.capacity, inp.throughput, out, breakeven)
@@ -242,16 +288,20 @@ def evaluate_values(
     w = v["feedstock.ncm_share"]
     rm_t = w * _material_value(v, "ncm") + (1.0 - w) * _material_value(v, "lfp")
     kwh = w * v["rt.kwh_ncm"] + (1.0 - w) * v["rt.kwh_lfp"]
-    cascade_value = (kwh * v["rt.soh"] * v["rt.cycles"] * v["rt.efficiency"] * v["rt.spread"]
-                     - v["rt.refurbish_cost"])
+    cascade_value = (
+        kwh * v["rt.soh"] * v["rt.cycles"] * v["rt.efficiency"] * v["rt.spread"]
+        - v["rt.refurbish_cost"]
+    )
     s = expit(v["scale.k"] * (t * 1e-4 - v["scale.q0"]))
     f = 1.0 - v["scale.lam"] * s
     recycle_value = rm_t - v["cr.unit_cost"] * f
     cascade = cascade_value > recycle_value
     phi = np.where(cascade, v["rt.cascade_share"], 0.0)
     if fixed_cost is None:
-        fixed_cost = v["plant.fixed_cost_ref"] * (
-            capacity / v["plant.capacity_ref"]) ** v["plant.fixed_exponent"]
+        fixed_cost = (
+            v["plant.fixed_cost_ref"]
+            * (capacity / v["plant.capacity_ref"]) ** v["plant.fixed_exponent"]
+        )
     ft = f * t
     revenue_by = {
         "Rm": (1.0 - phi) * t * rm_t,
@@ -264,8 +314,9 @@ def evaluate_values(
         "Cd": v["cd.unit_cost"] * ft + v["plant.fixed_share_cd"] * fixed_cost,
         "Cr": v["cr.unit_cost"] * (1.0 - phi) * ft + v["plant.fixed_share_cr"] * fixed_cost,
         "Ce": v["ce.unit_cost"] * ft + v["plant.fixed_share_ce"] * fixed_cost,
-        "purchase": v["feedstock.include_purchase"] * t * (
-            w * v["feedstock.purchase_ncm"] + (1.0 - w) * v["feedstock.purchase_lfp"]),
+        "purchase": v["feedstock.include_purchase"]
+        * t
+        * (w * v["feedstock.purchase_ncm"] + (1.0 - w) * v["feedstock.purchase_lfp"]),
     }
     revenue = revenue_by["Rm"] + revenue_by["Rt"] + revenue_by["Sg"] + revenue_by["Ec"]
     processing = cost_by["Cp"] + cost_by["Cd"] + cost_by["Cr"] + cost_by["Ce"]
@@ -275,10 +326,18 @@ def evaluate_values(
         unit_cost = np.where(t > 0, processing / np.where(t > 0, t, 1.0), np.nan)
         margin = np.where(revenue > 0, profit / np.where(revenue > 0, revenue, 1.0), np.nan)
     return {
-        "scale_eff": s, "unit_cost": unit_cost, "revenue": revenue, "cost": cost,
-        "profit": profit, "margin": margin, "fixed_cost": fixed_cost, "cascade": cascade,
-        "recycle_value": recycle_value, "cascade_value": cascade_value,
-        "revenue_by_term": revenue_by, "cost_by_term": cost_by,
+        "scale_eff": s,
+        "unit_cost": unit_cost,
+        "revenue": revenue,
+        "cost": cost,
+        "profit": profit,
+        "margin": margin,
+        "fixed_cost": fixed_cost,
+        "cascade": cascade,
+        "recycle_value": recycle_value,
+        "cascade_value": cascade_value,
+        "revenue_by_term": revenue_by,
+        "cost_by_term": cost_by,
     }
 
 
@@ -290,25 +349,36 @@ def evaluate_profit(
     w = v["feedstock.ncm_share"]
     rm_t = w * _material_value(v, "ncm") + (1.0 - w) * _material_value(v, "lfp")
     kwh = w * v["rt.kwh_ncm"] + (1.0 - w) * v["rt.kwh_lfp"]
-    cascade_value = (kwh * v["rt.soh"] * v["rt.cycles"] * v["rt.efficiency"] * v["rt.spread"]
-                     - v["rt.refurbish_cost"])
-    other = (v["sg.subsidy"] + v["ec.carbon_price"] * v["ec.avoided_co2"]
-             - v["feedstock.include_purchase"] * (
-                 w * v["feedstock.purchase_ncm"] + (1.0 - w) * v["feedstock.purchase_lfp"]))
+    cascade_value = (
+        kwh * v["rt.soh"] * v["rt.cycles"] * v["rt.efficiency"] * v["rt.spread"]
+        - v["rt.refurbish_cost"]
+    )
+    other = (
+        v["sg.subsidy"]
+        + v["ec.carbon_price"] * v["ec.avoided_co2"]
+        - v["feedstock.include_purchase"]
+        * (w * v["feedstock.purchase_ncm"] + (1.0 - w) * v["feedstock.purchase_lfp"])
+    )
     var = v["cp.unit_cost"] + v["cd.unit_cost"] + v["ce.unit_cost"]
     if fixed_cost is None:
-        fixed_cost = v["plant.fixed_cost_ref"] * (
-            capacity / v["plant.capacity_ref"]) ** v["plant.fixed_exponent"]
+        fixed_cost = (
+            v["plant.fixed_cost_ref"]
+            * (capacity / v["plant.capacity_ref"]) ** v["plant.fixed_exponent"]
+        )
     f = 1.0 - v["scale.lam"] * expit(v["scale.k"] * (throughput * 1e-4 - v["scale.q0"]))
     recycle_value = rm_t - v["cr.unit_cost"] * f
     phi = v["rt.cascade_share"]
-    best = np.where(cascade_value > recycle_value,
-                    phi * cascade_value + (1.0 - phi) * recycle_value, recycle_value)
+    best = np.where(
+        cascade_value > recycle_value,
+        phi * cascade_value + (1.0 - phi) * recycle_value,
+        recycle_value,
+    )
     return throughput * (best + other - var * f) - fixed_cost
 
 
-def solve_break_even(values: Mapping[str, Any], capacity: np.ndarray, fixed_cost: Any,
-                     iterations: int = 60) -> np.ndarray:
+def solve_break_even(
+    values: Mapping[str, Any], capacity: np.ndarray, fixed_cost: Any, iterations: int = 60
+) -> np.ndarray:
     """Break-even throughput per plant (t/yr): the root of profit(T) = 0 in (0, capacity].
 
     NaN where profit at capacity is negative (no root). profit(0) = −F ≤ 0 and profit rises
@@ -356,8 +426,13 @@ class PlantEconomics:
     cost_by_term: Dict[str, np.ndarray]
 
     @classmethod
-    def from_outputs(cls, capacity: np.ndarray, throughput: np.ndarray, out: Mapping[str, Any],
-                     breakeven: np.ndarray) -> PlantEconomics:
+    def from_outputs(
+        cls,
+        capacity: np.ndarray,
+        throughput: np.ndarray,
+        out: Mapping[str, Any],
+        breakeven: np.ndarray,
+    ) -> PlantEconomics:
         """Assemble from :func:`evaluate_values` output, broadcasting scalars per plant."""
         n = capacity.shape
 
@@ -366,12 +441,19 @@ class PlantEconomics:
 
         thr = arr(throughput)
         return cls(
-            capacity=capacity, throughput=thr, utilization=thr / capacity,
-            scale_eff=arr(out["scale_eff"]), unit_cost=arr(out["unit_cost"]),
-            revenue=arr(out["revenue"]), cost=arr(out["cost"]), profit=arr(out["profit"]),
-            margin=arr(out["margin"]), breakeven_t=arr(breakeven),
+            capacity=capacity,
+            throughput=thr,
+            utilization=thr / capacity,
+            scale_eff=arr(out["scale_eff"]),
+            unit_cost=arr(out["unit_cost"]),
+            revenue=arr(out["revenue"]),
+            cost=arr(out["cost"]),
+            profit=arr(out["profit"]),
+            margin=arr(out["margin"]),
+            breakeven_t=arr(breakeven),
             route=np.where(np.broadcast_to(out["cascade"], n), "cascade", "recycle").astype(object),
-            fixed_cost=arr(out["fixed_cost"]), recycle_value=arr(out["recycle_value"]),
+            fixed_cost=arr(out["fixed_cost"]),
+            recycle_value=arr(out["recycle_value"]),
             cascade_value=arr(out["cascade_value"]),
             revenue_by_term={k: arr(x) for k, x in out["revenue_by_term"].items()},
             cost_by_term={k: arr(x) for k, x in out["cost_by_term"].items()},
@@ -382,15 +464,29 @@ class PlantEconomics:
 
     def row(self, i: int) -> Dict[str, Any]:
         """One plant as plain Python values (floats, ``None`` for undefined, route text)."""
+
         def num(x: Any) -> Optional[float]:
             x = float(x)
             return x if np.isfinite(x) else None
 
         row: Dict[str, Any] = {
-            name: num(getattr(self, name)[i]) for name in (
-                "capacity", "throughput", "utilization", "scale_eff", "unit_cost", "revenue",
-                "cost", "profit", "margin", "breakeven_t", "fixed_cost", "recycle_value",
-                "cascade_value")}
+            name: num(getattr(self, name)[i])
+            for name in (
+                "capacity",
+                "throughput",
+                "utilization",
+                "scale_eff",
+                "unit_cost",
+                "revenue",
+                "cost",
+                "profit",
+                "margin",
+                "breakeven_t",
+                "fixed_cost",
+                "recycle_value",
+                "cascade_value",
+            )
+        }
         row["route"] = str(self.route[i])
         row.update({f"revenue_{k}": num(v[i]) for k, v in self.revenue_by_term.items()})
         row.update({f"cost_{k}": num(v[i]) for k, v in self.cost_by_term.items()})

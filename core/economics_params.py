@@ -31,9 +31,20 @@ from .economics_types import (
 from .uncertainty import DISTRIBUTIONS, ParameterRange
 
 __all__ = [
-    "DEFAULT_PRESET_PATH", "DEFAULT_TABLE_PATH", "PRESET_FORMAT", "PRESET_VERSION",
-    "TABLE_COLUMNS", "ParameterTable", "PresetError", "TableError", "TableRow",
-    "load_parameter_table", "load_preset", "params_from_dict", "preset_dict", "save_preset",
+    "DEFAULT_PRESET_PATH",
+    "DEFAULT_TABLE_PATH",
+    "PRESET_FORMAT",
+    "PRESET_VERSION",
+    "TABLE_COLUMNS",
+    "ParameterTable",
+    "PresetError",
+    "TableError",
+    "TableRow",
+    "load_parameter_table",
+    "load_preset",
+    "params_from_dict",
+    "preset_dict",
+    "save_preset",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -43,8 +54,17 @@ PRESET_VERSION = 1
 RESOURCE_DIR = Path(__file__).resolve().parents[1] / "resources" / "economics"
 DEFAULT_TABLE_PATH = RESOURCE_DIR / "parameters.csv"
 DEFAULT_PRESET_PATH = RESOURCE_DIR / "default_preset.json"
-TABLE_COLUMNS = ("name", "term", "value", "unit", "low", "high", "distribution", "source",
-                 "description")
+TABLE_COLUMNS = (
+    "name",
+    "term",
+    "value",
+    "unit",
+    "low",
+    "high",
+    "distribution",
+    "source",
+    "description",
+)
 _TOP_LEVEL = {"format", "version", "description", "units", "metadata", "parameters"}
 
 
@@ -64,8 +84,9 @@ class TableError(ParameterError):
         self.line = line
 
 
-def params_from_dict(data: Mapping[str, Any],
-                     base: EconomicParams = DEFAULT_PARAMS) -> EconomicParams:
+def params_from_dict(
+    data: Mapping[str, Any], base: EconomicParams = DEFAULT_PARAMS
+) -> EconomicParams:
     """Parameters from a preset dict: the whole file layout, or just ``{group: {field: v}}``,
     or flat ``{"group.field": v}``. Missing values come from ``base``."""
     if not isinstance(data, Mapping):
@@ -105,8 +126,9 @@ def params_from_dict(data: Mapping[str, Any],
         raise PresetError(err.name, err.reason) from None
 
 
-def preset_dict(params: EconomicParams, description: str = "",
-                metadata: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+def preset_dict(
+    params: EconomicParams, description: str = "", metadata: Optional[Mapping[str, Any]] = None
+) -> Dict[str, Any]:
     """The JSON-ready preset layout for ``params`` (``metadata``: e.g. calibration statistics)."""
     out: Dict[str, Any] = {
         "format": PRESET_FORMAT,
@@ -125,23 +147,29 @@ def load_preset(path: PathLike, base: EconomicParams = DEFAULT_PARAMS) -> Econom
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as err:
-        raise PresetError("<file>", f"cannot read the preset: {err.strerror or err}",
-                          path) from None
+        raise PresetError(
+            "<file>", f"cannot read the preset: {err.strerror or err}", path
+        ) from None
     except UnicodeDecodeError:
         raise PresetError("<file>", "not a UTF-8 text file", path) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise PresetError("<json>", f"invalid JSON at line {err.lineno} column {err.colno}: "
-                                    f"{err.msg}", path) from None
+        raise PresetError(
+            "<json>", f"invalid JSON at line {err.lineno} column {err.colno}: " f"{err.msg}", path
+        ) from None
     try:
         return params_from_dict(data, base)
     except PresetError as err:
         raise PresetError(err.name, err.reason, path) from None
 
 
-def save_preset(params: EconomicParams, path: PathLike, description: str = "",
-                metadata: Optional[Mapping[str, Any]] = None) -> Path:
+def save_preset(
+    params: EconomicParams,
+    path: PathLike,
+    description: str = "",
+    metadata: Optional[Mapping[str, Any]] = None,
+) -> Path:
     """Write ``params`` as a JSON preset, atomically (a temporary file renamed into place)."""
     target = Path(path)
     text = json.dumps(preset_dict(params, description, metadata), ensure_ascii=False, indent=2)
@@ -202,8 +230,9 @@ class ParameterTable(Mapping[str, TableRow]):
 
     def ranges(self) -> Dict[str, ParameterRange]:
         """Ranges of the uncertain parameters (distribution other than ``fixed``)."""
-        return {name: row.range() for name, row in self._rows.items()
-                if row.distribution != "fixed"}
+        return {
+            name: row.range() for name, row in self._rows.items() if row.distribution != "fixed"
+        }
 
 
 def load_parameter_table(path: Optional[PathLike] = None) -> ParameterTable:
@@ -241,8 +270,7 @@ def load_parameter_table(path: Optional[PathLike] = None) -> ParameterTable:
     return ParameterTable(rows)
 
 
-def _table_row(record: Mapping[str, Any], term: str, unit: str, name: str,
-               line: int) -> TableRow:
+def _table_row(record: Mapping[str, Any], term: str, unit: str, name: str, line: int) -> TableRow:
     def number(column: str, default: Optional[float] = None) -> float:
         raw = (record.get(column) or "").strip()
         if not raw and default is not None:
@@ -265,6 +293,14 @@ def _table_row(record: Mapping[str, Any], term: str, unit: str, name: str,
     source = (record.get("source") or "").strip()
     if not source:
         raise TableError(name, "source is empty", line)
-    return TableRow(name=name, term=term, value=value, unit=unit,
-                    low=number("low", value), high=number("high", value), distribution=dist,
-                    source=source, description=(record.get("description") or "").strip())
+    return TableRow(
+        name=name,
+        term=term,
+        value=value,
+        unit=unit,
+        low=number("low", value),
+        high=number("high", value),
+        distribution=dist,
+        source=source,
+        description=(record.get("description") or "").strip(),
+    )

@@ -19,10 +19,29 @@ import numpy as np
 from .errors import ParameterError, RowValuesError
 
 __all__ = [
-    "COST_TERMS", "DEFAULT_PARAMS", "GROUPS", "PARAMETER_SPECS", "PROCESS_RECOVERY",
-    "REVENUE_TERMS", "STAGES", "Cascade", "Collection", "Dismantling", "EconomicParams",
-    "Environment", "Feedstock", "InputError", "Materials", "ParamSpec", "ParameterError", "Plant",
-    "Regeneration", "Scale", "Support", "Treatment", "valid_mask",
+    "COST_TERMS",
+    "DEFAULT_PARAMS",
+    "GROUPS",
+    "PARAMETER_SPECS",
+    "PROCESS_RECOVERY",
+    "REVENUE_TERMS",
+    "STAGES",
+    "Cascade",
+    "Collection",
+    "Dismantling",
+    "EconomicParams",
+    "Environment",
+    "Feedstock",
+    "InputError",
+    "Materials",
+    "ParamSpec",
+    "ParameterError",
+    "Plant",
+    "Regeneration",
+    "Scale",
+    "Support",
+    "Treatment",
+    "valid_mask",
 ]
 
 #: Revenue and cost terms, in report order (``purchase`` is the documented extension).
@@ -49,8 +68,16 @@ class InputError(RowValuesError):
         return f"{self.which}: {self.reason}{shown}"
 
 
-def _p(default: Any, unit: str, label: str, lo: float = 0.0, hi: Optional[float] = None,
-       *, open_lo: bool = False, kind: str = "float") -> Any:
+def _p(
+    default: Any,
+    unit: str,
+    label: str,
+    lo: float = 0.0,
+    hi: Optional[float] = None,
+    *,
+    open_lo: bool = False,
+    kind: str = "float",
+) -> Any:
     """A parameter field: default, unit, label and physical bounds [lo, hi] (lo open if set)."""
     meta = {"unit": unit, "label": label, "lo": lo, "hi": hi, "open_lo": open_lo, "kind": kind}
     return field(default=default, metadata=meta)
@@ -224,8 +251,9 @@ class Plant(_Group):
     fixed_share_cd: float = _p(0.25, "fraction", "Fixed cost share: dismantling", 0.0, 1.0)
     fixed_share_cr: float = _p(0.40, "fraction", "Fixed cost share: regeneration", 0.0, 1.0)
     fixed_share_ce: float = _p(0.25, "fraction", "Fixed cost share: environment", 0.0, 1.0)
-    compliance_share: float = _p(0.72, "fraction", "Compliance part of non-env. fixed cost",
-                                 0.0, 1.0)
+    compliance_share: float = _p(
+        0.72, "fraction", "Compliance part of non-env. fixed cost", 0.0, 1.0
+    )
 
 
 @dataclass(frozen=True)
@@ -241,17 +269,37 @@ class Feedstock(_Group):
 
 #: Group attribute → class, in preset and table order.
 GROUPS: Dict[str, type] = {
-    cls.KEY: cls for cls in (Materials, Cascade, Support, Environment, Collection, Dismantling,
-                             Regeneration, Treatment, Scale, Plant, Feedstock)
+    cls.KEY: cls
+    for cls in (
+        Materials,
+        Cascade,
+        Support,
+        Environment,
+        Collection,
+        Dismantling,
+        Regeneration,
+        Treatment,
+        Scale,
+        Plant,
+        Feedstock,
+    )
 }
 
 #: Every parameter by flat name ``group.field``, in table order.
 PARAMETER_SPECS: Dict[str, ParamSpec] = {
     f"{key}.{f.name}": ParamSpec(
-        name=f"{key}.{f.name}", group=key, term=cls.TERM, unit=f.metadata["unit"],
-        label=f.metadata["label"], lo=f.metadata["lo"], hi=f.metadata["hi"],
-        open_lo=f.metadata["open_lo"], kind=f.metadata["kind"])
-    for key, cls in GROUPS.items() for f in fields(cls)
+        name=f"{key}.{f.name}",
+        group=key,
+        term=cls.TERM,
+        unit=f.metadata["unit"],
+        label=f.metadata["label"],
+        lo=f.metadata["lo"],
+        hi=f.metadata["hi"],
+        open_lo=f.metadata["open_lo"],
+        kind=f.metadata["kind"],
+    )
+    for key, cls in GROUPS.items()
+    for f in fields(cls)
 }
 
 
@@ -278,18 +326,23 @@ class EconomicParams:
         p = self.plant
         total = p.fixed_share_cp + p.fixed_share_cd + p.fixed_share_cr + p.fixed_share_ce
         if abs(total - 1.0) > 1e-6:
-            raise ParameterError("plant.fixed_share_cp",
-                                 f"the four fixed cost shares must sum to 1, got {total:g}")
+            raise ParameterError(
+                "plant.fixed_share_cp", f"the four fixed cost shares must sum to 1, got {total:g}"
+            )
 
     def values(self) -> Dict[str, float]:
         """Flat ``{group.field: float}`` (booleans as 0.0/1.0), in table order."""
-        return {name: float(getattr(getattr(self, s.group), name.split(".", 1)[1]))
-                for name, s in PARAMETER_SPECS.items()}
+        return {
+            name: float(getattr(getattr(self, s.group), name.split(".", 1)[1]))
+            for name, s in PARAMETER_SPECS.items()
+        }
 
     def to_dict(self) -> Dict[str, Dict[str, Any]]:
         """Nested plain dict ``{group: {field: value}}`` for JSON presets."""
-        return {key: {f.name: getattr(getattr(self, key), f.name) for f in fields(cls)}
-                for key, cls in GROUPS.items()}
+        return {
+            key: {f.name: getattr(getattr(self, key), f.name) for f in fields(cls)}
+            for key, cls in GROUPS.items()
+        }
 
     def with_values(self, values: Mapping[str, Any]) -> EconomicParams:
         """A copy with flat-named values replaced, e.g. ``{"rm.li2co3_price": 1e5}``."""
@@ -309,10 +362,22 @@ STAGES: Tuple[str, str, str] = ("initial", "expansion", "mature")
 
 #: Recovery rates per process (fractions). Hydrometallurgy = MIIT 2024 minimum rates.
 PROCESS_RECOVERY: Dict[str, Dict[str, float]] = {
-    "hydro": {"rec_li": 0.90, "rec_ni": 0.98, "rec_co": 0.98, "rec_mn": 0.98,
-              "rec_cu": 0.95, "rec_al": 0.90},
-    "pyro": {"rec_li": 0.0, "rec_ni": 0.95, "rec_co": 0.95, "rec_mn": 0.0,
-             "rec_cu": 0.90, "rec_al": 0.0},
+    "hydro": {
+        "rec_li": 0.90,
+        "rec_ni": 0.98,
+        "rec_co": 0.98,
+        "rec_mn": 0.98,
+        "rec_cu": 0.95,
+        "rec_al": 0.90,
+    },
+    "pyro": {
+        "rec_li": 0.0,
+        "rec_ni": 0.95,
+        "rec_co": 0.95,
+        "rec_mn": 0.0,
+        "rec_cu": 0.90,
+        "rec_al": 0.0,
+    },
 }
 
 
@@ -323,4 +388,3 @@ def valid_mask(spec: ParamSpec, values: Any) -> np.ndarray:
         return (arr == 0.0) | (arr == 1.0)
     ok = np.isfinite(arr) & ((arr > spec.lo) if spec.open_lo else (arr >= spec.lo))
     return ok if spec.hi is None else ok & (arr <= spec.hi)
-

@@ -17,9 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-__all__ = ["FIELD_KEYWORDS", "ID_FIELDS", "NAME_CANDIDATES", "SAMPLE_FIELDS", "field_years",
-           "first_measure", "guess_field", "guess_name_field", "is_sample_field",
-           "layer_score", "name_years"]
+__all__ = [
+    "FIELD_KEYWORDS",
+    "ID_FIELDS",
+    "NAME_CANDIDATES",
+    "SAMPLE_FIELDS",
+    "field_years",
+    "first_measure",
+    "guess_field",
+    "guess_name_field",
+    "is_sample_field",
+    "layer_score",
+    "name_years",
+]
 
 #: Keywords per field kind, most specific first (matched case-insensitively inside the name).
 FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -32,33 +42,81 @@ FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
     "whitelist": ("白名单", "规范", "whitelist", "white_list", "compliant"),
     "sales": ("销量", "销售", "sales", "sold", "registrations"),
     "year": ("年份", "年度", "year"),
-    "region": ("行政区划代码", "区划代码", "adcode", "省份", "省", "province", "region", "地区",
-               "city", "城市"),
+    "region": (
+        "行政区划代码",
+        "区划代码",
+        "adcode",
+        "省份",
+        "省",
+        "province",
+        "region",
+        "地区",
+        "city",
+        "城市",
+    ),
     "key": ("行政区划代码", "区划代码", "adcode", "代码", "code", "名称", "name"),
     "unit_cost": ("单位成本", "成本", "unit_cost", "cost"),
 }
 
 #: Numeric fields of the shipped sample (``resources/data/china_sample.gpkg``): illustrative
 #: numbers, taken only when the layer has no field of the user's for the same thing.
-SAMPLE_FIELDS = frozenset({
-    "retire_2025_t", "capacity_2025_t", "retire_2030_t", "capacity_2030_t", "whitelist_firms",
-    "capital_cny", "outlets_2025", "capacity_t", "throughput_t", "retire_t", "illustrative"})
+SAMPLE_FIELDS = frozenset(
+    {
+        "retire_2025_t",
+        "capacity_2025_t",
+        "retire_2030_t",
+        "capacity_2030_t",
+        "whitelist_firms",
+        "capital_cny",
+        "outlets_2025",
+        "capacity_t",
+        "throughput_t",
+        "retire_t",
+        "illustrative",
+    }
+)
 
 #: Identifier fields: never a measure.
-ID_FIELDS = frozenset({"fid", "id", "ogc_fid", "objectid", "gid", "oid", "fid_1", "rowid",
-                       "illustrative"})
+ID_FIELDS = frozenset(
+    {"fid", "id", "ogc_fid", "objectid", "gid", "oid", "fid_1", "rowid", "illustrative"}
+)
 
 #: Label fields, most preferred first.
-NAME_CANDIDATES = ("name_zh", "name", "NAME", "名称", "省份", "城市", "province", "city",
-                   "name_en", "short_zh")
+NAME_CANDIDATES = (
+    "name_zh",
+    "name",
+    "NAME",
+    "名称",
+    "省份",
+    "城市",
+    "province",
+    "city",
+    "name_en",
+    "short_zh",
+)
 
 #: Kinds whose keywords may share a name without penalty (volume is measured as retirement;
 #: a region may be keyed by its code).
-_COMPATIBLE = {"volume": ("retirement",), "retirement": ("volume",), "region": ("key",),
-               "key": ("region",), "unit_cost": ("throughput",), "throughput": ("unit_cost",)}
+_COMPATIBLE = {
+    "volume": ("retirement",),
+    "retirement": ("volume",),
+    "region": ("key",),
+    "key": ("region",),
+    "unit_cost": ("throughput",),
+    "throughput": ("unit_cost",),
+}
 #: Kinds that are measures: they are penalised when a name also says another measure.
-_MEASURES = ("retirement", "capacity", "throughput", "volume", "outlets", "capital",
-             "whitelist", "sales", "unit_cost")
+_MEASURES = (
+    "retirement",
+    "capacity",
+    "throughput",
+    "volume",
+    "outlets",
+    "capital",
+    "whitelist",
+    "sales",
+    "unit_cost",
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 

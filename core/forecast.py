@@ -31,9 +31,20 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 import numpy as np
 
 __all__ = [
-    "DEFAULTS", "DEFAULT_LIFETIME", "FORECAST_COLUMNS", "INPUT_PROBLEMS", "MAX_SPAN_YEARS",
-    "SALES_UNITS", "TIMINGS", "ForecastInputError", "ForecastParams", "Lifetime", "SourcedValue",
-    "forecast", "retirement_probabilities", "to_tonnes_gwh",
+    "DEFAULTS",
+    "DEFAULT_LIFETIME",
+    "FORECAST_COLUMNS",
+    "INPUT_PROBLEMS",
+    "MAX_SPAN_YEARS",
+    "SALES_UNITS",
+    "TIMINGS",
+    "ForecastInputError",
+    "ForecastParams",
+    "Lifetime",
+    "SourcedValue",
+    "forecast",
+    "retirement_probabilities",
+    "to_tonnes_gwh",
 ]
 
 #: Units of the sales column (enumeration order is part of the interface: index 0 first).
@@ -61,32 +72,37 @@ class SourcedValue:
 #: commercial); override them with your own data (by cohort year where you have it).
 DEFAULTS: Dict[str, SourcedValue] = {
     "pack_mass_t": SourcedValue(
-        0.40, "t/vehicle",
+        0.40,
+        "t/vehicle",
         "Assumption: 45 kWh per vehicle at about 110 Wh/kg at pack level. Packs of the 2015-2020 "
         "cohorts that retire first were about 90-140 Wh/kg (the subsidy threshold for passenger "
         "BEVs rose from 90 Wh/kg in 2017 to 125 Wh/kg in 2019; buses carried 100-300 kWh "
         "packs); recent LFP/NCM packs reach 140-180 Wh/kg, about 0.3 t for 45 kWh.",
     ),
     "pack_energy_kwh": SourcedValue(
-        45.0, "kWh/vehicle",
+        45.0,
+        "kWh/vehicle",
         "Assumption: installed traction-battery capacity (China Automotive Battery Innovation "
         "Alliance) divided by NEV sales (CAAM), e.g. 294.6 GWh / 6.89 M vehicles = 43 kWh in "
         "2022; about 50 kWh in the bus-heavy years before 2020.",
     ),
     "weibull_shape": SourcedValue(
-        3.5, "1",
+        3.5,
+        "1",
         "Assumption: a wear-out Weibull (shape 3-4 as commonly used in cohort retirement "
         "studies); with mean 8 years, 80 % of packs retire between 4.7 and 11.3 years of age.",
     ),
     "mean_life_years": SourcedValue(
-        8.0, "years",
+        8.0,
+        "years",
         "Assumption centred on the traction-battery warranty of 8 years or 120,000 km that "
         "China's 2016-2020 NEV purchase-subsidy rules (MOF, MOST, MIIT, NDRC, 2015) required of "
         "passenger-car makers (commercial vehicles: 5 years or 200,000 km); vehicle use of 5-8 "
         "years (source B).",
     ),
     "mean_life_years_alt": SourcedValue(
-        6.0, "years",
+        6.0,
+        "years",
         "Faster-retirement scenario: heavy use (taxis, ride-hailing, buses reach 120,000 km "
         "early) and earlier capacity fade; lower half of the 5-8 year range of source B.",
     ),
@@ -227,8 +243,7 @@ class ForecastParams:
         if not isinstance(self.lifetime, Lifetime):
             raise ValueError(f"lifetime must be a Lifetime, got {self.lifetime!r}")
         object.__setattr__(self, "pack_mass_t", _positive(self.pack_mass_t, "pack mass"))
-        object.__setattr__(self, "pack_energy_kwh", _positive(self.pack_energy_kwh,
-                                                              "pack energy"))
+        object.__setattr__(self, "pack_energy_kwh", _positive(self.pack_energy_kwh, "pack energy"))
         start, end = _as_year(self.start_year), _as_year(self.end_year)
         if start is None or end is None:
             raise ValueError(f"years must be integers, got {self.start_year!r}, {self.end_year!r}")
@@ -288,7 +303,8 @@ def _is_null(value: Any) -> bool:
 
 
 def _pack_arrays(
-    years: np.ndarray, params: ForecastParams,
+    years: np.ndarray,
+    params: ForecastParams,
     pack_by_year: Optional[Mapping[int, Tuple[Optional[float], Optional[float]]]],
 ) -> Tuple[np.ndarray, np.ndarray]:
     mass = np.full(years.shape, params.pack_mass_t)
@@ -336,8 +352,9 @@ def forecast(
 
     n_rows = len(regions)
     if len(years) != n_rows or len(sales) != n_rows:
-        raise ValueError(f"regions, years and sales differ in length: "
-                         f"{n_rows}, {len(years)}, {len(sales)}")
+        raise ValueError(
+            f"regions, years and sales differ in length: " f"{n_rows}, {len(years)}, {len(sales)}"
+        )
     problems: Dict[str, List[int]] = {k: [] for k in INPUT_PROBLEMS}
     year_list: List[int] = []
     sales_arr = np.full(n_rows, np.nan)
@@ -382,8 +399,9 @@ def forecast(
     y0 = int(min(year_arr.min(), start)) if n_rows else start
     span = end - y0 + 1
     if span > MAX_SPAN_YEARS:
-        raise ValueError(f"from the first year {y0} to {end} is more than {MAX_SPAN_YEARS} "
-                         "years")
+        raise ValueError(
+            f"from the first year {y0} to {end} is more than {MAX_SPAN_YEARS} " "years"
+        )
     mass, energy = _pack_arrays(year_arr, params, pack_by_year)
     t_rows, gwh_rows = to_tonnes_gwh(sales_arr, params.unit, mass, energy)
 

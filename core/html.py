@@ -126,8 +126,7 @@ def fmt_p(value: Optional[float]) -> str:
 def swatch(color: str, edge: str = "#404040") -> Raw:
     """A small colour square for legends and table cells."""
     return Raw(
-        f'<span class="swatch" style="background:{esc(color)};border-color:{esc(edge)}">'
-        "</span>"
+        f'<span class="swatch" style="background:{esc(color)};border-color:{esc(edge)}">' "</span>"
     )
 
 
@@ -263,8 +262,16 @@ footer { margin-top: 2em; color: #777; font-size: .85em; }
 
 #: Series colours for charts with several categories: Okabe & Ito's (2008) palette, which stays
 #: distinguishable under every common colour-vision deficiency (no red beside green).
-SERIES_COLORS = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#F0E442",
-                 "#000000")
+SERIES_COLORS = (
+    "#0072B2",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#CC79A7",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+)
 
 
 def html_page(title: str, body: Iterable[str], *, lang: str = "en") -> str:

@@ -30,9 +30,19 @@ _CHUNK = 1 << 20  # source × plant pairs per block
 
 
 def competitor_pull(
-    sx: np.ndarray, sy: np.ndarray, sprov: np.ndarray, supply: np.ndarray,
-    px: np.ndarray, py: np.ndarray, capacity: np.ndarray, pprov: np.ndarray,
-    radius_km: float, alpha: float, beta: float, min_distance_km: float, closed: bool,
+    sx: np.ndarray,
+    sy: np.ndarray,
+    sprov: np.ndarray,
+    supply: np.ndarray,
+    px: np.ndarray,
+    py: np.ndarray,
+    capacity: np.ndarray,
+    pprov: np.ndarray,
+    radius_km: float,
+    alpha: float,
+    beta: float,
+    min_distance_km: float,
+    closed: bool,
 ) -> Tuple[np.ndarray, np.ndarray]:
     """(pull D_i per source, Huff intake per plant in t/yr) for sources at (sx, sy) m with
     ``supply`` t/yr and plants at (px, py) m with ``capacity`` t/yr (NaN or ≤ 0: no part;
@@ -50,8 +60,19 @@ def competitor_pull(
     step = max(1, _CHUNK // max(px.size, 1))
     for a in range(0, sx.size, step):
         b = min(sx.size, a + step)
-        att = _attraction(sx[a:b], sy[a:b], sprov[a:b], px, py, pprov, weight, radius_km,
-                          beta, min_distance_km, closed)
+        att = _attraction(
+            sx[a:b],
+            sy[a:b],
+            sprov[a:b],
+            px,
+            py,
+            pprov,
+            weight,
+            radius_km,
+            beta,
+            min_distance_km,
+            closed,
+        )
         pull[a:b] = att.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             share = np.where(pull[a:b, None] > 0, att / pull[a:b, None], 0.0)
@@ -67,10 +88,18 @@ def _attraction(sx, sy, sprov, px, py, pprov, weight, radius_km, beta, dmin, clo
     return np.where(reach, weight[None, :] * np.maximum(d, dmin) ** -beta, 0.0)
 
 
-def huff_share(d_new_km: np.ndarray, pull: np.ndarray, capacity: float, alpha: float,
-               beta: float, min_distance_km: float) -> np.ndarray:
+def huff_share(
+    d_new_km: np.ndarray,
+    pull: np.ndarray,
+    capacity: float,
+    alpha: float,
+    beta: float,
+    min_distance_km: float,
+) -> np.ndarray:
     """The new plant's share of each source: C^α·d^−β / (C^α·d^−β + D), d floored at
     ``min_distance_km`` (1 where the pull D is 0)."""
-    a = float(capacity) ** alpha * np.maximum(np.asarray(d_new_km, np.float64),
-                                              min_distance_km) ** -beta
+    a = (
+        float(capacity) ** alpha
+        * np.maximum(np.asarray(d_new_km, np.float64), min_distance_km) ** -beta
+    )
     return a / (a + np.asarray(pull, np.float64))

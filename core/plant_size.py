@@ -32,8 +32,9 @@ class SizeRow:
     n_sites: int
 
 
-def best_site_row(result: SurfaceResult, min_throughput: float,
-                  min_separation_km: Optional[float] = None) -> SizeRow:
+def best_site_row(
+    result: SurfaceResult, min_throughput: float, min_separation_km: Optional[float] = None
+) -> SizeRow:
     """The best cell of ``result`` with a throughput above ``min_throughput`` and its
     break-even Li₂CO₃ price and support (:mod:`.breakeven`)."""
     picks = best_locations(result, 1, min_separation_km, min_throughput)
@@ -44,16 +45,26 @@ def best_site_row(result: SurfaceResult, min_throughput: float,
     b = picks[0]
     fee = float(result.border_fee_cost[b.row, b.col])
     extra = float(result.transport_cost[b.row, b.col]) + (fee if math.isfinite(fee) else 0.0)
-    price = float(breakeven_li2co3(result.params.economics.values(), cap, [b.throughput],
-                                   [extra])[0])
+    price = float(
+        breakeven_li2co3(result.params.economics.values(), cap, [b.throughput], [extra])[0]
+    )
     support = float(breakeven_support([b.profit], [b.throughput])[0])
-    return SizeRow(cap, min_throughput, b, price if math.isfinite(price) else None,
-                   support if math.isfinite(support) else None, n_sites)
+    return SizeRow(
+        cap,
+        min_throughput,
+        b,
+        price if math.isfinite(price) else None,
+        support if math.isfinite(support) else None,
+        n_sites,
+    )
 
 
-def capacity_sweep(run: Callable[[Any], SurfaceResult], params: Any,
-                   capacities: Sequence[float] = DEFAULT_SIZES_T,
-                   min_share: float = 0.5) -> List[SizeRow]:
+def capacity_sweep(
+    run: Callable[[Any], SurfaceResult],
+    params: Any,
+    capacities: Sequence[float] = DEFAULT_SIZES_T,
+    min_share: float = 0.5,
+) -> List[SizeRow]:
     """For each capacity C (t/yr): ``run(params with capacity C)`` (the caller's surface, on
     its grid and supply) and its best site with a throughput above ``min_share``·C."""
     rows = []

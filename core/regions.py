@@ -19,8 +19,17 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from ._trad_table import TRAD2SIMP as _TRAD2SIMP
 
 __all__ = [
-    "JOIN_HOW", "MATCH_BY", "PROVINCE_ALIASES", "PROVINCE_PREFIXES", "ROW_HOW", "JoinResult",
-    "alias_code", "canonical_region_key", "code_level", "join_keys", "normalize_code",
+    "JOIN_HOW",
+    "MATCH_BY",
+    "PROVINCE_ALIASES",
+    "PROVINCE_PREFIXES",
+    "ROW_HOW",
+    "JoinResult",
+    "alias_code",
+    "canonical_region_key",
+    "code_level",
+    "join_keys",
+    "normalize_code",
     "normalize_name",
 ]
 
@@ -30,7 +39,13 @@ MATCH_BY: Tuple[str, ...] = ("auto", "code", "name")
 JOIN_HOW: Tuple[str, ...] = ("code", "code_prefix", "name", "alias", "unmatched", "ambiguous")
 #: What became of a table row (``JoinResult.row_how``).
 ROW_HOW: Tuple[str, ...] = (
-    "code", "code_prefix", "name", "alias", "duplicate", "ambiguous", "unmatched",
+    "code",
+    "code_prefix",
+    "name",
+    "alias",
+    "duplicate",
+    "ambiguous",
+    "unmatched",
 )
 
 #: First two digits of the 34 province-level units.
@@ -199,7 +214,7 @@ def _strip_zh(text: str) -> str:
 def _strip_en(tokens: List[str]) -> List[str]:
     for prefix in _EN_PREFIXES:
         if tuple(tokens[: len(prefix)]) == prefix and len(tokens) > len(prefix):
-            tokens = tokens[len(prefix):]
+            tokens = tokens[len(prefix) :]
     autonomous = False
     changed = True
     while changed:
@@ -211,8 +226,12 @@ def _strip_en(tokens: List[str]) -> List[str]:
                 autonomous = autonomous or suffix[0].startswith(("autonomous", "zizhi"))
                 changed = True
                 break
-        while (autonomous and len(tokens) > 1 and tokens[-1] in _EN_ETHNIC
-               and "".join(tokens[:-1]) not in ("nei", "inner")):
+        while (
+            autonomous
+            and len(tokens) > 1
+            and tokens[-1] in _EN_ETHNIC
+            and "".join(tokens[:-1]) not in ("nei", "inner")
+        ):
             tokens = tokens[:-1]
             changed = True
     return tokens
@@ -305,8 +324,10 @@ class JoinResult:
     def summary(self) -> Dict[str, Dict[str, int]]:
         """Counts per code: ``{"regions": {how: n}, "rows": {row_how: n}}`` (all codes)."""
         regions, rows = Counter(self.how), Counter(self.row_how)
-        return {"regions": {k: regions.get(k, 0) for k in JOIN_HOW},
-                "rows": {k: rows.get(k, 0) for k in ROW_HOW}}
+        return {
+            "regions": {k: regions.get(k, 0) for k in JOIN_HOW},
+            "rows": {k: rows.get(k, 0) for k in ROW_HOW},
+        }
 
 
 def _mostly_codes(keys: Sequence[Any]) -> bool:

@@ -50,8 +50,6 @@ MAX_POINT_LABELS = 80
 RASTERIZE_ABOVE = 5000
 
 
-
-
 def sorted_region_order(result: RatioResult) -> np.ndarray:
     """Row indices: defined ratios descending, then undefined ones by class (legend order).
 
@@ -174,14 +172,22 @@ def ratio_report_html(
                 fmt_number(result.retirement[i]),
                 fmt_number(result.capacity[i]),
                 fmt_percent(result.ratio[i]),
-                Raw(swatch(RATIO_CLASS_COLORS[code], RATIO_CLASS_EDGE_COLORS[code])
-                    + esc(label(code))),
+                Raw(
+                    swatch(RATIO_CLASS_COLORS[code], RATIO_CLASS_EDGE_COLORS[code])
+                    + esc(label(code))
+                ),
             )
         )
     body.append(
         html_table(
-            ["#", tr("Region"), tr("Retirement (t/yr)"), tr("Capacity (t/yr)"), tr("Ratio"),
-             tr("Class")],
+            [
+                "#",
+                tr("Region"),
+                tr("Retirement (t/yr)"),
+                tr("Capacity (t/yr)"),
+                tr("Ratio"),
+                tr("Class"),
+            ],
             region_rows,
             numeric=(True, False, True, True, True, False),
             css_class="data regions",
@@ -221,8 +227,6 @@ def _regression_html(reg: Regression, tr: Callable[[str], str]) -> str:
     )
 
 
-
-
 def _fmt_threshold(value: float) -> str:
     """A threshold fraction as a short percent: 0.2 → ``20 %``, 0.125 → ``12.5 %``."""
     return f"{value * 100:.4g} %"
@@ -230,8 +234,6 @@ def _fmt_threshold(value: float) -> str:
 
 def _fmt_sci(value: Optional[float]) -> str:
     return "\u2014" if value is None else f"{value:.4g}"
-
-
 
 
 def _chart_html(
@@ -269,18 +271,37 @@ def _chart_html(
         handles = []
         if reg.slope is not None and reg.intercept is not None:
             xs = np.array([0.0, float(np.max(x_kt))])
-            ax.plot(xs, (reg.intercept + reg.slope * xs * 1000.0) * 100.0, color="#333333",
-                    linewidth=1.2, zorder=2)
-            handles.append(Line2D([], [], color="#333333", linewidth=1.2,
-                                  label=tr("Least-squares fit (R² = {r2})").format(
-                                      r2=fmt_number(reg.r2, 2))))
+            ax.plot(
+                xs,
+                (reg.intercept + reg.slope * xs * 1000.0) * 100.0,
+                color="#333333",
+                linewidth=1.2,
+                zorder=2,
+            )
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color="#333333",
+                    linewidth=1.2,
+                    label=tr("Least-squares fit (R² = {r2})").format(r2=fmt_number(reg.r2, 2)),
+                )
+            )
         label_xy = (x_kt, y_pct)
         for code in RATIO_CLASSES:
             if code in codes:
-                handles.append(Line2D([], [], marker="o", linestyle="", markersize=6,
-                                      markerfacecolor=RATIO_CLASS_COLORS[code],
-                                      markeredgecolor=RATIO_CLASS_EDGE_COLORS[code],
-                                      label=_plain(label(code))))
+                handles.append(
+                    Line2D(
+                        [],
+                        [],
+                        marker="o",
+                        linestyle="",
+                        markersize=6,
+                        markerfacecolor=RATIO_CLASS_COLORS[code],
+                        markeredgecolor=RATIO_CLASS_EDGE_COLORS[code],
+                        label=_plain(label(code)),
+                    )
+                )
         ax.legend(handles=handles, fontsize=7, frameon=False, loc="best")
         ax.set_xlabel(_plain(tr("Recycling capacity (kt/yr)")))
         ax.set_ylabel(_plain(tr("Retirement ÷ capacity (%)")))
@@ -292,6 +313,8 @@ def _chart_html(
         place_labels(ax, *label_xy, [_plain(names[i]) for i in idx], extremes_first(*label_xy))
         svg = svg_from_figure(fig, label=tr("Ratio against capacity"))
     caption = tr("Each point is a region with a defined ratio; dotted lines are the thresholds.")
-    caption += " " + tr("The regions at the extremes of either axis are named where their "
-                        "labels fit without overlapping.")
+    caption += " " + tr(
+        "The regions at the extremes of either axis are named where their "
+        "labels fit without overlapping."
+    )
     return f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>"

@@ -70,11 +70,17 @@ def calibration_report_html(
 
     body: List[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
-    body.append('<p class="meta">' + esc(tr(
-        "Least-squares fit of the scale curve to observed unit processing costs: "
-        "u(T) = Σ variable unit costs × (1 − λ·S(Q)) + F/T, S(Q) = 1/(1 + exp(−k·(Q − Q0))), "
-        "Q = T/10,000 t/yr. Throughput in t/yr, unit cost in CNY/t."
-    )) + "</p>")
+    body.append(
+        '<p class="meta">'
+        + esc(
+            tr(
+                "Least-squares fit of the scale curve to observed unit processing costs: "
+                "u(T) = Σ variable unit costs × (1 − λ·S(Q)) + F/T, S(Q) = 1/(1 + exp(−k·(Q − Q0))), "
+                "Q = T/10,000 t/yr. Throughput in t/yr, unit cost in CNY/t."
+            )
+        )
+        + "</p>"
+    )
 
     body.append(f"<h2>{esc(tr('Fit'))}</h2>")
     skipped = n_rows - fit.n
@@ -84,13 +90,20 @@ def calibration_report_html(
         ("R²", fmt_number(fit.r2, 3)),
         (tr("RMSE (CNY/t)"), fmt_number(fit.rmse)),
         (tr("Converged"), tr("yes") if fit.success else tr("no")),
-        (tr("Fixed cost per row"), tr("from each row's capacity") if fit.capacity is not None
-         else tr("one plant of the reference size")),
+        (
+            tr("Fixed cost per row"),
+            tr("from each row's capacity")
+            if fit.capacity is not None
+            else tr("one plant of the reference size"),
+        ),
     ]
     body.append(html_table([tr("Statistic"), tr("Value")], stats, numeric=(False, True)))
     if not fit.success:
-        body.append('<div class="note">' + esc(tr("The optimiser reports: {message}").format(
-            message=fit.message)) + "</div>")
+        body.append(
+            '<div class="note">'
+            + esc(tr("The optimiser reports: {message}").format(message=fit.message))
+            + "</div>"
+        )
 
     body.append(f"<h2>{esc(tr('Estimates'))}</h2>")
     body.append(_estimates_table(fit, tr))
@@ -112,17 +125,35 @@ def _estimates_table(fit: CalibrationResult, tr: Callable[[str], str]) -> str:
         spec = PARAMETER_SPECS[name]
         se = fit.std_errors.get(name)
         ok = se is not None and np.isfinite(se)
-        rows.append((tr(spec.label), name, tr(spec.unit), fmt_value(value),
-                     fmt_value(se) if ok else None,
-                     fmt_percent(se / abs(value)) if ok and value else None,
-                     _interval(spec, value, se) if ok else None))
+        rows.append(
+            (
+                tr(spec.label),
+                name,
+                tr(spec.unit),
+                fmt_value(value),
+                fmt_value(se) if ok else None,
+                fmt_percent(se / abs(value)) if ok and value else None,
+                _interval(spec, value, se) if ok else None,
+            )
+        )
     return html_table(
-        [tr("Parameter"), tr("Name"), tr("Unit"), tr("Estimate"), tr("Standard error"),
-         tr("Relative error"), tr("Approx. 95 % interval")],
-        rows, numeric=(False, False, False, True, True, True, True),
-        caption=tr("Standard errors from the Jacobian at the solution; a dash: not estimable "
-                   "(parameter at a bound or singular Jacobian). Interval: estimate ± 1.96 "
-                   "standard errors, cut at the parameter's physical bounds."))
+        [
+            tr("Parameter"),
+            tr("Name"),
+            tr("Unit"),
+            tr("Estimate"),
+            tr("Standard error"),
+            tr("Relative error"),
+            tr("Approx. 95 % interval"),
+        ],
+        rows,
+        numeric=(False, False, False, True, True, True, True),
+        caption=tr(
+            "Standard errors from the Jacobian at the solution; a dash: not estimable "
+            "(parameter at a bound or singular Jacobian). Interval: estimate ± 1.96 "
+            "standard errors, cut at the parameter's physical bounds."
+        ),
+    )
 
 
 def _interval(spec: Any, value: float, se: float) -> str:
@@ -148,29 +179,58 @@ def _curve_chart(fit: CalibrationResult, labels: Sequence[str], tr: Callable[[st
         fig = new_figure(7.5, 4.6)
         ax = fig.add_subplot()
         draw_stage_bands(ax, x_max, tr)
-        curve_label = (tr("Fitted curve (median capacity)") if cap is not None
-                       else tr("Fitted curve"))
+        curve_label = (
+            tr("Fitted curve (median capacity)") if cap is not None else tr("Fitted curve")
+        )
         ax.plot(grid, curve, color="#b2182b", linewidth=1.8, zorder=3, label=plain(curve_label))
         if cap is not None:
-            ax.scatter(q, fit.fitted, marker="x", s=22, color="#b2182b", zorder=4,
-                       label=plain(tr("Fitted value of each row")))
-        ax.scatter(q, fit.unit_cost, s=26, color="#2166ac", edgecolors="white", linewidths=0.6,
-                   zorder=5, label=plain(tr("Observed")))
+            ax.scatter(
+                q,
+                fit.fitted,
+                marker="x",
+                s=22,
+                color="#b2182b",
+                zorder=4,
+                label=plain(tr("Fitted value of each row")),
+            )
+        ax.scatter(
+            q,
+            fit.unit_cost,
+            s=26,
+            color="#2166ac",
+            edgecolors="white",
+            linewidths=0.6,
+            zorder=5,
+            label=plain(tr("Observed")),
+        )
         if len(labels) <= MAX_POINT_LABELS:
             for xv, yv, name in zip(q, fit.unit_cost, labels):
-                ax.annotate(plain(name), (xv, yv), xytext=(3, 3), textcoords="offset points",
-                            fontsize=6.5, color="#333333", zorder=6)
+                ax.annotate(
+                    plain(name),
+                    (xv, yv),
+                    xytext=(3, 3),
+                    textcoords="offset points",
+                    fontsize=6.5,
+                    color="#333333",
+                    zorder=6,
+                )
         top = max(float(np.max(fit.unit_cost)), float(np.max(fit.fitted)))
         ax.set_ylim(0, top * 1.15)  # the curve rises beyond it below the smallest row
         ax.set_xlim(0, x_max)
         ax.set_xlabel(plain(tr("Throughput Q (10 kt/yr, 万吨)")))
         ax.set_ylabel(plain(tr("Unit processing cost (CNY/t)")))
         ax.grid(True, color="#e6e6e6", linewidth=0.5, zorder=0)
-        ax.legend(fontsize=7, frameon=True, framealpha=0.9, loc="upper right",
-                  bbox_to_anchor=(1.0, 0.93))
+        ax.legend(
+            fontsize=7, frameon=True, framealpha=0.9, loc="upper right", bbox_to_anchor=(1.0, 0.93)
+        )
         svg = svg_from_figure(fig, label=tr("Fitted curve"))
-    return figure_html(svg, tr("Observed unit costs and the fitted scale curve, with the three "
-                               "stages of the paper shaded."))
+    return figure_html(
+        svg,
+        tr(
+            "Observed unit costs and the fitted scale curve, with the three "
+            "stages of the paper shaded."
+        ),
+    )
 
 
 def _residual_chart(fit: CalibrationResult, tr: Callable[[str], str]) -> str:
@@ -192,17 +252,32 @@ def _residual_chart(fit: CalibrationResult, tr: Callable[[str], str]) -> str:
     return figure_html(svg, tr("Residual = observed − fitted unit cost."))
 
 
-def _residual_table(fit: CalibrationResult, labels: Sequence[str],
-                    tr: Callable[[str], str]) -> str:
+def _residual_table(fit: CalibrationResult, labels: Sequence[str], tr: Callable[[str], str]) -> str:
     order = np.argsort(fit.throughput, kind="stable")
 
     def row(rank: int, j: int) -> List[Any]:
-        return [rank, labels[j], fmt_number(fit.throughput[j]), fmt_number(fit.unit_cost[j]),
-                fmt_number(fit.fitted[j]), fmt_number(fit.residuals[j]),
-                fmt_percent(fit.residuals[j] / fit.unit_cost[j])]
+        return [
+            rank,
+            labels[j],
+            fmt_number(fit.throughput[j]),
+            fmt_number(fit.unit_cost[j]),
+            fmt_number(fit.fitted[j]),
+            fmt_number(fit.residuals[j]),
+            fmt_percent(fit.residuals[j] / fit.unit_cost[j]),
+        ]
 
-    headers = ["#", tr("Row"), tr("Throughput (t/yr)"), tr("Observed (CNY/t)"),
-               tr("Fitted (CNY/t)"), tr("Residual (CNY/t)"), tr("Residual (% of observed)")]
-    return html_table(headers, table_rows(order, row, len(headers), tr),
-                      numeric=(True, False, True, True, True, True, True),
-                      caption=tr("Rows used by the fit, by throughput."))
+    headers = [
+        "#",
+        tr("Row"),
+        tr("Throughput (t/yr)"),
+        tr("Observed (CNY/t)"),
+        tr("Fitted (CNY/t)"),
+        tr("Residual (CNY/t)"),
+        tr("Residual (% of observed)"),
+    ]
+    return html_table(
+        headers,
+        table_rows(order, row, len(headers), tr),
+        numeric=(True, False, True, True, True, True, True),
+        caption=tr("Rows used by the fit, by throughput."),
+    )

@@ -15,9 +15,23 @@ from .economics import COST_TERMS, REVENUE_TERMS
 from .html import DASH, YI, Raw, esc, fmt_number, identity, plain, swatch
 
 __all__ = [
-    "MAX_POINT_LABELS", "MAX_TABLE_ROWS", "Q_UNIT", "STAGE_BOUNDS", "STAGE_COLORS", "TERM_COLORS",
-    "YI", "draw_stage_bands", "figure_html", "fmt_value", "footer_html", "identity", "plain",
-    "stage_labels", "stage_legend_html", "table_rows", "term_labels",
+    "MAX_POINT_LABELS",
+    "MAX_TABLE_ROWS",
+    "Q_UNIT",
+    "STAGE_BOUNDS",
+    "STAGE_COLORS",
+    "TERM_COLORS",
+    "YI",
+    "draw_stage_bands",
+    "figure_html",
+    "fmt_value",
+    "footer_html",
+    "identity",
+    "plain",
+    "stage_labels",
+    "stage_legend_html",
+    "table_rows",
+    "term_labels",
 ]
 
 Q_UNIT = 1e4  #: t/yr per unit of Q (10 kt/yr, 万吨)
@@ -26,17 +40,20 @@ STAGE_BOUNDS: Tuple[float, float] = (5.0, 20.0)
 STAGE_COLORS: Tuple[str, str, str] = ("#fdd9b5", "#d9f0d3", "#d6e6f4")
 #: Colours of the eight terms plus purchase (revenues greens/blues, costs reds/browns/grey).
 TERM_COLORS: Dict[str, str] = {
-    "Rm": "#1b7837", "Rt": "#5aae61", "Sg": "#4393c3", "Ec": "#92c5de",
-    "Cp": "#b2182b", "Cd": "#d6604d", "Cr": "#f4a582", "Ce": "#8c510a", "purchase": "#7f7f7f",
+    "Rm": "#1b7837",
+    "Rt": "#5aae61",
+    "Sg": "#4393c3",
+    "Ec": "#92c5de",
+    "Cp": "#b2182b",
+    "Cd": "#d6604d",
+    "Cr": "#f4a582",
+    "Ce": "#8c510a",
+    "purchase": "#7f7f7f",
 }
 #: Largest table shown whole; beyond it the first and last half of this many rows are shown.
 MAX_TABLE_ROWS = 1000
 #: Charts label points by name up to this many points.
 MAX_POINT_LABELS = 30
-
-
-
-
 
 
 def term_labels(tr: Callable[[str], str]) -> Dict[str, str]:
@@ -57,16 +74,24 @@ def term_labels(tr: Callable[[str], str]) -> Dict[str, str]:
 
 def stage_labels(tr: Callable[[str], str]) -> Tuple[str, str, str]:
     """Labels of the initial, expansion and mature stages (Q in 10 kt/yr)."""
-    return (tr("Initial stage (Q < 5)"), tr("Expansion stage (5 ≤ Q ≤ 20)"),
-            tr("Mature stage (Q > 20)"))
+    return (
+        tr("Initial stage (Q < 5)"),
+        tr("Expansion stage (5 ≤ Q ≤ 20)"),
+        tr("Mature stage (Q > 20)"),
+    )
 
 
 def stage_legend_html(tr: Callable[[str], str]) -> str:
     """One paragraph naming the shaded bands, with their colours and what the paper says."""
-    texts = (tr("fixed cost over half of the total, high unit cost"),
-             tr("unit cost falls fast"), tr("diminishing returns"))
-    parts = [str(swatch(c, "#bbbbbb")) + f"<b>{esc(label)}</b>: {esc(text)}"
-             for c, label, text in zip(STAGE_COLORS, stage_labels(tr), texts)]
+    texts = (
+        tr("fixed cost over half of the total, high unit cost"),
+        tr("unit cost falls fast"),
+        tr("diminishing returns"),
+    )
+    parts = [
+        str(swatch(c, "#bbbbbb")) + f"<b>{esc(label)}</b>: {esc(text)}"
+        for c, label, text in zip(STAGE_COLORS, stage_labels(tr), texts)
+    ]
     note = tr("Q = throughput in 10 kt/yr (万吨).")
     return '<p class="meta">' + "; ".join(parts) + f". {esc(note)}</p>"
 
@@ -83,8 +108,17 @@ def draw_stage_bands(ax: Any, x_max: float, tr: Callable[[str], str]) -> None:
         if hi <= lo:
             continue
         ax.axvspan(lo, hi, color=STAGE_COLORS[i], alpha=0.55, linewidth=0, zorder=0)
-        ax.text((lo + hi) / 2.0, 0.985, plain(short[i]), transform=trans, ha="center",
-                va="top", fontsize=7, color="#555555", zorder=1)
+        ax.text(
+            (lo + hi) / 2.0,
+            0.985,
+            plain(short[i]),
+            transform=trans,
+            ha="center",
+            va="top",
+            fontsize=7,
+            color="#555555",
+            zorder=1,
+        )
 
 
 def figure_html(svg: str, caption: str) -> str:
@@ -107,8 +141,12 @@ def fmt_value(value: Optional[float]) -> str:
     return f"{value:.4g}"
 
 
-def table_rows(order: Sequence[int], make_row: Callable[[int, int], List[Any]],
-               n_columns: int, tr: Callable[[str], str]) -> List[List[Any]]:
+def table_rows(
+    order: Sequence[int],
+    make_row: Callable[[int, int], List[Any]],
+    n_columns: int,
+    tr: Callable[[str], str],
+) -> List[List[Any]]:
     """Rows for ``order`` (rank from 1); beyond :data:`MAX_TABLE_ROWS` only the first and the
     last half are kept, with one row saying how many were left out."""
     order = list(order)

@@ -45,8 +45,6 @@ __all__ = ["fmt_share", "legend_grid_svg", "matching_report_html"]
 SVG_FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'DejaVu Sans', sans-serif"
 
 
-
-
 def fmt_share(value: Any) -> str:
     """A share (fraction) in percent: 0.0297 → ``2.97 %``; below 0.1 % two significant digits
     (0.000123 → ``0.012 %``); dash if null."""
@@ -119,10 +117,14 @@ def legend_grid_svg(
         for o in range(1, cols + 1):
             x, y = gx + (o - 1) * cell, gy + (rows - v) * cell
             fill = colors.get((v, o), "#ffffff")
-            out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{cell:.1f}" height="{cell:.1f}" '
-                       f'fill="{esc(fill)}" stroke="#ffffff" stroke-width="1"/>')
-    out.append(f'<rect x="{gx:.1f}" y="{gy:.1f}" width="{grid_w:.1f}" height="{grid_h:.1f}" '
-               'fill="none" stroke="#666666" stroke-width="0.8"/>')
+            out.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{cell:.1f}" height="{cell:.1f}" '
+                f'fill="{esc(fill)}" stroke="#ffffff" stroke-width="1"/>'
+            )
+    out.append(
+        f'<rect x="{gx:.1f}" y="{gy:.1f}" width="{grid_w:.1f}" height="{grid_h:.1f}" '
+        'fill="none" stroke="#666666" stroke-width="0.8"/>'
+    )
     ring = f'r="{cell * 0.13:.1f}" fill="none" stroke="#111111" stroke-width="1.4"'
     if under_label:
         for v in range(1, rows + 1):
@@ -132,38 +134,54 @@ def legend_grid_svg(
                     out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" {ring}/>')
     for i, text in enumerate(ylabels):  # volume bounds, bottom to top
         y = gy + grid_h - i * cell
-        out.append(f'<line x1="{gx - 3:.1f}" y1="{y:.1f}" x2="{gx:.1f}" y2="{y:.1f}" '
-                   'stroke="#666666" stroke-width="0.8"/>')
-        out.append(f'<text x="{gx - 5:.1f}" y="{y + fs * 0.35:.1f}" '
-                   f'text-anchor="end">{esc(text)}</text>')
+        out.append(
+            f'<line x1="{gx - 3:.1f}" y1="{y:.1f}" x2="{gx:.1f}" y2="{y:.1f}" '
+            'stroke="#666666" stroke-width="0.8"/>'
+        )
+        out.append(
+            f'<text x="{gx - 5:.1f}" y="{y + fs * 0.35:.1f}" '
+            f'text-anchor="end">{esc(text)}</text>'
+        )
     for j, text in enumerate(xlabels):  # outlet bounds, left to right
         x, y = gx + j * cell, gy + grid_h
-        out.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x:.1f}" y2="{y + 3:.1f}" '
-                   'stroke="#666666" stroke-width="0.8"/>')
-        out.append(f'<text x="{x + fs * 0.3:.1f}" y="{y + 5 + fs * 0.6:.1f}" text-anchor="end" '
-                   f'transform="rotate(-45 {x + fs * 0.3:.1f} {y + 5 + fs * 0.6:.1f})">'
-                   f"{esc(text)}</text>")
+        out.append(
+            f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x:.1f}" y2="{y + 3:.1f}" '
+            'stroke="#666666" stroke-width="0.8"/>'
+        )
+        out.append(
+            f'<text x="{x + fs * 0.3:.1f}" y="{y + 5 + fs * 0.6:.1f}" text-anchor="end" '
+            f'transform="rotate(-45 {x + fs * 0.3:.1f} {y + 5 + fs * 0.6:.1f})">'
+            f"{esc(text)}</text>"
+        )
     ty_x, ty_y = pad + fs + 1, gy + grid_h / 2
-    out.append(f'<text x="{ty_x:.1f}" y="{ty_y:.1f}" text-anchor="middle" font-size="{fs + 1:g}" '
-               f'font-weight="bold" transform="rotate(-90 {ty_x:.1f} {ty_y:.1f})">'
-               f"{esc(ytitle)}</text>")
-    out.append(f'<text x="{gx + grid_w / 2:.1f}" y="{xt_y:.1f}" text-anchor="middle" '
-               f'font-size="{fs + 1:g}" font-weight="bold">{esc(xtitle)}</text>')
+    out.append(
+        f'<text x="{ty_x:.1f}" y="{ty_y:.1f}" text-anchor="middle" font-size="{fs + 1:g}" '
+        f'font-weight="bold" transform="rotate(-90 {ty_x:.1f} {ty_y:.1f})">'
+        f"{esc(ytitle)}</text>"
+    )
+    out.append(
+        f'<text x="{gx + grid_w / 2:.1f}" y="{xt_y:.1f}" text-anchor="middle" '
+        f'font-size="{fs + 1:g}" font-weight="bold">{esc(xtitle)}</text>'
+    )
     if under_label:
-        out.append(f'<circle cx="{gx + fs * 0.5:.1f}" cy="{key_y - fs * 0.35:.1f}" '
-                   f'r="{fs * 0.4:.1f}" fill="none" stroke="#111111" stroke-width="1.4"/>')
+        out.append(
+            f'<circle cx="{gx + fs * 0.5:.1f}" cy="{key_y - fs * 0.35:.1f}" '
+            f'r="{fs * 0.4:.1f}" fill="none" stroke="#111111" stroke-width="1.4"/>'
+        )
         out.append(f'<text x="{gx + fs * 1.3:.1f}" y="{key_y:.1f}">{esc(under_label)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
 
-
-
 def _breaks_table(breaks: Breaks, caption: str, tr: Callable[[str], str]) -> str:
     b = breaks.breaks
     rows = [(c, fmt_share(b[c - 1]), fmt_share(b[c])) for c in range(1, breaks.k + 1)]
-    return html_table([tr("Class"), tr("Lower bound"), tr("Upper bound")], rows,
-                      numeric=(True, True, True), caption=caption)
+    return html_table(
+        [tr("Class"), tr("Lower bound"), tr("Upper bound")],
+        rows,
+        numeric=(True, True, True),
+        caption=caption,
+    )
 
 
 def matching_report_html(
@@ -183,11 +201,16 @@ def matching_report_html(
     vol = to_float_array(volume, "volume")
     out = to_float_array(outlets, "outlets")
     if not len(names) == vol.shape[0] == out.shape[0] == len(result):
-        raise ValueError(f"names/volume/outlets lengths ({len(names)}, {vol.shape[0]}, "
-                         f"{out.shape[0]}) differ from the result ({len(result)})")
+        raise ValueError(
+            f"names/volume/outlets lengths ({len(names)}, {vol.shape[0]}, "
+            f"{out.shape[0]}) differ from the result ({len(result)})"
+        )
     colors = palette_colors(palette, result.k_vol, result.k_outlet)
-    methods = {"natural_breaks": tr("natural breaks (Jenks)"), "quantile": tr("quantiles"),
-               "equal_interval": tr("equal intervals")}
+    methods = {
+        "natural_breaks": tr("natural breaks (Jenks)"),
+        "quantile": tr("quantiles"),
+        "equal_interval": tr("equal intervals"),
+    }
     type_labels = {
         "under_served": tr("Under-served (volume class above outlet class)"),
         "balanced": tr("Balanced (same class)"),
@@ -196,16 +219,28 @@ def matching_report_html(
     }
     body: List[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
-    body.append('<p class="meta">' + esc(tr(
-        "Volume share = a city's retired volume ÷ the total over the cities with data; outlet "
-        "share = its recycling service outlets ÷ their total. Each share is classed on its own "
-        "({method}, {k} classes); the match code is “volume class-outlet class”."
-    ).format(method=methods.get(result.method, result.method), k=result.k)) + "</p>")
-    body.append("<p>" + esc(tr(
-        "Context from the source study: 18 cities hold about 170 kt of retired batteries but "
-        "relatively few outlets; Shanghai holds 6.7 % of the retired volume but 2.97 % of the "
-        "outlets."
-    )) + "</p>")
+    body.append(
+        '<p class="meta">'
+        + esc(
+            tr(
+                "Volume share = a city's retired volume ÷ the total over the cities with data; outlet "
+                "share = its recycling service outlets ÷ their total. Each share is classed on its own "
+                "({method}, {k} classes); the match code is “volume class-outlet class”."
+            ).format(method=methods.get(result.method, result.method), k=result.k)
+        )
+        + "</p>"
+    )
+    body.append(
+        "<p>"
+        + esc(
+            tr(
+                "Context from the source study: 18 cities hold about 170 kt of retired batteries but "
+                "relatively few outlets; Shanghai holds 6.7 % of the retired volume but 2.97 % of the "
+                "outlets."
+            )
+        )
+        + "</p>"
+    )
 
     body.append(f"<h2>{esc(tr('Summary'))}</h2>")
     valid = result.match_type != "no_data"
@@ -215,28 +250,41 @@ def matching_report_html(
         (tr("Cities without data"), fmt_number(result.n_no_data)),
         (tr("Total volume (t/yr)"), fmt_number(float(np.sum(vol[valid])))),
         (tr("Total outlets"), fmt_number(float(np.sum(out[valid])))),
-        (tr("Significance level of the outlet test (false discovery rate)"),
-         f"{result.alpha:g}"),
+        (tr("Significance level of the outlet test (false discovery rate)"), f"{result.alpha:g}"),
         (tr("Classes requested"), fmt_number(result.k)),
         (tr("Volume classes"), fmt_number(result.k_vol)),
         (tr("Outlet classes"), fmt_number(result.k_outlet)),
     ]
     body.append(html_table([tr("Measure"), tr("Value")], summary, numeric=(False, True)))
     if result.reduced:
-        body.append('<div class="note">' + esc(tr(
-            "Fewer classes than requested: the shares have too few distinct values. Classes are "
-            "compared by their position on their own scale (lowest 0, highest 1)."
-        )) + "</div>")
+        body.append(
+            '<div class="note">'
+            + esc(
+                tr(
+                    "Fewer classes than requested: the shares have too few distinct values. Classes are "
+                    "compared by their position on their own scale (lowest 0, highest 1)."
+                )
+            )
+            + "</div>"
+        )
     body.append(_breaks_table(result.vol_breaks, tr("Volume share classes"), tr))
     body.append(_breaks_table(result.outlet_breaks, tr("Outlet share classes"), tr))
 
     body.append(f"<h2>{esc(tr('Legend'))}</h2>")
-    grid = legend_grid_svg(colors, result.k, result.vol_breaks, result.outlet_breaks,
-                           tr("Volume share"), tr("Outlet share"),
-                           under_label=tr("Under-served: volume class above outlet class"))
-    caption = tr("Rows: volume share class (1 = lowest, at the bottom); columns: outlet share "
-                 "class. The numbers are the class bounds in % of the total over the cities "
-                 "with data.")
+    grid = legend_grid_svg(
+        colors,
+        result.k,
+        result.vol_breaks,
+        result.outlet_breaks,
+        tr("Volume share"),
+        tr("Outlet share"),
+        under_label=tr("Under-served: volume class above outlet class"),
+    )
+    caption = tr(
+        "Rows: volume share class (1 = lowest, at the bottom); columns: outlet share "
+        "class. The numbers are the class bounds in % of the total over the cities "
+        "with data."
+    )
     body.append(f"<figure>{grid}<figcaption>{esc(caption)}</figcaption></figure>")
 
     body.append(f"<h2>{esc(tr('Cities by match type'))}</h2>")
@@ -245,58 +293,117 @@ def matching_report_html(
     for code in MATCH_TYPES:
         rows = result.match_type == code
         known = rows & np.isfinite(vol)  # no_data rows may still have a volume
-        shares = (None, None) if code == "no_data" else (
-            float(np.sum(result.vol_share[rows])), float(np.sum(result.outlet_share[rows])))
-        type_rows.append((type_labels[code], fmt_number(counts[code]),
-                          fmt_number(float(np.sum(vol[known]))) if known.any() else None,
-                          fmt_share(shares[0]), fmt_share(shares[1])))
-    body.append(html_table([tr("Match type"), tr("Cities"), tr("Volume (t/yr)"),
-                            tr("Volume share"), tr("Outlet share")], type_rows,
-                           numeric=(False, True, True, True, True)))
+        shares = (
+            (None, None)
+            if code == "no_data"
+            else (float(np.sum(result.vol_share[rows])), float(np.sum(result.outlet_share[rows])))
+        )
+        type_rows.append(
+            (
+                type_labels[code],
+                fmt_number(counts[code]),
+                fmt_number(float(np.sum(vol[known]))) if known.any() else None,
+                fmt_share(shares[0]),
+                fmt_share(shares[1]),
+            )
+        )
+    body.append(
+        html_table(
+            [
+                tr("Match type"),
+                tr("Cities"),
+                tr("Volume (t/yr)"),
+                tr("Volume share"),
+                tr("Outlet share"),
+            ],
+            type_rows,
+            numeric=(False, True, True, True, True),
+        )
+    )
 
     body.append(f"<h2>{esc(tr('Cities with significantly too few outlets'))}</h2>")
     body.append(significance_html(names, result, fmt_share, tr))
 
     body.append(f"<h2>{esc(tr('Under-served cities by class'))}</h2>")
-    body.append('<p class="meta">' + esc(tr(
-        "As in the source: the volume class is above the outlet class. This depends on where "
-        "the breaks fall: a city just across a break is listed with a small gap, while a city "
-        "with a large gap inside one class is not. The test above says which gaps exceed "
-        "chance.")) + "</p>")
+    body.append(
+        '<p class="meta">'
+        + esc(
+            tr(
+                "As in the source: the volume class is above the outlet class. This depends on where "
+                "the breaks fall: a city just across a break is listed with a small gap, while a city "
+                "with a large gap inside one class is not. The test above says which gaps exceed "
+                "chance."
+            )
+        )
+        + "</p>"
+    )
     total = under_served_summary(names, vol, result)
     under = total["rows"]
     if not under:
         body.append(f"<p>{esc(tr('No city is under-served by class.'))}</p>")
     else:
-        body.append("<p>" + esc(tr(
-            "{n} cities under-served by class hold {volume} t/yr ({vol_share} of the volume "
-            "of the cities with data) and {outlet_share} of their outlets."
-        ).format(n=total["n"], volume=fmt_number(total["total_volume"]),
-                 vol_share=fmt_share(total["vol_share"]),
-                 outlet_share=fmt_share(total["outlet_share"]))) + "</p>")
+        body.append(
+            "<p>"
+            + esc(
+                tr(
+                    "{n} cities under-served by class hold {volume} t/yr ({vol_share} of the volume "
+                    "of the cities with data) and {outlet_share} of their outlets."
+                ).format(
+                    n=total["n"],
+                    volume=fmt_number(total["total_volume"]),
+                    vol_share=fmt_share(total["vol_share"]),
+                    outlet_share=fmt_share(total["outlet_share"]),
+                )
+            )
+            + "</p>"
+        )
         rows_html = [
-            (rank, row["name"], fmt_number(row["volume"]), fmt_share(row["vol_share"]),
-             fmt_share(row["outlet_share"]), fmt_number(row["share_gap"] * 100.0, 2),
-             Raw(swatch(colors[tuple(int(c) for c in row["match_code"].split("-"))])
-                 + esc(row["match_code"])))
+            (
+                rank,
+                row["name"],
+                fmt_number(row["volume"]),
+                fmt_share(row["vol_share"]),
+                fmt_share(row["outlet_share"]),
+                fmt_number(row["share_gap"] * 100.0, 2),
+                Raw(
+                    swatch(colors[tuple(int(c) for c in row["match_code"].split("-"))])
+                    + esc(row["match_code"])
+                ),
+            )
             for rank, row in enumerate(under, start=1)
         ]
-        body.append(html_table(
-            ["#", tr("City"), tr("Volume (t/yr)"), tr("Volume share"), tr("Outlet share"),
-             tr("Gap (percentage points)"), tr("Classes")],
-            rows_html, numeric=(True, False, True, True, True, True, False),
-            caption=tr("By volume share, largest first")))
+        body.append(
+            html_table(
+                [
+                    "#",
+                    tr("City"),
+                    tr("Volume (t/yr)"),
+                    tr("Volume share"),
+                    tr("Outlet share"),
+                    tr("Gap (percentage points)"),
+                    tr("Classes"),
+                ],
+                rows_html,
+                numeric=(True, False, True, True, True, True, False),
+                caption=tr("By volume share, largest first"),
+            )
+        )
 
     body.append(f"<h2>{esc(tr('Volume share against outlet share'))}</h2>")
     body.append(_scatter_html(names, result, colors, [row["index"] for row in under], tr))
-    body.append(f"<footer>{esc(tr('Generated by Battery Recycling Atlas (QGIS plugin).'))}"
-                "</footer>")
+    body.append(
+        f"<footer>{esc(tr('Generated by Battery Recycling Atlas (QGIS plugin).'))}" "</footer>"
+    )
     return html_page(title, body)
 
 
-def _scatter_html(names: Sequence[str], result: MatchResult,
-                  colors: Dict[Tuple[int, int], str], under: Sequence[int],
-                  tr: Callable[[str], str]) -> str:
+def _scatter_html(
+    names: Sequence[str],
+    result: MatchResult,
+    colors: Dict[Tuple[int, int], str],
+    under: Sequence[int],
+    tr: Callable[[str], str],
+) -> str:
     idx = np.flatnonzero(result.match_type != "no_data")
     if idx.size == 0:
         return f"<p>{esc(tr('No city has both values; there is nothing to plot.'))}</p>"
@@ -305,26 +412,61 @@ def _scatter_html(names: Sequence[str], result: MatchResult,
     x = result.outlet_share[idx] * 100.0
     y = result.vol_share[idx] * 100.0
     fill = [colors[(int(result.vol_class[i]), int(result.outlet_class[i]))] for i in idx]
-    labelled = (set(idx.tolist()) if idx.size <= MAX_POINT_LABELS
-                else set(significant_rows(result)[:3].tolist()) or set(list(under)[:3]))
+    labelled = (
+        set(idx.tolist())
+        if idx.size <= MAX_POINT_LABELS
+        else set(significant_rows(result)[:3].tolist()) or set(list(under)[:3])
+    )
     with matplotlib.rc_context(chart_rc()):
         fig = new_figure(6.5, 5.5)
         ax = fig.add_subplot()
         top = max(float(np.max(x)), float(np.max(y)), 1e-9) * 1.08
-        ax.plot([0, top], [0, top], color="#777777", linestyle="--", linewidth=0.9, zorder=1,
-                label=_plain(tr("Equal shares (1:1)")))
-        ax.scatter(x, y, s=34, c=fill, edgecolors="#404040", linewidths=0.5, zorder=3,
-                   rasterized=idx.size > RASTERIZE_ABOVE)
+        ax.plot(
+            [0, top],
+            [0, top],
+            color="#777777",
+            linestyle="--",
+            linewidth=0.9,
+            zorder=1,
+            label=_plain(tr("Equal shares (1:1)")),
+        )
+        ax.scatter(
+            x,
+            y,
+            s=34,
+            c=fill,
+            edgecolors="#404040",
+            linewidths=0.5,
+            zorder=3,
+            rasterized=idx.size > RASTERIZE_ABOVE,
+        )
         sig = significant_rows(result)
         if sig.size:
-            ax.scatter(result.outlet_share[sig] * 100.0, result.vol_share[sig] * 100.0, s=110,
-                       facecolors="none", edgecolors="#d7301f", linewidths=1.2, zorder=4,
-                       label=_plain(tr("Significantly too few outlets (q < {alpha})").format(
-                           alpha=f"{result.alpha:g}")))
+            ax.scatter(
+                result.outlet_share[sig] * 100.0,
+                result.vol_share[sig] * 100.0,
+                s=110,
+                facecolors="none",
+                edgecolors="#d7301f",
+                linewidths=1.2,
+                zorder=4,
+                label=_plain(
+                    tr("Significantly too few outlets (q < {alpha})").format(
+                        alpha=f"{result.alpha:g}"
+                    )
+                ),
+            )
         for xv, yv, i in zip(x, y, idx):
             if int(i) in labelled:
-                ax.annotate(_plain(names[i]), (xv, yv), xytext=(3, 3),
-                            textcoords="offset points", fontsize=7, color="#333333", zorder=4)
+                ax.annotate(
+                    _plain(names[i]),
+                    (xv, yv),
+                    xytext=(3, 3),
+                    textcoords="offset points",
+                    fontsize=7,
+                    color="#333333",
+                    zorder=4,
+                )
         ax.set_xlim(0, top)
         ax.set_ylim(0, top)
         ax.set_xlabel(_plain(tr("Outlet share (% of the cities with data)")))
@@ -333,10 +475,14 @@ def _scatter_html(names: Sequence[str], result: MatchResult,
         ax.grid(True, color="#eeeeee", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
         svg = svg_from_figure(fig, label=tr("Volume share against outlet share"))
-    caption = tr("Points above the dashed line hold more of the volume than of the outlets "
-                 "(share_gap > 0); colours are the legend's classes; red rings mark the cities "
-                 "with significantly too few outlets.")
+    caption = tr(
+        "Points above the dashed line hold more of the volume than of the outlets "
+        "(share_gap > 0); colours are the legend's classes; red rings mark the cities "
+        "with significantly too few outlets."
+    )
     if idx.size > MAX_POINT_LABELS:
-        caption += " " + tr("Only the three largest cities with significantly too few outlets "
-                            "(or, without any, under-served by class) are labelled.")
+        caption += " " + tr(
+            "Only the three largest cities with significantly too few outlets "
+            "(or, without any, under-served by class) are labelled."
+        )
     return f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>"

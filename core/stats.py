@@ -14,8 +14,15 @@ from typing import Any, Optional, Sequence, Tuple
 
 import numpy as np
 
-__all__ = ["Elasticity", "Regression", "bh_adjust", "elasticity", "ols", "pearson",
-           "to_float_array"]
+__all__ = [
+    "Elasticity",
+    "Regression",
+    "bh_adjust",
+    "elasticity",
+    "ols",
+    "pearson",
+    "to_float_array",
+]
 
 
 @dataclass(frozen=True)
@@ -140,9 +147,7 @@ def _clip(value: float, lo: float, hi: float) -> float:
     return value if math.isnan(value) else max(lo, min(hi, value))
 
 
-def pearson(
-    x: Sequence[Any], y: Sequence[Any]
-) -> Tuple[Optional[float], Optional[float], int]:
+def pearson(x: Sequence[Any], y: Sequence[Any]) -> Tuple[Optional[float], Optional[float], int]:
     """Pearson correlation of the finite pairs: ``(r, two-sided p, n)``.
 
     ``r`` and ``p`` are ``None`` when n < 3 or either variable has zero variance.
@@ -206,9 +211,17 @@ def elasticity(x: Sequence[Any], y: Sequence[Any], level: float = 0.95) -> Elast
         p_one = _clip(float(2.0 * sp_stats.t.sf(abs(reg.slope - 1.0) / se, df)), 0.0, 1.0)
     else:
         p_one = 1.0 if reg.slope == 1.0 else 0.0
-    return Elasticity(n=reg.n, level=float(level), slope=reg.slope, intercept=reg.intercept,
-                      low=reg.slope - half, high=reg.slope + half, se=se,
-                      p_proportional=p_one, r2=reg.r2)
+    return Elasticity(
+        n=reg.n,
+        level=float(level),
+        slope=reg.slope,
+        intercept=reg.intercept,
+        low=reg.slope - half,
+        high=reg.slope + half,
+        se=se,
+        p_proportional=p_one,
+        r2=reg.r2,
+    )
 
 
 def bh_adjust(p_values: Sequence[Any]) -> np.ndarray:

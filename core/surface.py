@@ -146,8 +146,14 @@ class GridTooLargeError(ValueError):
     1/2/2.5/5 × 10^k pixel size (metres) over the same extent whose estimate fits.
     """
 
-    def __init__(self, estimate_bytes: int, budget_bytes: int, suggested_pixel_m: float,
-                 ncols: int, nrows: int) -> None:
+    def __init__(
+        self,
+        estimate_bytes: int,
+        budget_bytes: int,
+        suggested_pixel_m: float,
+        ncols: int,
+        nrows: int,
+    ) -> None:
         self.estimate_bytes = int(estimate_bytes)
         self.budget_bytes = int(budget_bytes)
         self.suggested_pixel_m = float(suggested_pixel_m)
@@ -156,7 +162,8 @@ class GridTooLargeError(ValueError):
         super().__init__(
             f"a {ncols} × {nrows} cell grid needs about {self.estimate_bytes / 2**20:,.0f} MiB, "
             f"more than the {self.budget_bytes / 2**20:,.0f} MiB available; a pixel size of "
-            f"{self.suggested_pixel_m / 1000:g} km or more would fit")
+            f"{self.suggested_pixel_m / 1000:g} km or more would fit"
+        )
 
 
 def _choice(value: Any, options: Tuple[str, ...], name: str) -> str:
@@ -177,8 +184,9 @@ def _number(value: Any, name: str, *, positive: bool = False) -> float:
     except (TypeError, ValueError):
         raise ParameterError(name, f"expected a number, got {value!r}") from None
     if not math.isfinite(out) or out < 0 or (positive and out == 0):
-        raise ParameterError(name, f"must be finite and {'> 0' if positive else '>= 0'}, "
-                                   f"got {value!r}")
+        raise ParameterError(
+            name, f"must be finite and {'> 0' if positive else '>= 0'}, " f"got {value!r}"
+        )
     return out
 
 
@@ -211,23 +219,28 @@ class SurfaceParams:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "capacity", _number(self.capacity, "capacity", positive=True))
-        object.__setattr__(self, "transport_cost",
-                           _number(self.transport_cost, "transport_cost"))
-        object.__setattr__(self, "haul_radius_km",
-                           _number(self.haul_radius_km, "haul_radius_km", positive=True))
+        object.__setattr__(self, "transport_cost", _number(self.transport_cost, "transport_cost"))
+        object.__setattr__(
+            self, "haul_radius_km", _number(self.haul_radius_km, "haul_radius_km", positive=True)
+        )
         object.__setattr__(self, "detour", _number(self.detour, "detour", positive=True))
         object.__setattr__(self, "border_fee", _number(self.border_fee, "border_fee"))
         object.__setattr__(self, "decay", _choice(self.decay, DECAYS, "decay"))
-        object.__setattr__(self, "border_rule",
-                           _choice(self.border_rule, BORDER_RULES, "border_rule"))
+        object.__setattr__(
+            self, "border_rule", _choice(self.border_rule, BORDER_RULES, "border_rule")
+        )
         object.__setattr__(self, "precision", _choice(self.precision, PRECISIONS, "precision"))
-        object.__setattr__(self, "competition",
-                           _choice(self.competition, COMPETITIONS, "competition"))
+        object.__setattr__(
+            self, "competition", _choice(self.competition, COMPETITIONS, "competition")
+        )
         object.__setattr__(self, "huff_alpha", _number(self.huff_alpha, "huff_alpha"))
         object.__setattr__(self, "huff_beta", _number(self.huff_beta, "huff_beta"))
         if self.huff_min_distance_km is not None:
-            object.__setattr__(self, "huff_min_distance_km", _number(
-                self.huff_min_distance_km, "huff_min_distance_km", positive=True))
+            object.__setattr__(
+                self,
+                "huff_min_distance_km",
+                _number(self.huff_min_distance_km, "huff_min_distance_km", positive=True),
+            )
         if not isinstance(self.economics, EconomicParams):
             raise ParameterError("economics", "expected an EconomicParams object")
 
@@ -326,9 +339,15 @@ class BestCell:
 # ----------------------------------------------------------------------------- memory guard
 
 
-def estimate_grid_bytes(ncols: int, nrows: int, radius_px: int = 0, *,
-                        border_rule: str = "open", precision: str = "float32",
-                        supply_grid: bool = False) -> int:
+def estimate_grid_bytes(
+    ncols: int,
+    nrows: int,
+    radius_px: int = 0,
+    *,
+    border_rule: str = "open",
+    precision: str = "float32",
+    supply_grid: bool = False,
+) -> int:
     """Peak working memory (bytes) of :func:`profit_surface` on an ``ncols × nrows`` grid with
     a haul radius of ``radius_px`` cells (``supply_grid``: supply given as a grid, not points).
 
@@ -351,8 +370,9 @@ def estimate_grid_bytes(ncols: int, nrows: int, radius_px: int = 0, *,
     if rule == "open":
         peak = max(3 * f + 2 * h, 2 * f + 2 * h + 3 * g)
     elif rule == "fee":
-        peak = max(3 * f + 2 * h, 2 * f + 2 * h + g + 5 * n + 2.5 * f,
-                   2 * f + 2 * h + 4 * g + 5 * n)
+        peak = max(
+            3 * f + 2 * h, 2 * f + 2 * h + g + 5 * n + 2.5 * f, 2 * f + 2 * h + 4 * g + 5 * n
+        )
     else:
         peak = max(2 * g + 5 * n + 3.5 * f, 5 * g + n)
     if supply_grid:
@@ -360,8 +380,12 @@ def estimate_grid_bytes(ncols: int, nrows: int, radius_px: int = 0, *,
     return int(peak + 16 * 2**20)
 
 
-def check_grid_memory(grid: GridSpec, params: SurfaceParams,
-                      budget_bytes: Optional[int] = None, supply_grid: bool = False) -> int:
+def check_grid_memory(
+    grid: GridSpec,
+    params: SurfaceParams,
+    budget_bytes: Optional[int] = None,
+    supply_grid: bool = False,
+) -> int:
     """The estimate for this grid (:func:`estimate_grid_bytes`), or :class:`GridTooLargeError`
     when it exceeds the budget (default: :func:`.grid.default_memory_budget`, a share of the
     available memory)."""
@@ -369,8 +393,14 @@ def check_grid_memory(grid: GridSpec, params: SurfaceParams,
 
     def estimate(g: GridSpec) -> int:
         rp = radius_cells(params.haul_radius_km, g.pixel / 1000.0)
-        return estimate_grid_bytes(g.ncols, g.nrows, rp, border_rule=params.border_rule,
-                                   precision=params.precision, supply_grid=supply_grid)
+        return estimate_grid_bytes(
+            g.ncols,
+            g.nrows,
+            rp,
+            border_rule=params.border_rule,
+            precision=params.precision,
+            supply_grid=supply_grid,
+        )
 
     need = estimate(grid)
     if need <= budget:
@@ -404,8 +434,11 @@ def _codes(values: Any, n: int, which: str) -> np.ndarray:
 
 def _points(x: Any, y: Any, values: Any, which: str) -> Tuple[np.ndarray, ...]:
     """Validated x, y, values (float64) and the mask of rows taking part (value not null)."""
-    xa, ya, va = (to_float_array(x, f"{which}_x"), to_float_array(y, f"{which}_y"),
-                  to_float_array(values, which))
+    xa, ya, va = (
+        to_float_array(x, f"{which}_x"),
+        to_float_array(y, f"{which}_y"),
+        to_float_array(values, which),
+    )
     if not (xa.shape == ya.shape == va.shape):
         raise InvalidValuesError(which, [])
     bad = np.flatnonzero(np.isinf(va))
@@ -425,8 +458,9 @@ def _points(x: Any, y: Any, values: Any, which: str) -> Tuple[np.ndarray, ...]:
 def _province_grid(provinces: Any, grid: GridSpec) -> np.ndarray:
     arr = np.asarray(provinces)
     if arr.shape != grid.shape:
-        raise ParameterError("provinces", f"expected a grid of shape {grid.shape}, "
-                                          f"got {arr.shape}")
+        raise ParameterError(
+            "provinces", f"expected a grid of shape {grid.shape}, " f"got {arr.shape}"
+        )
     if not np.issubdtype(arr.dtype, np.integer):
         raise ParameterError("provinces", "expected integer province codes (−1 = none)")
     if arr.size and arr.max() >= 2**31 - 1:
@@ -434,8 +468,9 @@ def _province_grid(provinces: Any, grid: GridSpec) -> np.ndarray:
     return arr
 
 
-def _lookup(prov: Optional[np.ndarray], grid: GridSpec, rows: np.ndarray,
-            cols: np.ndarray) -> np.ndarray:
+def _lookup(
+    prov: Optional[np.ndarray], grid: GridSpec, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
     """Province code at each cell (−1 outside the grid or without a province grid)."""
     out = np.full(rows.shape, -1, dtype=np.int64)
     if prov is None:
@@ -446,8 +481,9 @@ def _lookup(prov: Optional[np.ndarray], grid: GridSpec, rows: np.ndarray,
 
 
 class _Ticker:
-    def __init__(self, progress: Optional[Callable[[float], Any]],
-                 canceled: Optional[Callable[[], bool]]) -> None:
+    def __init__(
+        self, progress: Optional[Callable[[float], Any]], canceled: Optional[Callable[[], bool]]
+    ) -> None:
         self.progress, self.canceled = progress, canceled
 
     def __call__(self, fraction: float) -> None:
@@ -465,9 +501,17 @@ class _Ticker:
 
 
 def serve_existing_plants(
-    sx: np.ndarray, sy: np.ndarray, supply: np.ndarray, sprov: np.ndarray,
-    px: np.ndarray, py: np.ndarray, capacity: np.ndarray, pprov: np.ndarray,
-    radius_km: float, decay: str, closed: bool,
+    sx: np.ndarray,
+    sy: np.ndarray,
+    supply: np.ndarray,
+    sprov: np.ndarray,
+    px: np.ndarray,
+    py: np.ndarray,
+    capacity: np.ndarray,
+    pprov: np.ndarray,
+    radius_km: float,
+    decay: str,
+    closed: bool,
 ) -> Tuple[np.ndarray, np.ndarray]:
     """The module's existing-plant rule on sources at (sx, sy) m with ``supply`` t/yr.
 
@@ -493,9 +537,14 @@ def serve_existing_plants(
     return left, intake
 
 
-def _serve_on_grid(src: np.ndarray, grid: GridSpec, prov: Optional[np.ndarray],
-                   plants: Tuple[np.ndarray, ...], kernel: RadialKernel,
-                   closed: bool) -> np.ndarray:
+def _serve_on_grid(
+    src: np.ndarray,
+    grid: GridSpec,
+    prov: Optional[np.ndarray],
+    plants: Tuple[np.ndarray, ...],
+    kernel: RadialKernel,
+    closed: bool,
+) -> np.ndarray:
     """The existing-plant rule on a supply grid (cell centres), per plant over its window only.
     Modifies ``src`` (float64) in place; returns the intake per plant."""
     px, py, capacity, pprov = plants
@@ -534,21 +583,36 @@ class _Sources:
     ``(rows, cols, values)`` cells), ``by_province(code)`` the own-province part (same forms,
     None when the province has no supply) and the ``codes`` of provinces with supply."""
 
-    def __init__(self, whole: Any, origin: Tuple[int, int],
-                 by_province: Callable[[int], Optional[Tuple[Any, Tuple[int, int]]]],
-                 codes: np.ndarray) -> None:
+    def __init__(
+        self,
+        whole: Any,
+        origin: Tuple[int, int],
+        by_province: Callable[[int], Optional[Tuple[Any, Tuple[int, int]]]],
+        codes: np.ndarray,
+    ) -> None:
         self.whole, self.origin, self.by_province, self.codes = whole, origin, by_province, codes
         self.sprov: Optional[np.ndarray] = None  # per sparse source (direct summation)
         self.pull: Optional[np.ndarray] = None  # Huff pull of the incumbents per sparse source
 
 
-def _point_sources(grid: GridSpec, rp: int, x: np.ndarray, y: np.ndarray, t: np.ndarray,
-                   sprov: np.ndarray, pull: Optional[np.ndarray] = None
-                   ) -> Tuple[_Sources, float]:
+def _point_sources(
+    grid: GridSpec,
+    rp: int,
+    x: np.ndarray,
+    y: np.ndarray,
+    t: np.ndarray,
+    sprov: np.ndarray,
+    pull: Optional[np.ndarray] = None,
+) -> Tuple[_Sources, float]:
     """Points moved to their cells (sparse); those more than rp cells outside are dropped."""
     rows, cols = grid.row_of(y), grid.col_of(x)
-    keep = ((rows >= -rp) & (rows < grid.nrows + rp) & (cols >= -rp) & (cols < grid.ncols + rp)
-            & (t > 0))
+    keep = (
+        (rows >= -rp)
+        & (rows < grid.nrows + rp)
+        & (cols >= -rp)
+        & (cols < grid.ncols + rp)
+        & (t > 0)
+    )
     outside = float(t[~keep & (t > 0)].sum())
     rows, cols, t, sprov = rows[keep], cols[keep], t[keep], sprov[keep]
     pull = pull[keep] if pull is not None else None
@@ -563,8 +627,7 @@ def _point_sources(grid: GridSpec, rp: int, x: np.ndarray, y: np.ndarray, t: np.
     return out, outside
 
 
-def _grid_sources(src: np.ndarray, prov: Optional[np.ndarray],
-                  dtype: np.dtype) -> _Sources:
+def _grid_sources(src: np.ndarray, prov: Optional[np.ndarray], dtype: np.dtype) -> _Sources:
     block = src.astype(dtype, copy=False)
     if prov is None:
         return _Sources(block, (0, 0), lambda p: None, np.zeros(0, dtype=np.int64))
@@ -628,8 +691,10 @@ def profit_surface(
     prov: Optional[np.ndarray] = None
     if params.uses_provinces:
         if provinces is None:
-            raise ParameterError("provinces", f"a province grid is needed for the "
-                                              f"'{params.border_rule}' border rule")
+            raise ParameterError(
+                "provinces",
+                f"a province grid is needed for the " f"'{params.border_rule}' border rule",
+            )
         prov = _province_grid(provinces, grid)
     closed = params.border_rule == "closed"
     method = _choice(method, METHODS, "method")
@@ -660,15 +725,17 @@ def profit_surface(
         if plants is not None and huff_mode:
             pull, intake = _huff_pull(sx, sy, sprov, st, plants, params, grid, closed)
         elif plants is not None:
-            st, intake = serve_existing_plants(sx, sy, st, sprov, *plants,
-                                               params.haul_radius_km, params.decay, closed)
+            st, intake = serve_existing_plants(
+                sx, sy, st, sprov, *plants, params.haul_radius_km, params.decay, closed
+            )
         sources, outside = _point_sources(grid, rp, sx, sy, st, sprov, pull)
         left = float(st.sum())
     else:
         arr = np.array(supply, dtype=np.float64)
         if arr.shape != grid.shape:
-            raise ParameterError("supply", f"expected a grid of shape {grid.shape}, "
-                                           f"got {arr.shape}")
+            raise ParameterError(
+                "supply", f"expected a grid of shape {grid.shape}, " f"got {arr.shape}"
+            )
         bad = np.flatnonzero(np.isinf(arr))
         if bad.size:
             raise NonFiniteValueError("supply", bad.tolist())
@@ -687,10 +754,12 @@ def profit_surface(
             cprov = _lookup(prov, grid, rows_, cols_)
             pull = None
             if plants is not None and huff_mode:
-                pull, intake = _huff_pull(grid.x_of(cols_), grid.y_of(rows_), cprov, vals,
-                                          plants, params, grid, closed)
-            sources = _Sources((rows_, cols_, vals), (0, 0), lambda p: None, np.unique(
-                cprov[cprov >= 0]))
+                pull, intake = _huff_pull(
+                    grid.x_of(cols_), grid.y_of(rows_), cprov, vals, plants, params, grid, closed
+                )
+            sources = _Sources(
+                (rows_, cols_, vals), (0, 0), lambda p: None, np.unique(cprov[cprov >= 0])
+            )
             sources.sprov, sources.pull = cprov, pull
         else:
             sources = _grid_sources(arr, prov, dtype)
@@ -704,22 +773,40 @@ def profit_surface(
     mark = time.perf_counter()
     foreign: Optional[np.ndarray] = None
     outside_cells: Optional[np.ndarray] = None
-    direct = isinstance(sources.whole, tuple) and sources.sprov is not None and (
-        method == "direct" or sources.pull is not None or (method == "auto" and choose_method(
-            sources.whole[0], sources.whole[1], full_box, rp, 3 if prov is not None else 2,
-            disc=params.decay == "none" and prov is None) == "direct"))
+    direct = (
+        isinstance(sources.whole, tuple)
+        and sources.sprov is not None
+        and (
+            method == "direct"
+            or sources.pull is not None
+            or (
+                method == "auto"
+                and choose_method(
+                    sources.whole[0],
+                    sources.whole[1],
+                    full_box,
+                    rp,
+                    3 if prov is not None else 2,
+                    disc=params.decay == "none" and prov is None,
+                )
+                == "direct"
+            )
+        )
+    )
     if direct and sources.pull is not None:
-        _check_huff_cost(sources, rp, 3 if prov is not None else 2, grid,
-                         not isinstance(supply, SupplyPoints))
+        _check_huff_cost(
+            sources, rp, 3 if prov is not None else 2, grid, not isinstance(supply, SupplyPoints)
+        )
     if direct:
-        s_sum, d_sum, foreign, outside_cells = _direct_sums(sources, full_box, kernel, prov,
-                                                            params, grid, dtype, floor,
-                                                            tick.check)
+        s_sum, d_sum, foreign, outside_cells = _direct_sums(
+            sources, full_box, kernel, prov, params, grid, dtype, floor, tick.check
+        )
         timings["convolve"] = time.perf_counter() - mark
         tick(0.8)
     if not closed and not direct:
-        s_sum, d_sum = convolve_block(sources.whole, sources.origin, full_box, kernel,
-                                      (False, True), dtype, copy=False)
+        s_sum, d_sum = convolve_block(
+            sources.whole, sources.origin, full_box, kernel, (False, True), dtype, copy=False
+        )
         timings["convolve"] = time.perf_counter() - mark
         tick(0.5 if prov is None else 0.35)
     if prov is not None and not direct:
@@ -736,8 +823,9 @@ def profit_surface(
                 continue
             rows, cols = boxes[p]
             out_box = (rows.start, rows.stop, cols.start, cols.stop)
-            box, parts = convolve_region(own[0], own[1], out_box, kernel,
-                                         (False, True) if closed else (False,), dtype)
+            box, parts = convolve_region(
+                own[0], own[1], out_box, kernel, (False, True) if closed else (False,), dtype
+            )
             if box is not None:
                 sub = (slice(box[0], box[1]), slice(box[2], box[3]))
                 mine = labels[sub] == p + 1
@@ -768,8 +856,9 @@ def profit_surface(
     charge_fees = foreign is not None and params.border_fee > 0
     transport = d_sum  # Σ s·w·d becomes the transport cost in place
     tiny = np.finfo(dtype).tiny
-    at_zero, at_capacity = (float(v) for v in evaluate_profit(econ_values, cap,
-                                                               np.array([0.0, cap])))
+    at_zero, at_capacity = (
+        float(v) for v in evaluate_profit(econ_values, cap, np.array([0.0, cap]))
+    )
     rows_per = max(1, _CHUNK_CELLS // grid.ncols)
 
     def dead(sl: slice, cols: slice) -> None:
@@ -829,19 +918,33 @@ def profit_surface(
     tick(1.0)
     timings["total"] = time.perf_counter() - started
     return SurfaceResult(
-        grid=grid, params=params, supply=s_sum, throughput=throughput,
-        transport_cost=transport, border_fee_cost=fees, profit=profit, foreign_supply=foreign,
-        existing_intake=intake, supply_total=total, supply_left=left, supply_outside=outside,
-        noise_floor_t=floor, profit_at_zero=at_zero, profit_at_capacity=at_capacity,
-        timings=timings, method="direct" if direct else "fft")
+        grid=grid,
+        params=params,
+        supply=s_sum,
+        throughput=throughput,
+        transport_cost=transport,
+        border_fee_cost=fees,
+        profit=profit,
+        foreign_supply=foreign,
+        existing_intake=intake,
+        supply_total=total,
+        supply_left=left,
+        supply_outside=outside,
+        noise_floor_t=floor,
+        profit_at_zero=at_zero,
+        profit_at_capacity=at_capacity,
+        timings=timings,
+        method="direct" if direct else "fft",
+    )
 
 
 #: Market shares are refused when their direct sums would take longer than this (seconds).
 HUFF_MAX_SECONDS = 900.0
 
 
-def _check_huff_cost(sources: _Sources, rp: int, n_kernels: int, grid: GridSpec,
-                     supply_grid: bool) -> None:
+def _check_huff_cost(
+    sources: _Sources, rp: int, n_kernels: int, grid: GridSpec, supply_grid: bool
+) -> None:
     """:class:`ParameterError` when market shares would take more than
     :data:`HUFF_MAX_SECONDS`, with a pixel size that would fit (the cost falls with the pixel
     to the 4th power for a supply grid, the 2nd for points)."""
@@ -851,20 +954,42 @@ def _check_huff_cost(sources: _Sources, rp: int, n_kernels: int, grid: GridSpec,
         return
     power = 4 if supply_grid else 2
     pixel = nice_pixel_size(grid.pixel * (seconds / HUFF_MAX_SECONDS) ** (1 / power))
-    raise ParameterError("competition", f"market shares over {n:,} supply cells with a "
-                                        f"{rp}-cell radius would take about "
-                                        f"{seconds / 60:,.0f} min; use a pixel size of "
-                                        f"{pixel / 1000:g} km or more, or fewer supply points")
+    raise ParameterError(
+        "competition",
+        f"market shares over {n:,} supply cells with a "
+        f"{rp}-cell radius would take about "
+        f"{seconds / 60:,.0f} min; use a pixel size of "
+        f"{pixel / 1000:g} km or more, or fewer supply points",
+    )
 
 
-def _huff_pull(sx: np.ndarray, sy: np.ndarray, sprov: np.ndarray, supply: np.ndarray,
-               plants: Tuple[np.ndarray, ...], params: SurfaceParams, grid: GridSpec,
-               closed: bool) -> Tuple[np.ndarray, np.ndarray]:
+def _huff_pull(
+    sx: np.ndarray,
+    sy: np.ndarray,
+    sprov: np.ndarray,
+    supply: np.ndarray,
+    plants: Tuple[np.ndarray, ...],
+    params: SurfaceParams,
+    grid: GridSpec,
+    closed: bool,
+) -> Tuple[np.ndarray, np.ndarray]:
     """Huff pull of the existing plants per source and their intake (:mod:`.huff`)."""
     px, py, cap, pprov = plants
-    return competitor_pull(sx, sy, sprov, supply, px, py, cap, pprov, params.haul_radius_km,
-                           params.huff_alpha, params.huff_beta, _min_distance(params, grid),
-                           closed)
+    return competitor_pull(
+        sx,
+        sy,
+        sprov,
+        supply,
+        px,
+        py,
+        cap,
+        pprov,
+        params.haul_radius_km,
+        params.huff_alpha,
+        params.huff_beta,
+        _min_distance(params, grid),
+        closed,
+    )
 
 
 def _min_distance(params: SurfaceParams, grid: GridSpec) -> float:
@@ -874,16 +999,27 @@ def _min_distance(params: SurfaceParams, grid: GridSpec) -> float:
     return 0.5 * grid.pixel / 1000.0
 
 
-def _direct_sums(sources: _Sources, full_box: Tuple[int, int, int, int], kernel: RadialKernel,
-                 prov: Optional[np.ndarray], params: SurfaceParams, grid: GridSpec,
-                 dtype: np.dtype, floor: float,
-                 check: Optional[Callable[[], None]] = None) -> Tuple[np.ndarray, ...]:
+def _direct_sums(
+    sources: _Sources,
+    full_box: Tuple[int, int, int, int],
+    kernel: RadialKernel,
+    prov: Optional[np.ndarray],
+    params: SurfaceParams,
+    grid: GridSpec,
+    dtype: np.dtype,
+    floor: float,
+    check: Optional[Callable[[], None]] = None,
+) -> Tuple[np.ndarray, ...]:
     """(S, Σ s·w·d, foreign supply or None, cells outside every province or None) by direct
     stamps, with Huff shares when the sources carry a pull."""
     huff = None
     if sources.pull is not None:
-        huff = HuffWeights(sources.pull, params.capacity ** params.huff_alpha, params.huff_beta,
-                           _min_distance(params, grid))
+        huff = HuffWeights(
+            sources.pull,
+            params.capacity**params.huff_alpha,
+            params.huff_beta,
+            _min_distance(params, grid),
+        )
     foreign = outside = None
     labels = src_labels = None
     if prov is not None:
@@ -892,12 +1028,29 @@ def _direct_sums(sources: _Sources, full_box: Tuple[int, int, int, int], kernel:
         outside = labels == 0
         src_labels = np.where(sources.sprov >= 0, sources.sprov + 1, -1)
     closed = params.border_rule == "closed"
-    s_sum, d_sum = convolve_direct(sources.whole, full_box, kernel, (False, True), dtype,
-                                   huff=huff, labels=labels if closed else None,
-                                   src_labels=src_labels if closed else None, check=check)
+    s_sum, d_sum = convolve_direct(
+        sources.whole,
+        full_box,
+        kernel,
+        (False, True),
+        dtype,
+        huff=huff,
+        labels=labels if closed else None,
+        src_labels=src_labels if closed else None,
+        check=check,
+    )
     if prov is not None and not closed:
-        own = convolve_direct(sources.whole, full_box, kernel, (False,), dtype, huff=huff,
-                              labels=labels, src_labels=src_labels, check=check)[0]
+        own = convolve_direct(
+            sources.whole,
+            full_box,
+            kernel,
+            (False,),
+            dtype,
+            huff=huff,
+            labels=labels,
+            src_labels=src_labels,
+            check=check,
+        )[0]
         foreign = np.subtract(s_sum, own, out=own)
         np.copyto(foreign, 0, where=foreign < floor)
         np.copyto(foreign, np.nan, where=outside)
@@ -926,12 +1079,13 @@ class _BlockMax:
         br0, br1 = r0 // b, -(-r1 // b)
         bc0, bc1 = c0 // b, -(-c1 // b)
         for br in range(br0, br1):
-            rows = work[br * b:(br + 1) * b, bc0 * b:bc1 * b]
+            rows = work[br * b : (br + 1) * b, bc0 * b : bc1 * b]
             width = rows.shape[1]
             pad = (-width) % b
             if pad:
-                rows = np.concatenate([rows, np.full((rows.shape[0], pad), -np.inf,
-                                                     dtype=rows.dtype)], axis=1)
+                rows = np.concatenate(
+                    [rows, np.full((rows.shape[0], pad), -np.inf, dtype=rows.dtype)], axis=1
+                )
             self.max[br, bc0:bc1] = rows.reshape(rows.shape[0], -1, b).max(axis=(0, 2))
 
     def argmax(self) -> int:
@@ -944,15 +1098,19 @@ class _BlockMax:
             return int(np.argmax(work))
         best = -1
         for br, bc in tied:
-            block = work[br * b:(br + 1) * b, bc * b:(bc + 1) * b]
+            block = work[br * b : (br + 1) * b, bc * b : (bc + 1) * b]
             r, c = divmod(int(np.argmax(block == top)), block.shape[1])
             flat = (br * b + r) * work.shape[1] + bc * b + c
             best = flat if best < 0 else min(best, flat)
         return best
 
 
-def best_locations(result: SurfaceResult, n: int = 10, min_separation_km: Optional[float] = None,
-                   min_throughput_t: float = 0.0) -> List[BestCell]:
+def best_locations(
+    result: SurfaceResult,
+    n: int = 10,
+    min_separation_km: Optional[float] = None,
+    min_throughput_t: float = 0.0,
+) -> List[BestCell]:
     """The ``n`` most profitable cells, best first, among cells whose throughput exceeds
     ``min_throughput_t`` (t/yr; default 0: cells with some supply), each at least
     ``min_separation_km`` (default: the haul radius; 0 = any distinct cells) from the ones
@@ -978,14 +1136,23 @@ def best_locations(result: SurfaceResult, n: int = 10, min_separation_km: Option
         if idx < 0:
             break
         r, c = divmod(idx, grid.ncols)
-        picks.append(BestCell(rank, r, c, float(grid.x_of(c)), float(grid.y_of(r)),
-                              float(result.profit[r, c]), float(result.supply[r, c]),
-                              float(result.throughput[r, c])))
+        picks.append(
+            BestCell(
+                rank,
+                r,
+                c,
+                float(grid.x_of(c)),
+                float(grid.y_of(r)),
+                float(result.profit[r, c]),
+                float(result.supply[r, c]),
+                float(result.throughput[r, c]),
+            )
+        )
         r0, r1 = max(0, r - sep_px), min(grid.nrows, r + sep_px + 1)
         c0, c1 = max(0, c - sep_px), min(grid.ncols, c + sep_px + 1)
         dy = np.arange(r0, r1)[:, None] - r
         dx = np.arange(c0, c1)[None, :] - c
-        near = (dx * dx + dy * dy) * grid.pixel ** 2 < (sep * 1000.0) ** 2
+        near = (dx * dx + dy * dy) * grid.pixel**2 < (sep * 1000.0) ** 2
         work[r0:r1, c0:c1][near] = -np.inf
         work[r, c] = -np.inf
         blocks.update(r0, r1, c0, c1)

@@ -27,8 +27,15 @@ from .economics import (
 )
 
 __all__ = [
-    "DISTRIBUTIONS", "MonteCarloResult", "ParameterRange", "SensitivityResult", "TornadoRow",
-    "median_capacity_index", "monte_carlo", "sample_ranges", "sensitivity",
+    "DISTRIBUTIONS",
+    "MonteCarloResult",
+    "ParameterRange",
+    "SensitivityResult",
+    "TornadoRow",
+    "median_capacity_index",
+    "monte_carlo",
+    "sample_ranges",
+    "sensitivity",
 ]
 
 DISTRIBUTIONS = ("triangular", "uniform", "normal", "fixed")
@@ -80,8 +87,9 @@ def _clip(name: str, values: np.ndarray) -> np.ndarray:
     return np.clip(values, lo, np.inf if spec.hi is None else spec.hi)
 
 
-def sample_ranges(ranges: Mapping[str, ParameterRange], n: int,
-                  seed: Optional[int] = None) -> Dict[str, np.ndarray]:
+def sample_ranges(
+    ranges: Mapping[str, ParameterRange], n: int, seed: Optional[int] = None
+) -> Dict[str, np.ndarray]:
     """Draw ``n`` values of every range, in the mapping's order, from one seeded generator."""
     if int(n) < 1:
         raise ValueError(f"number of simulations must be >= 1, got {n!r}")
@@ -117,10 +125,17 @@ class SensitivityResult:
     mode: str
 
 
-def sensitivity(params: EconomicParams, capacity: Any, throughput: Any = None, *,
-                ranges: Optional[Mapping[str, ParameterRange]] = None, percent: float = 0.2,
-                utilization: Any = None, overrides: Optional[Mapping[str, Any]] = None,
-                fixed_cost: Any = None) -> SensitivityResult:
+def sensitivity(
+    params: EconomicParams,
+    capacity: Any,
+    throughput: Any = None,
+    *,
+    ranges: Optional[Mapping[str, ParameterRange]] = None,
+    percent: float = 0.2,
+    utilization: Any = None,
+    overrides: Optional[Mapping[str, Any]] = None,
+    fixed_cost: Any = None,
+) -> SensitivityResult:
     """One-at-a-time sensitivity of the total profit over the plants.
 
     With ``ranges`` each listed parameter goes to its low and high value (``fixed`` rows are
@@ -129,8 +144,14 @@ def sensitivity(params: EconomicParams, capacity: Any, throughput: Any = None, *
     per-plant overrides is moved by the same ratio at every plant. All variants are evaluated in
     one vectorised pass.
     """
-    inp = prepare_plants(params, capacity, throughput, utilization=utilization,
-                         overrides=overrides, fixed_cost=fixed_cost)
+    inp = prepare_plants(
+        params,
+        capacity,
+        throughput,
+        utilization=utilization,
+        overrides=overrides,
+        fixed_cost=fixed_cost,
+    )
     base = params.values()
     variants: List[tuple] = []
     if ranges is not None:
@@ -158,13 +179,22 @@ def sensitivity(params: EconomicParams, capacity: Any, throughput: Any = None, *
             values[name] = np.where(rows_lo, lo, np.where(rows_hi, hi, current))
     cap, thr = inp.capacity[None, :], inp.throughput[None, :]
     fixed = None if inp.fixed_cost is None else inp.fixed_cost[None, :]
-    total = np.broadcast_to(evaluate_profit(values, cap, thr, fixed),
-                            (m, cap.shape[1])).sum(axis=1)
+    total = np.broadcast_to(evaluate_profit(values, cap, thr, fixed), (m, cap.shape[1])).sum(axis=1)
     rows = []
     for j, (name, lo, hi) in enumerate(variants):
         spec = PARAMETER_SPECS[name]
-        rows.append(TornadoRow(name, spec.term, spec.label, spec.unit, lo, hi,
-                               float(total[2 * j + 1]), float(total[2 * j + 2])))
+        rows.append(
+            TornadoRow(
+                name,
+                spec.term,
+                spec.label,
+                spec.unit,
+                lo,
+                hi,
+                float(total[2 * j + 1]),
+                float(total[2 * j + 2]),
+            )
+        )
     rows.sort(key=lambda r: r.swing, reverse=True)
     return SensitivityResult(float(total[0]), rows, "range" if ranges is not None else "percent")
 
@@ -197,16 +227,29 @@ class MonteCarloResult:
     def total_summary(self) -> Dict[str, float]:
         """P5, P50, P95, mean and probability of loss of the total profit, as Python floats."""
         p5, p50, p95 = np.percentile(self.total, [5, 50, 95])
-        return {"p5": float(p5), "p50": float(p50), "p95": float(p95),
-                "mean": float(np.mean(self.total)), "p_loss": float(np.mean(self.total < 0))}
+        return {
+            "p5": float(p5),
+            "p50": float(p50),
+            "p95": float(p95),
+            "mean": float(np.mean(self.total)),
+            "p_loss": float(np.mean(self.total < 0)),
+        }
 
 
-def monte_carlo(params: EconomicParams, capacity: Any, throughput: Any = None, *,
-                ranges: Mapping[str, ParameterRange], n: int = 10_000,
-                seed: Optional[int] = None, utilization: Any = None,
-                overrides: Optional[Mapping[str, Any]] = None, fixed_cost: Any = None,
-                max_elements: int = 1_000_000,
-                keep: Optional[Sequence[int]] = None) -> MonteCarloResult:
+def monte_carlo(
+    params: EconomicParams,
+    capacity: Any,
+    throughput: Any = None,
+    *,
+    ranges: Mapping[str, ParameterRange],
+    n: int = 10_000,
+    seed: Optional[int] = None,
+    utilization: Any = None,
+    overrides: Optional[Mapping[str, Any]] = None,
+    fixed_cost: Any = None,
+    max_elements: int = 1_000_000,
+    keep: Optional[Sequence[int]] = None,
+) -> MonteCarloResult:
     """Monte Carlo of profit per plant with ``n`` draws of every range, seeded by ``seed``.
 
     Plants are processed in blocks of about ``max_elements`` / n so memory stays bounded. A
@@ -215,8 +258,14 @@ def monte_carlo(params: EconomicParams, capacity: Any, throughput: Any = None, *
     ``plant_draws`` (None = the plant of median capacity, ``()`` = none). Raises
     ``FloatingPointError`` if a profit is not finite.
     """
-    inp = prepare_plants(params, capacity, throughput, utilization=utilization,
-                         overrides=overrides, fixed_cost=fixed_cost)
+    inp = prepare_plants(
+        params,
+        capacity,
+        throughput,
+        utilization=utilization,
+        overrides=overrides,
+        fixed_cost=fixed_cost,
+    )
     n_plants = inp.capacity.shape[0]
     kept = [median_capacity_index(inp.capacity)] if keep is None else [int(i) for i in keep]
     bad_keep = [i for i in kept if not 0 <= i < n_plants]
@@ -226,8 +275,9 @@ def monte_carlo(params: EconomicParams, capacity: Any, throughput: Any = None, *
     draws = sample_ranges(ranges, n, seed)
     n = int(n)
     # Layout (plants, draws): draws run along the contiguous last axis.
-    values: Dict[str, Any] = {k: (v[:, None] if np.ndim(v) == 1 else v)
-                              for k, v in inp.values.items()}
+    values: Dict[str, Any] = {
+        k: (v[:, None] if np.ndim(v) == 1 else v) for k, v in inp.values.items()
+    }
     scaled: Dict[str, np.ndarray] = {}  # per-plant overrides moved by draw / mode
     for name, d in draws.items():
         mode = ranges[name].mode
@@ -240,14 +290,15 @@ def monte_carlo(params: EconomicParams, capacity: Any, throughput: Any = None, *
     total = np.zeros(n)
     for start in range(0, n_plants, block):
         sl = slice(start, min(start + block, n_plants))
-        vals = {k: (v[sl] if np.ndim(v) == 2 and np.shape(v)[0] == n_plants else v)
-                for k, v in values.items()}
+        vals = {
+            k: (v[sl] if np.ndim(v) == 2 and np.shape(v)[0] == n_plants else v)
+            for k, v in values.items()
+        }
         for name, ratio in scaled.items():
             vals[name] = _clip(name, vals[name] * ratio)
         fixed = None if inp.fixed_cost is None else inp.fixed_cost[sl, None]
         with np.errstate(over="ignore", invalid="ignore"):  # checked just below
-            profit = evaluate_profit(vals, inp.capacity[sl, None], inp.throughput[sl, None],
-                                     fixed)
+            profit = evaluate_profit(vals, inp.capacity[sl, None], inp.throughput[sl, None], fixed)
         profit = np.broadcast_to(profit, (sl.stop - sl.start, n))
         finite = np.isfinite(profit).all(axis=1)
         if not finite.all():
@@ -255,14 +306,22 @@ def monte_carlo(params: EconomicParams, capacity: Any, throughput: Any = None, *
             raise FloatingPointError(f"profit is not finite at plants {bad[:10]}")
         total += profit.sum(axis=0)
         stats["p5"][sl], stats["p50"][sl], stats["p95"][sl] = np.percentile(
-            profit, [5, 50, 95], axis=1)
+            profit, [5, 50, 95], axis=1
+        )
         stats["mean"][sl] = profit.mean(axis=1)
         stats["p_loss"][sl] = (profit < 0).mean(axis=1)
         plant_draws.update({i: profit[i - start].copy() for i in kept if sl.start <= i < sl.stop})
     total_ranks = _ranks(total)
     spearman = {name: _spearman(d, total_ranks) for name, d in draws.items()}
-    return MonteCarloResult(n=n, seed=seed, total=total, spearman=spearman, draws=draws,
-                            plant_draws=plant_draws, **stats)
+    return MonteCarloResult(
+        n=n,
+        seed=seed,
+        total=total,
+        spearman=spearman,
+        draws=draws,
+        plant_draws=plant_draws,
+        **stats,
+    )
 
 
 def median_capacity_index(capacity: Any) -> int:

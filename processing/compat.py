@@ -76,8 +76,17 @@ def new_field(name: str, kind: str, length: int = 0, precision: int = 0) -> QgsF
 
 
 #: QMetaType numbers (equal to the old QVariant numbers) of each kind.
-_KIND_BY_NUMBER = {1: "bool", 2: "int", 3: "int", 4: "longlong", 5: "longlong", 6: "double",
-                   10: "string", 14: "date", 38: "double"}
+_KIND_BY_NUMBER = {
+    1: "bool",
+    2: "int",
+    3: "int",
+    4: "longlong",
+    5: "longlong",
+    6: "double",
+    10: "string",
+    14: "date",
+    38: "double",
+}
 
 
 def field_kind(field: QgsField) -> str:
@@ -152,8 +161,11 @@ def set_legend_font(legend: Any, style: Any, font: QFont) -> None:
 _EXPORT_ERRORS = {
     1: QT_TRANSLATE_NOOP("Compat", "the export was cancelled"),
     2: QT_TRANSLATE_NOOP("Compat", "not enough memory for the image (lower the resolution)"),
-    3: QT_TRANSLATE_NOOP("Compat", "the file could not be written (is the folder writable and "
-                                   "the file not open in another program?)"),
+    3: QT_TRANSLATE_NOOP(
+        "Compat",
+        "the file could not be written (is the folder writable and "
+        "the file not open in another program?)",
+    ),
     4: QT_TRANSLATE_NOOP("Compat", "the printer could not be started"),
     5: QT_TRANSLATE_NOOP("Compat", "an SVG layer could not be rendered"),
     6: QT_TRANSLATE_NOOP("Compat", "the atlas could not be iterated"),
@@ -197,14 +209,17 @@ def save_default_style(layer: QgsVectorLayer, name: str, description: str) -> st
 
         categories = QgsMapLayer.StyleCategory.AllStyleCategories
         results, error = layer.saveStyleToDatabaseV2(name, description, True, "", categories)
-        failed = QgsMapLayer.SaveStyleResult.DatabaseWriteFailed | \
-            QgsMapLayer.SaveStyleResult.QmlGenerationFailed
+        failed = (
+            QgsMapLayer.SaveStyleResult.DatabaseWriteFailed
+            | QgsMapLayer.SaveStyleResult.QmlGenerationFailed
+        )
         return str(error or "could not store the style") if results & failed else ""
     return layer.saveStyleToDatabase(name, description, True, "") or ""
 
 
-def parameter_fields(alg: QgsProcessingAlgorithm, parameters: dict, name: str,
-                     context: Any) -> list[str]:
+def parameter_fields(
+    alg: QgsProcessingAlgorithm, parameters: dict, name: str, context: Any
+) -> list[str]:
     """The field names a field parameter holds."""
     if QGIS_VERSION >= 33200:
         return list(alg.parameterAsStrings(parameters, name, context))

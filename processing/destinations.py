@@ -102,15 +102,24 @@ def ensure_not_input(output: str, inputs: Iterable, name: str = "") -> None:
     for layer in inputs:
         if layer is not None and _same(target, layer_target(layer)):
             raise QgsProcessingException(
-                _tr("The output {name} ({path}) is the file an input layer is read from "
+                _tr(
+                    "The output {name} ({path}) is the file an input layer is read from "
                     "(“{layer}”, {source}). Choose another output: inputs are never "
-                    "overwritten.").format(name=name or "OUTPUT", path=output,
-                                           layer=layer.name(), source=layer.source()))
+                    "overwritten."
+                ).format(
+                    name=name or "OUTPUT", path=output, layer=layer.name(), source=layer.source()
+                )
+            )
 
 
-def ensure_outputs_not_inputs(alg, parameters: dict, context: QgsProcessingContext,
-                              outputs: Iterable[str], inputs: Iterable[str],
-                              input_files: Iterable[str] = ()) -> None:
+def ensure_outputs_not_inputs(
+    alg,
+    parameters: dict,
+    context: QgsProcessingContext,
+    outputs: Iterable[str],
+    inputs: Iterable[str],
+    input_files: Iterable[str] = (),
+) -> None:
     """Refuse any of the ``outputs`` (output parameter names: layers, rasters and files) that
     would overwrite an input of ``inputs`` (layer parameter names) or ``input_files`` (file
     parameter names, e.g. a preset), or another output of the run; registers nothing in
@@ -125,15 +134,19 @@ def ensure_outputs_not_inputs(alg, parameters: dict, context: QgsProcessingConte
         for file_key, path in files:
             if path and target[0] is not None and _same(target, (Path(path), "")):
                 raise QgsProcessingException(
-                    _tr("The output {name} ({path}) is the file {input} is read from. Choose "
-                        "another output: inputs are never overwritten.").format(
-                            name=key, path=output, input=file_key))
+                    _tr(
+                        "The output {name} ({path}) is the file {input} is read from. Choose "
+                        "another output: inputs are never overwritten."
+                    ).format(name=key, path=output, input=file_key)
+                )
         for other, _output, other_target in seen:
             if _same(target, other_target):
                 raise QgsProcessingException(
-                    _tr("The outputs {a} and {b} would be written to the same place ({path}). "
-                        "Give each its own file or layer.").format(a=other, b=key,
-                                                                   path=output))
+                    _tr(
+                        "The outputs {a} and {b} would be written to the same place ({path}). "
+                        "Give each its own file or layer."
+                    ).format(a=other, b=key, path=output)
+                )
         seen.append((key, output, target))
 
 
@@ -157,4 +170,6 @@ def write_text(path: str, text: str, name: str = "") -> None:
             pass
         raise QgsProcessingException(
             _tr("Could not write {name} to {path}: {error}").format(
-                name=name or target.name, path=path, error=error.strerror or error)) from None
+                name=name or target.name, path=path, error=error.strerror or error
+            )
+        ) from None

@@ -48,8 +48,7 @@ def best_layer(layers: Sequence[QgsVectorLayer], kinds: Sequence[str]) -> QgsVec
     return best
 
 
-def field_default(layer: QgsVectorLayer, parameter: QgsProcessingParameterField,
-                  kind: str) -> str:
+def field_default(layer: QgsVectorLayer, parameter: QgsProcessingParameterField, kind: str) -> str:
     """The suggested field of ``layer`` for ``parameter`` (``""``: none)."""
     fields = layer.fields()
     if kind == NAME:
@@ -62,8 +61,12 @@ def field_default(layer: QgsVectorLayer, parameter: QgsProcessingParameterField,
     return guess
 
 
-def suggest_defaults(alg, layers: Mapping[str, Sequence[str]], fields: Mapping[str, str],
-                     project: QgsProject | None = None) -> None:
+def suggest_defaults(
+    alg,
+    layers: Mapping[str, Sequence[str]],
+    fields: Mapping[str, str],
+    project: QgsProject | None = None,
+) -> None:
     """Set GUI defaults of ``alg``'s parameters from the project's layers.
 
     ``layers`` maps a layer parameter to the field kinds it needs (which decide the layer);

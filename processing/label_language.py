@@ -59,13 +59,22 @@ def legend_language(language: str) -> Iterator[None]:
 def language_parameter() -> QgsProcessingParameterEnum:
     """The optional, advanced LANGUAGE enum of the styled algorithms."""
     parameter = QgsProcessingParameterEnum(
-        "LANGUAGE", QCoreApplication.translate("LabelLanguage", "Legend language"),
-        [QCoreApplication.translate("LabelLanguage", "Interface language"),
-         QCoreApplication.translate("LabelLanguage", "English"),
-         QCoreApplication.translate("LabelLanguage", "Chinese (中文)")],
-        defaultValue=0, optional=True)
+        "LANGUAGE",
+        QCoreApplication.translate("LabelLanguage", "Legend language"),
+        [
+            QCoreApplication.translate("LabelLanguage", "Interface language"),
+            QCoreApplication.translate("LabelLanguage", "English"),
+            QCoreApplication.translate("LabelLanguage", "Chinese (中文)"),
+        ],
+        defaultValue=0,
+        optional=True,
+    )
     parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    parameter.setHelp(QCoreApplication.translate(
-        "LabelLanguage", "Language of the legend labels and messages of this run; "
-        "qgis_process and models use it to write Chinese legends."))
+    parameter.setHelp(
+        QCoreApplication.translate(
+            "LabelLanguage",
+            "Language of the legend labels and messages of this run; "
+            "qgis_process and models use it to write Chinese legends.",
+        )
+    )
     return parameter

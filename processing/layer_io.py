@@ -70,8 +70,9 @@ def feature_ref(feature, name_index: int) -> FeatureRef:
     return FeatureRef(feature.id(), "" if empty else str(value))
 
 
-def feature_refs(source: QgsFeatureSource, features: Sequence,
-                 name_field: str = "") -> list[FeatureRef]:
+def feature_refs(
+    source: QgsFeatureSource, features: Sequence, name_field: str = ""
+) -> list[FeatureRef]:
     """:func:`feature_ref` of each feature, names from ``name_field`` or a common name field."""
     idx = name_field_index(source.fields(), name_field)
     return [feature_ref(f, idx) for f in features]
@@ -86,8 +87,9 @@ def format_ids(ids: Sequence[int], limit: int = 20) -> str:
     return shown
 
 
-def numeric_field_index(source: QgsFeatureSource, name: str, label: str,
-                        allow_text: bool = False) -> int:
+def numeric_field_index(
+    source: QgsFeatureSource, name: str, label: str, allow_text: bool = False
+) -> int:
     """Index of field ``name``; a clear error when it is missing or not numeric.
 
     With ``allow_text`` a text field is accepted too (a CSV read by OGR has only text fields):
@@ -98,16 +100,18 @@ def numeric_field_index(source: QgsFeatureSource, name: str, label: str,
     if index < 0:
         raise QgsProcessingException(
             _tr("Field “{field}” ({label}) does not exist in the layer.").format(
-                field=name, label=label)
+                field=name, label=label
+            )
         )
     field = fields.at(index)
     if allow_text and field_kind(field) == "string":
         return index
     if not field.isNumeric():
         raise QgsProcessingException(
-            _tr("Field “{field}” ({label}) must be numeric (integer or decimal), but it is of "
-                "type {type}. Convert it with the Field Calculator or Refactor Fields first.")
-            .format(field=name, label=label, type=field.typeName())
+            _tr(
+                "Field “{field}” ({label}) must be numeric (integer or decimal), but it is of "
+                "type {type}. Convert it with the Field Calculator or Refactor Fields first."
+            ).format(field=name, label=label, type=field.typeName())
         )
     return index
 
@@ -122,8 +126,9 @@ def to_float(value) -> float | None:
         return None
 
 
-def output_fields(input_fields: QgsFields,
-                  new_fields: Sequence[QgsField]) -> tuple[QgsFields, list[str]]:
+def output_fields(
+    input_fields: QgsFields, new_fields: Sequence[QgsField]
+) -> tuple[QgsFields, list[str]]:
     """Input fields followed by ``new_fields``.
 
     An input field whose name clashes with a new one is kept under ``<name>_in`` (``_in2`` …),
@@ -180,7 +185,8 @@ def sum_points_in_regions(
     sums = [0.0] * len(region_geoms)
     skipped: dict[str, list[int]] = {"outside": [], "null": [], "negative": []}
     request = QgsFeatureRequest().setSubsetOfAttributes(
-        [] if value_index is None else [value_index])
+        [] if value_index is None else [value_index]
+    )
     for feature in points.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
             break
@@ -209,11 +215,12 @@ def sum_points_in_regions(
     return sums, skipped
 
 
-
-
-def read_features(source: QgsFeatureSource, indices: dict[str, int],
-                  feedback: QgsProcessingFeedback, span: tuple[float, float] = (0, 30),
-                  ) -> tuple[list, dict[str, list[float | None]]] | None:
+def read_features(
+    source: QgsFeatureSource,
+    indices: dict[str, int],
+    feedback: QgsProcessingFeedback,
+    span: tuple[float, float] = (0, 30),
+) -> tuple[list, dict[str, list[float | None]]] | None:
     """All features of ``source`` and the numeric attributes named in ``indices`` (key →
     field index; -1 gives a column of None). Returns None when cancelled."""
     features: list = []
@@ -229,9 +236,15 @@ def read_features(source: QgsFeatureSource, indices: dict[str, int],
     return features, columns
 
 
-def write_features(sink, fields: QgsFields, features: Sequence, extra: Sequence[Sequence],
-                   feedback: QgsProcessingFeedback, span: tuple[float, float] = (50, 90),
-                   used_fields: Sequence[str] | None = None) -> bool:
+def write_features(
+    sink,
+    fields: QgsFields,
+    features: Sequence,
+    extra: Sequence[Sequence],
+    feedback: QgsProcessingFeedback,
+    span: tuple[float, float] = (50, 90),
+    used_fields: Sequence[str] | None = None,
+) -> bool:
     """Write each input feature with its attributes plus ``extra[i]``; False when cancelled.
 
     With ``used_fields`` (the input fields the new values are computed from), a copied
@@ -256,7 +269,9 @@ def write_features(sink, fields: QgsFields, features: Sequence, extra: Sequence[
         if not sink.addFeature(out, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(
                 _tr("Could not write feature {id}: {error}").format(
-                    id=feature.id(), error=sink.lastError()))
+                    id=feature.id(), error=sink.lastError()
+                )
+            )
         feedback.setProgress(span[0] + (span[1] - span[0]) * i / total)
     return True
 

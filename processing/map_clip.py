@@ -35,8 +35,9 @@ def _cut(geom: QgsGeometry, frame: QgsGeometry, kind) -> QgsGeometry | None:
     return part
 
 
-def clipped_copy(layer: QgsVectorLayer, extent: QgsRectangle, crs,
-                 project: QgsProject) -> QgsVectorLayer:
+def clipped_copy(
+    layer: QgsVectorLayer, extent: QgsRectangle, crs, project: QgsProject
+) -> QgsVectorLayer:
     """A memory copy of ``layer`` (same fields, CRS and style) holding only what lies inside
     ``extent`` (in ``crs``, the map's CRS), added to ``project``."""
     to_layer = QgsCoordinateTransform(crs, layer.crs(), project.transformContext())
@@ -61,8 +62,9 @@ def clipped_copy(layer: QgsVectorLayer, extent: QgsRectangle, crs,
         feature = QgsFeature(source)
         feature.setGeometry(geom)
         features.append(feature)
-    copy = QgsMemoryProviderUtils.createMemoryLayer(layer.name(), layer.fields(),
-                                                    layer.wkbType(), layer.crs())
+    copy = QgsMemoryProviderUtils.createMemoryLayer(
+        layer.name(), layer.fields(), layer.wkbType(), layer.crs()
+    )
     copy.dataProvider().addFeatures(features)
     if layer.renderer() is not None:
         copy.setRenderer(layer.renderer().clone())

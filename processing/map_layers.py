@@ -34,20 +34,53 @@ from .layer_io import to_float
 from .styling import qml_styler, relabel_categories, relabel_rules
 
 #: Kinds of this plugin's outputs, recognised by a field they alone write.
-KIND_FIELDS = (("bivariate", "match_code"), ("ratio", "ratio_class"),
-               ("compliance", "compliance_index"), ("flows", "flow_t"),
-               ("plants", "utilization"), ("best", "breakeven_li2co3"), ("best", "rank"))
+KIND_FIELDS = (
+    ("bivariate", "match_code"),
+    ("ratio", "ratio_class"),
+    ("compliance", "compliance_index"),
+    ("flows", "flow_t"),
+    ("plants", "utilization"),
+    ("best", "breakeven_li2co3"),
+    ("best", "rank"),
+)
 #: The QML each kind is drawn with when it carries no style of its own.
-KIND_STYLES = {"flows": "supply_flows.qml", "plants": "plant_utilization.qml",
-               "best": "best_locations.qml"}
+KIND_STYLES = {
+    "flows": "supply_flows.qml",
+    "plants": "plant_utilization.qml",
+    "best": "best_locations.qml",
+}
 #: Fields this plugin computes: a map drawing one of them shows a result, illustrative where
 #: the output's ``illustrative`` flag says so (set from the fields it was computed from).
-RESULT_FIELDS = frozenset({
-    "ratio", "ratio_class", "retire_t", "capacity_t", "vol_share", "outlet_share", "share_gap",
-    "vol_class", "outlet_class", "match_code", "match_type", "capital_share", "whitelist_share",
-    "compliance_index", "no_whitelist", "profit_cny", "margin", "utilization", "allocated_t",
-    "flow_t", "unmet_t", "profit", "rank", "supply_t", "p_loss", "profit_p50",
-})
+RESULT_FIELDS = frozenset(
+    {
+        "ratio",
+        "ratio_class",
+        "retire_t",
+        "capacity_t",
+        "vol_share",
+        "outlet_share",
+        "share_gap",
+        "vol_class",
+        "outlet_class",
+        "match_code",
+        "match_type",
+        "capital_share",
+        "whitelist_share",
+        "compliance_index",
+        "no_whitelist",
+        "profit_cny",
+        "margin",
+        "utilization",
+        "allocated_t",
+        "flow_t",
+        "unmet_t",
+        "profit",
+        "rank",
+        "supply_t",
+        "p_loss",
+        "profit_p50",
+    }
+)
 #: GDAL metadata item of this plugin's rasters: 1 when computed from illustrative values.
 ILLUSTRATIVE_KEY = "ILLUSTRATIVE"
 #: Light grey for the neighbouring land and the design of context layers.
@@ -80,8 +113,11 @@ def load_stored_style(layer: QgsMapLayer) -> bool:
     return compat.load_stored_style(layer) and has_own_style(layer)
 
 
-def style_for_map(layer: QgsMapLayer, tr: Callable[[str], str],
-                  breaks: tuple[Breaks | None, Breaks | None] = (None, None)) -> str:
+def style_for_map(
+    layer: QgsMapLayer,
+    tr: Callable[[str], str],
+    breaks: tuple[Breaks | None, Breaks | None] = (None, None),
+) -> str:
     """Give ``layer`` (a copy the caller owns) its publication style; return how it was styled.
 
     Its own renderer is kept unless it is QGIS's default; then the default style stored with
@@ -152,8 +188,13 @@ def raster_legend_title(layer: QgsRasterLayer) -> str:
 
 
 #: The value each kind of result ranks its regions by for the optional labels.
-RANK_FIELDS = {"ratio": "retire_t", "bivariate": "vol_share", "compliance": "capital_share",
-               "plants": "capacity_t", "best": "profit"}
+RANK_FIELDS = {
+    "ratio": "retire_t",
+    "bivariate": "vol_share",
+    "compliance": "capital_share",
+    "plants": "capacity_t",
+    "best": "profit",
+}
 
 
 def label_top_regions(layer: QgsVectorLayer, kind: str, count: int, family: str) -> list[str]:
@@ -175,11 +216,21 @@ def label_top_regions(layer: QgsVectorLayer, kind: str, count: int, family: str)
     rank = RANK_FIELDS.get(kind, "")
     if fields.lookupField(rank) < 0:
         rank = getattr(layer.renderer(), "classAttribute", lambda: "")() or ""
-    if count <= 0 or not name or fields.lookupField(rank) < 0 or \
-            not fields.at(fields.lookupField(rank)).isNumeric():
+    if (
+        count <= 0
+        or not name
+        or fields.lookupField(rank) < 0
+        or not fields.at(fields.lookupField(rank)).isNumeric()
+    ):
         return []
-    ranked = sorted(((to_float(f[rank]), f.id(), str(f[name])) for f in layer.getFeatures()
-                     if to_float(f[rank]) is not None), reverse=True)[:count]
+    ranked = sorted(
+        (
+            (to_float(f[rank]), f.id(), str(f[name]))
+            for f in layer.getFeatures()
+            if to_float(f[rank]) is not None
+        ),
+        reverse=True,
+    )[:count]
     if not ranked:
         return []
     ids = ",".join(str(fid) for _, fid, _ in ranked)
@@ -223,16 +274,28 @@ def style_context_layer(layer: QgsMapLayer) -> str:
         return "kind"
     geometry = QgsWkbTypes.geometryType(layer.wkbType())
     if geometry == QgsWkbTypes.PolygonGeometry:
-        symbol = QgsFillSymbol.createSimple({
-            "color": CONTEXT_FILL, "outline_color": CONTEXT_LINE, "outline_width": "0.15",
-            "outline_width_unit": "MM"})
+        symbol = QgsFillSymbol.createSimple(
+            {
+                "color": CONTEXT_FILL,
+                "outline_color": CONTEXT_LINE,
+                "outline_width": "0.15",
+                "outline_width_unit": "MM",
+            }
+        )
     elif geometry == QgsWkbTypes.LineGeometry:
-        symbol = QgsLineSymbol.createSimple({"line_color": CONTEXT_LINE, "line_width": "0.25",
-                                             "line_width_unit": "MM"})
+        symbol = QgsLineSymbol.createSimple(
+            {"line_color": CONTEXT_LINE, "line_width": "0.25", "line_width_unit": "MM"}
+        )
     else:
-        symbol = QgsMarkerSymbol.createSimple({
-            "color": CONTEXT_POINT, "outline_color": "#ffffff", "outline_width": "0.1",
-            "size": "1.2", "size_unit": "MM"})
+        symbol = QgsMarkerSymbol.createSimple(
+            {
+                "color": CONTEXT_POINT,
+                "outline_color": "#ffffff",
+                "outline_width": "0.1",
+                "size": "1.2",
+                "size_unit": "MM",
+            }
+        )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     return "designed"
 
@@ -263,9 +326,18 @@ def sample_layer(table: str, title: str, symbol) -> QgsVectorLayer | None:
 def china_outlines() -> QgsVectorLayer | None:
     """The sample's province boundaries (real, Tianditu) as thin dark outlines without fill,
     drawn over a raster so that it reads as a map of China."""
-    return sample_layer("provinces", "provinces", QgsFillSymbol.createSimple({
-        "style": "no", "outline_color": "#505050", "outline_width": "0.15",
-        "outline_width_unit": "MM"}))
+    return sample_layer(
+        "provinces",
+        "provinces",
+        QgsFillSymbol.createSimple(
+            {
+                "style": "no",
+                "outline_color": "#505050",
+                "outline_width": "0.15",
+                "outline_width_unit": "MM",
+            }
+        ),
+    )
 
 
 def outside_layers(outlines: QgsVectorLayer, crs) -> list[QgsVectorLayer]:
@@ -315,8 +387,9 @@ def _memory_polygons(name: str, crs, geometries, color: str) -> QgsVectorLayer:
         feature.setGeometry(geometry)
         features.append(feature)
     layer.dataProvider().addFeatures(features)
-    layer.setRenderer(QgsSingleSymbolRenderer(
-        QgsFillSymbol.createSimple({"color": color, "outline_style": "no"})))
+    layer.setRenderer(
+        QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": color, "outline_style": "no"}))
+    )
     return layer
 
 
@@ -407,11 +480,14 @@ def derived_breaks(layer: QgsVectorLayer, share_field: str, class_field: str) ->
     return Breaks("derived", k, k, (low, *(high[c] for c in range(1, k + 1))))
 
 
-def bivariate_breaks(layer: QgsVectorLayer, vol: Breaks | None = None,
-                     out: Breaks | None = None) -> tuple[Breaks | None, Breaks | None]:
+def bivariate_breaks(
+    layer: QgsVectorLayer, vol: Breaks | None = None, out: Breaks | None = None
+) -> tuple[Breaks | None, Breaks | None]:
     """The volume and outlet class bounds: those given, else read back from the layer."""
-    return (vol or derived_breaks(layer, "vol_share", "vol_class"),
-            out or derived_breaks(layer, "outlet_share", "outlet_class"))
+    return (
+        vol or derived_breaks(layer, "vol_share", "vol_class"),
+        out or derived_breaks(layer, "outlet_share", "outlet_class"),
+    )
 
 
 def bivariate_colors(layer: QgsVectorLayer, k_vol: int, k_out: int) -> dict[tuple[int, int], str]:
@@ -419,8 +495,11 @@ def bivariate_colors(layer: QgsVectorLayer, k_vol: int, k_out: int) -> dict[tupl
     the default palette for pairs it does not style."""
     colors = bivariate.palette_colors(bivariate.DEFAULT_PALETTE, k_vol, k_out)
     renderer = layer.renderer()
-    if renderer is not None and renderer.type() == "categorizedSymbol" and \
-            renderer.classAttribute() == "match_code":
+    if (
+        renderer is not None
+        and renderer.type() == "categorizedSymbol"
+        and renderer.classAttribute() == "match_code"
+    ):
         for category in renderer.categories():
             parts = str(category.value()).split("-")
             if len(parts) == 2 and all(p.isdigit() for p in parts):
@@ -428,9 +507,13 @@ def bivariate_colors(layer: QgsVectorLayer, k_vol: int, k_out: int) -> dict[tupl
     return colors
 
 
-def bivariate_legend_svg(layer: QgsVectorLayer, tr: Callable[[str], str],
-                         vol: Breaks | None = None, out: Breaks | None = None,
-                         font_family: str = "") -> tuple[str, Breaks, Breaks] | None:
+def bivariate_legend_svg(
+    layer: QgsVectorLayer,
+    tr: Callable[[str], str],
+    vol: Breaks | None = None,
+    out: Breaks | None = None,
+    font_family: str = "",
+) -> tuple[str, Breaks, Breaks] | None:
     """The k×k legend grid of a matching output (core's ``legend_grid_svg``), with the class
     bounds given or read back from the layer; None when the bounds cannot be found."""
     from ..core.report_matching import SVG_FONT, legend_grid_svg
@@ -439,9 +522,17 @@ def bivariate_legend_svg(layer: QgsVectorLayer, tr: Callable[[str], str],
     if vol is None or out is None:
         return None
     colors = bivariate_colors(layer, vol.k, out.k)
-    svg = legend_grid_svg(colors, max(vol.k, out.k), vol, out, tr("Volume share"),
-                          tr("Outlet share"), cell=40.0, font_size=11.0,
-                          under_label=tr("Under-served: volume class above outlet class"))
+    svg = legend_grid_svg(
+        colors,
+        max(vol.k, out.k),
+        vol,
+        out,
+        tr("Volume share"),
+        tr("Outlet share"),
+        cell=40.0,
+        font_size=11.0,
+        under_label=tr("Under-served: volume class above outlet class"),
+    )
     if font_family:  # one family: Qt's SVG renderer does not read a fallback list
         svg = svg.replace(SVG_FONT, font_family.replace('"', ""))
     return svg, vol, out

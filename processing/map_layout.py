@@ -53,9 +53,17 @@ MAIN_MIN_LAT = 17.0
 #: A layer spanning at least this many degrees of longitude and latitude is "national".
 NATIONAL_SPAN = (40.0, 20.0)
 #: Fonts with Simplified Chinese glyphs, by preference.
-CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN",
-                "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans SC",
-                "SimHei", "Droid Sans Fallback")
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+    "SimHei",
+    "Droid Sans Fallback",
+)
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
@@ -106,9 +114,18 @@ def albers() -> QgsCoordinateReferenceSystem:
 
 def south_china_sea_line() -> QgsVectorLayer | None:
     """The South China Sea line from the sample GeoPackage, drawn as a dark dashed boundary."""
-    return sample_layer("south_china_sea_line", "south_china_sea", QgsLineSymbol.createSimple({
-        "line_color": "#4d4d4d", "line_width": "0.35", "line_width_unit": "MM",
-        "capstyle": "round"}))
+    return sample_layer(
+        "south_china_sea_line",
+        "south_china_sea",
+        QgsLineSymbol.createSimple(
+            {
+                "line_color": "#4d4d4d",
+                "line_width": "0.35",
+                "line_width_unit": "MM",
+                "capstyle": "round",
+            }
+        ),
+    )
 
 
 def _wgs84_box(layer: QgsMapLayer, project: QgsProject) -> QgsRectangle:
@@ -122,8 +139,9 @@ def is_national(layer: QgsMapLayer, project: QgsProject) -> bool:
     return box.width() >= NATIONAL_SPAN[0] and box.height() >= NATIONAL_SPAN[1]
 
 
-def map_extent(layers: Sequence[QgsMapLayer], project: QgsProject, crs,
-               clip_south: bool) -> QgsRectangle:
+def map_extent(
+    layers: Sequence[QgsMapLayer], project: QgsProject, crs, clip_south: bool
+) -> QgsRectangle:
     """Extent of the layers' features (a raster's: its extent) in ``crs``, with a 4 % margin;
     with ``clip_south`` only the parts north of :data:`MAIN_MIN_LAT` count (the rest is in the
     inset)."""
@@ -202,8 +220,9 @@ def set_label(layout: QgsPrintLayout, item_id: str, text: str, family: str) -> N
     set_label_font(label, publication_font(label_font(label), family))
 
 
-def build_layout(project: QgsProject, spec: MapSpec, template: str, workdir: Path,
-                 tr: Callable[[str], str]) -> QgsPrintLayout:
+def build_layout(
+    project: QgsProject, spec: MapSpec, template: str, workdir: Path, tr: Callable[[str], str]
+) -> QgsPrintLayout:
     """The filled layout of ``spec`` on ``template`` (a name of :data:`TEMPLATES`); the layers
     must be in ``project``. ``workdir`` receives the bivariate legend SVG."""
     layout = load_template(project, template)
@@ -223,8 +242,13 @@ def build_layout(project: QgsProject, spec: MapSpec, template: str, workdir: Pat
         if map_item is None:
             continue
         if i >= len(spec.panels):
-            remove(layout, f"map{suffix}", f"inset{suffix}", f"inset_label{suffix}",
-                   f"panel_title{suffix}")
+            remove(
+                layout,
+                f"map{suffix}",
+                f"inset{suffix}",
+                f"inset_label{suffix}",
+                f"panel_title{suffix}",
+            )
             continue
         _show(project, map_item, spec.panels[i], spec, crs, extent)
         first_map = first_map or map_item
@@ -243,8 +267,9 @@ def build_layout(project: QgsProject, spec: MapSpec, template: str, workdir: Pat
     return layout
 
 
-def _show(project: QgsProject, map_item, layer: QgsMapLayer, spec: MapSpec, crs,
-          extent: QgsRectangle) -> None:
+def _show(
+    project: QgsProject, map_item, layer: QgsMapLayer, spec: MapSpec, crs, extent: QgsRectangle
+) -> None:
     """Show ``layer`` in ``map_item``, zoomed to ``extent``: from the top, the South China Sea
     line, point context layers (plants over flows), the overlays (over a raster: province
     outlines, neighbouring land and a mask beyond China), the layer, the other context layers
@@ -254,13 +279,23 @@ def _show(project: QgsProject, map_item, layer: QgsMapLayer, spec: MapSpec, crs,
         map_item.zoomToExtent(extent)
     points = [x for x in spec.extras if _is_points(x)]
     beneath = [x for x in spec.extras if not _is_points(x)]
-    layers = ([spec.line] if spec.line is not None else []) + points + spec.overlays + \
-        [layer] + beneath + ([spec.land] if spec.land is not None else [])
+    layers = (
+        ([spec.line] if spec.line is not None else [])
+        + points
+        + spec.overlays
+        + [layer]
+        + beneath
+        + ([spec.land] if spec.land is not None else [])
+    )
     if spec.clip_features:
         from .map_clip import clipped_copy
 
-        layers = [clipped_copy(lyr, map_item.extent(), crs, project)
-                  if isinstance(lyr, QgsVectorLayer) else lyr for lyr in layers]
+        layers = [
+            clipped_copy(lyr, map_item.extent(), crs, project)
+            if isinstance(lyr, QgsVectorLayer)
+            else lyr
+            for lyr in layers
+        ]
     map_item.setLayers(layers)
     map_item.setKeepLayerSet(True)
 
@@ -268,8 +303,10 @@ def _show(project: QgsProject, map_item, layer: QgsMapLayer, spec: MapSpec, crs,
 def _is_points(layer: QgsMapLayer) -> bool:
     from qgis.core import QgsWkbTypes
 
-    return isinstance(layer, QgsVectorLayer) and \
-        QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    return (
+        isinstance(layer, QgsVectorLayer)
+        and QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    )
 
 
 def _decorate(layout: QgsPrintLayout, map_item, family: str) -> None:

@@ -28,8 +28,12 @@ from .map_layers import bivariate_legend_svg, used_legend_keys
 #: Millimetres per SVG pixel of the bivariate legend (a 40 px cell is 9.2 mm, 11 px text 7 pt).
 GRID_MM_PER_PX = 0.23
 GAP_MM = 1.5
-LEGEND_STYLES = (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                 QgsLegendStyle.SymbolLabel)
+LEGEND_STYLES = (
+    QgsLegendStyle.Title,
+    QgsLegendStyle.Group,
+    QgsLegendStyle.Subgroup,
+    QgsLegendStyle.SymbolLabel,
+)
 
 
 def _is_null(value) -> bool:
@@ -42,12 +46,16 @@ def _null_keys(layer) -> set[str]:
     if renderer is None or renderer.type() != "categorizedSymbol":
         return set()
     items = renderer.legendSymbolItems()
-    return {items[i].ruleKey() for i, category in enumerate(renderer.categories())
-            if i < len(items) and _is_null(category.value())}
+    return {
+        items[i].ruleKey()
+        for i, category in enumerate(renderer.categories())
+        if i < len(items) and _is_null(category.value())
+    }
 
 
-def _setup_legend(legend: QgsLayoutItemLegend, spec, family: str, keep: set[str] | None,
-                  title: str) -> int:
+def _setup_legend(
+    legend: QgsLayoutItemLegend, spec, family: str, keep: set[str] | None, title: str
+) -> int:
     """Show ``spec.panels[0]`` without its layer heading, the entries whose legend key is in
     ``keep`` (all when None), then each of ``spec.legend_extras`` under its name, in the
     publication font; return the number of entries."""
@@ -65,8 +73,11 @@ def _setup_legend(legend: QgsLayoutItemLegend, spec, family: str, keep: set[str]
     if isinstance(spec.panels[0], QgsRasterLayer):  # the ramp only, not the band's name
         order = [i for i, n in enumerate(nodes) if not isinstance(n, QgsSimpleLegendNode)]
     elif keep is not None:
-        order = [i for i, n in enumerate(nodes)
-                 if n.data(QgsLayerTreeModelLegendNode.RuleKeyRole) in keep]
+        order = [
+            i
+            for i, n in enumerate(nodes)
+            if n.data(QgsLayerTreeModelLegendNode.RuleKeyRole) in keep
+        ]
     if order is not None:
         QgsMapLayerLegendUtils.setLegendNodeOrder(node, order)
         model.refreshLayerLegend(node)
@@ -141,7 +152,7 @@ def _svg_size(text: str) -> tuple[float, float]:
     """The ``width`` and ``height`` attributes of the root ``<svg>`` (px)."""
     import re
 
-    head = text[:text.index(">")]
+    head = text[: text.index(">")]
     width = re.search(r'width="([\d.]+)"', head)
     height = re.search(r'height="([\d.]+)"', head)
     return float(width.group(1)), float(height.group(1))

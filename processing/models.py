@@ -27,7 +27,8 @@ MODELS_DIR = Path(__file__).resolve().parents[1] / "resources" / "models"
 #: Display names of the shipped models, by model name (the model files store only the name).
 DISPLAY_NAMES = {
     "mismatch_workflow": QT_TRANSLATE_NOOP(
-        "WorkflowModel", "Mismatch workflow (ratio, matching, compliance, maps)"),
+        "WorkflowModel", "Mismatch workflow (ratio, matching, compliance, maps)"
+    ),
 }
 #: The groups of the shipped models (``model_group`` in the .model3 files), for translation.
 MODEL_GROUPS = (QT_TRANSLATE_NOOP("WorkflowModel", "Workflows"),)
@@ -61,7 +62,8 @@ MODEL_TEXTS = (
         "north arrow and the South China Sea inset).</p>"
         "<p>Run it in batch mode with one row per year (e.g. retire_2025_t / retire_2030_t), "
         "or from qgis_process. The layers default to temporary outputs; the maps are written "
-        "as .pdf, .png or .svg by their extension; the HTML reports are optional.</p>"),
+        "as .pdf, .png or .svg by their extension; the HTML reports are optional.</p>",
+    ),
 )
 
 
@@ -91,6 +93,7 @@ class WorkflowModel(QgsProcessingModelAlgorithm):
         """Runs on the main thread: its map step lays out and exports a print layout, which is
         not thread-safe (QGIS 3.40+ no longer gives models this flag by default)."""
         return super().flags() | no_threading_flag()
+
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
         """The stored help, translated."""
         content = dict(self.helpContent())
@@ -119,15 +122,21 @@ def load_models() -> list[QgsProcessingModelAlgorithm]:
     for path in sorted(MODELS_DIR.glob("*.model3")):
         model = WorkflowModel()
         if not model.fromFile(str(path)):
-            QgsMessageLog.logMessage(_tr("Cannot read the model {path}").format(path=path),
-                                     "Battery Recycling Atlas", Qgis.Warning)
+            QgsMessageLog.logMessage(
+                _tr("Cannot read the model {path}").format(path=path),
+                "Battery Recycling Atlas",
+                Qgis.Warning,
+            )
             continue
         ok, errors = model.validate()
         if not ok:
             QgsMessageLog.logMessage(
                 _tr("The model {path} is not valid: {errors}").format(
-                    path=path, errors="; ".join(errors)),
-                "Battery Recycling Atlas", Qgis.Warning)
+                    path=path, errors="; ".join(errors)
+                ),
+                "Battery Recycling Atlas",
+                Qgis.Warning,
+            )
             continue
         model.translate_texts()
         models.append(model)
@@ -140,6 +149,7 @@ def add_models(provider: QgsProcessingProvider) -> None:
     registry = QgsApplication.processingRegistry()
     provider_id = provider.id()
     if registry.providerById(provider_id) is None:
+
         def reload_when_added(added_id: str) -> None:
             if added_id != provider_id:
                 return

@@ -26,8 +26,12 @@ from .illustrative import run_uses_sample
 from .label_language import translate
 from .layer_io import source_path
 
-LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
-                    QgsProcessingParameterMapLayer, QgsProcessingParameterRasterLayer)
+LAYER_PARAMETERS = (
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterRasterLayer,
+)
 
 
 def _tr(text: str) -> str:
@@ -60,8 +64,7 @@ def _value_text(alg, definition, parameters: dict, context: QgsProcessingContext
     return alg.parameterAsString(parameters, name, context)
 
 
-def provenance_html(alg, parameters: dict, context: QgsProcessingContext,
-                    version: str) -> str:
+def provenance_html(alg, parameters: dict, context: QgsProcessingContext, version: str) -> str:
     """An HTML ``<section>`` listing the run's provenance (trusted HTML, values escaped)."""
     rows = [
         (_tr("Produced by"), f"Battery Recycling Atlas {version} · {alg.id()}"),
@@ -74,19 +77,30 @@ def provenance_html(alg, parameters: dict, context: QgsProcessingContext,
         if text:
             rows.append((f"{definition.description()} ({definition.name()})", text))
     illustrative = run_uses_sample(alg, parameters, context)
-    rows.append((_tr("Data"), _tr("Illustrative sample values shipped with the plugin, not "
-                                  "official statistics") if illustrative else
-                 _tr("As given by the inputs above")))
+    rows.append(
+        (
+            _tr("Data"),
+            _tr("Illustrative sample values shipped with the plugin, not " "official statistics")
+            if illustrative
+            else _tr("As given by the inputs above"),
+        )
+    )
     cells = "\n".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
     note = ""
     if illustrative:
         title = escape(_tr("Illustrative data."))
-        text = escape(_tr("The numbers come from the sample shipped with the plugin, scaled to "
-                          "published national totals; no provincial or city value in it is a "
-                          "measurement."))
+        text = escape(
+            _tr(
+                "The numbers come from the sample shipped with the plugin, scaled to "
+                "published national totals; no provincial or city value in it is a "
+                "measurement."
+            )
+        )
         note = f'<p class="note"><b>{title}</b> {text}</p>\n'
-    return (f'<section class="provenance">\n<h2>{escape(_tr("Provenance"))}</h2>\n{note}'
-            f'<table class="compact">\n{cells}\n</table>\n</section>')
+    return (
+        f'<section class="provenance">\n<h2>{escape(_tr("Provenance"))}</h2>\n{note}'
+        f'<table class="compact">\n{cells}\n</table>\n</section>'
+    )
 
 
 def with_provenance(html: str, block: str) -> str:
@@ -99,6 +113,6 @@ def with_provenance(html: str, block: str) -> str:
     html = f"{head}{block}\n{marker}{tail}"
     start = block.find('<p class="note">')
     if start >= 0 and "<body>" in html:
-        note = block[start:block.index("</p>", start) + 4]
+        note = block[start : block.index("</p>", start) + 4]
         html = html.replace("<body>", f"<body>\n{note}", 1)
     return html

@@ -41,8 +41,9 @@ def result_map_png(layer: QgsMapLayer, context: QgsProcessingContext) -> bytes:
     settings.setTransformContext(context.transformContext())
     settings.setBackgroundColor(QColor("white"))
     settings.setOutputSize(QSize(*SIZE))
-    extent = QgsCoordinateTransform(layer.crs(), albers, context.transformContext()) \
-        .transformBoundingBox(layer.extent())
+    extent = QgsCoordinateTransform(
+        layer.crs(), albers, context.transformContext()
+    ).transformBoundingBox(layer.extent())
     if extent.isEmpty():
         extent = QgsRectangle(-2.6e6, 1.8e6, 2.4e6, 6.0e6)  # China
     extent.scale(1.06)
@@ -61,8 +62,9 @@ def result_map_png(layer: QgsMapLayer, context: QgsProcessingContext) -> bytes:
     return bytes(data)
 
 
-def result_map_html(dest_id: str, styler: Callable | None, context: QgsProcessingContext,
-                    caption: str) -> str:
+def result_map_html(
+    dest_id: str, styler: Callable | None, context: QgsProcessingContext, caption: str
+) -> str:
     """A ``<figure>`` with the map of output ``dest_id`` styled by ``styler`` (a copy; the
     output is untouched); "" when the layer cannot be found or drawn."""
     layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
@@ -75,9 +77,11 @@ def result_map_html(dest_id: str, styler: Callable | None, context: QgsProcessin
     if not png:
         return ""
     data = base64.b64encode(png).decode("ascii")
-    return (f'<figure class="result-map"><img src="data:image/png;base64,{data}" '
-            f'alt="{escape(caption)}" style="max-width:100%;height:auto">'
-            f"<figcaption>{escape(caption)}</figcaption></figure>")
+    return (
+        f'<figure class="result-map"><img src="data:image/png;base64,{data}" '
+        f'alt="{escape(caption)}" style="max-width:100%;height:auto">'
+        f"<figcaption>{escape(caption)}</figcaption></figure>"
+    )
 
 
 def with_result_map(html: str, figure: str) -> str:

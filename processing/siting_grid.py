@@ -14,16 +14,22 @@ from ..core.grid import GridSpec, default_memory_budget, nice_pixel_size, radius
 ADAPTER_BYTES_PER_CELL = 12
 
 
-def check_memory(grid: GridSpec, params: core.SurfaceParams, polygons: bool,
-                 budget: int | None = None) -> int:
+def check_memory(
+    grid: GridSpec, params: core.SurfaceParams, polygons: bool, budget: int | None = None
+) -> int:
     """The estimated peak memory (bytes), or :class:`core.GridTooLargeError` with a pixel size
     that fits: the core's estimate (``estimate_grid_bytes``) plus the adapter's arrays."""
     budget = default_memory_budget() if budget is None else int(budget)
 
     def need(g: GridSpec) -> int:
         return ADAPTER_BYTES_PER_CELL * g.size + core.estimate_grid_bytes(
-            g.ncols, g.nrows, radius_cells(params.haul_radius_km, g.pixel / 1000.0),
-            border_rule=params.border_rule, precision=params.precision, supply_grid=polygons)
+            g.ncols,
+            g.nrows,
+            radius_cells(params.haul_radius_km, g.pixel / 1000.0),
+            border_rule=params.border_rule,
+            precision=params.precision,
+            supply_grid=polygons,
+        )
 
     estimate = need(grid)
     if estimate <= budget:
@@ -45,16 +51,25 @@ def default_grid(supply, use, pixel: float, radius_km: float) -> GridSpec:
     def snap(value: float, up: bool) -> float:
         return (math.ceil if up else math.floor)(value / pixel) * pixel
 
-    return GridSpec.from_extent(snap(xmin - pad, False), snap(ymin - pad, False),
-                                snap(xmax + pad, True), snap(ymax + pad, True), pixel)
+    return GridSpec.from_extent(
+        snap(xmin - pad, False),
+        snap(ymin - pad, False),
+        snap(xmax + pad, True),
+        snap(ymax + pad, True),
+        pixel,
+    )
 
 
 def supply_bbox(supply, use) -> tuple[float, float, float, float]:
     """Bounding box (m) of the supply taking part (polygons by their geometry)."""
     if supply.polygons:
         boxes = [g.boundingBox() for g, u in zip(supply.geoms, use) if u and not g.isEmpty()]
-        return (min(b.xMinimum() for b in boxes), min(b.yMinimum() for b in boxes),
-                max(b.xMaximum() for b in boxes), max(b.yMaximum() for b in boxes))
+        return (
+            min(b.xMinimum() for b in boxes),
+            min(b.yMinimum() for b in boxes),
+            max(b.xMaximum() for b in boxes),
+            max(b.yMaximum() for b in boxes),
+        )
     x, y = supply.x[use], supply.y[use]
     return float(x.min()), float(y.min()), float(x.max()), float(y.max())
 
@@ -76,8 +91,13 @@ def working_grid(grid: GridSpec, rp: int, supply, use) -> tuple[GridSpec, int, i
     top, bottom = cells(ymax - gy1), cells(gy0 - ymin)
     if not (left or right or top or bottom):
         return grid, 0, 0
-    work = GridSpec(grid.x0 - left * p, grid.y0 + top * p, p, grid.ncols + left + right,
-                    grid.nrows + top + bottom)
+    work = GridSpec(
+        grid.x0 - left * p,
+        grid.y0 + top * p,
+        p,
+        grid.ncols + left + right,
+        grid.nrows + top + bottom,
+    )
     return work, top, left
 
 
@@ -86,8 +106,10 @@ def crop(result, grid: GridSpec, top: int, left: int):
     if result.grid == grid:
         return result
     window = (slice(top, top + grid.nrows), slice(left, left + grid.ncols))
-    arrays = {name: getattr(result, name)[window] for name in
-              ("supply", "throughput", "transport_cost", "border_fee_cost", "profit")}
+    arrays = {
+        name: getattr(result, name)[window]
+        for name in ("supply", "throughput", "transport_cost", "border_fee_cost", "profit")
+    }
     if result.foreign_supply is not None:
         arrays["foreign_supply"] = result.foreign_supply[window]
     return replace(result, grid=grid, **arrays)

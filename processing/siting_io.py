@@ -26,8 +26,10 @@ from .compat import gdal_exceptions, is_null
 from .layer_io import feature_ref, format_ids, name_field_index, to_float
 
 #: Albers equal-area conic for China (DESIGN.md §4): distances and outputs use it by default.
-ALBERS_CHINA = ("+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +x_0=0 +y_0=0 "
-                "+datum=WGS84 +units=m +no_defs")
+ALBERS_CHINA = (
+    "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +x_0=0 +y_0=0 "
+    "+datum=WGS84 +units=m +no_defs"
+)
 CRS_PARAMETER = "CRS"
 
 #: Assumed defaults (sources and reasoning in the README and the help texts).
@@ -58,8 +60,13 @@ def albers_china() -> QgsCoordinateReferenceSystem:
 def add_crs_parameter(alg) -> None:
     """Optional advanced CRS parameter: the projected CRS in which distances are measured."""
     param = QgsProcessingParameterCrs(
-        CRS_PARAMETER, _tr("Projected CRS for distances and outputs (default: Albers "
-                           "equal-area conic for China)"), optional=True)
+        CRS_PARAMETER,
+        _tr(
+            "Projected CRS for distances and outputs (default: Albers "
+            "equal-area conic for China)"
+        ),
+        optional=True,
+    )
     param.setFlags(param.flags() | param.FlagAdvanced)
     alg.addParameter(param)
 
@@ -72,10 +79,12 @@ def target_crs(alg, parameters: dict, context) -> QgsCoordinateReferenceSystem:
     if not crs.isValid():
         return albers_china()
     if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
-        raise QgsProcessingException(_tr(
-            "The CRS {crs} is not a projected CRS in metres: distances would be wrong. Leave "
-            "CRS empty (Albers equal-area conic for China) or choose a projected CRS.").format(
-                crs=crs.authid() or crs.description()))
+        raise QgsProcessingException(
+            _tr(
+                "The CRS {crs} is not a projected CRS in metres: distances would be wrong. Leave "
+                "CRS empty (Albers equal-area conic for China) or choose a projected CRS."
+            ).format(crs=crs.authid() or crs.description())
+        )
     return crs
 
 
@@ -123,10 +132,17 @@ class Located:
         return np.isfinite(self.values) & np.isfinite(self.x) & np.isfinite(self.y)
 
 
-def read_located(source: QgsFeatureSource, value_index: int, field: str,
-                 crs: QgsCoordinateReferenceSystem, context, feedback,
-                 span: tuple[float, float] = (0, 20), keep_geometry: bool = False,
-                 what: str = "") -> Located | None:
+def read_located(
+    source: QgsFeatureSource,
+    value_index: int,
+    field: str,
+    crs: QgsCoordinateReferenceSystem,
+    context,
+    feedback,
+    span: tuple[float, float] = (0, 20),
+    keep_geometry: bool = False,
+    what: str = "",
+) -> Located | None:
     """Read, transform and check a supply or plant layer; None when cancelled.
 
     Negative or infinite values are refused with the feature ids; NULL values and features
@@ -150,8 +166,11 @@ def read_located(source: QgsFeatureSource, value_index: int, field: str,
         if not geom.isEmpty():
             try:
                 geom.transform(transform)
-                point = geom.pointOnSurface() if polygons else (
-                    geom.centroid() if geom.isMultipart() else geom)
+                point = (
+                    geom.pointOnSurface()
+                    if polygons
+                    else (geom.centroid() if geom.isMultipart() else geom)
+                )
                 if not point.isEmpty():
                     x, y = point.asPoint().x(), point.asPoint().y()
             except QgsCsException:
@@ -165,13 +184,23 @@ def read_located(source: QgsFeatureSource, value_index: int, field: str,
         if keep_geometry:
             geoms.append(geom)
         feedback.setProgress(span[0] + (span[1] - span[0]) * n / total)
-    out = Located(features, ids, np.array(xs, dtype=float), np.array(ys, dtype=float),
-                  np.array(values, dtype=float), polygons, geoms if keep_geometry else None)
+    out = Located(
+        features,
+        ids,
+        np.array(xs, dtype=float),
+        np.array(ys, dtype=float),
+        np.array(values, dtype=float),
+        polygons,
+        geoms if keep_geometry else None,
+    )
     check_values(out, field, what, feedback)
     if no_geom:
-        feedback.pushWarning(_tr("{what}: features without a usable geometry (empty, or outside "
-                                 "the CRS's area) take no part, ids: {ids}").format(
-            what=what, ids=format_ids(no_geom)))
+        feedback.pushWarning(
+            _tr(
+                "{what}: features without a usable geometry (empty, or outside "
+                "the CRS's area) take no part, ids: {ids}"
+            ).format(what=what, ids=format_ids(no_geom))
+        )
         out.values[~(np.isfinite(out.x) & np.isfinite(out.y))] = np.nan
     return out
 
@@ -180,18 +209,26 @@ def check_values(located: Located, field: str, what: str, feedback) -> None:
     """Refuse negative or infinite values; warn about NULLs."""
     values = located.values
     with np.errstate(invalid="ignore"):
-        for bad, reason in ((np.isinf(values), _tr("infinite values")),
-                            (values < 0, _tr("negative values"))):
+        for bad, reason in (
+            (np.isinf(values), _tr("infinite values")),
+            (values < 0, _tr("negative values")),
+        ):
             hit = [located.ids[i] for i in np.flatnonzero(bad)]
             if hit:
-                raise QgsProcessingException(_tr(
-                    "{what}: field “{field}” has {reason} (t/yr must be ≥ 0), feature ids: "
-                    "{ids}").format(what=what, field=field, reason=reason, ids=format_ids(hit)))
+                raise QgsProcessingException(
+                    _tr(
+                        "{what}: field “{field}” has {reason} (t/yr must be ≥ 0), feature ids: "
+                        "{ids}"
+                    ).format(what=what, field=field, reason=reason, ids=format_ids(hit))
+                )
     nulls = [located.ids[i] for i in np.flatnonzero(np.isnan(values))]
     if nulls:
-        feedback.pushWarning(_tr("{what}: “{field}” is NULL for feature ids {ids}: they take no "
-                                 "part (NULL results).").format(what=what, field=field,
-                                                                 ids=format_ids(nulls)))
+        feedback.pushWarning(
+            _tr(
+                "{what}: “{field}” is NULL for feature ids {ids}: they take no "
+                "part (NULL results)."
+            ).format(what=what, field=field, ids=format_ids(nulls))
+        )
 
 
 class Regions:
@@ -199,13 +236,22 @@ class Regions:
     the id field's value, else the feature's position ("0", "1", …). A point falls in the
     first region (feature order) that contains it."""
 
-    def __init__(self, source: QgsFeatureSource, id_field: str,
-                 crs: QgsCoordinateReferenceSystem, context, feedback) -> None:
+    def __init__(
+        self,
+        source: QgsFeatureSource,
+        id_field: str,
+        crs: QgsCoordinateReferenceSystem,
+        context,
+        feedback,
+    ) -> None:
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         id_index = source.fields().lookupField(id_field) if id_field else -1
         if id_field and id_index < 0:
-            raise QgsProcessingException(_tr("Field “{field}” does not exist in the regions "
-                                             "layer.").format(field=id_field))
+            raise QgsProcessingException(
+                _tr("Field “{field}” does not exist in the regions " "layer.").format(
+                    field=id_field
+                )
+            )
         self.geoms: list[QgsGeometry] = []
         self.keys: list[str] = []
         self.index = QgsSpatialIndex()
@@ -230,9 +276,11 @@ class Regions:
                 engine.prepareGeometry()
             self._engines.append(engine)
         if missing:
-            feedback.pushWarning(_tr("Regions with a NULL “{field}” count as provinces of their "
-                                     "own, ids: {ids}").format(field=id_field,
-                                                               ids=format_ids(missing)))
+            feedback.pushWarning(
+                _tr(
+                    "Regions with a NULL “{field}” count as provinces of their " "own, ids: {ids}"
+                ).format(field=id_field, ids=format_ids(missing))
+            )
         if not self.geoms:
             raise QgsProcessingException(_tr("The regions layer has no features."))
         #: distinct codes in order of appearance → 0-based integer code
@@ -267,7 +315,9 @@ def _point(x: float, y: float):
 def warn_outside(ids: list[int], what: str, rule: str, feedback) -> None:
     """Warn that points fall outside every region (their province is unknown: foreign)."""
     if ids:
-        feedback.pushWarning(_tr(
-            "{what} outside every region, ids: {ids}. Their province is unknown: under the fee "
-            "and closed rules they count as foreign to every province (rule now: {rule}).")
-            .format(what=what, ids=format_ids(ids), rule=rule))
+        feedback.pushWarning(
+            _tr(
+                "{what} outside every region, ids: {ids}. Their province is unknown: under the fee "
+                "and closed rules they count as foreign to every province (rule now: {rule})."
+            ).format(what=what, ids=format_ids(ids), rule=rule)
+        )

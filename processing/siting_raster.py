@@ -31,8 +31,13 @@ MAX_SUBCELLS = 64_000_000
 WRITE_ROWS = 512
 #: Fast DEFLATE (no predictor: the surfaces are smooth and compress well without; a float
 #: predictor doubles the time), readable by any GDAL-based software.
-GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "ZLEVEL=1", "NUM_THREADS=ALL_CPUS",
-                 "BIGTIFF=IF_SAFER"]
+GTIFF_OPTIONS = [
+    "TILED=YES",
+    "COMPRESS=DEFLATE",
+    "ZLEVEL=1",
+    "NUM_THREADS=ALL_CPUS",
+    "BIGTIFF=IF_SAFER",
+]
 
 _PENDING: dict[int, QgsProcessingLayerPostProcessorInterface] = {}
 
@@ -81,8 +86,13 @@ def rasterize_codes(layer, grid: GridSpec, wkt: str) -> np.ndarray:
         return ds.GetRasterBand(1).ReadAsArray().astype(np.int32)
 
 
-def spread_polygons(geoms, values: np.ndarray, grid: GridSpec, wkt: str,
-                    feedback: QgsProcessingFeedback | None = None) -> tuple[np.ndarray, float]:
+def spread_polygons(
+    geoms,
+    values: np.ndarray,
+    grid: GridSpec,
+    wkt: str,
+    feedback: QgsProcessingFeedback | None = None,
+) -> tuple[np.ndarray, float]:
     """Spread each polygon's value (t/yr) over the grid cells in proportion to area.
 
     Each cell is split into f × f sub-cells (f = 4, less on very large grids) and a polygon
@@ -138,11 +148,18 @@ def spread_polygons(geoms, values: np.ndarray, grid: GridSpec, wkt: str,
         if values[i] <= 0 or geom is None or geom.isEmpty():
             continue
         box = geom.boundingBox()
-        inside = (box.xMinimum() >= xmin and box.xMaximum() <= xmax
-                  and box.yMinimum() >= ymin and box.yMaximum() <= ymax)
+        inside = (
+            box.xMinimum() >= xmin
+            and box.xMaximum() <= xmax
+            and box.yMinimum() >= ymin
+            and box.yMaximum() <= ymax
+        )
         if total[i] > 0:
-            per_sub[i + 1] = values[i] / total[i] if inside else \
-                values[i] * sub * sub / max(geom.area(), sub * sub)
+            per_sub[i + 1] = (
+                values[i] / total[i]
+                if inside
+                else values[i] * sub * sub / max(geom.area(), sub * sub)
+            )
         else:  # too small for a sub-cell centre: all at its point on surface
             point = geom.pointOnSurface().asPoint()
             r, c = int(grid.row_of(point.y())), int(grid.col_of(point.x()))
@@ -153,25 +170,39 @@ def spread_polygons(geoms, values: np.ndarray, grid: GridSpec, wkt: str,
     return out.reshape(grid.shape), left_out
 
 
-def write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, description: str,
-                 unit: str, feedback: QgsProcessingFeedback | None = None,
-                 illustrative: bool = False) -> bool:
+def write_raster(
+    path: str,
+    array: np.ndarray,
+    grid: GridSpec,
+    wkt: str,
+    description: str,
+    unit: str,
+    feedback: QgsProcessingFeedback | None = None,
+    illustrative: bool = False,
+) -> bool:
     """Write one Float32 band (NaN = no data); the driver follows the file extension
     (GeoTIFF by default). False when cancelled (the file is then removed). ``illustrative``
     (computed from the shipped sample's illustrative values) is stored as the GDAL metadata
     item ``ILLUSTRATIVE=1``, which maps and reports read back."""
     try:
         with gdal_exceptions():
-            return _write_raster(path, array, grid, wkt, description, unit, feedback,
-                                 illustrative)
+            return _write_raster(path, array, grid, wkt, description, unit, feedback, illustrative)
     except (RuntimeError, OSError) as error:
-        raise QgsProcessingException(_tr("Could not write the raster {path}: {error}").format(
-            path=path, error=error)) from None
+        raise QgsProcessingException(
+            _tr("Could not write the raster {path}: {error}").format(path=path, error=error)
+        ) from None
 
 
-def _write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, description: str,
-                  unit: str, feedback: QgsProcessingFeedback | None,
-                  illustrative: bool) -> bool:
+def _write_raster(
+    path: str,
+    array: np.ndarray,
+    grid: GridSpec,
+    wkt: str,
+    description: str,
+    unit: str,
+    feedback: QgsProcessingFeedback | None,
+    illustrative: bool,
+) -> bool:
     ext = Path(path).suffix.lstrip(".").lower()
     name = QgsRasterFileWriter.driverForExtension(ext) if ext else "GTiff"
     driver = gdal.GetDriverByName(name or "GTiff")
@@ -179,8 +210,9 @@ def _write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, descri
     direct = driver.GetMetadataItem(gdal.DCAP_CREATE) == "YES"
     options = GTIFF_OPTIONS if driver.ShortName == "GTiff" else []
     target = driver if direct else gdal.GetDriverByName("MEM")
-    ds = target.Create(path if direct else "", grid.ncols, grid.nrows, 1, gdal.GDT_Float32,
-                       options=options)
+    ds = target.Create(
+        path if direct else "", grid.ncols, grid.nrows, 1, gdal.GDT_Float32, options=options
+    )
     ds.SetGeoTransform(grid.geotransform)
     ds.SetProjection(wkt)
     if illustrative:
@@ -195,7 +227,7 @@ def _write_raster(path: str, array: np.ndarray, grid: GridSpec, wkt: str, descri
             if direct:
                 gdal.Unlink(path)
             return False
-        block = np.ascontiguousarray(array[r0:r0 + WRITE_ROWS], dtype=np.float32)
+        block = np.ascontiguousarray(array[r0 : r0 + WRITE_ROWS], dtype=np.float32)
         band.WriteArray(block, 0, r0)
     if not direct:
         driver.CreateCopy(path, ds)
@@ -228,8 +260,10 @@ def style_raster(path: str, qml: str, top: float, label) -> Path | None:
         top = nice_pixel_size(top) if top > 0 and math.isfinite(top) else 1.0
         if largest > 0:
             factor = top / largest
-            scaled = [QgsColorRampShader.ColorRampItem(i.value * factor, i.color,
-                                                       label(i.value * factor)) for i in items]
+            scaled = [
+                QgsColorRampShader.ColorRampItem(i.value * factor, i.color, label(i.value * factor))
+                for i in items
+            ]
             ramp.setColorRampItemList(scaled)
             legend = ramp.legendSettings()
             legend.setUseContinuousLegend(False)  # the labelled stops, with their units
@@ -254,8 +288,12 @@ class RasterStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.qml = qml
 
-    def postProcessLayer(self, layer, context: QgsProcessingContext,  # noqa: N802
-                         feedback: QgsProcessingFeedback) -> None:
+    def postProcessLayer(
+        self,
+        layer,
+        context: QgsProcessingContext,  # noqa: N802
+        feedback: QgsProcessingFeedback,
+    ) -> None:
         """Style the loaded layer and let go of this post-processor."""
         if isinstance(layer, QgsRasterLayer) and layer.isValid():
             layer.loadNamedStyle(str(self.qml))
@@ -306,8 +344,9 @@ def diverging_stops(low: float, high: float) -> list[tuple[float, str]]:
     return stops
 
 
-def breakeven_stops(low: float, high: float, price: float,
-                    quantiles: tuple[float, ...] = ()) -> list[tuple[float, str]]:
+def breakeven_stops(
+    low: float, high: float, price: float, quantiles: tuple[float, ...] = ()
+) -> list[tuple[float, str]]:
     """Break-even ramp stops: greens from the lowest price up to the given ``price`` (cells
     that pay at it), a sharp step there, then yellow to dark red up to the highest. The reds'
     inner stops sit at ``quantiles`` of the prices above the given one when given (three
@@ -380,8 +419,9 @@ def style_diverging(path: str, value_range, label) -> Path | None:
     return _save_ramp(path, [(v, c, label(v)) for v, c in diverging_stops(low, high)])
 
 
-def style_breakeven(path: str, value_range, price: float, label,
-                    quantiles: tuple[float, ...] = ()) -> Path | None:
+def style_breakeven(
+    path: str, value_range, price: float, label, quantiles: tuple[float, ...] = ()
+) -> Path | None:
     """Break-even raster sidecar: :func:`breakeven_stops`, the given price's stop labelled as
     such."""
     low, high = value_range

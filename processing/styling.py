@@ -120,15 +120,20 @@ def attach_style(context: QgsProcessingContext, dest_id: str, styler: Styler) ->
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
 
 
-def finish_styling(context: QgsProcessingContext, dest_id: str, styler: Styler,
-                   feedback: QgsProcessingFeedback | None = None) -> None:
+def finish_styling(
+    context: QgsProcessingContext,
+    dest_id: str,
+    styler: Styler,
+    feedback: QgsProcessingFeedback | None = None,
+) -> None:
     """Both: store the style in a GeoPackage output and style the layer when it is loaded."""
     store_default_style(dest_id, styler, feedback)
     attach_style(context, dest_id, styler)
 
 
-def store_default_style(dest_id: str, styler: Styler,
-                        feedback: QgsProcessingFeedback | None = None) -> bool:
+def store_default_style(
+    dest_id: str, styler: Styler, feedback: QgsProcessingFeedback | None = None
+) -> bool:
     """Save the style into a GeoPackage output's ``layer_styles`` table as its default.
 
     Call it after the sink is closed. Other formats and memory layers are left alone (the
@@ -140,9 +145,12 @@ def store_default_style(dest_id: str, styler: Styler,
     if not layer.isValid() or not styler(layer):
         return False
     error = save_default_style(
-        layer, layer.name(), QCoreApplication.translate("Styling", "Battery Recycling Atlas style"))
+        layer, layer.name(), QCoreApplication.translate("Styling", "Battery Recycling Atlas style")
+    )
     if error and feedback is not None:
         feedback.pushInfo(
-            QCoreApplication.translate("Styling", "Could not store the default style: {e}")
-            .format(e=error))
+            QCoreApplication.translate("Styling", "Could not store the default style: {e}").format(
+                e=error
+            )
+        )
     return not error

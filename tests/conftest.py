@@ -66,8 +66,9 @@ def run_alg(plugin):
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
         feedback = feedback or QgsProcessingFeedback()
-        return processing.run(f"battery_recycling:{name}", params, context=context,
-                              feedback=feedback)
+        return processing.run(
+            f"battery_recycling:{name}", params, context=context, feedback=feedback
+        )
 
     return run
 
@@ -117,8 +118,13 @@ def qgis_process_env(tmp_path_factory) -> dict[str, str]:
     plugins.mkdir(parents=True)
     (plugins / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
     env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
-    subprocess.run([QGIS_PROCESS, "plugins", "enable", "battery_recycling_atlas"], env=env,
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "battery_recycling_atlas"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return env
 
 
@@ -127,8 +133,13 @@ def qgis_process(qgis_process_env):
     """Run ``qgis_process <args>`` in that profile; returns the CompletedProcess."""
 
     def run(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
-        return subprocess.run([QGIS_PROCESS, *args], env=qgis_process_env,
-                              capture_output=True, text=True, timeout=timeout)
+        return subprocess.run(
+            [QGIS_PROCESS, *args],
+            env=qgis_process_env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
 
     return run
 
@@ -140,7 +151,7 @@ def run_cli(qgis_process):
     def run(alg: str, *args: str) -> dict:
         proc = qgis_process("--json", "run", f"battery_recycling:{alg}", "--", *args)
         assert proc.returncode == 0, proc.stdout + proc.stderr
-        return json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+        return json.loads(proc.stdout[proc.stdout.index("{") :])["results"]
 
     return run
 

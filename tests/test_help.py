@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("atlas_build_help",
-                                                  ROOT / "tools" / "build_help.py")
+    spec = importlib.util.spec_from_file_location(
+        "atlas_build_help", ROOT / "tools" / "build_help.py"
+    )
     module = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -39,7 +40,8 @@ def test_converter_renders_the_markdown_the_guide_uses():
     title, body = tool.convert(
         "# Title `x`\n\nSome **bold**, *it*, `a_b*c` and [link](docs/economics.md#k).\n\n"
         "| a | b |\n|---|---|\n| `1` | 2 |\n\n- one\n  - nested\n- two\n\n"
-        "```bash\nmake <demo>\n```\n<a id=\"anchor\"></a>\n")
+        '```bash\nmake <demo>\n```\n<a id="anchor"></a>\n'
+    )
     assert title == "Title x"
     assert '<h1 id="title-x">' in body
     assert "<strong>bold</strong>" in body and "<em>it</em>" in body

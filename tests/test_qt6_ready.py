@@ -21,8 +21,7 @@ QT_MODULES = (QtCore, QtGui, QtWidgets)
 
 
 def python_files() -> list[Path]:
-    return [p for p in sorted(ROOT.rglob("*.py"))
-            if not SKIP & set(p.relative_to(ROOT).parts)]
+    return [p for p in sorted(ROOT.rglob("*.py")) if not SKIP & set(p.relative_to(ROOT).parts)]
 
 
 def _qt_class(name: str):
@@ -60,11 +59,15 @@ def findings() -> list[str]:
                 scope = _enum_scope(cls, node.attr) if cls is not None else None
                 if scope:
                     found.append(f"{where}: {owner}.{node.attr} -> {owner}.{scope}.{node.attr}")
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and node.func.attr == "exec_":
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "exec_"
+            ):
                 found.append(f"{where}: exec_() -> exec()")
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
-                    ("PyQt5", "PyQt6")):
+                ("PyQt5", "PyQt6")
+            ):
                 found.append(f"{where}: import from {node.module} (use qgis.PyQt)")
     return found
 

@@ -171,12 +171,15 @@ def dense_highs(sxy, s, sprov, pxy, cap, pprov, rule):
         ub[cross] = 0.0
     c = np.concatenate([cost.ravel(), np.full(ns, PENALTY)])
     a_eq = sparse.hstack([sparse.kron(sparse.eye(ns), np.ones((1, npl))), sparse.eye(ns)])
-    a_ub = sparse.hstack([sparse.kron(np.ones((1, ns)), sparse.eye(npl)),
-                          sparse.csr_matrix((npl, ns))])
-    bounds = np.column_stack([np.zeros(c.shape[0]),
-                              np.concatenate([ub.ravel(), np.full(ns, np.inf)])])
-    res = linprog(c, A_ub=a_ub.tocsr(), b_ub=cap, A_eq=a_eq.tocsr(), b_eq=s, bounds=bounds,
-                  method="highs")
+    a_ub = sparse.hstack(
+        [sparse.kron(np.ones((1, ns)), sparse.eye(npl)), sparse.csr_matrix((npl, ns))]
+    )
+    bounds = np.column_stack(
+        [np.zeros(c.shape[0]), np.concatenate([ub.ravel(), np.full(ns, np.inf)])]
+    )
+    res = linprog(
+        c, A_ub=a_ub.tocsr(), b_ub=cap, A_eq=a_eq.tocsr(), b_eq=s, bounds=bounds, method="highs"
+    )
     if res.status != 0:
         raise RuntimeError(res.message)
     return float(res.fun)
@@ -199,13 +202,24 @@ TIGHT_RATIO = 3.8 / 5.5
 
 def _allocate(alloc, case, rule):
     sxy, s, sprov, pxy, cap, pprov = case
-    return alloc.allocate(sxy, s, sprov, pxy, cap, pprov, rule=rule,
-                          transport_cost=TRANSPORT_COST, border_fee=BORDER_FEE, detour=DETOUR,
-                          unmet_penalty=PENALTY)
+    return alloc.allocate(
+        sxy,
+        s,
+        sprov,
+        pxy,
+        cap,
+        pprov,
+        rule=rule,
+        transport_cost=TRANSPORT_COST,
+        border_fee=BORDER_FEE,
+        detour=DETOUR,
+        unmet_penalty=PENALTY,
+    )
 
 
-def rows(repeat: int = 3, rules: tuple[str, ...] = RULES, peer: bool = True,
-         tight: bool = True) -> list[tuple[str, str, int, float]]:
+def rows(
+    repeat: int = 3, rules: tuple[str, ...] = RULES, peer: bool = True, tight: bool = True
+) -> list[tuple[str, str, int, float]]:
     """(entry, implementation, n arcs, seconds) for both scales, every rule, plugin and peer.
 
     With ``tight``, the county case is repeated with supply scaled to :data:`TIGHT_RATIO` of
@@ -242,13 +256,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-peer", action="store_true", help="skip the dense reference")
-    parser.add_argument("--rule", choices=RULES, action="append",
-                        help="only this rule (repeatable); default all three")
-    parser.add_argument("--no-tight", action="store_true",
-                        help="skip the county case with capacity-bound supply")
+    parser.add_argument(
+        "--rule",
+        choices=RULES,
+        action="append",
+        help="only this rule (repeatable); default all three",
+    )
+    parser.add_argument(
+        "--no-tight", action="store_true", help="skip the county case with capacity-bound supply"
+    )
     args = parser.parse_args(argv)
-    table = rows(args.repeat, tuple(args.rule or RULES), peer=not args.no_peer,
-                 tight=not args.no_tight)
+    table = rows(
+        args.repeat, tuple(args.rule or RULES), peer=not args.no_peer, tight=not args.no_tight
+    )
     print(f"{'entry':<46} {'implementation':<34} {'n':>9} {'seconds':>9}")
     for entry, impl, n, seconds in table:
         print(f"{entry:<46} {impl:<34} {n:>9} {seconds:>9.3f}")

@@ -86,16 +86,21 @@ def cases(k: int = 5, sizes: tuple[int, ...] = SIZES, wide: bool = False) -> lis
         x = data(n, wide)
         out.append(("core.classify.natural_breaks", n, lambda x=x: natural_breaks(x, k).breaks))
         if ckwrap is not None:
-            out.append(("ckwrap (Ckmeans.1d.dp C++)", n,
-                        lambda x=x: ckmeans_bounds(ckwrap, x, k)))
+            out.append(("ckwrap (Ckmeans.1d.dp C++)", n, lambda x=x: ckmeans_bounds(ckwrap, x, k)))
         if jenkspy is not None and n <= JENKSPY_MAX_N:
-            out.append((f"jenkspy {jenkspy.__version__}", n,
-                        lambda x=x: tuple(float(b) for b in jenkspy.jenks_breaks(x, k))))
+            out.append(
+                (
+                    f"jenkspy {jenkspy.__version__}",
+                    n,
+                    lambda x=x: tuple(float(b) for b in jenkspy.jenks_breaks(x, k)),
+                )
+            )
     return out
 
 
-def measure(fns: list[Callable[[], object]],
-            repeat: int) -> list[tuple[float, float, float, object]]:
+def measure(
+    fns: list[Callable[[], object]], repeat: int
+) -> list[tuple[float, float, float, object]]:
     """For each of ``fns``: best wall-clock and best CPU seconds of ``repeat`` runs, peak traced
     MB of one more run (tracemalloc sees numpy's buffers), and the result. The functions run
     in turn within each repeat, so a change in the machine's load affects them alike."""
@@ -120,8 +125,9 @@ def measure(fns: list[Callable[[], object]],
 Row = tuple[str, int, int, float, float, float, str]
 
 
-def run(repeat: int = 3, k: int = 5, sizes: tuple[int, ...] = SIZES,
-        wide: bool = False) -> list[Row]:
+def run(
+    repeat: int = 3, k: int = 5, sizes: tuple[int, ...] = SIZES, wide: bool = False
+) -> list[Row]:
     """Rows (implementation, n, k, wall s, CPU s, peak MB, optimality of the partition); the
     implementations of one size are alternated."""
     table, scores = [], []
@@ -129,7 +135,8 @@ def run(repeat: int = 3, k: int = 5, sizes: tuple[int, ...] = SIZES,
     for n in dict.fromkeys(case[1] for case in all_cases):
         same = [case for case in all_cases if case[1] == n]
         for (impl, _n, _fn), (wall, cpu, peak, result) in zip(
-                same, measure([case[2] for case in same], repeat)):
+            same, measure([case[2] for case in same], repeat)
+        ):
             scores.append(sse(data(n, wide), tuple(result)))
             table.append([impl, n, k, wall, cpu, peak, "-"])
     for row, score in zip(table, scores):
@@ -141,9 +148,11 @@ def run(repeat: int = 3, k: int = 5, sizes: tuple[int, ...] = SIZES,
 
 def rows(repeat: int = 3) -> list[tuple[str, str, int, float]]:
     """Rows for tools/benchmark.py: (entry, implementation, n, wall seconds)."""
-    return [(f"natural breaks, k={k}{', 1e-12…1e12' if wide else ''}", impl, n, wall)
-            for wide in (False, True)
-            for impl, n, k, wall, _cpu, _peak, _agree in run(repeat, wide=wide)]
+    return [
+        (f"natural breaks, k={k}{', 1e-12…1e12' if wide else ''}", impl, n, wall)
+        for wide in (False, True)
+        for impl, n, k, wall, _cpu, _peak, _agree in run(repeat, wide=wide)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,8 +74,7 @@ def _run(name: str, params: dict) -> float:
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     start = time.perf_counter()
-    processing.run(name, params, context=QgsProcessingContext(),
-                   feedback=QgsProcessingFeedback())
+    processing.run(name, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
     return time.perf_counter() - start
 
 
@@ -89,41 +88,93 @@ def rows(repeat: int = 3) -> tuple[list[tuple[str, str, int, float]], dict[str, 
     cases = {
         f"peer: Heatmap, {SPARSE_POINTS} points": (
             "qgis:heatmapkerneldensityestimation",
-            {"INPUT": sparse, "RADIUS": RADIUS_KM * 1000, "PIXEL_SIZE": PIXEL_KM * 1000,
-             "WEIGHT_FIELD": "t", "KERNEL": 0, "OUTPUT_VALUE": 0,
-             "OUTPUT": str(out / "heatmap_sparse.tif")}),
+            {
+                "INPUT": sparse,
+                "RADIUS": RADIUS_KM * 1000,
+                "PIXEL_SIZE": PIXEL_KM * 1000,
+                "WEIGHT_FIELD": "t",
+                "KERNEL": 0,
+                "OUTPUT_VALUE": 0,
+                "OUTPUT": str(out / "heatmap_sparse.tif"),
+            },
+        ),
         f"algorithm: open, {SPARSE_POINTS} points, profit raster only": (
             "battery_recycling:profit_surface",
-            {"SUPPLY": sparse, "SUPPLY_FIELD": "t", "PIXEL_SIZE": PIXEL_KM,
-             "HAUL_RADIUS": RADIUS_KM, "BORDER_RULE": 0, "OUTPUT": str(out / "sparse1.tif"),
-             "BEST": str(out / "sparse1.gpkg")}),
+            {
+                "SUPPLY": sparse,
+                "SUPPLY_FIELD": "t",
+                "PIXEL_SIZE": PIXEL_KM,
+                "HAUL_RADIUS": RADIUS_KM,
+                "BORDER_RULE": 0,
+                "OUTPUT": str(out / "sparse1.tif"),
+                "BEST": str(out / "sparse1.gpkg"),
+            },
+        ),
         "algorithm: open, profit raster only": (
             "battery_recycling:profit_surface",
-            {"SUPPLY": layer, "SUPPLY_FIELD": "t", "PIXEL_SIZE": PIXEL_KM,
-             "HAUL_RADIUS": RADIUS_KM, "BORDER_RULE": 0, "OUTPUT": str(out / "open1.tif"),
-             "BEST": str(out / "open1.gpkg")}),
+            {
+                "SUPPLY": layer,
+                "SUPPLY_FIELD": "t",
+                "PIXEL_SIZE": PIXEL_KM,
+                "HAUL_RADIUS": RADIUS_KM,
+                "BORDER_RULE": 0,
+                "OUTPUT": str(out / "open1.tif"),
+                "BEST": str(out / "open1.gpkg"),
+            },
+        ),
         f"algorithm: open, {SPARSE_POINTS} points": (
             "battery_recycling:profit_surface",
-            {"SUPPLY": sparse, "SUPPLY_FIELD": "t", "PIXEL_SIZE": PIXEL_KM,
-             "HAUL_RADIUS": RADIUS_KM, "BORDER_RULE": 0, "OUTPUT": str(out / "sparse.tif"),
-             "SUPPLY_OUTPUT": str(out / "sparse_supply.tif"),
-             "BEST": str(out / "sparse.gpkg")}),
+            {
+                "SUPPLY": sparse,
+                "SUPPLY_FIELD": "t",
+                "PIXEL_SIZE": PIXEL_KM,
+                "HAUL_RADIUS": RADIUS_KM,
+                "BORDER_RULE": 0,
+                "OUTPUT": str(out / "sparse.tif"),
+                "SUPPLY_OUTPUT": str(out / "sparse_supply.tif"),
+                "BEST": str(out / "sparse.gpkg"),
+            },
+        ),
         "peer: qgis:heatmapkerneldensityestimation": (
             "qgis:heatmapkerneldensityestimation",
-            {"INPUT": layer, "RADIUS": RADIUS_KM * 1000, "PIXEL_SIZE": PIXEL_KM * 1000,
-             "WEIGHT_FIELD": "t", "KERNEL": 0, "OUTPUT_VALUE": 0,
-             "OUTPUT": str(out / "heatmap.tif")}),
+            {
+                "INPUT": layer,
+                "RADIUS": RADIUS_KM * 1000,
+                "PIXEL_SIZE": PIXEL_KM * 1000,
+                "WEIGHT_FIELD": "t",
+                "KERNEL": 0,
+                "OUTPUT_VALUE": 0,
+                "OUTPUT": str(out / "heatmap.tif"),
+            },
+        ),
         "algorithm: open": (
             "battery_recycling:profit_surface",
-            {"SUPPLY": layer, "SUPPLY_FIELD": "t", "PIXEL_SIZE": PIXEL_KM,
-             "HAUL_RADIUS": RADIUS_KM, "BORDER_RULE": 0, "OUTPUT": str(out / "open.tif"),
-             "SUPPLY_OUTPUT": str(out / "open_supply.tif"), "BEST": str(out / "open.gpkg")}),
+            {
+                "SUPPLY": layer,
+                "SUPPLY_FIELD": "t",
+                "PIXEL_SIZE": PIXEL_KM,
+                "HAUL_RADIUS": RADIUS_KM,
+                "BORDER_RULE": 0,
+                "OUTPUT": str(out / "open.tif"),
+                "SUPPLY_OUTPUT": str(out / "open_supply.tif"),
+                "BEST": str(out / "open.gpkg"),
+            },
+        ),
         "algorithm: fee": (
             "battery_recycling:profit_surface",
-            {"SUPPLY": layer, "SUPPLY_FIELD": "t", "PIXEL_SIZE": PIXEL_KM,
-             "HAUL_RADIUS": RADIUS_KM, "BORDER_RULE": 1, "REGIONS": regions,
-             "REGION_ID_FIELD": "adcode", "OUTPUT": str(out / "fee.tif"),
-             "SUPPLY_OUTPUT": str(out / "fee_supply.tif"), "BEST": str(out / "fee.gpkg")}),
+            {
+                "SUPPLY": layer,
+                "SUPPLY_FIELD": "t",
+                "PIXEL_SIZE": PIXEL_KM,
+                "HAUL_RADIUS": RADIUS_KM,
+                "BORDER_RULE": 1,
+                "REGIONS": regions,
+                "REGION_ID_FIELD": "adcode",
+                "OUTPUT": str(out / "fee.tif"),
+                "SUPPLY_OUTPUT": str(out / "fee_supply.tif"),
+                "BEST": str(out / "fee.gpkg"),
+            },
+        ),
     }
     times: dict[str, float] = {}
     for label, (name, params) in cases.items():
@@ -137,21 +188,26 @@ def rows(repeat: int = 3) -> tuple[list[tuple[str, str, int, float]], dict[str, 
     entry = f"profit_surface vs Heatmap, {PIXEL_KM:g} km, R {RADIUS_KM:g} km"
     peer = times["peer: qgis:heatmapkerneldensityestimation"]
     table = [(entry, label, cells, seconds) for label, seconds in times.items()]
-    ratios = {"open": times["algorithm: open"] / peer, "fee": times["algorithm: fee"] / peer,
-              "open_sparse": times[f"algorithm: open, {SPARSE_POINTS} points"]
-              / times[f"peer: Heatmap, {SPARSE_POINTS} points"],
-              "open_one": times["algorithm: open, profit raster only"] / peer,
-              "open_sparse_one": times[f"algorithm: open, {SPARSE_POINTS} points, profit raster "
-                                       "only"] / times[f"peer: Heatmap, {SPARSE_POINTS} points"]}
+    ratios = {
+        "open": times["algorithm: open"] / peer,
+        "fee": times["algorithm: fee"] / peer,
+        "open_sparse": times[f"algorithm: open, {SPARSE_POINTS} points"]
+        / times[f"peer: Heatmap, {SPARSE_POINTS} points"],
+        "open_one": times["algorithm: open, profit raster only"] / peer,
+        "open_sparse_one": times[f"algorithm: open, {SPARSE_POINTS} points, profit raster " "only"]
+        / times[f"peer: Heatmap, {SPARSE_POINTS} points"],
+    }
     return table, ratios
 
 
 def note(ratios: dict[str, float]) -> str:
     """The ratios to the Heatmap in one line."""
-    return (f"profit_surface ÷ QGIS Heatmap — one raster like the Heatmap: "
-            f"{ratios['open_one']:.2f} with 2,891 points, {ratios['open_sparse_one']:.2f} with "
-            f"{SPARSE_POINTS} (target ≤ 1); with the supply raster too: {ratios['open']:.2f} "
-            f"and {ratios['open_sparse']:.2f}; fee rule {ratios['fee']:.2f} (target ≤ 3)")
+    return (
+        f"profit_surface ÷ QGIS Heatmap — one raster like the Heatmap: "
+        f"{ratios['open_one']:.2f} with 2,891 points, {ratios['open_sparse_one']:.2f} with "
+        f"{SPARSE_POINTS} (target ≤ 1); with the supply raster too: {ratios['open']:.2f} "
+        f"and {ratios['open_sparse']:.2f}; fee rule {ratios['fee']:.2f} (target ≤ 3)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,8 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from battery_recycling_atlas.core import surface  # noqa: E402
 from battery_recycling_atlas.core.grid import GridSpec  # noqa: E402
 
-ALBERS_CHINA = ("+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 "
-                "+datum=WGS84 +units=m +no_defs")
+ALBERS_CHINA = (
+    "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 "
+    "+datum=WGS84 +units=m +no_defs"
+)
 TOTAL_SUPPLY_T = 654_000.0
 RADIUS_KM = 300.0
 CAPACITY_T = 50_000.0
@@ -69,8 +71,11 @@ def project(lon: np.ndarray, lat: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
         dst.ImportFromProj4(ALBERS_CHINA)
         for srs in (src, dst):
             srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        out = np.array(osr.CoordinateTransformation(src, dst).TransformPoints(
-            np.column_stack([lon, lat]).tolist()))
+        out = np.array(
+            osr.CoordinateTransformation(src, dst).TransformPoints(
+                np.column_stack([lon, lat]).tolist()
+            )
+        )
         return out[:, 0], out[:, 1]
     tr = pyproj.Transformer.from_crs("EPSG:4326", ALBERS_CHINA, always_xy=True)
     x, y = tr.transform(lon, lat)
@@ -127,8 +132,9 @@ def province_grid(grid: GridSpec) -> np.ndarray:
 def china_grid(x: np.ndarray, y: np.ndarray, pixel_km: float) -> GridSpec:
     """Supply extent + radius, ``pixel_km`` cells."""
     pad = RADIUS_KM * 1000.0
-    return GridSpec.from_extent(x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad,
-                                pixel_km * 1000.0)
+    return GridSpec.from_extent(
+        x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad, pixel_km * 1000.0
+    )
 
 
 def best_of(fn: Callable[[], object], repeat: int) -> float:
@@ -156,26 +162,48 @@ def cases(pixel_km: float = 1.0) -> Tuple[GridSpec, List[Tuple[str, Callable[[],
 
     rng = np.random.default_rng(11)
     pick = rng.choice(len(data["x"]), 156, replace=False)
-    plants = surface.ExistingPlants(data["x"][pick], data["y"][pick],
-                                    rng.choice([5e3, 1e4, 2e4, 5e4], 156), data["province"][pick])
+    plants = surface.ExistingPlants(
+        data["x"][pick],
+        data["y"][pick],
+        rng.choice([5e3, 1e4, 2e4, 5e4], 156),
+        data["province"][pick],
+    )
 
-    few = np.sort(np.random.default_rng(3).choice(len(data["x"]), SPARSE_POINTS,
-                                                  replace=False))
-    sparse = surface.SupplyPoints(data["x"][few], data["y"][few],
-                                  data["t"][few] * data["t"].sum() / data["t"][few].sum(),
-                                  data["province"][few])
+    few = np.sort(np.random.default_rng(3).choice(len(data["x"]), SPARSE_POINTS, replace=False))
+    sparse = surface.SupplyPoints(
+        data["x"][few],
+        data["y"][few],
+        data["t"][few] * data["t"].sum() / data["t"][few].sum(),
+        data["province"][few],
+    )
 
-    def run(rule: str = "open", precision: str = "float32", decay: str = "none",
-            existing: Optional[surface.ExistingPlants] = None, method: str = "auto",
-            points: surface.SupplyPoints = supply, competition: int = 0
-            ) -> Callable[[], object]:
+    def run(
+        rule: str = "open",
+        precision: str = "float32",
+        decay: str = "none",
+        existing: Optional[surface.ExistingPlants] = None,
+        method: str = "auto",
+        points: surface.SupplyPoints = supply,
+        competition: int = 0,
+    ) -> Callable[[], object]:
         params = surface.SurfaceParams(
-            capacity=CAPACITY_T, transport_cost=TRANSPORT_COST, haul_radius_km=RADIUS_KM,
-            decay=decay, border_rule=rule, border_fee=BORDER_FEE, precision=precision,
-            competition=competition)
+            capacity=CAPACITY_T,
+            transport_cost=TRANSPORT_COST,
+            haul_radius_km=RADIUS_KM,
+            decay=decay,
+            border_rule=rule,
+            border_fee=BORDER_FEE,
+            precision=precision,
+            competition=competition,
+        )
         return lambda: surface.profit_surface(
-            grid, params, points, provinces=provinces() if rule != "open" else None,
-            existing=existing, method=method)
+            grid,
+            params,
+            points,
+            provinces=provinces() if rule != "open" else None,
+            existing=existing,
+            method=method,
+        )
 
     return grid, [
         ("plugin core: open, float32", run()),
@@ -187,10 +215,11 @@ def cases(pixel_km: float = 1.0) -> Tuple[GridSpec, List[Tuple[str, Callable[[],
         ("plugin core: open, FFT forced", run(method="fft")),
         (f"plugin core: open, {SPARSE_POINTS} points (auto)", run(points=sparse)),
         (f"plugin core: open, {SPARSE_POINTS} points, FFT", run(points=sparse, method="fft")),
-        (f"plugin core: open, {SPARSE_POINTS} points, linear", run(points=sparse,
-                                                                  decay="linear")),
-        (f"plugin core: {SPARSE_POINTS} points + 156 plants, Huff",
-         run(points=sparse, existing=plants, competition=1)),
+        (f"plugin core: open, {SPARSE_POINTS} points, linear", run(points=sparse, decay="linear")),
+        (
+            f"plugin core: {SPARSE_POINTS} points + 156 plants, Huff",
+            run(points=sparse, existing=plants, competition=1),
+        ),
     ]
 
 
@@ -215,9 +244,11 @@ def accuracy(pixel_km: float = 1.0) -> Dict[str, float]:
     sparse = {
         f"{SPARSE_POINTS} points: method": auto.method,
         f"{SPARSE_POINTS} points: max |ΔS| direct − FFT t/yr": float(
-            np.abs(auto.supply.astype(np.float64) - fft.supply).max()),
+            np.abs(auto.supply.astype(np.float64) - fft.supply).max()
+        ),
         f"{SPARSE_POINTS} points: max |Δprofit| direct − FFT CNY/yr": float(
-            np.abs(auto.profit.astype(np.float64) - fft.profit).max()),
+            np.abs(auto.profit.astype(np.float64) - fft.profit).max()
+        ),
     }
     del auto, fft
     single, double = runs[0][1](), runs[1][1]()
@@ -246,8 +277,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"{entry:<36} {impl:<34} {n:>10} {seconds:>9.3f}")
     if args.accuracy:
         for key, value in accuracy(args.pixel_km).items():
-            print(f"{key:<28} {value:,.6g}" if not isinstance(value, str)
-                  else f"{key:<28} {value}")
+            print(f"{key:<28} {value:,.6g}" if not isinstance(value, str) else f"{key:<28} {value}")
     if hasattr(os, "getloadavg"):  # other work on the machine slows every row alike
         print("load average: " + ", ".join(f"{v:.2f}" for v in os.getloadavg()))
     return 0

@@ -59,8 +59,12 @@ def county_layer(path: Path, seed: int = 7) -> Path:
     srs.ImportFromEPSG(4326)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     layer = ds.CreateLayer("counties", srs, ogr.wkbMultiPolygon)
-    for name, kind in (("adcode", ogr.OFTString), ("name", ogr.OFTString),
-                       ("retire_t", ogr.OFTReal), ("capacity_t", ogr.OFTReal)):
+    for name, kind in (
+        ("adcode", ogr.OFTString),
+        ("name", ogr.OFTString),
+        ("retire_t", ogr.OFTReal),
+        ("capacity_t", ogr.OFTReal),
+    ):
         layer.CreateField(ogr.FieldDefn(name, kind))
     layer.StartTransaction()
     for i, (row, wkb) in enumerate(zip(rows, wkbs)):
@@ -97,18 +101,33 @@ def ratio_cases(repeat: int) -> list[tuple[str, str, int, float]]:
     out.mkdir(parents=True, exist_ok=True)
 
     def ours():
-        processing.run("battery_recycling:retirement_capacity_ratio", {
-            "INPUT": str(src), "RETIREMENT_FIELD": "retire_t", "CAPACITY_FIELD": "capacity_t",
-            "OUTPUT": str(out / "ratio.gpkg")},
-            context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+        processing.run(
+            "battery_recycling:retirement_capacity_ratio",
+            {
+                "INPUT": str(src),
+                "RETIREMENT_FIELD": "retire_t",
+                "CAPACITY_FIELD": "capacity_t",
+                "OUTPUT": str(out / "ratio.gpkg"),
+            },
+            context=QgsProcessingContext(),
+            feedback=QgsProcessingFeedback(),
+        )
 
     def peer():
-        processing.run("native:fieldcalculator", {
-            "INPUT": str(src), "FIELD_NAME": "ratio", "FIELD_TYPE": 0, "FIELD_LENGTH": 20,
-            "FIELD_PRECISION": 6,
-            "FORMULA": 'if("capacity_t" > 0, "retire_t" / "capacity_t", NULL)',
-            "OUTPUT": str(out / "fieldcalc.gpkg")},
-            context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+        processing.run(
+            "native:fieldcalculator",
+            {
+                "INPUT": str(src),
+                "FIELD_NAME": "ratio",
+                "FIELD_TYPE": 0,
+                "FIELD_LENGTH": 20,
+                "FIELD_PRECISION": 6,
+                "FORMULA": 'if("capacity_t" > 0, "retire_t" / "capacity_t", NULL)',
+                "OUTPUT": str(out / "fieldcalc.gpkg"),
+            },
+            context=QgsProcessingContext(),
+            feedback=QgsProcessingFeedback(),
+        )
 
     rows = []
     for label, fn in (("plugin", ours), ("peer: native:fieldcalculator", peer)):
@@ -138,10 +157,15 @@ def economics_rows(repeat: int) -> list[tuple[str, str, int, float]]:
     capacity = rng.uniform(5e3, 2e5, n)
     throughput = capacity * rng.uniform(0.05, 0.9, n)
     params = economics.DEFAULT_PARAMS
-    rows = [("plant_profit, 10,000 plants", "core (incl. break-even)", n,
-             best_of(lambda: economics.plant_economics(params, capacity, throughput), repeat))]
-    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=cap:double&field=thr:double", "p",
-                           "memory")
+    rows = [
+        (
+            "plant_profit, 10,000 plants",
+            "core (incl. break-even)",
+            n,
+            best_of(lambda: economics.plant_economics(params, capacity, throughput), repeat),
+        )
+    ]
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=cap:double&field=thr:double", "p", "memory")
     feats = []
     for i in range(n):
         f = QgsFeature(layer.fields())
@@ -151,18 +175,41 @@ def economics_rows(repeat: int) -> list[tuple[str, str, int, float]]:
     layer.dataProvider().addFeatures(feats)
 
     def through_processing():
-        processing.run("battery_recycling:plant_profit", {
-            "INPUT": layer, "CAPACITY_FIELD": "cap", "THROUGHPUT_FIELD": "thr",
-            "OUTPUT": "TEMPORARY_OUTPUT"}, context=QgsProcessingContext(),
-            feedback=QgsProcessingFeedback())
+        processing.run(
+            "battery_recycling:plant_profit",
+            {
+                "INPUT": layer,
+                "CAPACITY_FIELD": "cap",
+                "THROUGHPUT_FIELD": "thr",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+            context=QgsProcessingContext(),
+            feedback=QgsProcessingFeedback(),
+        )
 
-    rows.append(("plant_profit, 10,000 plants", "algorithm (memory layer in and out)", n,
-                 best_of(through_processing, repeat)))
+    rows.append(
+        (
+            "plant_profit, 10,000 plants",
+            "algorithm (memory layer in and out)",
+            n,
+            best_of(through_processing, repeat),
+        )
+    )
     ranges = uncertainty_ranges(params)
     cap200, thr200 = capacity[:200], throughput[:200]
-    rows.append(("Monte Carlo, 200 plants", "core, 100,000 draws", 100_000, best_of(
-        lambda: uncertainty.monte_carlo(params, cap200, thr200, ranges=ranges, n=100_000,
-                                        seed=1), max(1, repeat // 2))))
+    rows.append(
+        (
+            "Monte Carlo, 200 plants",
+            "core, 100,000 draws",
+            100_000,
+            best_of(
+                lambda: uncertainty.monte_carlo(
+                    params, cap200, thr200, ranges=ranges, n=100_000, seed=1
+                ),
+                max(1, repeat // 2),
+            ),
+        )
+    )
     return rows
 
 

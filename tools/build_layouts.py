@@ -63,16 +63,23 @@ def font(size: float, bold: bool = False) -> QFont:
     return f
 
 
-def place(item: QgsLayoutItem, x: float, y: float, w: float, h: float,
-          ref: QgsLayoutItem.ReferencePoint = QgsLayoutItem.UpperLeft) -> None:
+def place(
+    item: QgsLayoutItem,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    ref: QgsLayoutItem.ReferencePoint = QgsLayoutItem.UpperLeft,
+) -> None:
     """Position ``item`` by its reference point at (x, y) mm with size w × h mm."""
     item.setReferencePoint(ref)
     item.attemptResize(QgsLayoutSize(w, h))
     item.attemptMove(QgsLayoutPoint(x, y))
 
 
-def label(layout, item_id: str, rect, size: float, bold=False, color=INK,
-          align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
+def label(
+    layout, item_id: str, rect, size: float, bold=False, color=INK, align=Qt.AlignmentFlag.AlignLeft
+) -> QgsLayoutItemLabel:
     """A text label; the algorithm fills in the text."""
     item = QgsLayoutItemLabel(layout)
     item.setId(item_id)
@@ -104,9 +111,14 @@ def map_item(layout, item_id: str, rect, frame_mm: float = 0.25) -> QgsLayoutIte
 def inset(layout, suffix: str, x_right: float, y_bottom: float, w: float, h: float) -> None:
     """The South China Sea inset (lower-right corner at x_right, y_bottom) and its caption."""
     map_item(layout, f"inset{suffix}", (x_right, y_bottom, w, h, QgsLayoutItem.LowerRight), 0.3)
-    caption = label(layout, f"inset_label{suffix}",
-                    (x_right - 0.6, y_bottom - 0.6, w - 1.2, 3.4, QgsLayoutItem.LowerRight),
-                    5.0, color=GREY, align=Qt.AlignmentFlag.AlignRight)
+    caption = label(
+        layout,
+        f"inset_label{suffix}",
+        (x_right - 0.6, y_bottom - 0.6, w - 1.2, 3.4, QgsLayoutItem.LowerRight),
+        5.0,
+        color=GREY,
+        align=Qt.AlignmentFlag.AlignRight,
+    )
     caption.setVAlign(Qt.AlignmentFlag.AlignBottom)
     # The inset reaches south of the line's last dash (map_layout.INSET_BOX), so the caption
     # sits in open sea; a white box keeps it legible over neighbouring land.
@@ -114,8 +126,7 @@ def inset(layout, suffix: str, x_right: float, y_bottom: float, w: float, h: flo
     caption.setBackgroundColor(QColor(255, 255, 255, 220))
 
 
-def legend(layout, x: float, y: float, columns: int = 1,
-           ref=QgsLayoutItem.LowerLeft) -> None:
+def legend(layout, x: float, y: float, columns: int = 1, ref=QgsLayoutItem.LowerLeft) -> None:
     """The legend and the picture that replaces it for bivariate layers (same anchor)."""
     item = QgsLayoutItemLegend(layout)
     item.setId("legend")
@@ -194,8 +205,12 @@ def a4_landscape() -> QgsPrintLayout:
     map_item(layout, "map", (10, 25.5, 277, 166.5))
     inset(layout, "", 285.5, 190.5, 36, 38)
     legend(layout, 11.5, 190.5)
-    decorations(layout, north=(274, 28, 9, 14), bar=(14, 29, 30, 8, QgsLayoutItem.UpperLeft),
-                note=(10, 193.5, 277, 10))
+    decorations(
+        layout,
+        north=(274, 28, 9, 14),
+        bar=(14, 29, 30, 8, QgsLayoutItem.UpperLeft),
+        note=(10, 193.5, 277, 10),
+    )
     return layout
 
 
@@ -207,8 +222,12 @@ def a4_portrait() -> QgsPrintLayout:
     map_item(layout, "map", (10, 37, 190, 168))
     inset(layout, "", 198.5, 203.5, 28, 30)
     legend(layout, 10, 209, ref=QgsLayoutItem.UpperLeft)
-    decorations(layout, north=(188, 40, 9, 14), bar=(200, 208, 30, 8, QgsLayoutItem.UpperRight),
-                note=(10, 276, 190, 12))
+    decorations(
+        layout,
+        north=(188, 40, 9, 14),
+        bar=(200, 208, 30, 8, QgsLayoutItem.UpperRight),
+        note=(10, 276, 190, 12),
+    )
     return layout
 
 
@@ -222,8 +241,12 @@ def two_panels() -> QgsPrintLayout:
         map_item(layout, f"map{suffix}", (x, 33, 136, 122))
         inset(layout, suffix, x + 135.5, 154.5, 25, 27)
     legend(layout, 10, 158.5, columns=4, ref=QgsLayoutItem.UpperLeft)
-    decorations(layout, north=(278, 35.5, 7, 11), bar=(12, 154, 30, 8, QgsLayoutItem.LowerLeft),
-                note=(10, 194, 277, 10))
+    decorations(
+        layout,
+        north=(278, 35.5, 7, 11),
+        bar=(12, 154, 30, 8, QgsLayoutItem.LowerLeft),
+        note=(10, 194, 277, 10),
+    )
     return layout
 
 
@@ -231,8 +254,11 @@ def main() -> int:
     app = QgsApplication([], False)
     app.initQgis()
     LAYOUTS.mkdir(parents=True, exist_ok=True)
-    for name, build in (("a4_landscape", a4_landscape), ("a4_portrait", a4_portrait),
-                        ("two_panels", two_panels)):
+    for name, build in (
+        ("a4_landscape", a4_landscape),
+        ("a4_portrait", a4_portrait),
+        ("two_panels", two_panels),
+    ):
         layout = build()
         path = LAYOUTS / f"{name}.qpt"
         if not layout.saveAsTemplate(str(path), QgsReadWriteContext()):

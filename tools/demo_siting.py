@@ -47,19 +47,21 @@ def inputs_2030(out: Path, sample: Path) -> Path:
     for f in src.GetLayerByName("provinces"):
         r25, r30 = f.GetField("retire_2025_t") or 0.0, f.GetField("retire_2030_t") or 0.0
         c25, c30 = f.GetField("capacity_2025_t") or 0.0, f.GetField("capacity_2030_t") or 0.0
-        ratio[f.GetField("adcode")] = (r30 / r25 if r25 > 0 else 0.0,
-                                       c30 / c25 if c25 > 0 else 1.0)
+        ratio[f.GetField("adcode")] = (r30 / r25 if r25 > 0 else 0.0, c30 / c25 if c25 > 0 else 1.0)
     target = out / "siting_2030.gpkg"
     if target.exists():
         target.unlink()
     dst = ogr.GetDriverByName("GPKG").CreateDataSource(str(target))
-    for name, value_field, new_field, k in (("cities", "retire_2025_t", "retire_t", 0),
-                                            ("whitelist_plants", "capacity_t", "capacity_t", 1)):
+    for name, value_field, new_field, k in (
+        ("cities", "retire_2025_t", "retire_t", 0),
+        ("whitelist_plants", "capacity_t", "capacity_t", 1),
+    ):
         layer = src.GetLayerByName(name)
         out_layer = dst.CreateLayer(name, layer.GetSpatialRef(), layer.GetGeomType())
         for field in ("province_adcode", new_field):
-            out_layer.CreateField(ogr.FieldDefn(field, ogr.OFTString if field ==
-                                                "province_adcode" else ogr.OFTReal))
+            out_layer.CreateField(
+                ogr.FieldDefn(field, ogr.OFTString if field == "province_adcode" else ogr.OFTReal)
+            )
         for f in layer:
             g = ogr.Feature(out_layer.GetLayerDefn())
             g.SetGeometry(f.GetGeometryRef())
@@ -71,21 +73,42 @@ def inputs_2030(out: Path, sample: Path) -> Path:
     return target
 
 
-def surface(run_alg: Callable, out: Path, name: str, cities: str, field: str, plants: str,
-            rule: str, competition: int = 0, capacity: float = 50_000.0) -> dict:
+def surface(
+    run_alg: Callable,
+    out: Path,
+    name: str,
+    cities: str,
+    field: str,
+    plants: str,
+    rule: str,
+    competition: int = 0,
+    capacity: float = 50_000.0,
+) -> dict:
     """One profit surface with its break-even raster and best locations."""
-    sample_regions = str(Path(__file__).resolve().parents[1] / "resources" / "data"
-                         / "china_sample.gpkg") + "|layername=provinces"
-    return run_alg("profit_surface", {
-        "SUPPLY": cities, "SUPPLY_FIELD": field,
-        "REGIONS": sample_regions, "REGION_ID_FIELD": "adcode",
-        "PIXEL_SIZE": 10, "HAUL_RADIUS": 300, "BORDER_RULE": RULES.index(rule),
-        "PLANT_CAPACITY": capacity, "EXISTING_PLANTS": plants,
-        "EXISTING_CAPACITY_FIELD": "capacity_t", "COMPETITION": competition,
-        "OUTPUT": str(out / f"profit_surface_{name}.tif"),
-        "SUPPLY_OUTPUT": str(out / f"supply_left_{name}.tif"),
-        "BREAKEVEN_OUTPUT": str(out / f"breakeven_{name}.tif"),
-        "BEST": str(out / f"best_locations_{name}.gpkg")})
+    sample_regions = (
+        str(Path(__file__).resolve().parents[1] / "resources" / "data" / "china_sample.gpkg")
+        + "|layername=provinces"
+    )
+    return run_alg(
+        "profit_surface",
+        {
+            "SUPPLY": cities,
+            "SUPPLY_FIELD": field,
+            "REGIONS": sample_regions,
+            "REGION_ID_FIELD": "adcode",
+            "PIXEL_SIZE": 10,
+            "HAUL_RADIUS": 300,
+            "BORDER_RULE": RULES.index(rule),
+            "PLANT_CAPACITY": capacity,
+            "EXISTING_PLANTS": plants,
+            "EXISTING_CAPACITY_FIELD": "capacity_t",
+            "COMPETITION": competition,
+            "OUTPUT": str(out / f"profit_surface_{name}.tif"),
+            "SUPPLY_OUTPUT": str(out / f"supply_left_{name}.tif"),
+            "BREAKEVEN_OUTPUT": str(out / f"breakeven_{name}.tif"),
+            "BEST": str(out / f"best_locations_{name}.gpkg"),
+        },
+    )
 
 
 def raster_stats(tif: str) -> tuple[float, float, int]:
@@ -107,8 +130,14 @@ def best_row(gpkg: str) -> dict | None:
     ds = ogr.Open(gpkg)
     layer = ds.GetLayer(0)
     feature = layer.GetNextFeature()
-    row = None if feature is None else {k: feature.GetField(k) for k in (
-        "profit", "throughput_t", "breakeven_li2co3", "breakeven_support")}
+    row = (
+        None
+        if feature is None
+        else {
+            k: feature.GetField(k)
+            for k in ("profit", "throughput_t", "breakeven_li2co3", "breakeven_support")
+        }
+    )
     ds = None
     return row
 
@@ -121,31 +150,49 @@ def run_surfaces(out: Path, sample: Path, run_alg: Callable, y2030: Path) -> dic
         "closed": surface(run_alg, out, "closed", cities25, "retire_2025_t", plants25, "closed"),
         "open": surface(run_alg, out, "open", cities25, "retire_2025_t", plants25, "open"),
         "2030_first": surface(run_alg, out, "2030_first", cities30, "retire_t", plants30, "open"),
-        "2030_share": surface(run_alg, out, "2030_share", cities30, "retire_t", plants30, "open",
-                              competition=1),
+        "2030_share": surface(
+            run_alg, out, "2030_share", cities30, "retire_t", plants30, "open", competition=1
+        ),
     }
 
 
-def run_sizes(out: Path, sample: Path, run_alg: Callable,
-              y2030: Path) -> list[tuple[float, dict | None]]:
+def run_sizes(
+    out: Path, sample: Path, run_alg: Callable, y2030: Path
+) -> list[tuple[float, dict | None]]:
     """The best 2030 site (market shares, open borders) for each plant size; the largest
     plant's profit surface as a quick look."""
     rows = []
     for size in SIZES_T:
         name = f"2030_share_{size / 1e3:.0f}kt"
-        res = surface(run_alg, out, name, f"{y2030}|layername=cities", "retire_t",
-                      f"{y2030}|layername=whitelist_plants", "open", 1, size)
+        res = surface(
+            run_alg,
+            out,
+            name,
+            f"{y2030}|layername=cities",
+            "retire_t",
+            f"{y2030}|layername=whitelist_plants",
+            "open",
+            1,
+            size,
+        )
         rows.append((size, best_row(res["BEST"])))
-    render_map_png(res["OUTPUT"], out / f"profit_surface_{name}.png", sample, (res["BEST"],),
-                   f"2030: profit of a new {size / 1e3:.0f} kt/yr plant", "Profit",
-                   ("Best sites (rank)",),
-                   note="10 km cells, 300 km haul; open borders, market shares with the 156 "
-                        "plants (Huff α 1, β 2); Li₂CO₃ at 80,000 CNY/t")
+    render_map_png(
+        res["OUTPUT"],
+        out / f"profit_surface_{name}.png",
+        sample,
+        (res["BEST"],),
+        f"2030: profit of a new {size / 1e3:.0f} kt/yr plant",
+        "Profit",
+        ("Best sites (rank)",),
+        note="10 km cells, 300 km haul; open borders, market shares with the 156 "
+        "plants (Huff α 1, β 2); Li₂CO₃ at 80,000 CNY/t",
+    )
     return rows
 
 
-def run_allocations(out: Path, sample: Path, run_alg: Callable, year: int,
-                    y2030: Path) -> dict[str, dict]:
+def run_allocations(
+    out: Path, sample: Path, run_alg: Callable, year: int, y2030: Path
+) -> dict[str, dict]:
     """City volumes of ``year`` to the whitelist plants under each border rule."""
     results = {}
     src = sample if year == 2025 else y2030
@@ -153,13 +200,17 @@ def run_allocations(out: Path, sample: Path, run_alg: Callable, year: int,
     tag = "" if year == 2025 else "_2030"
     for rule in ("closed", "fee", "open"):
         params = {
-            "SUPPLY": f"{src}|layername=cities", "SUPPLY_FIELD": field,
+            "SUPPLY": f"{src}|layername=cities",
+            "SUPPLY_FIELD": field,
             "SUPPLY_PROVINCE_FIELD": "province_adcode",
-            "PLANTS": f"{src}|layername=whitelist_plants", "CAPACITY_FIELD": cap,
-            "PLANT_PROVINCE_FIELD": "province_adcode", "BORDER_RULE": RULES.index(rule),
+            "PLANTS": f"{src}|layername=whitelist_plants",
+            "CAPACITY_FIELD": cap,
+            "PLANT_PROVINCE_FIELD": "province_adcode",
+            "BORDER_RULE": RULES.index(rule),
             "OUTPUT_FLOWS": str(out / f"flows{tag}_{rule}.gpkg"),
             "OUTPUT_PLANTS": str(out / f"plants_allocated{tag}_{rule}.gpkg"),
-            "OUTPUT_REGIONS": str(out / f"cities_unmet{tag}_{rule}.gpkg")}
+            "OUTPUT_REGIONS": str(out / f"cities_unmet{tag}_{rule}.gpkg"),
+        }
         if rule == "fee":
             params["REPORT"] = str(out / f"allocation{tag}.html")
         results[rule] = run_alg("allocate_supply", params)
@@ -172,39 +223,69 @@ def _fmt_price(value: float | None) -> str:
 
 def render_surfaces(out: Path, sample: Path, surfaces: dict[str, dict]) -> None:
     """Quick looks: profit, supply left and break-even of each surface."""
-    titles = {"closed": ("2025", "closed borders, existing plants served first"),
-              "open": ("2025", "open borders, existing plants served first"),
-              "2030_first": ("2030", "open borders, existing plants served first"),
-              "2030_share": ("2030", "open borders, market shares with the 156 plants "
-                                     "(Huff α 1, β 2)")}
+    titles = {
+        "closed": ("2025", "closed borders, existing plants served first"),
+        "open": ("2025", "open borders, existing plants served first"),
+        "2030_first": ("2030", "open borders, existing plants served first"),
+        "2030_share": (
+            "2030",
+            "open borders, market shares with the 156 plants " "(Huff α 1, β 2)",
+        ),
+    }
     for key, res in surfaces.items():
         year, how = titles[key]
         note = f"New 50 kt/yr plant, 10 km cells, 300 km haul; {how}"
-        render_map_png(res["OUTPUT"], out / f"profit_surface_{key}.png", sample, (res["BEST"],),
-                       f"{year}: profit of a new plant", "Profit", ("Best sites (rank)",),
-                       note=note)
-        render_map_png(res["SUPPLY_OUTPUT"], out / f"supply_left_{key}.png", sample, (),
-                       f"{year}: supply a new plant could draw", "Reachable supply", note=note)
-        render_map_png(res["BREAKEVEN_OUTPUT"], out / f"breakeven_{key}.png", sample,
-                       (res["BEST"],), f"{year}: Li₂CO₃ price at which a new plant breaks even",
-                       "Break-even Li₂CO₃ price", ("Best sites (rank)",),
-                       note=f"{note}. Blank: no supply, or above 10 × "
-                            f"{LI2CO3_PRICE:,.0f} CNY/t")
+        render_map_png(
+            res["OUTPUT"],
+            out / f"profit_surface_{key}.png",
+            sample,
+            (res["BEST"],),
+            f"{year}: profit of a new plant",
+            "Profit",
+            ("Best sites (rank)",),
+            note=note,
+        )
+        render_map_png(
+            res["SUPPLY_OUTPUT"],
+            out / f"supply_left_{key}.png",
+            sample,
+            (),
+            f"{year}: supply a new plant could draw",
+            "Reachable supply",
+            note=note,
+        )
+        render_map_png(
+            res["BREAKEVEN_OUTPUT"],
+            out / f"breakeven_{key}.png",
+            sample,
+            (res["BEST"],),
+            f"{year}: Li₂CO₃ price at which a new plant breaks even",
+            "Break-even Li₂CO₃ price",
+            ("Best sites (rank)",),
+            note=f"{note}. Blank: no supply, or above 10 × " f"{LI2CO3_PRICE:,.0f} CNY/t",
+        )
 
 
-def render_allocations(out: Path, sample: Path, allocations: dict[str, dict], tag: str,
-                       year: int) -> Path:
+def render_allocations(
+    out: Path, sample: Path, allocations: dict[str, dict], tag: str, year: int
+) -> Path:
     """One quick look per rule and the three side by side."""
     pngs = []
     for rule in ("closed", "fee", "open"):
         res = allocations[rule]
         png = out / f"flows{tag}_{rule}.png"
-        render_map_png(res["OUTPUT_FLOWS"], png, sample, (res["OUTPUT_PLANTS"],),
-                       f"{year}: allocation, {rule} borders",
-                       "Flows (t/yr)", ("Plants: utilisation",),
-                       note=f"utilisation {res['NATIONAL_UTILIZATION'] * 100:.1f} %, unmet "
-                            f"{res['UNMET_T'] / 1e3:,.0f} kt, cross-border "
-                            f"{(res['CROSS_BORDER_SHARE'] or 0) * 100:.0f} %")
+        render_map_png(
+            res["OUTPUT_FLOWS"],
+            png,
+            sample,
+            (res["OUTPUT_PLANTS"],),
+            f"{year}: allocation, {rule} borders",
+            "Flows (t/yr)",
+            ("Plants: utilisation",),
+            note=f"utilisation {res['NATIONAL_UTILIZATION'] * 100:.1f} %, unmet "
+            f"{res['UNMET_T'] / 1e3:,.0f} kt, cross-border "
+            f"{(res['CROSS_BORDER_SHARE'] or 0) * 100:.0f} %",
+        )
         pngs.append(png)
     joined = out / f"flows{tag}_rules.png"
     side_by_side(pngs, joined)
@@ -217,24 +298,31 @@ def print_surfaces(surfaces: dict[str, dict]) -> None:
         low, high, _ = raster_stats(res["OUTPUT"])
         be_low, be_high, paying = raster_stats(res["BREAKEVEN_OUTPUT"])
         top = best_row(res["BEST"])
-        print(f"Profit surface {key:<10} (new 50 kt/yr plant, 10 km): most supply in reach "
-              f"{res['MAX_SUPPLY'] / 1e3:,.1f} kt/yr; profit {low / 1e6:,.0f} to "
-              f"{high / 1e6:,.0f} M CNY/yr; "
-              + ("no cell reaches 25 kt/yr (half the capacity)" if best is None
-                 else f"best site {best / 1e6:,.0f} M CNY/yr, breaks even at "
-                      f"{_fmt_price(top and top['breakeven_li2co3'])} CNY/t Li₂CO₃ or "
-                      f"{_fmt_price(top and top['breakeven_support'])} CNY/t more support")
-              + f"; break-even price {be_low:,.0f} to {be_high:,.0f} CNY/t, {paying:,} cells "
-                f"pay at {LI2CO3_PRICE:,.0f}")
+        print(
+            f"Profit surface {key:<10} (new 50 kt/yr plant, 10 km): most supply in reach "
+            f"{res['MAX_SUPPLY'] / 1e3:,.1f} kt/yr; profit {low / 1e6:,.0f} to "
+            f"{high / 1e6:,.0f} M CNY/yr; "
+            + (
+                "no cell reaches 25 kt/yr (half the capacity)"
+                if best is None
+                else f"best site {best / 1e6:,.0f} M CNY/yr, breaks even at "
+                f"{_fmt_price(top and top['breakeven_li2co3'])} CNY/t Li₂CO₃ or "
+                f"{_fmt_price(top and top['breakeven_support'])} CNY/t more support"
+            )
+            + f"; break-even price {be_low:,.0f} to {be_high:,.0f} CNY/t, {paying:,} cells "
+            f"pay at {LI2CO3_PRICE:,.0f}"
+        )
 
 
 def print_allocations(allocations: dict[str, dict], year: int) -> None:
     for rule, res in allocations.items():
         share = res["CROSS_BORDER_SHARE"]
-        print(f"Allocation {year}, {rule:<6}: national utilisation "
-              f"{res['NATIONAL_UTILIZATION'] * 100:.1f} %, unmet {res['UNMET_T'] / 1e3:,.1f} kt, "
-              f"transport + fees {res['TOTAL_COST'] / 1e8:,.2f} × 100 M CNY/yr, cross-border "
-              f"{0 if share is None else share * 100:.1f} %")
+        print(
+            f"Allocation {year}, {rule:<6}: national utilisation "
+            f"{res['NATIONAL_UTILIZATION'] * 100:.1f} %, unmet {res['UNMET_T'] / 1e3:,.1f} kt, "
+            f"transport + fees {res['TOTAL_COST'] / 1e8:,.2f} × 100 M CNY/yr, cross-border "
+            f"{0 if share is None else share * 100:.1f} %"
+        )
 
 
 def run(out: Path, sample: Path, run_alg: Callable, docs: Path | None = None) -> None:
@@ -245,21 +333,28 @@ def run(out: Path, sample: Path, run_alg: Callable, docs: Path | None = None) ->
     print_surfaces(surfaces)
     for size, row in run_sizes(out, sample, run_alg, y2030):
         if row is None:
-            print(f"Plant size {size / 1e3:>5,.0f} kt/yr (2030, market shares): no site reaches "
-                  "half the capacity")
+            print(
+                f"Plant size {size / 1e3:>5,.0f} kt/yr (2030, market shares): no site reaches "
+                "half the capacity"
+            )
             continue
-        print(f"Plant size {size / 1e3:>5,.0f} kt/yr (2030, market shares): best site "
-              f"{row['profit'] / 1e6:+,.0f} M CNY/yr at {row['throughput_t'] / 1e3:,.1f} kt/yr, "
-              f"breaks even at {_fmt_price(row['breakeven_li2co3'])} CNY/t Li₂CO₃ or "
-              f"{_fmt_price(row['breakeven_support'])} CNY/t more support")
+        print(
+            f"Plant size {size / 1e3:>5,.0f} kt/yr (2030, market shares): best site "
+            f"{row['profit'] / 1e6:+,.0f} M CNY/yr at {row['throughput_t'] / 1e3:,.1f} kt/yr, "
+            f"breaks even at {_fmt_price(row['breakeven_li2co3'])} CNY/t Li₂CO₃ or "
+            f"{_fmt_price(row['breakeven_support'])} CNY/t more support"
+        )
     for year, tag in ((2025, ""), (2030, "_2030")):
         allocations = run_allocations(out, sample, run_alg, year, y2030)
         print_allocations(allocations, year)
         render_allocations(out, sample, allocations, tag, year)
     if docs is not None:
         for name in DOC_FIGURES:
-            size = shrink_png(out / f"{name}.png", docs / f"{name}.png",
-                              width=1500 if name.endswith("rules") else 760)
+            size = shrink_png(
+                out / f"{name}.png",
+                docs / f"{name}.png",
+                width=1500 if name.endswith("rules") else 760,
+            )
             print(f"docs/img/{name}.png: {size / 1024:,.0f} KB")
 
 

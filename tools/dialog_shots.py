@@ -64,9 +64,14 @@ def render(out: Path, locale: str) -> None:
     project = QgsProject.instance()
     project.removeAllMapLayers()
     gpkg = ROOT / "resources" / "data" / "china_sample.gpkg"
-    layers = [QgsVectorLayer(f"{gpkg}|layername={name}", title, "ogr") for name, title in
-              (("provinces", "Provinces 省"), ("cities", "Cities 地级市"),
-               ("whitelist_plants", "Whitelist plants 白名单企业"))]
+    layers = [
+        QgsVectorLayer(f"{gpkg}|layername={name}", title, "ogr")
+        for name, title in (
+            ("provinces", "Provinces 省"),
+            ("cities", "Cities 地级市"),
+            ("whitelist_plants", "Whitelist plants 白名单企业"),
+        )
+    ]
     project.addMapLayers(layers)
 
     dock = EconomicsExplorerDock()

@@ -46,8 +46,20 @@ I18N_DIR = ROOT / "resources" / "i18n"
 LANGUAGE = "zh_CN"
 TS_PATH = I18N_DIR / f"battery_recycling_atlas_{LANGUAGE}.ts"
 QM_PATH = TS_PATH.with_suffix(".qm")
-SKIP_DIRS = {"tests", "tools", "docs", "build", "dist", "demo_output", "resources", ".venv",
-             ".git", "__pycache__", ".pytest_cache", ".ruff_cache"}
+SKIP_DIRS = {
+    "tests",
+    "tools",
+    "docs",
+    "build",
+    "dist",
+    "demo_output",
+    "resources",
+    ".venv",
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+}
 REPORT_CONTEXT = "Report"
 PLUGIN_CONTEXT = "BatteryRecyclingAtlas"
 TRANSLATE_FUNCS = {"translate", "QT_TRANSLATE_NOOP"}
@@ -55,8 +67,11 @@ TRANSLATE_FUNCS = {"translate", "QT_TRANSLATE_NOOP"}
 #: calls that are translated where they are shown, e.g. the label and unit of each economics
 #: parameter (``_p(default, unit, label, …)``): ``ui/parameter_panel.py`` and the reports.
 DATA_STRINGS = {
-    ("core/economics_types.py", "_p"): (("EconomicsParameters", REPORT_CONTEXT), (1, 2),
-                                        {"1", "fraction"}),
+    ("core/economics_types.py", "_p"): (
+        ("EconomicsParameters", REPORT_CONTEXT),
+        (1, 2),
+        {"1", "fraction"},
+    ),
 }
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -107,8 +122,9 @@ class Module:
         self.dotted = self.rel[:-3].replace("/", ".")
         if self.dotted.endswith(".__init__"):
             self.dotted = self.dotted[: -len(".__init__")]
-        self.package = self.dotted if self.rel.endswith("__init__.py") \
-            else self.dotted.rpartition(".")[0]
+        self.package = (
+            self.dotted if self.rel.endswith("__init__.py") else self.dotted.rpartition(".")[0]
+        )
         self.tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         self.helpers: dict[str, str] = {}
         self.consts: dict[str, str] = {}
@@ -120,8 +136,11 @@ class Module:
                 ctx = _helper_context(node)
                 if ctx is not None:
                     self.helpers[node.name] = ctx
-            elif isinstance(node, ast.Assign) and len(node.targets) == 1 \
-                    and isinstance(node.targets[0], ast.Name):
+            elif (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+            ):
                 value = literal(node.value, {})
                 if value is not None:
                     self.consts[node.targets[0].id] = value
@@ -140,15 +159,22 @@ class Module:
 
 
 def _helper_context(func: ast.FunctionDef) -> str | None:
-    """"Ctx" when ``func`` is ``def f(text): return QCoreApplication.translate("Ctx", text)``."""
-    body = [n for n in func.body if not (isinstance(n, ast.Expr)
-                                          and isinstance(n.value, ast.Constant))]
+    """ "Ctx" when ``func`` is ``def f(text): return QCoreApplication.translate("Ctx", text)``."""
+    body = [
+        n for n in func.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))
+    ]
     if len(body) != 1 or not isinstance(body[0], ast.Return) or len(func.args.args) < 1:
         return None
     call = body[0].value
-    if isinstance(call, ast.Call) and _call_name(call) == "translate" and len(call.args) >= 2 \
-            and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) \
-            and isinstance(call.args[1], ast.Name) and call.args[1].id == func.args.args[-1].arg:
+    if (
+        isinstance(call, ast.Call)
+        and _call_name(call) == "translate"
+        and len(call.args) >= 2
+        and isinstance(call.args[0], ast.Constant)
+        and isinstance(call.args[0].value, str)
+        and isinstance(call.args[1], ast.Name)
+        and call.args[1].id == func.args.args[-1].arg
+    ):
         return call.args[0].value
     return None
 
@@ -207,16 +233,26 @@ class Extractor:
                 if isinstance(node, ast.ClassDef):
                     consts = {}
                     for item in node.body:
-                        if isinstance(item, ast.Assign) and len(item.targets) == 1 \
-                                and isinstance(item.targets[0], ast.Name):
+                        if (
+                            isinstance(item, ast.Assign)
+                            and len(item.targets) == 1
+                            and isinstance(item.targets[0], ast.Name)
+                        ):
                             value = literal(item.value, module.consts)
                             if value is not None:
                                 consts[item.targets[0].id] = value
-                    bases = [b.id if isinstance(b, ast.Name) else getattr(b, "attr", "")
-                             for b in node.bases]
-                    fixed = next((_helper_context(item) for item in node.body
-                                  if isinstance(item, ast.FunctionDef) and item.name == "tr"),
-                                 None)
+                    bases = [
+                        b.id if isinstance(b, ast.Name) else getattr(b, "attr", "")
+                        for b in node.bases
+                    ]
+                    fixed = next(
+                        (
+                            _helper_context(item)
+                            for item in node.body
+                            if isinstance(item, ast.FunctionDef) and item.name == "tr"
+                        ),
+                        None,
+                    )
                     self.classes[node.name] = ClassInfo(node.name, bases, consts, fixed)
         # (module, function, parameter) -> contexts: for a ``tr`` parameter, those of the
         # translators passed to it; for another parameter (``alg`` in ``alg.tr("…")``), the
@@ -286,7 +322,8 @@ class Extractor:
             contexts = sorted(self.param_contexts.get(key, ()))
             if not contexts:
                 self.report.warnings.append(
-                    f"{rel}:{line}: no caller passes a translator to {key[1]}({key[2]}=…)")
+                    f"{rel}:{line}: no caller passes a translator to {key[1]}({key[2]}=…)"
+                )
             for ctx in contexts:
                 self.add(ctx, text, rel, line, col)
         return self.report
@@ -336,8 +373,11 @@ class _Walker(ast.NodeVisitor):
         self.functions: list[tuple[ast.AST, str]] = []  # (node, qualified key name)
         self.aliases: list[set[str]] = [set()]
         imported_tr = module.imports.get("tr")
-        self.plugin_tr = imported_tr is not None and imported_tr[0].endswith("i18n") \
+        self.plugin_tr = (
+            imported_tr is not None
+            and imported_tr[0].endswith("i18n")
             and imported_tr[0].count(".") <= 1
+        )
 
     # scopes
     def visit_ClassDef(self, node: ast.ClassDef) -> None:  # noqa: N802
@@ -387,7 +427,8 @@ class _Walker(ast.NodeVisitor):
     def _warn(self, node: ast.AST, what: str) -> None:
         segment = ast.get_source_segment(self.module.path.read_text(encoding="utf-8"), node)
         self.x.report.dynamic.append(
-            f"{self.module.rel}:{node.lineno}: {what}: {(segment or '')[:80]}")
+            f"{self.module.rel}:{node.lineno}: {what}: {(segment or '')[:80]}"
+        )
 
     def _text(self, node: ast.AST) -> str | None:
         return literal(node, self.module.consts)
@@ -395,8 +436,13 @@ class _Walker(ast.NodeVisitor):
     def translator_contexts(self, node: ast.AST) -> tuple[set[str], tuple[str, str, str] | None]:
         """Contexts a translator expression passed as an argument stands for, or the key of
         the enclosing function whose ``tr`` parameter it forwards."""
-        if isinstance(node, ast.Attribute) and node.attr == "tr" \
-                and isinstance(node.value, ast.Name) and node.value.id == "self" and self.classes:
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "tr"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+            and self.classes
+        ):
             return set(self.x.self_tr_contexts(self.classes[-1])), None
         if isinstance(node, ast.Name):
             if node.id == "tr":
@@ -424,10 +470,15 @@ class _Walker(ast.NodeVisitor):
         name = _call_name(node)
         rel, line, col = self._where(node)
         # QCoreApplication.translate / QT_TRANSLATE_NOOP / an alias of translate
-        if (isinstance(func, ast.Attribute) and func.attr == "translate"
-                and isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication") \
-                or (isinstance(func, ast.Name) and (func.id == "QT_TRANSLATE_NOOP"
-                                                    or self._is_alias(func.id))):
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "translate"
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "QCoreApplication"
+        ) or (
+            isinstance(func, ast.Name)
+            and (func.id == "QT_TRANSLATE_NOOP" or self._is_alias(func.id))
+        ):
             if len(node.args) < 2:
                 return
             ctx, text = self._text(node.args[0]), self._text(node.args[1])
@@ -441,11 +492,19 @@ class _Walker(ast.NodeVisitor):
             return
         arg = node.args[0]
         # self.tr(…)
-        if isinstance(func, ast.Attribute) and func.attr == "tr" \
-                and isinstance(func.value, ast.Name) and func.value.id == "self" and self.classes:
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "tr"
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "self"
+            and self.classes
+        ):
             cls = self.classes[-1]
-            if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) \
-                    and arg.value.id == "self":
+            if (
+                isinstance(arg, ast.Attribute)
+                and isinstance(arg.value, ast.Name)
+                and arg.value.id == "self"
+            ):
                 for sub in self.x.descendants(cls):
                     value = self.x.class_attr(sub, arg.attr)
                     if value:
@@ -459,8 +518,12 @@ class _Walker(ast.NodeVisitor):
                 self.x.add(ctx, text, rel, line, col)
             return
         # alg.tr(…): ``alg`` is a parameter; its contexts are the classes passing ``self``
-        if isinstance(func, ast.Attribute) and func.attr == "tr" \
-                and isinstance(func.value, ast.Name) and func.value.id != "self":
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "tr"
+            and isinstance(func.value, ast.Name)
+            and func.value.id != "self"
+        ):
             owner = self._tr_param_owner(func.value.id)
             text = self._text(arg)
             if owner is None:
@@ -479,8 +542,11 @@ class _Walker(ast.NodeVisitor):
             else:
                 contexts, owner = self.translator_contexts(func)
                 if self.plugin_tr and owner is None:
-                    explicit = node.args[1] if len(node.args) > 1 else next(
-                        (k.value for k in node.keywords if k.arg == "context"), None)
+                    explicit = (
+                        node.args[1]
+                        if len(node.args) > 1
+                        else next((k.value for k in node.keywords if k.arg == "context"), None)
+                    )
                     if explicit is not None:
                         contexts = {self._text(explicit) or PLUGIN_CONTEXT}
             if not contexts and owner is None:
@@ -531,8 +597,13 @@ class _Walker(ast.NodeVisitor):
         callee = self.x.modules[key[0]].functions[key[1]]
         params = [a.arg for a in callee.args.posonlyargs + callee.args.args]
         passed = {k.arg: k.value for k in node.keywords if k.arg}
-        passed.update({params[i]: a for i, a in enumerate(node.args[:len(params)])
-                       if not isinstance(a, ast.Starred)})
+        passed.update(
+            {
+                params[i]: a
+                for i, a in enumerate(node.args[: len(params)])
+                if not isinstance(a, ast.Starred)
+            }
+        )
         for param, arg in passed.items():
             if param == "tr":
                 self._pass_translator(node, key, arg)
@@ -540,7 +611,8 @@ class _Walker(ast.NodeVisitor):
                 # ``self`` (or an object parameter) whose ``.tr`` the callee may call
                 if arg.id == "self" and self.classes:
                     self.x.param_contexts[key + (param,)] |= set(
-                        self.x.self_tr_contexts(self.classes[-1]))
+                        self.x.self_tr_contexts(self.classes[-1])
+                    )
                 else:
                     owner = self._tr_param_owner(arg.id)
                     if owner is not None:
@@ -554,7 +626,8 @@ class _Walker(ast.NodeVisitor):
                 self.x.report.warnings.append(
                     f"{self.module.rel}:{node.lineno}: pass report_tr (context "
                     f"\"{REPORT_CONTEXT}\") to {key[1]}, not a translator of "
-                    f"{', '.join(sorted(contexts))}")
+                    f"{', '.join(sorted(contexts))}"
+                )
             return
         self.x.param_contexts[key + ("tr",)] |= contexts
         if owner is not None:
@@ -587,9 +660,13 @@ def read_ts(path: Path) -> dict[str, list[Entry]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             kind = translation.get("type", "") if translation is not None else ""
-            entries.append(Entry(message.findtext("source") or "",
-                                 (translation.text or "") if translation is not None else "",
-                                 kind in ("obsolete", "vanished")))
+            entries.append(
+                Entry(
+                    message.findtext("source") or "",
+                    (translation.text or "") if translation is not None else "",
+                    kind in ("obsolete", "vanished"),
+                )
+            )
     return contexts
 
 
@@ -604,7 +681,8 @@ def merge(messages: list[Message], old: dict[str, list[Entry]]) -> dict[str, lis
             continue
         seen.add((m.context, m.source))
         result.setdefault(m.context, []).append(
-            Entry(m.source, known.get((m.context, m.source), "")))
+            Entry(m.source, known.get((m.context, m.source), ""))
+        )
     for ctx, entries in old.items():
         for e in entries:
             if (ctx, e.source) not in seen and e.translation:
@@ -619,8 +697,11 @@ def _escape(text: str) -> str:
 
 def render_ts(catalogue: dict[str, list[Entry]]) -> str:
     """The catalogue as Qt TS 2.1 XML."""
-    out = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>",
-           f'<TS version="2.1" language="{LANGUAGE}" sourcelanguage="en">']
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        f'<TS version="2.1" language="{LANGUAGE}" sourcelanguage="en">',
+    ]
     for ctx, entries in catalogue.items():
         out += ["<context>", f"    <name>{_escape(ctx)}</name>"]
         for e in entries:
@@ -630,9 +711,12 @@ def render_ts(catalogue: dict[str, list[Entry]]) -> str:
                 kind = ' type="unfinished"'
             else:
                 kind = ""
-            out += ["    <message>", f"        <source>{_escape(e.source)}</source>",
-                    f"        <translation{kind}>{_escape(e.translation)}</translation>",
-                    "    </message>"]
+            out += [
+                "    <message>",
+                f"        <source>{_escape(e.source)}</source>",
+                f"        <translation{kind}>{_escape(e.translation)}</translation>",
+                "    </message>",
+            ]
         out.append("</context>")
     out.append("</TS>")
     return "\n".join(out) + "\n"
@@ -659,8 +743,13 @@ def problems(catalogue: dict[str, list[Entry]]) -> list[str]:
 def lrelease_path() -> str | None:
     """Qt 5's lrelease (Debian: qttools5-dev-tools)."""
     return shutil.which("lrelease") or next(
-        (p for p in ("/usr/lib/qt5/bin/lrelease", "/usr/lib/x86_64-linux-gnu/qt5/bin/lrelease")
-         if Path(p).exists()), None)
+        (
+            p
+            for p in ("/usr/lib/qt5/bin/lrelease", "/usr/lib/x86_64-linux-gnu/qt5/bin/lrelease")
+            if Path(p).exists()
+        ),
+        None,
+    )
 
 
 def release(ts: Path = TS_PATH, qm: Path = QM_PATH) -> None:
@@ -668,18 +757,23 @@ def release(ts: Path = TS_PATH, qm: Path = QM_PATH) -> None:
     tool = lrelease_path()
     if tool is None:
         raise SystemExit("lrelease not found: install qttools5-dev-tools (Debian/Ubuntu)")
-    subprocess.run([tool, "-silent", "-nounfinished", "-removeidentical", str(ts), "-qm",
-                    str(qm)], check=True)
+    subprocess.run(
+        [tool, "-silent", "-nounfinished", "-removeidentical", str(ts), "-qm", str(qm)], check=True
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 if the .ts is stale or incomplete")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the .ts is stale or incomplete",
+    )
     parser.add_argument("--release", action="store_true", help="also compile the .qm")
     parser.add_argument("--quiet", action="store_true", help="no warnings")
-    parser.add_argument("--verbose", action="store_true",
-                        help="also list the calls that translate a variable")
+    parser.add_argument(
+        "--verbose", action="store_true", help="also list the calls that translate a variable"
+    )
     args = parser.parse_args(argv)
     report = extract()
     if not args.quiet:
@@ -697,14 +791,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{TS_PATH.relative_to(ROOT)} is stale: run `make translations`")
         for issue in issues:
             print(issue)
-        print(f"{len(current)} messages in {len(catalogue)} contexts; "
-              f"{len(issues)} problem(s)")
+        print(f"{len(current)} messages in {len(catalogue)} contexts; " f"{len(issues)} problem(s)")
         return 1 if stale or issues else 0
     TS_PATH.parent.mkdir(parents=True, exist_ok=True)
     TS_PATH.write_text(text, encoding="utf-8")
     done = sum(1 for e in current if e.translation)
-    print(f"{TS_PATH.relative_to(ROOT)}: {len(current)} messages in {len(catalogue)} contexts, "
-          f"{done} translated, {len(current) - done} to do")
+    print(
+        f"{TS_PATH.relative_to(ROOT)}: {len(current)} messages in {len(catalogue)} contexts, "
+        f"{done} translated, {len(current) - done} to do"
+    )
     for issue in issues:
         print(issue, file=sys.stderr)
     if args.release:

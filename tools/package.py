@@ -11,8 +11,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "battery_recycling_atlas"
-INCLUDE = ["metadata.txt", "__init__.py", "plugin.py", "plugin_info.py", "i18n.py",
-           "README.md", "CHANGELOG.md", "LICENSE", "core", "processing", "ui", "resources", "docs"]
+INCLUDE = [
+    "metadata.txt",
+    "__init__.py",
+    "plugin.py",
+    "plugin_info.py",
+    "i18n.py",
+    "README.md",
+    "CHANGELOG.md",
+    "LICENSE",
+    "core",
+    "processing",
+    "ui",
+    "resources",
+    "docs",
+]
 SKIP_PARTS = {"__pycache__", ".pytest_cache"}
 SKIP_SUFFIXES = {".pyc", ".ts", ".pro"}
 
@@ -27,8 +40,11 @@ def files() -> list[Path]:
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(ROOT)
-                if child.is_file() and not SKIP_PARTS & set(rel.parts) \
-                        and child.suffix not in SKIP_SUFFIXES:
+                if (
+                    child.is_file()
+                    and not SKIP_PARTS & set(rel.parts)
+                    and child.suffix not in SKIP_SUFFIXES
+                ):
                     found.append(rel)
     return found
 

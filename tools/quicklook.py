@@ -51,15 +51,20 @@ def _draw_legend(image, title: str, groups: list[tuple[str, list]], note: str = 
     font.setBold(True)
     painter.setFont(font)
     painter.setPen(QColor("#1a1a1a"))
-    painter.drawText(QRect(24, 14, image.width() - 48, 40),
-                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
+    painter.drawText(
+        QRect(24, 14, image.width() - 48, 40),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        title,
+    )
     if note:
         small = QFont("DejaVu Sans", 12)
         painter.setFont(small)
         painter.setPen(QColor("#404040"))
-        painter.drawText(QRect(24, 52, image.width() - 48, 44),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWordWrap), note)
+        painter.drawText(
+            QRect(24, 52, image.width() - 48, 44),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            note,
+        )
     body = QFont("DejaVu Sans", 12)
     head = QFont("DejaVu Sans", 12)
     head.setBold(True)
@@ -80,8 +85,11 @@ def _draw_legend(image, title: str, groups: list[tuple[str, list]], note: str = 
             continue
         painter.setFont(head)
         painter.setPen(QColor("#1a1a1a"))
-        painter.drawText(QRect(x0 + 10, y, width - 20, line),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), heading)
+        painter.drawText(
+            QRect(x0 + 10, y, width - 20, line),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            heading,
+        )
         y += line
         painter.setFont(body)
         for swatch, label in entries:
@@ -92,16 +100,25 @@ def _draw_legend(image, title: str, groups: list[tuple[str, list]], note: str = 
             else:
                 painter.drawImage(x0 + 18, y + 3, swatch)
             painter.setPen(QColor("#1a1a1a"))
-            painter.drawText(QRect(x0 + 50, y, width - 60, line),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             label)
+            painter.drawText(
+                QRect(x0 + 50, y, width - 60, line),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
             y += line
     painter.end()
 
 
-def render_map_png(path: str, png: Path, sample: Path, overlays: tuple[str, ...] = (),
-                   title: str = "", legend_title: str = "", overlay_titles: tuple[str, ...] = (),
-                   note: str = "") -> None:
+def render_map_png(
+    path: str,
+    png: Path,
+    sample: Path,
+    overlays: tuple[str, ...] = (),
+    title: str = "",
+    legend_title: str = "",
+    overlay_titles: tuple[str, ...] = (),
+    note: str = "",
+) -> None:
     """A quick-look map of a styled output over province outlines, with a title and legend."""
     from qgis.core import (
         QgsCoordinateTransform,
@@ -116,17 +133,28 @@ def render_map_png(path: str, png: Path, sample: Path, overlays: tuple[str, ...]
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
 
-    main = QgsRasterLayer(path, "surface", "gdal") if path.endswith(".tif") else \
-        QgsVectorLayer(path, "output", "ogr")
+    main = (
+        QgsRasterLayer(path, "surface", "gdal")
+        if path.endswith(".tif")
+        else QgsVectorLayer(path, "output", "ogr")
+    )
     provinces = QgsVectorLayer(f"{sample}|layername=provinces", "provinces", "ogr")
-    provinces.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"style": "no", "outline_color": "#4d4d4d", "outline_width": "0.2"})))
+    provinces.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"style": "no", "outline_color": "#4d4d4d", "outline_width": "0.2"}
+            )
+        )
+    )
     layers = [QgsVectorLayer(p, "overlay", "ogr") for p in overlays]
     for layer in [main, *layers]:
         _hide_small_flows(layer)
     settings = QgsMapSettings()
-    stack = [*layers, provinces, main] if isinstance(main, QgsRasterLayer) else \
-        [*layers, main, provinces]
+    stack = (
+        [*layers, provinces, main]
+        if isinstance(main, QgsRasterLayer)
+        else [*layers, main, provinces]
+    )
     settings.setLayers(stack)
     from qgis.core import QgsCoordinateReferenceSystem
 
@@ -135,8 +163,9 @@ def render_map_png(path: str, png: Path, sample: Path, overlays: tuple[str, ...]
     settings.setBackgroundColor(QColor("white"))
     settings.setOutputSize(QSize(1200, 1000))
     # The whole country, whatever the output covers.
-    extent = QgsCoordinateTransform(provinces.crs(), albers, QgsProject.instance()) \
-        .transformBoundingBox(provinces.extent())
+    extent = QgsCoordinateTransform(
+        provinces.crs(), albers, QgsProject.instance()
+    ).transformBoundingBox(provinces.extent())
     extent.scale(1.12)
     settings.setExtent(extent)
     job = QgsMapRendererParallelJob(settings)
@@ -183,8 +212,9 @@ def shrink_png(source: Path, target: Path, width: int = 760, colors: int = 256) 
     image = Image.open(source).convert("RGB")
     height = round(image.height * width / image.width)
     small = image.resize((width, height), Image.LANCZOS)
-    small = small.quantize(colors=colors, method=Image.Quantize.FASTOCTREE,
-                           dither=Image.Dither.NONE)
+    small = small.quantize(
+        colors=colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     small.save(target, optimize=True)
     return target.stat().st_size

@@ -51,20 +51,28 @@ class AboutDialog(QDialog):
             (readme_url("data-sources-and-licences"), self.tr("Data sources and licences")),
         ]
         items = "".join(f'<li><a href="{esc(url)}">{esc(text)}</a></li>' for url, text in links)
-        what = self.tr("Measures the spatial mismatch between retired electric-vehicle batteries "
-                       "and recycling capacity in China, and whether recycling pays (the "
-                       "DLCER-Battery profit model).")
-        figures = self.tr("Published figures: a 2025 NGO report on the spatial mismatch of "
-                          "battery recycling, and a 2025 paper proposing the DLCER-Battery "
-                          "model.")
-        illustrative = self.tr("The sample retirement, capacity, outlet, capital and plant "
-                               "numbers are illustrative, not official statistics (every row is "
-                               "flagged illustrative = 1). Use your own data for real analyses.")
-        review = self.tr("Maps of China published in China, in print or online, need map review "
-                         "and an approval number (审图号) from the natural-resources "
-                         "authorities. The shipped boundaries are a working simplification, not "
-                         "a reviewed map; keep the South China Sea line and inset on national "
-                         "maps.")
+        what = self.tr(
+            "Measures the spatial mismatch between retired electric-vehicle batteries "
+            "and recycling capacity in China, and whether recycling pays (the "
+            "DLCER-Battery profit model)."
+        )
+        figures = self.tr(
+            "Published figures: a 2025 NGO report on the spatial mismatch of "
+            "battery recycling, and a 2025 paper proposing the DLCER-Battery "
+            "model."
+        )
+        illustrative = self.tr(
+            "The sample retirement, capacity, outlet, capital and plant "
+            "numbers are illustrative, not official statistics (every row is "
+            "flagged illustrative = 1). Use your own data for real analyses."
+        )
+        review = self.tr(
+            "Maps of China published in China, in print or online, need map review "
+            "and an approval number (审图号) from the natural-resources "
+            "authorities. The shipped boundaries are a working simplification, not "
+            "a reviewed map; keep the South China Sea line and inset on national "
+            "maps."
+        )
         title = self.tr("Battery Recycling Atlas")
         if NAME_ZH not in title:  # the Chinese name once, in any language
             title += f" · {NAME_ZH}"
@@ -84,7 +92,9 @@ class AboutDialog(QDialog):
             ("p", review),
             ("h4", self.tr("Documentation")),
         ]
-        html = "".join(f"<p><b>{esc(text)}</b></p>" if tag == "b" else
-                       f"<{tag}>{esc(text)}</{tag}>" for tag, text in parts)
+        html = "".join(
+            f"<p><b>{esc(text)}</b></p>" if tag == "b" else f"<{tag}>{esc(text)}</{tag}>"
+            for tag, text in parts
+        )
         licence = self.tr("Licence: GPL-2.0-or-later.")
         return html + f"<ul>{items}</ul><p>{esc(licence)}</p>"

@@ -89,10 +89,16 @@ class EconomicsExplorerDock(QDockWidget):
         self.preset_label = QLabel(self.tr("Preset: sourced defaults"))
         row.addWidget(self.preset_label, 1)
         for text, tip, slot in (
-            (self.tr("Load preset…"), self.tr("Read a preset JSON (the algorithms' format)"),
-             self.load_preset_dialog),
-            (self.tr("Save preset…"), self.tr("Write these parameters as a preset JSON"),
-             self.save_preset_dialog),
+            (
+                self.tr("Load preset…"),
+                self.tr("Read a preset JSON (the algorithms' format)"),
+                self.load_preset_dialog,
+            ),
+            (
+                self.tr("Save preset…"),
+                self.tr("Write these parameters as a preset JSON"),
+                self.save_preset_dialog,
+            ),
             (self.tr("Defaults"), self.tr("Back to the sourced defaults"), self.reset),
         ):
             button = QPushButton(text)
@@ -103,11 +109,13 @@ class EconomicsExplorerDock(QDockWidget):
 
     def _plant_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.capacity = self._tonnes_spin(50_000.0, self.tr(
-            "Capacity of the current plant (t/yr; 10,000 t = 1 万吨)"))
+        self.capacity = self._tonnes_spin(
+            50_000.0, self.tr("Capacity of the current plant (t/yr; 10,000 t = 1 万吨)")
+        )
         self.capacity.setMinimum(1.0)
-        self.throughput = self._tonnes_spin(20_000.0, self.tr(
-            "Throughput of the current plant (t/yr, at most the capacity)"))
+        self.throughput = self._tonnes_spin(
+            20_000.0, self.tr("Throughput of the current plant (t/yr, at most the capacity)")
+        )
         self.throughput.setMaximum(self.capacity.value())
         self.capacity.valueChanged.connect(self._capacity_changed)
         row.addWidget(QLabel(self.tr("Current plant: capacity")))
@@ -141,8 +149,9 @@ class EconomicsExplorerDock(QDockWidget):
         self.thr_field = QgsFieldComboBox()
         self.thr_field.setFilters(QgsFieldProxyModel.Numeric)
         self.thr_field.setAllowEmptyFieldName(True)
-        self.thr_field.setToolTip(self.tr(
-            "Empty: every plant runs at the current plant's utilisation"))
+        self.thr_field.setToolTip(
+            self.tr("Empty: every plant runs at the current plant's utilisation")
+        )
         self.layer_combo.layerChanged.connect(self._layer_changed)
         form.addRow(self.tr("Plants (points)"), self.layer_combo)
         form.addRow(self.tr("Capacity field (t/yr)"), self.cap_field)
@@ -152,8 +161,9 @@ class EconomicsExplorerDock(QDockWidget):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.apply_button = QPushButton(self.tr("Apply to layer"))
-        self.apply_button.setToolTip(self.tr(
-            "Run plant_profit on the layer with these parameters, in the background"))
+        self.apply_button.setToolTip(
+            self.tr("Run plant_profit on the layer with these parameters, in the background")
+        )
         self.apply_button.clicked.connect(self.apply_to_layer)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
@@ -196,29 +206,48 @@ class EconomicsExplorerDock(QDockWidget):
             params = self.current_params()
             data = chart_data(params, self.capacity.value(), self.throughput.value())
         except (ParameterError, ValueError) as err:
-            self.status.setText("<span style='color:#b2182b'>" + self.tr(
-                "Not redrawn: {error}").format(error=err) + "</span>")
+            self.status.setText(
+                "<span style='color:#b2182b'>"
+                + self.tr("Not redrawn: {error}").format(error=err)
+                + "</span>"
+            )
             return
         self.params, self.data = params, data
         self.charts.draw(data)
         self._summarise(data)
 
     def _summarise(self, data: ChartData) -> None:
-        stage = {"initial": self.tr("initial stage"), "expansion": self.tr("expansion stage"),
-                 "mature": self.tr("mature stage")}.get(str(data.stage), "")
+        stage = {
+            "initial": self.tr("initial stage"),
+            "expansion": self.tr("expansion stage"),
+            "mature": self.tr("mature stage"),
+        }.get(str(data.stage), "")
         util = data.current["utilization"] or 0.0
-        self.plant_info.setText(self.tr("utilisation {u:.0%}, Q = {q:.2f} (10 kt/yr), {stage}")
-                                .format(u=util, q=data.throughput_q, stage=stage))
+        self.plant_info.setText(
+            self.tr("utilisation {u:.0%}, Q = {q:.2f} (10 kt/yr), {stage}").format(
+                u=util, q=data.throughput_q, stage=stage
+            )
+        )
         row = data.current
-        be = (self.tr("break-even at {t:,.0f} t/yr").format(t=data.breakeven_q * 1e4)
-              if data.breakeven_q == data.breakeven_q else self.tr("no break-even within capacity"))
+        be = (
+            self.tr("break-even at {t:,.0f} t/yr").format(t=data.breakeven_q * 1e4)
+            if data.breakeven_q == data.breakeven_q
+            else self.tr("no break-even within capacity")
+        )
         route = self.tr("cascade use") if row["route"] == "cascade" else self.tr("recycling")
-        self.status.setText(self.tr(
-            "Profit {p:,.0f} CNY/yr · margin {m} · unit cost {c:,.0f} CNY/t · {be} · better "
-            "route: {route} (break-even spread {s:.2f} CNY/kWh)").format(
+        self.status.setText(
+            self.tr(
+                "Profit {p:,.0f} CNY/yr · margin {m} · unit cost {c:,.0f} CNY/t · {be} · better "
+                "route: {route} (break-even spread {s:.2f} CNY/kWh)"
+            ).format(
                 p=row["profit"] or 0.0,
                 m="—" if row["margin"] is None else f"{row['margin']:.1%}",
-                c=row["unit_cost"] or 0.0, be=be, route=route, s=data.breakeven_spread))
+                c=row["unit_cost"] or 0.0,
+                be=be,
+                route=route,
+                s=data.breakeven_spread,
+            )
+        )
 
     def set_params(self, params: EconomicParams) -> None:
         """Show ``params`` and redraw."""
@@ -236,8 +265,11 @@ class EconomicsExplorerDock(QDockWidget):
         """Ask for a preset JSON and load it."""
         settings = QgsSettings()
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Load economics preset"), settings.value(SETTINGS_DIR, ""),
-            self.tr("Economics presets (*.json)"))
+            self,
+            self.tr("Load economics preset"),
+            settings.value(SETTINGS_DIR, ""),
+            self.tr("Economics presets (*.json)"),
+        )
         if path:
             settings.setValue(SETTINGS_DIR, path.rsplit("/", 1)[0])
             self.load_preset_file(path)
@@ -247,9 +279,13 @@ class EconomicsExplorerDock(QDockWidget):
         try:
             params = load_preset(path)
         except PresetError as err:
-            QMessageBox.warning(self, self.tr("Economics preset"), self.tr(
-                "The preset cannot be used: “{key}”: {reason}").format(
-                    key=err.name, reason=err.reason))
+            QMessageBox.warning(
+                self,
+                self.tr("Economics preset"),
+                self.tr("The preset cannot be used: “{key}”: {reason}").format(
+                    key=err.name, reason=err.reason
+                ),
+            )
             return False
         self.preset_label.setText(self.tr("Preset: {name}").format(name=path.rsplit("/", 1)[-1]))
         self.set_params(params)
@@ -264,15 +300,19 @@ class EconomicsExplorerDock(QDockWidget):
             return
         settings = QgsSettings()
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save economics preset"), settings.value(SETTINGS_DIR, ""),
-            self.tr("Economics presets (*.json)"))
+            self,
+            self.tr("Save economics preset"),
+            settings.value(SETTINGS_DIR, ""),
+            self.tr("Economics presets (*.json)"),
+        )
         if path:
             if not path.lower().endswith(".json"):
                 path += ".json"
             settings.setValue(SETTINGS_DIR, path.rsplit("/", 1)[0])
             save_preset(params, path, description=self.tr("Saved from the economics explorer"))
-            self.preset_label.setText(self.tr("Preset: {name}").format(
-                name=path.rsplit("/", 1)[-1]))
+            self.preset_label.setText(
+                self.tr("Preset: {name}").format(name=path.rsplit("/", 1)[-1])
+            )
 
     # -- apply to layer ------------------------------------------------------------------------
 
@@ -302,8 +342,12 @@ class EconomicsExplorerDock(QDockWidget):
         capacity = self.capacity.value()
         util = self.throughput.value() / capacity if capacity > 0 else 1.0
         parameters = plant_profit_parameters(
-            layer, self.cap_field.currentField(), self.thr_field.currentField(), util,
-            write_temporary_preset(params))
+            layer,
+            self.cap_field.currentField(),
+            self.thr_field.currentField(),
+            util,
+            write_temporary_preset(params),
+        )
         title = self.tr("Plant profit (explorer) — {layer}").format(layer=layer.name())
         return ProfitRun(parameters, project, title, parent=self)
 

@@ -69,19 +69,38 @@ class ExplorerCharts(QWidget):
         draw_stage_bands(ax, data.x_max, report_tr)
         full = (data.full_unit_cost if unit_cost else data.full_profit) / scale
         mine = (data.unit_cost if unit_cost else data.profit) / scale
-        ax.plot(data.sizes_q, full, color=FULL_USE, linestyle="--", linewidth=1.0,
-                label=plain(self.tr("Each size at full use")))
-        ax.plot(data.q, mine, color=CURRENT, linewidth=1.8,
-                label=plain(self.tr("Current plant")))
+        ax.plot(
+            data.sizes_q,
+            full,
+            color=FULL_USE,
+            linestyle="--",
+            linewidth=1.0,
+            label=plain(self.tr("Each size at full use")),
+        )
+        ax.plot(data.q, mine, color=CURRENT, linewidth=1.8, label=plain(self.tr("Current plant")))
         now = data.current["unit_cost" if unit_cost else "profit"]
         if now is not None:
-            ax.plot([data.throughput_q], [float(now) / scale], marker="o", markersize=5,
-                    color=CURRENT, linestyle="")
+            ax.plot(
+                [data.throughput_q],
+                [float(now) / scale],
+                marker="o",
+                markersize=5,
+                color=CURRENT,
+                linestyle="",
+            )
         if np.isfinite(data.breakeven_q):
             y_be = float(np.interp(data.breakeven_q, data.q, mine)) if unit_cost else 0.0
-            ax.plot([data.breakeven_q], [y_be], marker="o", markersize=7, color="white",
-                    markeredgecolor=CURRENT, markeredgewidth=1.6, linestyle="",
-                    label=plain(self.tr("Break-even {q:.2f}").format(q=data.breakeven_q)))
+            ax.plot(
+                [data.breakeven_q],
+                [y_be],
+                marker="o",
+                markersize=7,
+                color="white",
+                markeredgecolor=CURRENT,
+                markeredgewidth=1.6,
+                linestyle="",
+                label=plain(self.tr("Break-even {q:.2f}").format(q=data.breakeven_q)),
+            )
         if unit_cost:
             finite = np.concatenate([full[np.isfinite(full)], mine[np.isfinite(mine)]])
             ref = float(np.interp(1.0, data.sizes_q, full))  # 10 kt/yr at full use
@@ -96,8 +115,9 @@ class ExplorerCharts(QWidget):
         ax.set_xlabel(plain(self.tr("Throughput Q (10 kt/yr, 万吨)")), fontsize=8)
         ax.tick_params(labelsize=7)
         ax.grid(True, color="#e6e6e6", linewidth=0.5)
-        ax.legend(fontsize=6.5, frameon=False, loc="lower right" if not unit_cost
-                  else "center right")
+        ax.legend(
+            fontsize=6.5, frameon=False, loc="lower right" if not unit_cost else "center right"
+        )
 
     def _terms(self, ax, data: ChartData) -> None:
         labels = self.term_short_labels()
@@ -107,15 +127,25 @@ class ExplorerCharts(QWidget):
             for term in terms:
                 value = values[term] / YI
                 bottom = pos if value >= 0 else neg
-                ax.bar(x, value, bottom=bottom, width=0.6, color=TERM_COLORS[term],
-                       edgecolor="white", linewidth=0.5, label=plain(labels[term]))
+                ax.bar(
+                    x,
+                    value,
+                    bottom=bottom,
+                    width=0.6,
+                    color=TERM_COLORS[term],
+                    edgecolor="white",
+                    linewidth=0.5,
+                    label=plain(labels[term]),
+                )
                 pos, neg = (pos + value, neg) if value >= 0 else (pos, neg + value)
         profit = float(data.current["profit"] or 0.0) / YI
         ax.bar(2, profit, width=0.6, color="#1a9850" if profit >= 0 else "#d73027")
         ax.axhline(0.0, color="#333333", linewidth=0.7)
         ax.set_xticks([0, 1, 2])
-        ax.set_xticklabels([plain(self.tr("Revenue")), plain(self.tr("Cost")),
-                            plain(self.tr("Profit"))], fontsize=7)
+        ax.set_xticklabels(
+            [plain(self.tr("Revenue")), plain(self.tr("Cost")), plain(self.tr("Profit"))],
+            fontsize=7,
+        )
         ax.tick_params(labelsize=7)
         ax.set_title(plain(self.tr("Current plant by term (100 M CNY/yr)")), fontsize=9)
         ax.grid(True, axis="y", color="#e6e6e6", linewidth=0.5)
@@ -127,24 +157,42 @@ class ExplorerCharts(QWidget):
     def term_short_labels(self) -> dict:
         """Short legend labels of the eight terms and the pack purchase."""
         return {
-            "Rm": self.tr("Rm materials"), "Rt": self.tr("Rt cascade use"),
-            "Sg": self.tr("Sg support"), "Ec": self.tr("Ec carbon"),
-            "Cp": self.tr("Cp collection"), "Cd": self.tr("Cd dismantling"),
-            "Cr": self.tr("Cr regeneration"), "Ce": self.tr("Ce treatment"),
+            "Rm": self.tr("Rm materials"),
+            "Rt": self.tr("Rt cascade use"),
+            "Sg": self.tr("Sg support"),
+            "Ec": self.tr("Ec carbon"),
+            "Cp": self.tr("Cp collection"),
+            "Cd": self.tr("Cd dismantling"),
+            "Cr": self.tr("Cr regeneration"),
+            "Ce": self.tr("Ce treatment"),
             "purchase": self.tr("Pack purchase"),
         }
 
     def _cascade(self, ax, data: ChartData) -> None:
-        ax.plot(data.spreads, data.cascade_value, color="#5aae61", linewidth=1.6,
-                label=plain(self.tr("Cascade use")))
-        ax.axhline(data.recycle_value, color="#8c510a", linewidth=1.6,
-                   label=plain(self.tr("Recycling")))
+        ax.plot(
+            data.spreads,
+            data.cascade_value,
+            color="#5aae61",
+            linewidth=1.6,
+            label=plain(self.tr("Cascade use")),
+        )
+        ax.axhline(
+            data.recycle_value, color="#8c510a", linewidth=1.6, label=plain(self.tr("Recycling"))
+        )
         if np.isfinite(data.breakeven_spread):
-            ax.axvline(data.breakeven_spread, color="#555555", linestyle=":", linewidth=1.0,
-                       label=plain(self.tr("Break-even {s:.2f} CNY/kWh").format(
-                           s=data.breakeven_spread)))
-        ax.axvline(data.spread, color=CURRENT, linewidth=1.0,
-                   label=plain(self.tr("Current spread {s:.2f}").format(s=data.spread)))
+            ax.axvline(
+                data.breakeven_spread,
+                color="#555555",
+                linestyle=":",
+                linewidth=1.0,
+                label=plain(self.tr("Break-even {s:.2f} CNY/kWh").format(s=data.breakeven_spread)),
+            )
+        ax.axvline(
+            data.spread,
+            color=CURRENT,
+            linewidth=1.0,
+            label=plain(self.tr("Current spread {s:.2f}").format(s=data.spread)),
+        )
         ax.set_xlim(float(data.spreads[0]), float(data.spreads[-1]))
         ax.set_title(plain(self.tr("Net value per tonne (CNY/t)")), fontsize=9)
         ax.set_xlabel(plain(self.tr("Storage peak-valley spread (CNY/kWh)")), fontsize=8)

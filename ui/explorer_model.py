@@ -30,7 +30,12 @@ from ..core.economics import (
 from ..core.report_economics_common import Q_UNIT, STAGE_BOUNDS
 
 __all__ = [
-    "Q_UNIT", "STAGE_BOUNDS", "ChartData", "SpinSettings", "chart_data", "group_names",
+    "Q_UNIT",
+    "STAGE_BOUNDS",
+    "ChartData",
+    "SpinSettings",
+    "chart_data",
+    "group_names",
     "spin_settings",
 ]
 
@@ -67,8 +72,8 @@ def spin_settings(spec: ParamSpec, value: float) -> SpinSettings:
     else:
         decimals = 0
     step = 10.0 ** (math.floor(math.log10(magnitude)) - 1) if magnitude > 0 else 0.01
-    step = max(step, 10.0 ** -decimals)
-    low = spec.lo + (10.0 ** -decimals if spec.open_lo else 0.0)
+    step = max(step, 10.0**-decimals)
+    low = spec.lo + (10.0**-decimals if spec.open_lo else 0.0)
     high = UNBOUNDED_MAX if spec.hi is None else float(spec.hi)
     return SpinSettings(float(low), high, decimals, float(step))
 
@@ -112,8 +117,9 @@ class ChartData:
         return STAGE_BOUNDS
 
 
-def chart_data(params: EconomicParams, capacity_t: float, throughput_t: float,
-               points: int = 200) -> ChartData:
+def chart_data(
+    params: EconomicParams, capacity_t: float, throughput_t: float, points: int = 200
+) -> ChartData:
     """All chart series for a plant of ``capacity_t`` running ``throughput_t`` (t/yr; clipped
     to the capacity). Raises the core's ``InputError``/``ParameterError`` on bad values."""
     cap = float(capacity_t)
@@ -138,15 +144,23 @@ def chart_data(params: EconomicParams, capacity_t: float, throughput_t: float,
     cascade_value = kwh * rt.soh * rt.cycles * rt.efficiency * spreads - rt.refurbish_cost
 
     return ChartData(
-        x_max=x_max, q=t / Q_UNIT, profit=np.asarray(curve["profit"], float),
-        unit_cost=np.asarray(curve["unit_cost"], float), sizes_q=sizes / Q_UNIT,
+        x_max=x_max,
+        q=t / Q_UNIT,
+        profit=np.asarray(curve["profit"], float),
+        unit_cost=np.asarray(curve["unit_cost"], float),
+        sizes_q=sizes / Q_UNIT,
         full_profit=np.asarray(full["profit"], float),
-        full_unit_cost=np.asarray(full["unit_cost"], float), capacity_q=cap / Q_UNIT,
-        throughput_q=thr / Q_UNIT, breakeven_q=float(res.breakeven_t[0]) / Q_UNIT,
-        stage=scale_stage([thr])[0], current=row,
+        full_unit_cost=np.asarray(full["unit_cost"], float),
+        capacity_q=cap / Q_UNIT,
+        throughput_q=thr / Q_UNIT,
+        breakeven_q=float(res.breakeven_t[0]) / Q_UNIT,
+        stage=scale_stage([thr])[0],
+        current=row,
         revenue_by_term={k: float(res.revenue_by_term[k][0]) for k in REVENUE_TERMS},
         cost_by_term={k: float(res.cost_by_term[k][0]) for k in COST_TERMS},
-        spreads=spreads, cascade_value=cascade_value,
-        recycle_value=float(res.recycle_value[0]), breakeven_spread=float(s_star),
+        spreads=spreads,
+        cascade_value=cascade_value,
+        recycle_value=float(res.recycle_value[0]),
+        breakeven_spread=float(s_star),
         spread=float(spread_now),
     )

@@ -70,11 +70,16 @@ class ParameterPanel(QWidget):
     def group_titles(self) -> Dict[str, str]:
         """Short page titles by group key."""
         return {
-            "rm": self.tr("Rm materials"), "rt": self.tr("Rt cascade"),
-            "sg": self.tr("Sg support"), "ec": self.tr("Ec carbon"),
-            "cp": self.tr("Cp collection"), "cd": self.tr("Cd dismantling"),
-            "cr": self.tr("Cr regeneration"), "ce": self.tr("Ce treatment"),
-            "scale": self.tr("Scale"), "plant": self.tr("Plant"),
+            "rm": self.tr("Rm materials"),
+            "rt": self.tr("Rt cascade"),
+            "sg": self.tr("Sg support"),
+            "ec": self.tr("Ec carbon"),
+            "cp": self.tr("Cp collection"),
+            "cd": self.tr("Cd dismantling"),
+            "cr": self.tr("Cr regeneration"),
+            "ce": self.tr("Ce treatment"),
+            "scale": self.tr("Scale"),
+            "plant": self.tr("Plant"),
             "feedstock": self.tr("Feedstock"),
         }
 
@@ -141,13 +146,20 @@ class ParameterPanel(QWidget):
     def tooltip(self, name: str, table: Optional[ParameterTable]) -> str:
         """Rich-text tooltip: label, name and unit, physical bounds, source and table range."""
         spec = PARAMETER_SPECS[name]
-        lines = [f"<b>{esc(_param_tr(spec.label))}</b>",
-                 f"<code>{esc(name)}</code> · {esc(_param_tr(spec.unit))}",
-                 esc(self.tr("Physical bounds: {bounds}").format(bounds=spec.bounds_text))]
+        lines = [
+            f"<b>{esc(_param_tr(spec.label))}</b>",
+            f"<code>{esc(name)}</code> · {esc(_param_tr(spec.unit))}",
+            esc(self.tr("Physical bounds: {bounds}").format(bounds=spec.bounds_text)),
+        ]
         row = table.get(name) if table is not None else None
         if row is not None:
-            lines.append(esc(self.tr("Range: {low:,.6g} – {high:,.6g} ({dist})").format(
-                low=row.low, high=row.high, dist=row.distribution)))
+            lines.append(
+                esc(
+                    self.tr("Range: {low:,.6g} – {high:,.6g} ({dist})").format(
+                        low=row.low, high=row.high, dist=row.distribution
+                    )
+                )
+            )
             lines.append(esc(self.tr("Source: {source}").format(source=row.source)))
         return "<p style='white-space:normal; max-width:420px'>" + "<br>".join(lines) + "</p>"
 

@@ -36,13 +36,22 @@ def write_temporary_preset(params: EconomicParams, folder: Optional[str] = None)
     return str(target)
 
 
-def plant_profit_parameters(layer: Any, capacity_field: str, throughput_field: str,
-                            utilization: Optional[float], preset_path: str,
-                            output: str = "TEMPORARY_OUTPUT") -> Dict[str, Any]:
+def plant_profit_parameters(
+    layer: Any,
+    capacity_field: str,
+    throughput_field: str,
+    utilization: Optional[float],
+    preset_path: str,
+    output: str = "TEMPORARY_OUTPUT",
+) -> Dict[str, Any]:
     """The ``plant_profit`` parameters of an explorer run: a throughput field, or (when it is
     empty) one utilisation (0–1) for every plant, and the preset file."""
-    params: Dict[str, Any] = {"INPUT": layer, "CAPACITY_FIELD": capacity_field,
-                              "PARAMETERS_FILE": preset_path, "OUTPUT": output}
+    params: Dict[str, Any] = {
+        "INPUT": layer,
+        "CAPACITY_FIELD": capacity_field,
+        "PARAMETERS_FILE": preset_path,
+        "OUTPUT": output,
+    }
     if throughput_field:
         params["THROUGHPUT_FIELD"] = throughput_field
     else:
@@ -60,8 +69,13 @@ class ProfitRun(QObject):
     done = pyqtSignal(bool, str)
     progress = pyqtSignal(float)
 
-    def __init__(self, parameters: Dict[str, Any], project: Optional[QgsProject] = None,
-                 title: str = "", parent: Optional[QObject] = None) -> None:
+    def __init__(
+        self,
+        parameters: Dict[str, Any],
+        project: Optional[QgsProject] = None,
+        title: str = "",
+        parent: Optional[QObject] = None,
+    ) -> None:
         super().__init__(parent)
         self.project = project or QgsProject.instance()
         self.parameters = parameters
@@ -91,8 +105,11 @@ class ProfitRun(QObject):
 
     def _executed(self, ok: bool, results: dict) -> None:
         if not ok:
-            message = (self.tr("Cancelled.") if self.feedback.isCanceled()
-                       else self.tr("plant_profit failed; see the log messages (Processing)."))
+            message = (
+                self.tr("Cancelled.")
+                if self.feedback.isCanceled()
+                else self.tr("plant_profit failed; see the log messages (Processing).")
+            )
             self.done.emit(False, message)
             return
         self.results = dict(results)
@@ -106,5 +123,9 @@ class ProfitRun(QObject):
         qml_styler(STYLE)(layer)
         self.project.addMapLayer(layer)
         self.layer = layer
-        self.done.emit(True, self.tr("Added “{name}” ({n} plants).").format(
-            name=layer.name(), n=layer.featureCount()))
+        self.done.emit(
+            True,
+            self.tr("Added “{name}” ({n} plants).").format(
+                name=layer.name(), n=layer.featureCount()
+            ),
+        )

@@ -36,22 +36,32 @@ def _layer(table: str, title: str) -> QgsVectorLayer | None:
 
 
 def _fill(layer: QgsVectorLayer, fill: str, outline: str, width: float) -> None:
-    symbol = QgsFillSymbol.createSimple({
-        "color": fill, "outline_color": outline, "outline_width": str(width),
-        "outline_width_unit": "MM", "style": "solid" if fill != "none" else "no"})
+    symbol = QgsFillSymbol.createSimple(
+        {
+            "color": fill,
+            "outline_color": outline,
+            "outline_width": str(width),
+            "outline_width_unit": "MM",
+            "style": "solid" if fill != "none" else "no",
+        }
+    )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
 def _plants(layer: QgsVectorLayer) -> None:
-    labels = {"cascade": _tr("Cascade use"), "regeneration": _tr("Regeneration"),
-              "both": _tr("Cascade use and regeneration")}
+    labels = {
+        "cascade": _tr("Cascade use"),
+        "regeneration": _tr("Regeneration"),
+        "both": _tr("Cascade use and regeneration"),
+    }
     categories = []
     for route, color in ROUTE_COLORS.items():
-        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": color,
-                                               "outline_color": "#ffffff",
-                                               "outline_width": "0.2"})
+        symbol = QgsMarkerSymbol.createSimple(
+            {"name": "circle", "color": color, "outline_color": "#ffffff", "outline_width": "0.2"}
+        )
         symbol.symbolLayer(0).setDataDefinedProperty(
-            QgsSymbolLayer.PropertySize, QgsProperty.fromExpression(SIZE_EXPRESSION))
+            QgsSymbolLayer.PropertySize, QgsProperty.fromExpression(SIZE_EXPRESSION)
+        )
         categories.append(QgsRendererCategory(route, symbol, labels[route]))
     layer.setRenderer(QgsCategorizedSymbolRenderer("route", categories))
 

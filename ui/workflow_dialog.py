@@ -58,25 +58,31 @@ def default_output_dir() -> str:
 class WorkflowDialog(QDialog):
     """Layers, fields, year and class settings; Run starts :class:`WorkflowTask`."""
 
-    def __init__(self, parent: Optional[QWidget] = None,
-                 project: Optional[QgsProject] = None) -> None:
+    def __init__(
+        self, parent: Optional[QWidget] = None, project: Optional[QgsProject] = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("BatteryRecyclingAtlasWorkflow")
         self.setWindowTitle(self.tr("Spatial mismatch workflow · 空间错配分析流程"))
         self.project = project or QgsProject.instance()
         self.task: Optional[WorkflowTask] = None
         self.fields: Dict[str, QgsFieldComboBox] = {}
-        self.field_labels = {"retirement": self.tr("Retirement (t/yr)"),
-                             "capacity": self.tr("Capacity (t/yr)"),
-                             "capital": self.tr("Registered capital (CNY)"),
-                             "whitelist": self.tr("Whitelist firms"),
-                             "volume": self.tr("Retired volume (t/yr)"),
-                             "outlets": self.tr("Outlets (count)")}
+        self.field_labels = {
+            "retirement": self.tr("Retirement (t/yr)"),
+            "capacity": self.tr("Capacity (t/yr)"),
+            "capital": self.tr("Registered capital (CNY)"),
+            "whitelist": self.tr("Whitelist firms"),
+            "volume": self.tr("Retired volume (t/yr)"),
+            "outlets": self.tr("Outlets (count)"),
+        }
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Runs the retirement-to-capacity ratio and capital vs compliance on the provinces "
-            "and the natural-breaks matching on the cities, loads the three styled layers into "
-            "a group and opens one combined report."))
+        intro = QLabel(
+            self.tr(
+                "Runs the retirement-to-capacity ratio and capital vs compliance on the provinces "
+                "and the natural-breaks matching on the cities, loads the three styled layers into "
+                "a group and opens one combined report."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()
@@ -109,8 +115,9 @@ class WorkflowDialog(QDialog):
         combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         return combo
 
-    def _field(self, key: str, combo: QgsMapLayerComboBox, numeric: bool = True,
-               optional: bool = False) -> QgsFieldComboBox:
+    def _field(
+        self, key: str, combo: QgsMapLayerComboBox, numeric: bool = True, optional: bool = False
+    ) -> QgsFieldComboBox:
         box = QgsFieldComboBox()
         if numeric:
             box.setFilters(QgsFieldProxyModel.Numeric)
@@ -129,8 +136,10 @@ class WorkflowDialog(QDialog):
         form.addRow(self.tr("Layer"), self.province_layer)
         for key in PROVINCE_FIELDS:
             form.addRow(self.field_labels[key], self._field(key, self.province_layer))
-        form.addRow(self.tr("Names"), self._field("province_name", self.province_layer,
-                                                  numeric=False, optional=True))
+        form.addRow(
+            self.tr("Names"),
+            self._field("province_name", self.province_layer, numeric=False, optional=True),
+        )
         self.province_layer.layerChanged.connect(self._layers_changed)
         return box
 
@@ -141,8 +150,10 @@ class WorkflowDialog(QDialog):
         form.addRow(self.tr("Layer"), self.city_layer)
         for key in CITY_FIELDS:
             form.addRow(self.field_labels[key], self._field(key, self.city_layer))
-        form.addRow(self.tr("Names"), self._field("city_name", self.city_layer, numeric=False,
-                                                  optional=True))
+        form.addRow(
+            self.tr("Names"),
+            self._field("city_name", self.city_layer, numeric=False, optional=True),
+        )
         self.city_layer.layerChanged.connect(self._layers_changed)
         return box
 
@@ -150,8 +161,11 @@ class WorkflowDialog(QDialog):
         box = QGroupBox(self.tr("Year, classes and output"))
         form = QFormLayout(box)
         self.year = QComboBox()
-        self.year.setToolTip(self.tr("Years found in the field names; choosing one re-selects "
-                                     "the fields of that year"))
+        self.year.setToolTip(
+            self.tr(
+                "Years found in the field names; choosing one re-selects " "the fields of that year"
+            )
+        )
         self.year.currentTextChanged.connect(self._guess_fields)
         form.addRow(self.tr("Year"), self.year)
         registry = QgsApplication.processingRegistry()
@@ -168,15 +182,21 @@ class WorkflowDialog(QDialog):
             self.palette.addItems(palette.options())
             self.palette.setCurrentIndex(int(palette.defaultValue() or 0))  # colour-blind safe
         self.thresholds = QLineEdit(
-            str(ratio.parameterDefinition("THRESHOLDS").defaultValue()) if ratio else
-            "0.2,0.8,1.0")
-        self.thresholds.setToolTip(self.tr(
-            "Three increasing ratios (retirement ÷ capacity) that bound the four ratio classes"))
+            str(ratio.parameterDefinition("THRESHOLDS").defaultValue()) if ratio else "0.2,0.8,1.0"
+        )
+        self.thresholds.setToolTip(
+            self.tr(
+                "Three increasing ratios (retirement ÷ capacity) that bound the four ratio classes"
+            )
+        )
         self.output_dir = QgsFileWidget()
         self.output_dir.setStorageMode(QgsFileWidget.GetDirectory)
         self.output_dir.setFilePath(default_output_dir())
-        self.output_dir.setToolTip(self.tr(
-            "A new sub-folder workflow_<date>_<time> is created here for the layers and reports"))
+        self.output_dir.setToolTip(
+            self.tr(
+                "A new sub-folder workflow_<date>_<time> is created here for the layers and reports"
+            )
+        )
         form.addRow(self.tr("Classes per variable (matching)"), self.classes)
         form.addRow(self.tr("Classification method"), self.method)
         form.addRow(self.tr("Bivariate palette"), self.palette)
@@ -202,17 +222,24 @@ class WorkflowDialog(QDialog):
 
     def _pick_default_layers(self) -> None:
         """Province and city layers guessed from the layer names, then the fields."""
-        layers = [layer for layer in self.project.mapLayers().values()
-                  if layer.type() == layer.VectorLayer]
+        layers = [
+            layer
+            for layer in self.project.mapLayers().values()
+            if layer.type() == layer.VectorLayer
+        ]
         for combo, words, kinds in (
-                (self.province_layer, ("province", "省"), PROVINCE_FIELDS),
-                (self.city_layer, ("cit", "prefecture", "市", "地级"), CITY_FIELDS)):
-            match = next((layer for layer in layers
-                          if any(w in layer.name().lower() for w in words)), None)
+            (self.province_layer, ("province", "省"), PROVINCE_FIELDS),
+            (self.city_layer, ("cit", "prefecture", "市", "地级"), CITY_FIELDS),
+        ):
+            match = next(
+                (layer for layer in layers if any(w in layer.name().lower() for w in words)), None
+            )
             if match is None:  # else the polygon layer whose fields fit best
-                scored = [(layer_score([f.name() for f in layer.fields()], kinds), layer)
-                          for layer in layers
-                          if layer.geometryType() == QgsWkbTypes.PolygonGeometry]
+                scored = [
+                    (layer_score([f.name() for f in layer.fields()], kinds), layer)
+                    for layer in layers
+                    if layer.geometryType() == QgsWkbTypes.PolygonGeometry
+                ]
                 best = max(scored, key=lambda pair: pair[0], default=(0, None))
                 match = best[1] if best[0] else None
             if match is not None:
@@ -235,8 +262,7 @@ class WorkflowDialog(QDialog):
     def _guess_fields(self, *_args) -> None:
         year = self.year.currentText() or None
         lacking = []
-        for combo, keys in ((self.province_layer, PROVINCE_FIELDS),
-                            (self.city_layer, CITY_FIELDS)):
+        for combo, keys in ((self.province_layer, PROVINCE_FIELDS), (self.city_layer, CITY_FIELDS)):
             names = self._numeric_names(combo)
             unmatched = []
             for key in keys:
@@ -245,40 +271,57 @@ class WorkflowDialog(QDialog):
                 if not guess and guess_field(names, key):
                     unmatched.append(self.field_labels[key])  # only other years' fields
             if unmatched and combo.currentLayer() is not None:
-                lacking.append(self.tr("The layer “{layer}” has no {year} field for: {fields}.")
-                               .format(layer=combo.currentLayer().name(), year=year,
-                                       fields=", ".join(unmatched)))
-        for combo, key in ((self.province_layer, "province_name"),
-                           (self.city_layer, "city_name")):
+                lacking.append(
+                    self.tr("The layer “{layer}” has no {year} field for: {fields}.").format(
+                        layer=combo.currentLayer().name(), year=year, fields=", ".join(unmatched)
+                    )
+                )
+        for combo, key in ((self.province_layer, "province_name"), (self.city_layer, "city_name")):
             layer = combo.currentLayer()
             self.fields[key].setField(
-                guess_name_field([f.name() for f in layer.fields()] if layer else []))
-        self.status.setText(" ".join(lacking + [self.tr(
-            "Choose those fields, or another year.")]) if lacking else "")
+                guess_name_field([f.name() for f in layer.fields()] if layer else [])
+            )
+        self.status.setText(
+            " ".join(lacking + [self.tr("Choose those fields, or another year.")])
+            if lacking
+            else ""
+        )
 
     # -- running -------------------------------------------------------------------------------
 
     def settings(self) -> Optional[WorkflowSettings]:
         """The chosen settings, or None (with a message) when something is missing."""
-        missing = [key for key in PROVINCE_FIELDS + CITY_FIELDS
-                   if not self.fields[key].currentField()]
+        missing = [
+            key for key in PROVINCE_FIELDS + CITY_FIELDS if not self.fields[key].currentField()
+        ]
         if self.province_layer.currentLayer() is None or self.city_layer.currentLayer() is None:
             self.status.setText(self.tr("Choose a province layer and a city layer."))
             return None
         if missing:
-            self.status.setText(self.tr("Choose the fields: {fields}").format(
-                fields=", ".join(self.field_labels[key] for key in missing)))
+            self.status.setText(
+                self.tr("Choose the fields: {fields}").format(
+                    fields=", ".join(self.field_labels[key] for key in missing)
+                )
+            )
             return None
         f = {key: box.currentField() for key, box in self.fields.items()}
         return WorkflowSettings(
-            provinces=self.province_layer.currentLayer(), cities=self.city_layer.currentLayer(),
-            retirement_field=f["retirement"], capacity_field=f["capacity"],
-            capital_field=f["capital"], whitelist_field=f["whitelist"],
-            volume_field=f["volume"], outlets_field=f["outlets"],
-            province_name_field=f["province_name"], city_name_field=f["city_name"],
-            classes=self.classes.value(), method=max(self.method.currentIndex(), 0),
-            palette=max(self.palette.currentIndex(), 0), thresholds=self.thresholds.text(),
-            label=self.year.currentText())
+            provinces=self.province_layer.currentLayer(),
+            cities=self.city_layer.currentLayer(),
+            retirement_field=f["retirement"],
+            capacity_field=f["capacity"],
+            capital_field=f["capital"],
+            whitelist_field=f["whitelist"],
+            volume_field=f["volume"],
+            outlets_field=f["outlets"],
+            province_name_field=f["province_name"],
+            city_name_field=f["city_name"],
+            classes=self.classes.value(),
+            method=max(self.method.currentIndex(), 0),
+            palette=max(self.palette.currentIndex(), 0),
+            thresholds=self.thresholds.text(),
+            label=self.year.currentText(),
+        )
 
     def make_task(self, open_report: bool = True) -> Optional[WorkflowTask]:
         """A :class:`WorkflowTask` for the current settings (not started), or None."""

@@ -25,12 +25,14 @@ def body_of(html: str) -> str:
     return match.group(1).strip() if match else html
 
 
-def combine_reports(title: str, parts: Sequence[Tuple[str, str, str]], intro: str = "",
-                    lang: str = "en") -> str:
+def combine_reports(
+    title: str, parts: Sequence[Tuple[str, str, str]], intro: str = "", lang: str = "en"
+) -> str:
     """One page from several reports: ``parts`` are (anchor, heading, full HTML page); a table
     of contents links to a ``<section>`` per report holding that report's body."""
-    toc = "".join(f'<li><a href="#{esc(anchor)}">{esc(heading)}</a></li>'
-                  for anchor, heading, _html in parts)
+    toc = "".join(
+        f'<li><a href="#{esc(anchor)}">{esc(heading)}</a></li>' for anchor, heading, _html in parts
+    )
     body = [f"<h1>{esc(title)}</h1>"]
     if intro:
         body.append(f'<p class="meta">{esc(intro)}</p>')

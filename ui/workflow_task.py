@@ -76,22 +76,56 @@ def workflow_steps(s: WorkflowSettings, folder: str) -> List[Step]:
     def paths(key: str) -> Dict[str, str]:
         return {"OUTPUT": str(out / f"{key}.gpkg"), "REPORT": str(out / f"{key}.html")}
 
-    ratio = {"INPUT": s.provinces, "RETIREMENT_FIELD": s.retirement_field,
-             "CAPACITY_FIELD": s.capacity_field, "THRESHOLDS": s.thresholds,
-             "NAME_FIELD": s.province_name_field, **paths("ratio")}
-    matching = {"INPUT": s.cities, "VOLUME_FIELD": s.volume_field,
-                "OUTLETS_FIELD": s.outlets_field, "CLASSES": s.classes, "METHOD": s.method,
-                "PALETTE": s.palette, "NAME_FIELD": s.city_name_field, **paths("matching")}
-    compliance = {"INPUT": s.provinces, "CAPITAL_FIELD": s.capital_field,
-                  "WHITELIST_FIELD": s.whitelist_field, "NAME_FIELD": s.province_name_field,
-                  **paths("compliance")}
+    ratio = {
+        "INPUT": s.provinces,
+        "RETIREMENT_FIELD": s.retirement_field,
+        "CAPACITY_FIELD": s.capacity_field,
+        "THRESHOLDS": s.thresholds,
+        "NAME_FIELD": s.province_name_field,
+        **paths("ratio"),
+    }
+    matching = {
+        "INPUT": s.cities,
+        "VOLUME_FIELD": s.volume_field,
+        "OUTLETS_FIELD": s.outlets_field,
+        "CLASSES": s.classes,
+        "METHOD": s.method,
+        "PALETTE": s.palette,
+        "NAME_FIELD": s.city_name_field,
+        **paths("matching"),
+    }
+    compliance = {
+        "INPUT": s.provinces,
+        "CAPITAL_FIELD": s.capital_field,
+        "WHITELIST_FIELD": s.whitelist_field,
+        "NAME_FIELD": s.province_name_field,
+        **paths("compliance"),
+    }
     return [
-        Step("ratio", "battery_recycling:retirement_capacity_ratio", ratio,
-             ratio["OUTPUT"], ratio["REPORT"], _tr("Retirement-to-capacity ratio") + suffix),
-        Step("matching", "battery_recycling:natural_breaks_matching", matching,
-             matching["OUTPUT"], matching["REPORT"], _tr("Volume–outlet matching") + suffix),
-        Step("compliance", "battery_recycling:capital_compliance", compliance,
-             compliance["OUTPUT"], compliance["REPORT"], _tr("Capital vs compliance") + suffix),
+        Step(
+            "ratio",
+            "battery_recycling:retirement_capacity_ratio",
+            ratio,
+            ratio["OUTPUT"],
+            ratio["REPORT"],
+            _tr("Retirement-to-capacity ratio") + suffix,
+        ),
+        Step(
+            "matching",
+            "battery_recycling:natural_breaks_matching",
+            matching,
+            matching["OUTPUT"],
+            matching["REPORT"],
+            _tr("Volume–outlet matching") + suffix,
+        ),
+        Step(
+            "compliance",
+            "battery_recycling:capital_compliance",
+            compliance,
+            compliance["OUTPUT"],
+            compliance["REPORT"],
+            _tr("Capital vs compliance") + suffix,
+        ),
     ]
 
 
@@ -102,10 +136,14 @@ class WorkflowTask(QgsTask):
     ``open_report`` to False to write the combined report without opening it (tests).
     """
 
-    def __init__(self, settings: WorkflowSettings, folder: str,
-                 project: Optional[QgsProject] = None,
-                 on_done: Optional[Callable[[bool, str], None]] = None,
-                 open_report: bool = True) -> None:
+    def __init__(
+        self,
+        settings: WorkflowSettings,
+        folder: str,
+        project: Optional[QgsProject] = None,
+        on_done: Optional[Callable[[bool, str], None]] = None,
+        open_report: bool = True,
+    ) -> None:
         super().__init__(_tr("Battery Recycling Atlas: mismatch workflow"), QgsTask.CanCancel)
         self.settings = settings
         self.folder = folder
@@ -140,8 +178,13 @@ class WorkflowTask(QgsTask):
                 return False
             steps.setCurrentStep(i)
             try:
-                step.results = processing.run(step.algorithm, step.parameters, context=context,
-                                              feedback=steps, is_child_algorithm=True)
+                step.results = processing.run(
+                    step.algorithm,
+                    step.parameters,
+                    context=context,
+                    feedback=steps,
+                    is_child_algorithm=True,
+                )
             except QgsProcessingException as err:
                 self.error = _tr("{title}: {error}").format(title=step.title, error=err)
                 return False
@@ -158,8 +201,9 @@ class WorkflowTask(QgsTask):
                 self.on_done(False, message)
             return
         root = self.project.layerTreeRoot()
-        group_name = _tr("Spatial mismatch") + (f" {self.settings.label}"
-                                                if self.settings.label else "")
+        group_name = _tr("Spatial mismatch") + (
+            f" {self.settings.label}" if self.settings.label else ""
+        )
         group = root.insertGroup(0, group_name)
         for step in self.steps:
             layer = QgsVectorLayer(step.output, step.title, "ogr")
@@ -174,19 +218,31 @@ class WorkflowTask(QgsTask):
 
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.report_path))
         if self.on_done:
-            self.on_done(True, _tr("{n} layers loaded; report: {path}").format(
-                n=len(self.layers), path=self.report_path))
+            self.on_done(
+                True,
+                _tr("{n} layers loaded; report: {path}").format(
+                    n=len(self.layers), path=self.report_path
+                ),
+            )
 
     def write_report(self) -> str:
         """Concatenate the three HTML reports' bodies into ``workflow_report.html``."""
-        parts = [(step.key, step.title, Path(step.report).read_text(encoding="utf-8"))
-                 for step in self.steps if Path(step.report).exists()]
+        parts = [
+            (step.key, step.title, Path(step.report).read_text(encoding="utf-8"))
+            for step in self.steps
+            if Path(step.report).exists()
+        ]
         lang = "zh-CN" if QLocale().name().startswith("zh") else "en"
         html = combine_reports(
-            _tr("Spatial mismatch workflow") + (f" {self.settings.label}"
-                                                if self.settings.label else ""),
-            parts, _tr("Retirement-to-capacity ratio of the provinces, natural-breaks matching "
-                       "of retired volume against outlets in the cities, and registered capital "
-                       "against whitelist firms."), lang=lang)
+            _tr("Spatial mismatch workflow")
+            + (f" {self.settings.label}" if self.settings.label else ""),
+            parts,
+            _tr(
+                "Retirement-to-capacity ratio of the provinces, natural-breaks matching "
+                "of retired volume against outlets in the cities, and registered capital "
+                "against whitelist firms."
+            ),
+            lang=lang,
+        )
         Path(self.report_path).write_text(html, encoding="utf-8")
         return self.report_path

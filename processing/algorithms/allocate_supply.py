@@ -54,10 +54,15 @@ from .siting_help import allocation_help
 
 FLOW_STYLE = "supply_flows.qml"
 PLANT_STYLE = "plant_utilization.qml"
-FLOW_FIELDS = (("from_id", "longlong"), ("to_id", "longlong"),
-               ("flow_t", "double"), ("distance_km", "double"),
-               ("unit_cost", "double"), ("cost", "double"),
-               ("cross_border", "bool"))
+FLOW_FIELDS = (
+    ("from_id", "longlong"),
+    ("to_id", "longlong"),
+    ("flow_t", "double"),
+    ("distance_km", "double"),
+    ("unit_cost", "double"),
+    ("cost", "double"),
+    ("cross_border", "bool"),
+)
 
 
 class AllocateSupply(AtlasAlgorithm):
@@ -86,8 +91,13 @@ class AllocateSupply(AtlasAlgorithm):
     OUTPUT_PLANTS = "OUTPUT_PLANTS"
     OUTPUT_REGIONS = "OUTPUT_REGIONS"
     REPORT = "REPORT"
-    NUMBER_OUTPUTS = ("TOTAL_COST", "UNMET_T", "NATIONAL_UTILIZATION", "CROSS_BORDER_SHARE",
-                      "ALLOCATED_T")
+    NUMBER_OUTPUTS = (
+        "TOTAL_COST",
+        "UNMET_T",
+        "NATIONAL_UTILIZATION",
+        "CROSS_BORDER_SHARE",
+        "ALLOCATED_T",
+    )
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
         """Help shown beside the dialog."""
@@ -97,61 +107,159 @@ class AllocateSupply(AtlasAlgorithm):
         """Declare the parameters and outputs (enumerations in the issue's order)."""
         num = QgsProcessingParameterNumber
         field = QgsProcessingParameterField
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SUPPLY, self.tr("Supply (regions or points)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(field(self.SUPPLY_FIELD, self.tr("Supply field (t/yr)"), None,
-                                self.SUPPLY, field.Numeric))
-        self.addParameter(field(self.SUPPLY_PROVINCE_FIELD, self.tr(
-            "Supply province code field (default: from the province polygons)"), None,
-            self.SUPPLY, field.Any, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLANTS, self.tr("Plants (points)"), [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(field(self.CAPACITY_FIELD, self.tr("Capacity field (t/yr)"), None,
-                                self.PLANTS, field.Numeric))
-        self.addParameter(field(self.PLANT_PROVINCE_FIELD, self.tr(
-            "Plant province code field (default: from the province polygons)"), None,
-            self.PLANTS, field.Any, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr("Provinces (polygons; for the border rule when the layers "
-                                  "carry no province code)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(field(self.REGION_ID_FIELD, self.tr(
-            "Province code field (default: feature order)"), None, self.REGIONS, field.Any,
-            optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.BORDER_RULE, self.tr("Border rule"),
-            [self.tr("Open (green channel)"), self.tr("Fee on cross-province flows"),
-             self.tr("Closed (own province only)")], defaultValue=0))
-        self.addParameter(num(self.BORDER_FEE, self.tr("Border fee (CNY/t, fee rule)"),
-                              num.Double, BORDER_FEE_DEFAULT, minValue=0.0))
-        self.addParameter(num(
-            self.TRANSPORT_COST, self.tr("Transport cost (CNY per t·km, hazardous-goods road "
-                                         "freight)"), num.Double, TRANSPORT_COST_DEFAULT,
-            minValue=0.0))
-        self.addParameter(num(self.DETOUR, self.tr("Detour factor (road ÷ straight-line "
-                                                   "distance)"), num.Double, DETOUR_DEFAULT,
-                              minValue=0.01))
-        self.addParameter(num(self.MAX_DISTANCE, self.tr("Maximum distance (km, straight line; "
-                                                         "empty: no limit)"), num.Double, None,
-                              optional=True, minValue=0.001))
-        self.addParameter(num(self.UNMET_PENALTY, self.tr("Penalty for unmet supply (CNY/t)"),
-                              num.Double, core.DEFAULT_UNMET_PENALTY, minValue=0.0))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SUPPLY,
+                self.tr("Supply (regions or points)"),
+                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+            )
+        )
+        self.addParameter(
+            field(
+                self.SUPPLY_FIELD, self.tr("Supply field (t/yr)"), None, self.SUPPLY, field.Numeric
+            )
+        )
+        self.addParameter(
+            field(
+                self.SUPPLY_PROVINCE_FIELD,
+                self.tr("Supply province code field (default: from the province polygons)"),
+                None,
+                self.SUPPLY,
+                field.Any,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PLANTS, self.tr("Plants (points)"), [QgsProcessing.TypeVectorPoint]
+            )
+        )
+        self.addParameter(
+            field(
+                self.CAPACITY_FIELD,
+                self.tr("Capacity field (t/yr)"),
+                None,
+                self.PLANTS,
+                field.Numeric,
+            )
+        )
+        self.addParameter(
+            field(
+                self.PLANT_PROVINCE_FIELD,
+                self.tr("Plant province code field (default: from the province polygons)"),
+                None,
+                self.PLANTS,
+                field.Any,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.REGIONS,
+                self.tr(
+                    "Provinces (polygons; for the border rule when the layers "
+                    "carry no province code)"
+                ),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            field(
+                self.REGION_ID_FIELD,
+                self.tr("Province code field (default: feature order)"),
+                None,
+                self.REGIONS,
+                field.Any,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.BORDER_RULE,
+                self.tr("Border rule"),
+                [
+                    self.tr("Open (green channel)"),
+                    self.tr("Fee on cross-province flows"),
+                    self.tr("Closed (own province only)"),
+                ],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            num(
+                self.BORDER_FEE,
+                self.tr("Border fee (CNY/t, fee rule)"),
+                num.Double,
+                BORDER_FEE_DEFAULT,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            num(
+                self.TRANSPORT_COST,
+                self.tr("Transport cost (CNY per t·km, hazardous-goods road " "freight)"),
+                num.Double,
+                TRANSPORT_COST_DEFAULT,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            num(
+                self.DETOUR,
+                self.tr("Detour factor (road ÷ straight-line " "distance)"),
+                num.Double,
+                DETOUR_DEFAULT,
+                minValue=0.01,
+            )
+        )
+        self.addParameter(
+            num(
+                self.MAX_DISTANCE,
+                self.tr("Maximum distance (km, straight line; " "empty: no limit)"),
+                num.Double,
+                None,
+                optional=True,
+                minValue=0.001,
+            )
+        )
+        self.addParameter(
+            num(
+                self.UNMET_PENALTY,
+                self.tr("Penalty for unmet supply (CNY/t)"),
+                num.Double,
+                core.DEFAULT_UNMET_PENALTY,
+                minValue=0.0,
+            )
+        )
         add_crs_parameter(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_FLOWS, self.tr("Flows"), QgsProcessing.TypeVectorLine))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PLANTS, self.tr("Plants with allocated supply"),
-            QgsProcessing.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_REGIONS, self.tr("Supply with unmet volume"),
-            QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_FLOWS, self.tr("Flows"), QgsProcessing.TypeVectorLine
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_PLANTS,
+                self.tr("Plants with allocated supply"),
+                QgsProcessing.TypeVectorPoint,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_REGIONS,
+                self.tr("Supply with unmet volume"),
+                QgsProcessing.TypeVectorAnyGeometry,
+            )
+        )
         self.add_report_parameter()
         for key in self.NUMBER_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, key))
         self.add_language_parameter()
-        self.suggest_defaults({self.SUPPLY: ("retirement",), self.PLANTS: ("capacity",)},
-                              {self.SUPPLY_FIELD: "retirement", "CAPACITY_FIELD": "capacity"})
+        self.suggest_defaults(
+            {self.SUPPLY: ("retirement",), self.PLANTS: ("capacity",)},
+            {self.SUPPLY_FIELD: "retirement", "CAPACITY_FIELD": "capacity"},
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read and project both layers, find provinces, solve in ``core``, write and report."""
@@ -163,21 +271,31 @@ class AllocateSupply(AtlasAlgorithm):
         s_idx = numeric_field_index(supply_src, s_field, self.tr("supply"))
         c_idx = numeric_field_index(plant_src, c_field, self.tr("capacity"))
         ensure_outputs_not_inputs(
-            self, parameters, context,
+            self,
+            parameters,
+            context,
             [self.OUTPUT_FLOWS, self.OUTPUT_PLANTS, self.OUTPUT_REGIONS, self.REPORT],
-            [self.SUPPLY, self.PLANTS, self.REGIONS])
+            [self.SUPPLY, self.PLANTS, self.REGIONS],
+        )
         rule = core.RULES[self.parameterAsEnum(parameters, self.BORDER_RULE, context)]
 
         feedback.setProgressText(self.tr("Reading supply and plants…"))
-        supply = read_located(supply_src, s_idx, s_field, crs, context, feedback, (0, 15),
-                              what=self.tr("Supply"))
-        plants = None if supply is None else read_located(
-            plant_src, c_idx, c_field, crs, context, feedback, (15, 25), what=self.tr("Plants"))
+        supply = read_located(
+            supply_src, s_idx, s_field, crs, context, feedback, (0, 15), what=self.tr("Supply")
+        )
+        plants = (
+            None
+            if supply is None
+            else read_located(
+                plant_src, c_idx, c_field, crs, context, feedback, (15, 25), what=self.tr("Plants")
+            )
+        )
         if plants is None:
             return {}
         if not supply.ids:
-            raise QgsProcessingException(self.tr("The supply layer is empty: there is nothing "
-                                                 "to allocate."))
+            raise QgsProcessingException(
+                self.tr("The supply layer is empty: there is nothing " "to allocate.")
+            )
         self._warn_capacity(plants, feedback)
         sprov, pprov = self._provinces(parameters, context, feedback, crs, supply, plants, rule)
         options = self._options(parameters, context)
@@ -189,43 +307,60 @@ class AllocateSupply(AtlasAlgorithm):
             if report and sprov is not None and pprov is not None:
                 by_rule = core.compare_rules(sxy, s_t, sprov, pxy, c_t, pprov, **options)
             else:
-                by_rule = {rule: core.allocate(sxy, s_t, sprov, pxy, c_t, pprov, rule=rule,
-                                               **options)}
+                by_rule = {
+                    rule: core.allocate(sxy, s_t, sprov, pxy, c_t, pprov, rule=rule, **options)
+                }
         except (RowValuesError, NoValidRowsError, ValueError) as err:
-            raise QgsProcessingException(self.tr("The allocation cannot be solved: {e}").format(
-                e=err)) from None
+            raise QgsProcessingException(
+                self.tr("The allocation cannot be solved: {e}").format(e=err)
+            ) from None
         except core.AllocationSolverError as err:
-            raise QgsProcessingException(self.tr("The solver failed: {e}").format(e=err)) \
-                from None
+            raise QgsProcessingException(self.tr("The solver failed: {e}").format(e=err)) from None
         result = by_rule[rule]
         for message in result.messages:
             feedback.pushInfo(message)
         feedback.pushInfo(result.status)
         if result.total_unmet_t > 0:
             unmet = [supply.ids[i] for i in np.flatnonzero(np.nan_to_num(result.unmet_t) > 0)]
-            feedback.pushWarning(self.tr("{t:,.0f} t/yr of supply cannot reach free capacity "
-                                         "and stays unmet, ids: {ids}").format(
-                t=result.total_unmet_t, ids=format_ids(unmet)))
+            feedback.pushWarning(
+                self.tr(
+                    "{t:,.0f} t/yr of supply cannot reach free capacity "
+                    "and stays unmet, ids: {ids}"
+                ).format(t=result.total_unmet_t, ids=format_ids(unmet))
+            )
         if feedback.isCanceled():
             return {}
         feedback.setProgress(60)
 
-        outputs = self._write(parameters, context, feedback, crs, supply, plants, result,
-                              supply_src, plant_src)
+        outputs = self._write(
+            parameters, context, feedback, crs, supply, plants, result, supply_src, plant_src
+        )
         if not outputs:
             return {}
         if report:
-            self._report(report, parameters, context, by_rule, rule, supply_src, plant_src,
-                         supply, plants, options)
+            self._report(
+                report,
+                parameters,
+                context,
+                by_rule,
+                rule,
+                supply_src,
+                plant_src,
+                supply,
+                plants,
+                options,
+            )
             outputs[self.REPORT] = report
         known = sprov is not None and pprov is not None
-        outputs.update({
-            "TOTAL_COST": python_number(result.total_cost),
-            "UNMET_T": python_number(result.total_unmet_t),
-            "NATIONAL_UTILIZATION": python_number(result.national_utilization),
-            "CROSS_BORDER_SHARE": python_number(result.cross_border_share) if known else None,
-            "ALLOCATED_T": python_number(result.total_allocated_t),
-        })
+        outputs.update(
+            {
+                "TOTAL_COST": python_number(result.total_cost),
+                "UNMET_T": python_number(result.total_unmet_t),
+                "NATIONAL_UTILIZATION": python_number(result.national_utilization),
+                "CROSS_BORDER_SHARE": python_number(result.cross_border_share) if known else None,
+                "ALLOCATED_T": python_number(result.total_allocated_t),
+            }
+        )
         feedback.setProgress(100)
         return outputs
 
@@ -233,12 +368,18 @@ class AllocateSupply(AtlasAlgorithm):
 
     def _options(self, parameters, context) -> dict:
         dbl = self.parameterAsDouble
-        max_km = None if parameters.get(self.MAX_DISTANCE) in (None, "") else \
-            dbl(parameters, self.MAX_DISTANCE, context)
-        return {"transport_cost": dbl(parameters, self.TRANSPORT_COST, context),
-                "border_fee": dbl(parameters, self.BORDER_FEE, context),
-                "detour": dbl(parameters, self.DETOUR, context), "max_distance_km": max_km,
-                "unmet_penalty": dbl(parameters, self.UNMET_PENALTY, context)}
+        max_km = (
+            None
+            if parameters.get(self.MAX_DISTANCE) in (None, "")
+            else dbl(parameters, self.MAX_DISTANCE, context)
+        )
+        return {
+            "transport_cost": dbl(parameters, self.TRANSPORT_COST, context),
+            "border_fee": dbl(parameters, self.BORDER_FEE, context),
+            "detour": dbl(parameters, self.DETOUR, context),
+            "max_distance_km": max_km,
+            "unmet_penalty": dbl(parameters, self.UNMET_PENALTY, context),
+        }
 
     def _warn_capacity(self, plants, feedback) -> None:
         total = float(np.nansum(np.where(plants.valid(), plants.values, 0.0)))
@@ -252,128 +393,213 @@ class AllocateSupply(AtlasAlgorithm):
         regions_src = self.parameterAsSource(parameters, self.REGIONS, context)
         regions = None
         if regions_src is not None:
-            regions = Regions(regions_src, self.parameterAsString(
-                parameters, self.REGION_ID_FIELD, context), crs, context, feedback)
+            regions = Regions(
+                regions_src,
+                self.parameterAsString(parameters, self.REGION_ID_FIELD, context),
+                crs,
+                context,
+                feedback,
+            )
         sides = []
         for located, field_key, tag, what in (
-                (supply, self.SUPPLY_PROVINCE_FIELD, "supply", self.tr("Supply features")),
-                (plants, self.PLANT_PROVINCE_FIELD, "plant", self.tr("Plants"))):
+            (supply, self.SUPPLY_PROVINCE_FIELD, "supply", self.tr("Supply features")),
+            (plants, self.PLANT_PROVINCE_FIELD, "plant", self.tr("Plants")),
+        ):
             name = self.parameterAsString(parameters, field_key, context)
             keys = None
             if name:
                 idx = located.features[0].fields().lookupField(name) if located.features else -1
-                keys = [province_key(f.attribute(idx)) if idx >= 0 else None
-                        for f in located.features]
+                keys = [
+                    province_key(f.attribute(idx)) if idx >= 0 else None for f in located.features
+                ]
                 missing = [fid for fid, k in zip(located.ids, keys) if k is None]
                 if missing:
-                    feedback.pushWarning(self.tr(
-                        "{what} with a NULL “{field}”, ids: {ids}. Their province is unknown: "
-                        "under the fee and closed rules they count as foreign to every "
-                        "province.").format(what=what, field=name, ids=format_ids(missing)))
+                    feedback.pushWarning(
+                        self.tr(
+                            "{what} with a NULL “{field}”, ids: {ids}. Their province is unknown: "
+                            "under the fee and closed rules they count as foreign to every "
+                            "province."
+                        ).format(what=what, field=name, ids=format_ids(missing))
+                    )
             elif regions is not None:
                 where = regions.region_of(located.x, located.y)
                 keys = [regions.keys[w] if w >= 0 else None for w in where]
                 has_value = np.isfinite(located.values)
-                warn_outside([fid for fid, w, v in zip(located.ids, where, has_value)
-                              if w < 0 and v], what, rule, feedback)
+                warn_outside(
+                    [fid for fid, w, v in zip(located.ids, where, has_value) if w < 0 and v],
+                    what,
+                    rule,
+                    feedback,
+                )
             if keys is not None:  # unknown: a province of its own, foreign to all
-                keys = [k if k is not None else f"?{tag}:{fid}"
-                        for k, fid in zip(keys, located.ids)]
+                keys = [
+                    k if k is not None else f"?{tag}:{fid}" for k, fid in zip(keys, located.ids)
+                ]
             sides.append(keys)
         sprov, pprov = sides
         if rule != "open" and (sprov is None or pprov is None):
-            raise QgsProcessingException(self.tr(
-                "The “{rule}” border rule needs the province of every supply feature and plant: "
-                "give province polygons (REGIONS) or the province code fields "
-                "(SUPPLY_PROVINCE_FIELD and PLANT_PROVINCE_FIELD).").format(rule=rule))
-        if sprov is not None and pprov is not None and plants.ids and not (
-                set(sprov) & set(pprov)):
-            feedback.pushWarning(self.tr(
-                "No supply feature shares a province code with any plant: check that the "
-                "province codes of both layers (and REGION_ID_FIELD) use the same codes."))
+            raise QgsProcessingException(
+                self.tr(
+                    "The “{rule}” border rule needs the province of every supply feature and plant: "
+                    "give province polygons (REGIONS) or the province code fields "
+                    "(SUPPLY_PROVINCE_FIELD and PLANT_PROVINCE_FIELD)."
+                ).format(rule=rule)
+            )
+        if sprov is not None and pprov is not None and plants.ids and not (set(sprov) & set(pprov)):
+            feedback.pushWarning(
+                self.tr(
+                    "No supply feature shares a province code with any plant: check that the "
+                    "province codes of both layers (and REGION_ID_FIELD) use the same codes."
+                )
+            )
         return sprov, pprov
 
-    def _write(self, parameters, context, feedback, crs, supply, plants, result, supply_src,
-               plant_src) -> dict:
-        used = [self.parameterAsString(parameters, key, context)
-                for key in (self.SUPPLY_FIELD, self.CAPACITY_FIELD)]
+    def _write(
+        self, parameters, context, feedback, crs, supply, plants, result, supply_src, plant_src
+    ) -> dict:
+        used = [
+            self.parameterAsString(parameters, key, context)
+            for key in (self.SUPPLY_FIELD, self.CAPACITY_FIELD)
+        ]
         illustrative = 1 if run_uses_sample(self, parameters, context) else 0
         fields = QgsFields()
         for name, kind in FLOW_FIELDS:
             fields.append(new_field(name, kind))
         fields.append(new_field(ILLUSTRATIVE_FIELD, "int"))
-        sink, flows_dest = self.parameterAsSink(parameters, self.OUTPUT_FLOWS, context, fields,
-                                                QgsWkbTypes.LineString, crs)
+        sink, flows_dest = self.parameterAsSink(
+            parameters, self.OUTPUT_FLOWS, context, fields, QgsWkbTypes.LineString, crs
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_FLOWS))
         for k in range(result.n_flows):
             i, j = int(result.flow_from[k]), int(result.flow_to[k])
             feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPolylineXY([
-                QgsPointXY(supply.x[i], supply.y[i]), QgsPointXY(plants.x[j], plants.y[j])]))
-            feature.setAttributes([
-                int(supply.ids[i]), int(plants.ids[j]), python_number(result.flow_t[k]),
-                python_number(result.flow_distance_km[k]),
-                python_number(result.flow_unit_cost[k]), python_number(result.flow_cost[k]),
-                bool(result.flow_cross_border[k]), illustrative])
+            feature.setGeometry(
+                QgsGeometry.fromPolylineXY(
+                    [QgsPointXY(supply.x[i], supply.y[i]), QgsPointXY(plants.x[j], plants.y[j])]
+                )
+            )
+            feature.setAttributes(
+                [
+                    int(supply.ids[i]),
+                    int(plants.ids[j]),
+                    python_number(result.flow_t[k]),
+                    python_number(result.flow_distance_km[k]),
+                    python_number(result.flow_unit_cost[k]),
+                    python_number(result.flow_cost[k]),
+                    bool(result.flow_cross_border[k]),
+                    illustrative,
+                ]
+            )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         del sink
-        finish_styling(context, flows_dest, qml_styler(FLOW_STYLE, relabel_rules(translated())),
-                       feedback)
+        finish_styling(
+            context, flows_dest, qml_styler(FLOW_STYLE, relabel_rules(translated())), feedback
+        )
         feedback.setProgress(70)
 
         fields, sink, plants_dest = self.output_sink(
-            parameters, context, plant_src,
+            parameters,
+            context,
+            plant_src,
             [new_field("allocated_t", "double"), new_field("utilization", "double")],
-            feedback, self.OUTPUT_PLANTS)
-        rows = [[python_number(a), python_number(u)]
-                for a, u in zip(result.allocated_t, result.utilization)]
-        if not write_features(sink, fields, plants.features, rows, feedback, (70, 80),
-                              used_fields=used):
+            feedback,
+            self.OUTPUT_PLANTS,
+        )
+        rows = [
+            [python_number(a), python_number(u)]
+            for a, u in zip(result.allocated_t, result.utilization)
+        ]
+        if not write_features(
+            sink, fields, plants.features, rows, feedback, (70, 80), used_fields=used
+        ):
             return {}
         del sink
-        finish_styling(context, plants_dest, qml_styler(PLANT_STYLE, relabel_rules(translated())),
-                       feedback)
+        finish_styling(
+            context, plants_dest, qml_styler(PLANT_STYLE, relabel_rules(translated())), feedback
+        )
 
         fields, sink, regions_dest = self.output_sink(
-            parameters, context, supply_src, [new_field("unmet_t", "double")], feedback,
-            self.OUTPUT_REGIONS)
+            parameters,
+            context,
+            supply_src,
+            [new_field("unmet_t", "double")],
+            feedback,
+            self.OUTPUT_REGIONS,
+        )
         rows = [[python_number(u)] for u in result.unmet_t]
-        if not write_features(sink, fields, supply.features, rows, feedback, (80, 90),
-                              used_fields=used):
+        if not write_features(
+            sink, fields, supply.features, rows, feedback, (80, 90), used_fields=used
+        ):
             return {}
         del sink
         style = "supply_unmet_polygon.qml" if supply.polygons else "supply_unmet_point.qml"
-        finish_styling(context, regions_dest, qml_styler(style, relabel_rules(translated())),
-                       feedback)
-        return {self.OUTPUT_FLOWS: flows_dest, self.OUTPUT_PLANTS: plants_dest,
-                self.OUTPUT_REGIONS: regions_dest}
+        finish_styling(
+            context, regions_dest, qml_styler(style, relabel_rules(translated())), feedback
+        )
+        return {
+            self.OUTPUT_FLOWS: flows_dest,
+            self.OUTPUT_PLANTS: plants_dest,
+            self.OUTPUT_REGIONS: regions_dest,
+        }
 
-    def _report(self, path, parameters, context, by_rule, rule, supply_src, plant_src, supply,
-                plants, options) -> None:
+    def _report(
+        self,
+        path,
+        parameters,
+        context,
+        by_rule,
+        rule,
+        supply_src,
+        plant_src,
+        supply,
+        plants,
+        options,
+    ) -> None:
         from ...core.report_allocation import allocation_report_html
 
-        notes = [self.tr("Transport {c:g} CNY per t·km × detour {d:g}; border fee {f:,.0f} CNY/t "
-                         "(fee rule); unmet penalty {p:,.0f} CNY/t; maximum distance {m}.").format(
-            c=options["transport_cost"], d=options["detour"], f=options["border_fee"],
-            p=options["unmet_penalty"],
-            m=self.tr("none") if options["max_distance_km"] is None
-            else f"{options['max_distance_km']:,.0f} km")]
+        notes = [
+            self.tr(
+                "Transport {c:g} CNY per t·km × detour {d:g}; border fee {f:,.0f} CNY/t "
+                "(fee rule); unmet penalty {p:,.0f} CNY/t; maximum distance {m}."
+            ).format(
+                c=options["transport_cost"],
+                d=options["detour"],
+                f=options["border_fee"],
+                p=options["unmet_penalty"],
+                m=self.tr("none")
+                if options["max_distance_km"] is None
+                else f"{options['max_distance_km']:,.0f} km",
+            )
+        ]
         if len(by_rule) == 1:
-            notes.append(self.tr("The other border rules need provinces (REGIONS or the province "
-                                 "code fields); only the chosen rule is shown."))
+            notes.append(
+                self.tr(
+                    "The other border rules need provinces (REGIONS or the province "
+                    "code fields); only the chosen rule is shown."
+                )
+            )
         html = allocation_report_html(
-            by_rule, rule, title=self.tr("Allocation of retired batteries — {layer}").format(
-                layer=layer_title(parameters, self.SUPPLY, supply_src)),
-            tr=report_tr, supply_names=region_names(supply_src, supply.features),
-            plant_names=region_names(plant_src, plants.features), notes=notes)
+            by_rule,
+            rule,
+            title=self.tr("Allocation of retired batteries — {layer}").format(
+                layer=layer_title(parameters, self.SUPPLY, supply_src)
+            ),
+            tr=report_tr,
+            supply_names=region_names(supply_src, supply.features),
+            plant_names=region_names(plant_src, plants.features),
+            notes=notes,
+        )
         self.write_report(path, parameters, context, html)
 
 
 def _xy(located) -> np.ndarray:
     """(n, 2) metres; rows without a location at 0, 0 (their volume is NULL)."""
-    return np.column_stack([np.nan_to_num(located.x), np.nan_to_num(located.y)]) \
-        if located.ids else np.zeros((0, 2))
+    return (
+        np.column_stack([np.nan_to_num(located.x), np.nan_to_num(located.y)])
+        if located.ids
+        else np.zeros((0, 2))
+    )
 
 
 def _volumes(located) -> np.ndarray:

@@ -144,17 +144,28 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
 
         styled = self._styled_output
         if styled is not None:
-            figure = result_map_html(*styled, context, _tr(
-                "Map of the result, styled as the output layer (Albers equal-area projection)."))
+            figure = result_map_html(
+                *styled,
+                context,
+                _tr(
+                    "Map of the result, styled as the output layer (Albers equal-area projection)."
+                ),
+            )
             html = with_result_map(html, figure)
         block = provenance_html(self, parameters, context, plugin_version())
         write_text(path, with_provenance(html, block), "REPORT")
 
     def add_report_parameter(self) -> None:
         """The optional REPORT (HTML file) every analysis offers."""
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "REPORT", _tr("Report"), _tr("HTML files (*.html)"), optional=True,
-            createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "REPORT",
+                _tr("Report"),
+                _tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
 
     def source_or_raise(self, parameters, name: str, context) -> QgsFeatureSource:
         """The feature source of parameter ``name``; the standard error when it is invalid."""
@@ -168,10 +179,12 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         input's geometry type and CRS; warns when input fields had to be renamed."""
         fields, renamed = output_fields(source.fields(), new_fields)
         if renamed:
-            feedback.pushWarning(_tr("Input fields renamed to keep them: {names}").format(
-                names=", ".join(renamed)))
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields,
-                                             source.wkbType(), source.sourceCrs())
+            feedback.pushWarning(
+                _tr("Input fields renamed to keep them: {names}").format(names=", ".join(renamed))
+            )
+        sink, dest_id = self.parameterAsSink(
+            parameters, name, context, fields, source.wkbType(), source.sourceCrs()
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         return fields, sink, dest_id

@@ -27,8 +27,12 @@ from ..layer_io import (
 from .base import AtlasAlgorithm
 
 #: Numeric outputs: key → fitted parameter.
-ESTIMATES = (("Q0", "scale.q0"), ("K", "scale.k"), ("LAMBDA", "scale.lam"),
-             ("FIXED_COST", "plant.fixed_cost_ref"))
+ESTIMATES = (
+    ("Q0", "scale.q0"),
+    ("K", "scale.k"),
+    ("LAMBDA", "scale.lam"),
+    ("FIXED_COST", "plant.fixed_cost_ref"),
+)
 
 
 class CalibrateScaleCurve(AtlasAlgorithm):
@@ -64,54 +68,86 @@ class CalibrateScaleCurve(AtlasAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Observed unit costs (table)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterField(
-            self.THROUGHPUT_FIELD, self.tr("Throughput field (t/yr)"), None, self.INPUT))
-        self.addParameter(QgsProcessingParameterField(
-            self.UNIT_COST_FIELD, self.tr("Unit cost field (CNY/t)"), None, self.INPUT))
-        self.addParameter(QgsProcessingParameterField(
-            self.CAPACITY_FIELD, self.tr("Capacity field (t/yr)"), None, self.INPUT,
-            optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            PARAMETERS_FILE, self.tr("Economics preset to start from (JSON)"),
-            extension="json", optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("Fitted preset"), self.tr("JSON files (*.json)")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Observed unit costs (table)"), [QgsProcessing.TypeVector]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.THROUGHPUT_FIELD, self.tr("Throughput field (t/yr)"), None, self.INPUT
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.UNIT_COST_FIELD, self.tr("Unit cost field (CNY/t)"), None, self.INPUT
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CAPACITY_FIELD,
+                self.tr("Capacity field (t/yr)"),
+                None,
+                self.INPUT,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                PARAMETERS_FILE,
+                self.tr("Economics preset to start from (JSON)"),
+                extension="json",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Fitted preset"), self.tr("JSON files (*.json)")
+            )
+        )
         self.add_report_parameter()
         for key in ("R2", "RMSE", "N") + tuple(k for k, _ in ESTIMATES):
             self.addOutput(QgsProcessingOutputNumber(key, key))
-        self.suggest_defaults({"INPUT": ("throughput", "unit_cost")},
-                              {"THROUGHPUT_FIELD": "throughput", "UNIT_COST_FIELD": "unit_cost"})
+        self.suggest_defaults(
+            {"INPUT": ("throughput", "unit_cost")},
+            {"THROUGHPUT_FIELD": "throughput", "UNIT_COST_FIELD": "unit_cost"},
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Fit in ``core`` and write the preset and the report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, self.REPORT],
-                                  [self.INPUT], [PARAMETERS_FILE])
+        ensure_outputs_not_inputs(
+            self, parameters, context, [self.OUTPUT, self.REPORT], [self.INPUT], [PARAMETERS_FILE]
+        )
         params = economics_params(self, parameters, context)
         indices = {}
-        for key, param in (("thr", self.THROUGHPUT_FIELD), ("cost", self.UNIT_COST_FIELD),
-                           ("cap", self.CAPACITY_FIELD)):
+        for key, param in (
+            ("thr", self.THROUGHPUT_FIELD),
+            ("cost", self.UNIT_COST_FIELD),
+            ("cap", self.CAPACITY_FIELD),
+        ):
             name = self.parameterAsString(parameters, param, context)
-            indices[key] = numeric_field_index(source, name, param, allow_text=True) \
-                if name else -1
+            indices[key] = numeric_field_index(source, name, param, allow_text=True) if name else -1
         read = read_features(source, indices, feedback, (0, 20))
         if read is None:
             return {}
         features, cols = read
         ids = [f.id() for f in features]
-        capacity = None if indices["cap"] < 0 else [
-            c if c is not None else t for c, t in zip(cols["cap"], cols["thr"])]
+        capacity = (
+            None
+            if indices["cap"] < 0
+            else [c if c is not None else t for c, t in zip(cols["cap"], cols["thr"])]
+        )
         feedback.setProgressText(self.tr("Fitting…"))
         try:
-            fit = calibration.fit_scale_curve(cols["thr"], cols["cost"], params,
-                                              capacity=capacity)
+            fit = calibration.fit_scale_curve(cols["thr"], cols["cost"], params, capacity=capacity)
         except InputError as err:
             rows = format_ids([ids[i] for i in err.indices]) if err.indices else "—"
-            raise QgsProcessingException(self.tr(
-                "Cannot fit: {reason} (“{field}”, feature ids: {ids}).").format(
-                    reason=err.reason, field=err.name, ids=rows)) from None
+            raise QgsProcessingException(
+                self.tr("Cannot fit: {reason} (“{field}”, feature ids: {ids}).").format(
+                    reason=err.reason, field=err.name, ids=rows
+                )
+            ) from None
         except ValueError as err:
             raise QgsProcessingException(self.tr("Cannot fit: {e}").format(e=err)) from None
         if not fit.success:
@@ -119,25 +155,40 @@ class CalibrateScaleCurve(AtlasAlgorithm):
         feedback.setProgress(70)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         try:
-            save_preset(fit.params, output,
-                        description=self.tr("Scale curve fitted to {n} observed rows of {layer}")
-                        .format(n=fit.n, layer=layer_title(parameters, self.INPUT, source)),
-                        metadata={"r2": fit.r2, "rmse": fit.rmse, "n": fit.n,
-                                  "std_errors": fit.std_errors})
+            save_preset(
+                fit.params,
+                output,
+                description=self.tr("Scale curve fitted to {n} observed rows of {layer}").format(
+                    n=fit.n, layer=layer_title(parameters, self.INPUT, source)
+                ),
+                metadata={"r2": fit.r2, "rmse": fit.rmse, "n": fit.n, "std_errors": fit.std_errors},
+            )
         except OSError as error:
-            raise QgsProcessingException(self.tr("Could not write {name} to {path}: {error}")
-                                         .format(name=self.OUTPUT, path=output,
-                                                 error=error.strerror or error)) from None
+            raise QgsProcessingException(
+                self.tr("Could not write {name} to {path}: {error}").format(
+                    name=self.OUTPUT, path=output, error=error.strerror or error
+                )
+            ) from None
         results = {self.OUTPUT: output, "R2": fit.r2, "RMSE": float(fit.rmse), "N": int(fit.n)}
         results.update({key: float(fit.estimates[name]) for key, name in ESTIMATES})
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             from ...core.report_economics import calibration_report_html
 
-            self.write_report(report, parameters, context, calibration_report_html(
-                cols["thr"], cols["cost"], fit, tr=report_tr,
-                title=self.tr("Scale-curve calibration — {layer}").format(
-                    layer=layer_title(parameters, self.INPUT, source))))
+            self.write_report(
+                report,
+                parameters,
+                context,
+                calibration_report_html(
+                    cols["thr"],
+                    cols["cost"],
+                    fit,
+                    tr=report_tr,
+                    title=self.tr("Scale-curve calibration — {layer}").format(
+                        layer=layer_title(parameters, self.INPUT, source)
+                    ),
+                ),
+            )
             results[self.REPORT] = report
         feedback.setProgress(100)
         return results

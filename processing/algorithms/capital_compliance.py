@@ -76,32 +76,75 @@ class CapitalCompliance(AtlasAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Provinces"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.CAPITAL_FIELD, self.tr("Registered capital field (CNY)"), None, self.INPUT,
-            QgsProcessingParameterField.Numeric))
-        self.addParameter(QgsProcessingParameterField(
-            self.WHITELIST_FIELD, self.tr("Whitelist firm count field"), None, self.INPUT,
-            QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.WHITELIST, self.tr("Whitelist firms (points, counted per province)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.WHITELIST_CAPACITY_FIELD, self.tr("Whitelist firm capacity field (t/yr)"),
-            None, self.WHITELIST, QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.NAME_FIELD, self.tr("Name field (for the report)"), None, self.INPUT,
-            QgsProcessingParameterField.Any, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Capital vs compliance"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Provinces"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CAPITAL_FIELD,
+                self.tr("Registered capital field (CNY)"),
+                None,
+                self.INPUT,
+                QgsProcessingParameterField.Numeric,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.WHITELIST_FIELD,
+                self.tr("Whitelist firm count field"),
+                None,
+                self.INPUT,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.WHITELIST,
+                self.tr("Whitelist firms (points, counted per province)"),
+                [QgsProcessing.TypeVectorPoint],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.WHITELIST_CAPACITY_FIELD,
+                self.tr("Whitelist firm capacity field (t/yr)"),
+                None,
+                self.WHITELIST,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NAME_FIELD,
+                self.tr("Name field (for the report)"),
+                None,
+                self.INPUT,
+                QgsProcessingParameterField.Any,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Capital vs compliance"), QgsProcessing.TypeVectorPolygon
+            )
+        )
         self.add_report_parameter()
         for key in ("PEARSON_R", "PEARSON_P", "SPEARMAN_R", "SPEARMAN_P", "N"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
         self.add_language_parameter()
-        self.suggest_defaults({self.INPUT: ("capital", "whitelist")},
-                              {self.CAPITAL_FIELD: "capital", self.WHITELIST_FIELD: "whitelist",
-                               "NAME_FIELD": "name"})
+        self.suggest_defaults(
+            {self.INPUT: ("capital", "whitelist")},
+            {
+                self.CAPITAL_FIELD: "capital",
+                self.WHITELIST_FIELD: "whitelist",
+                "NAME_FIELD": "name",
+            },
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read, compute in ``core``, write, style and report."""
@@ -111,36 +154,47 @@ class CapitalCompliance(AtlasAlgorithm):
         firms_src = self.parameterAsSource(parameters, self.WHITELIST, context)
         firm_name = self.parameterAsString(parameters, self.WHITELIST_FIELD, context)
         if firms_src is None and not firm_name:
-            raise QgsProcessingException(self.tr(
-                "Give a whitelist firm count field (WHITELIST_FIELD) or a point layer of "
-                "whitelist firms (WHITELIST)."))
-        firm_idx = -1 if firms_src is not None else numeric_field_index(
-            source, firm_name, self.tr("whitelist firms"))
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
-                                  [self.INPUT, self.WHITELIST])
+            raise QgsProcessingException(
+                self.tr(
+                    "Give a whitelist firm count field (WHITELIST_FIELD) or a point layer of "
+                    "whitelist firms (WHITELIST)."
+                )
+            )
+        firm_idx = (
+            -1
+            if firms_src is not None
+            else numeric_field_index(source, firm_name, self.tr("whitelist firms"))
+        )
+        ensure_outputs_not_inputs(
+            self, parameters, context, [self.OUTPUT, "REPORT"], [self.INPUT, self.WHITELIST]
+        )
 
         read = read_features(source, {"capital": cap_idx, "firms": firm_idx}, feedback)
         if read is None:
             return {}
         features, columns = read
         # Ids that read "name (id)" in the warnings.
-        ids = feature_refs(source, features,
-                           self.parameterAsString(parameters, "NAME_FIELD", context))
+        ids = feature_refs(
+            source, features, self.parameterAsString(parameters, "NAME_FIELD", context)
+        )
         firms, capacity = columns["firms"], None
         if firms_src is not None:
             geoms = [f.geometry() for f in features]
-            firms, skipped = sum_points_in_regions(geoms, source.sourceCrs(), firms_src, None,
-                                                   context, feedback)
-            cap_field = self.parameterAsString(parameters, self.WHITELIST_CAPACITY_FIELD,
-                                               context)
+            firms, skipped = sum_points_in_regions(
+                geoms, source.sourceCrs(), firms_src, None, context, feedback
+            )
+            cap_field = self.parameterAsString(parameters, self.WHITELIST_CAPACITY_FIELD, context)
             if cap_field:
                 idx = numeric_field_index(firms_src, cap_field, self.tr("firm capacity"))
-                capacity, _ = sum_points_in_regions(geoms, source.sourceCrs(), firms_src, idx,
-                                                    context, feedback)
+                capacity, _ = sum_points_in_regions(
+                    geoms, source.sourceCrs(), firms_src, idx, context, feedback
+                )
             if skipped["outside"]:
-                feedback.pushWarning(self.tr(
-                    "Whitelist firms outside every province were not counted, ids: {ids}")
-                    .format(ids=format_ids(skipped["outside"])))
+                feedback.pushWarning(
+                    self.tr(
+                        "Whitelist firms outside every province were not counted, ids: {ids}"
+                    ).format(ids=format_ids(skipped["outside"]))
+                )
         if feedback.isCanceled():
             return {}
         feedback.setProgress(40)
@@ -149,58 +203,85 @@ class CapitalCompliance(AtlasAlgorithm):
             result = compliance.capital_compliance(columns["capital"], firms)
         except InvalidValuesError as err:
             field = cap_name if err.which == "capital" else (firm_name or self.WHITELIST)
-            raise QgsProcessingException(self.tr(
-                "Negative or infinite values in “{field}” for feature ids: {ids}.").format(
-                    field=field, ids=format_ids([ids[i] for i in err.indices]))) from None
+            raise QgsProcessingException(
+                self.tr("Negative or infinite values in “{field}” for feature ids: {ids}.").format(
+                    field=field, ids=format_ids([ids[i] for i in err.indices])
+                )
+            ) from None
         undefined = [fid for fid, c in zip(ids, columns["capital"]) if c is None or c == 0]
         if undefined:
-            feedback.pushWarning(self.tr(
-                "Capital 0 or NULL in “{field}” (compliance_index NULL) for feature ids: {ids}"
-            ).format(field=cap_name, ids=format_ids(undefined)))
+            feedback.pushWarning(
+                self.tr(
+                    "Capital 0 or NULL in “{field}” (compliance_index NULL) for feature ids: {ids}"
+                ).format(field=cap_name, ids=format_ids(undefined))
+            )
         if result.n is None or result.n < 3 or result.pearson_r is None:
-            feedback.pushWarning(self.tr(
-                "The correlation needs at least 3 provinces with both values, and values that "
-                "differ; PEARSON_R and SPEARMAN_R are NULL."))
+            feedback.pushWarning(
+                self.tr(
+                    "The correlation needs at least 3 provinces with both values, and values that "
+                    "differ; PEARSON_R and SPEARMAN_R are NULL."
+                )
+            )
 
-        new_fields = [new_field("capital_share", "double"),
-                      new_field("whitelist_share", "double"),
-                      new_field("compliance_index", "double"),
-                      new_field("no_whitelist", "bool")]
+        new_fields = [
+            new_field("capital_share", "double"),
+            new_field("whitelist_share", "double"),
+            new_field("compliance_index", "double"),
+            new_field("no_whitelist", "bool"),
+        ]
         if capacity is not None:
             new_fields.append(new_field("whitelist_capacity_t", "double"))
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
-                                                 feedback)
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
         extra = []
         for i in range(len(features)):
-            row = [python_number(result.capital_share[i]),
-                   python_number(result.whitelist_share[i]),
-                   python_number(result.compliance_index[i]),
-                   None if result.null_firms[i] else bool(result.no_whitelist[i])]
+            row = [
+                python_number(result.capital_share[i]),
+                python_number(result.whitelist_share[i]),
+                python_number(result.compliance_index[i]),
+                None if result.null_firms[i] else bool(result.no_whitelist[i]),
+            ]
             if capacity is not None:
                 row.append(python_number(capacity[i]))
             extra.append(row)
-        if not write_features(sink, fields, features, extra, feedback, (50, 85),
-                              used_fields=[cap_name, firm_name]):
+        if not write_features(
+            sink, fields, features, extra, feedback, (50, 85), used_fields=[cap_name, firm_name]
+        ):
             return {}
         del sink  # closes the file, so its default style can be stored
-        self.style_output(context, dest_id, qml_styler(STYLE, relabel_rules(compliance_labels())),
-                       feedback)
+        self.style_output(
+            context, dest_id, qml_styler(STYLE, relabel_rules(compliance_labels())), feedback
+        )
 
-        results = {self.OUTPUT: dest_id, "PEARSON_R": python_number(result.pearson_r),
-                   "PEARSON_P": python_number(result.pearson_p),
-                   "SPEARMAN_R": python_number(result.spearman_r),
-                   "SPEARMAN_P": python_number(result.spearman_p),
-                   "N": python_number(result.n)}
+        results = {
+            self.OUTPUT: dest_id,
+            "PEARSON_R": python_number(result.pearson_r),
+            "PEARSON_P": python_number(result.pearson_p),
+            "SPEARMAN_R": python_number(result.spearman_r),
+            "SPEARMAN_P": python_number(result.spearman_p),
+            "N": python_number(result.n),
+        }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             from ...core.report_compliance import compliance_report_html
 
-            names = region_names(source, features,
-                                 self.parameterAsString(parameters, self.NAME_FIELD, context))
-            self.write_report(report, parameters, context, compliance_report_html(
-                names, columns["capital"], firms, result, tr=report_tr,
-                title=self.tr("Capital vs compliance — {layer}").format(
-                    layer=layer_title(parameters, self.INPUT, source))))
+            names = region_names(
+                source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)
+            )
+            self.write_report(
+                report,
+                parameters,
+                context,
+                compliance_report_html(
+                    names,
+                    columns["capital"],
+                    firms,
+                    result,
+                    tr=report_tr,
+                    title=self.tr("Capital vs compliance — {layer}").format(
+                        layer=layer_title(parameters, self.INPUT, source)
+                    ),
+                ),
+            )
             results[self.REPORT] = report
         feedback.setProgress(100)
         return results

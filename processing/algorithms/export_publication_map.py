@@ -83,8 +83,11 @@ class ExportPublicationMap(AtlasAlgorithm):
 
     def template_labels(self) -> list[str]:
         """Display names of :data:`map_layout.TEMPLATES`, same order."""
-        return [self.tr("A4 landscape"), self.tr("A4 portrait"),
-                self.tr("Two panels side by side (A4 landscape, with the second input)")]
+        return [
+            self.tr("A4 landscape"),
+            self.tr("A4 portrait"),
+            self.tr("Two panels side by side (A4 landscape, with the second input)"),
+        ]
 
     def attribution(self) -> str:
         """The boundary data's attribution."""
@@ -106,7 +109,7 @@ class ExportPublicationMap(AtlasAlgorithm):
             "<i>match_code</i> (bivariate matching), <i>compliance_index</i> (compliance). "
             "EXTRA_LAYERS are drawn beneath it. TEMPLATE: A4 landscape, A4 portrait, or two "
             "panels side by side (INPUT left, SECOND_INPUT right, same extent and one legend, "
-            "e.g. 2025 vs 2030; PANEL_TITLES \"2025;2030\", default the layer names). "
+            'e.g. 2025 vs 2030; PANEL_TITLES "2025;2030", default the layer names). '
             "SOURCE_NOTE defaults to the boundary attribution; when the sample data (or an "
             "output computed from it, field <i>illustrative</i>) is drawn, the notice "
             "“Illustrative data, not official statistics” is always added. INSET (default on) "
@@ -127,58 +130,111 @@ class ExportPublicationMap(AtlasAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
-        self.addParameter(QgsProcessingParameterMapLayer(
-            self.INPUT, self.tr("Layer to map (vector or raster)"),
-            types=[QgsProcessing.TypeVectorAnyGeometry, QgsProcessing.TypeRaster]))
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.EXTRA_LAYERS, self.tr("Context layers (points drawn above, others beneath)"),
-            QgsProcessing.TypeMapLayer, optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.TEMPLATE, self.tr("Layout"), self.template_labels(), defaultValue=0))
-        self.addParameter(QgsProcessingParameterMapLayer(
-            self.SECOND_INPUT, self.tr("Second layer (right panel of the two-panel layout)"),
-            optional=True,
-            types=[QgsProcessing.TypeVectorAnyGeometry, QgsProcessing.TypeRaster]))
-        self.addParameter(QgsProcessingParameterString(
-            self.TITLE, self.tr("Title (empty: from the layer)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.SUBTITLE, self.tr("Subtitle"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.SOURCE_NOTE, self.tr("Source note"), self.attribution(), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.INSET, self.tr("South China Sea inset (national maps)"), True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DPI, self.tr("Resolution (dpi)"), QgsProcessingParameterNumber.Integer, 300,
-            minValue=50, maxValue=1200))
+        self.addParameter(
+            QgsProcessingParameterMapLayer(
+                self.INPUT,
+                self.tr("Layer to map (vector or raster)"),
+                types=[QgsProcessing.TypeVectorAnyGeometry, QgsProcessing.TypeRaster],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.EXTRA_LAYERS,
+                self.tr("Context layers (points drawn above, others beneath)"),
+                QgsProcessing.TypeMapLayer,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.TEMPLATE, self.tr("Layout"), self.template_labels(), defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMapLayer(
+                self.SECOND_INPUT,
+                self.tr("Second layer (right panel of the two-panel layout)"),
+                optional=True,
+                types=[QgsProcessing.TypeVectorAnyGeometry, QgsProcessing.TypeRaster],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.TITLE, self.tr("Title (empty: from the layer)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.SUBTITLE, self.tr("Subtitle"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SOURCE_NOTE, self.tr("Source note"), self.attribution(), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.INSET, self.tr("South China Sea inset (national maps)"), True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DPI,
+                self.tr("Resolution (dpi)"),
+                QgsProcessingParameterNumber.Integer,
+                300,
+                minValue=50,
+                maxValue=1200,
+            )
+        )
         advanced = [
             QgsProcessingParameterString(
-                self.LEGEND_TITLE, self.tr("Legend title (empty: from the layer)"),
-                optional=True),
+                self.LEGEND_TITLE, self.tr("Legend title (empty: from the layer)"), optional=True
+            ),
             QgsProcessingParameterString(
-                self.PANEL_TITLES, self.tr("Panel titles, left;right (two panels)"),
-                optional=True),
+                self.PANEL_TITLES, self.tr("Panel titles, left;right (two panels)"), optional=True
+            ),
             QgsProcessingParameterString(
-                self.VOL_BREAKS, self.tr("Volume-share class bounds (bivariate legend)"),
-                optional=True),
+                self.VOL_BREAKS,
+                self.tr("Volume-share class bounds (bivariate legend)"),
+                optional=True,
+            ),
             QgsProcessingParameterString(
-                self.OUTLET_BREAKS, self.tr("Outlet-share class bounds (bivariate legend)"),
-                optional=True),
+                self.OUTLET_BREAKS,
+                self.tr("Outlet-share class bounds (bivariate legend)"),
+                optional=True,
+            ),
         ]
         for param in advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(param)
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("Map"),
-            self.tr("PDF files (*.pdf);;PNG images (*.png);;SVG files (*.svg)")))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT,
+                self.tr("Map"),
+                self.tr("PDF files (*.pdf);;PNG images (*.png);;SVG files (*.svg)"),
+            )
+        )
         label_top = QgsProcessingParameterNumber(
-            self.LABEL_TOP, self.tr("Name the top N regions (0: no labels)"),
-            QgsProcessingParameterNumber.Integer, 0, optional=True, minValue=0, maxValue=50)
+            self.LABEL_TOP,
+            self.tr("Name the top N regions (0: no labels)"),
+            QgsProcessingParameterNumber.Integer,
+            0,
+            optional=True,
+            minValue=0,
+            maxValue=50,
+        )
         label_top.setFlags(label_top.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(label_top)
-        self.addOutput(QgsProcessingOutputString(
-            "LEGEND_VOL_BREAKS", self.tr("Volume-share bounds in the legend")))
-        self.addOutput(QgsProcessingOutputString(
-            "LEGEND_OUTLET_BREAKS", self.tr("Outlet-share bounds in the legend")))
+        self.addOutput(
+            QgsProcessingOutputString(
+                "LEGEND_VOL_BREAKS", self.tr("Volume-share bounds in the legend")
+            )
+        )
+        self.addOutput(
+            QgsProcessingOutputString(
+                "LEGEND_OUTLET_BREAKS", self.tr("Outlet-share bounds in the legend")
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Style copies of the layers, fill the template and export it."""
@@ -188,18 +244,24 @@ class ExportPublicationMap(AtlasAlgorithm):
         template = self.parameterAsEnum(parameters, self.TEMPLATE, context)
         second = self.parameterAsLayer(parameters, self.SECOND_INPUT, context)
         if template == TWO_PANELS and second is None:
-            raise QgsProcessingException(self.tr(
-                "The two-panel layout needs a second layer (SECOND_INPUT) for the right panel."))
+            raise QgsProcessingException(
+                self.tr(
+                    "The two-panel layout needs a second layer (SECOND_INPUT) for the right panel."
+                )
+            )
         if template != TWO_PANELS and second is not None:
-            feedback.pushWarning(self.tr(
-                "SECOND_INPUT is only drawn by the two-panel layout; it is ignored."))
+            feedback.pushWarning(
+                self.tr("SECOND_INPUT is only drawn by the two-panel layout; it is ignored.")
+            )
             second = None
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if Path(output).suffix.lower() not in (".pdf", ".png", ".svg"):
-            raise QgsProcessingException(self.tr(
-                "OUTPUT must end in .pdf, .png or .svg: {path}").format(path=output))
-        breaks = tuple(self._breaks(parameters, key, context)
-                       for key in (self.VOL_BREAKS, self.OUTLET_BREAKS))
+            raise QgsProcessingException(
+                self.tr("OUTPUT must end in .pdf, .png or .svg: {path}").format(path=output)
+            )
+        breaks = tuple(
+            self._breaks(parameters, key, context) for key in (self.VOL_BREAKS, self.OUTLET_BREAKS)
+        )
         extras = self.parameterAsLayerList(parameters, self.EXTRA_LAYERS, context) or []
 
         feedback.setProgressText(self.tr("Styling the layers…"))
@@ -210,9 +272,12 @@ class ExportPublicationMap(AtlasAlgorithm):
             copy = source.clone()
             how = style_for_map(copy, self.tr, breaks)
             if how == "default":
-                feedback.pushInfo(self.tr(
-                    "“{name}” has no style of its own and is not an output of this plugin: "
-                    "drawn with a single symbol.").format(name=source.name()))
+                feedback.pushInfo(
+                    self.tr(
+                        "“{name}” has no style of its own and is not an output of this plugin: "
+                        "drawn with a single symbol."
+                    ).format(name=source.name())
+                )
             panels.append(copy)
         extra_copies = [x.clone() for x in extras if x is not None]
         for copy in extra_copies:
@@ -224,49 +289,61 @@ class ExportPublicationMap(AtlasAlgorithm):
             outlines = china_outlines()
             if outlines is not None:
                 overlays = [outlines, *outside_layers(outlines, albers())]
-        project.addMapLayers(panels + extra_copies + overlays +
-                             [x for x in (line, land) if x is not None], False)
+        project.addMapLayers(
+            panels + extra_copies + overlays + [x for x in (line, land) if x is not None], False
+        )
         kind = layer_kind(panels[0])
         top = self.parameterAsInt(parameters, self.LABEL_TOP, context)
         if top > 0:
             for panel in panels:
-                if isinstance(panel, QgsVectorLayer) and \
-                        not label_top_regions(panel, layer_kind(panel), top, cjk_family()):
-                    feedback.pushWarning(self.tr(
-                        "LABEL_TOP: “{name}” has no name field or no value to rank its "
-                        "features by; no labels.").format(name=panel.name()))
+                if isinstance(panel, QgsVectorLayer) and not label_top_regions(
+                    panel, layer_kind(panel), top, cjk_family()
+                ):
+                    feedback.pushWarning(
+                        self.tr(
+                            "LABEL_TOP: “{name}” has no name field or no value to rank its "
+                            "features by; no labels."
+                        ).format(name=panel.name())
+                    )
         if feedback.isCanceled():
             return {}
         feedback.setProgress(15)
 
-        title = self.parameterAsString(parameters, self.TITLE, context).strip() or \
-            self._default_title(kind, layer)
+        title = self.parameterAsString(
+            parameters, self.TITLE, context
+        ).strip() or self._default_title(kind, layer)
         project.metadata().setTitle(title)
         spec = MapSpec(
-            panels=panels, kind=kind, title=title,
+            panels=panels,
+            kind=kind,
+            title=title,
             subtitle=self.parameterAsString(parameters, self.SUBTITLE, context).strip(),
             note=self._note(parameters, context, [*panels, *extra_copies]),
             legend_title=self.parameterAsString(parameters, self.LEGEND_TITLE, context).strip()
             or self._default_legend_title(kind, layer),
             panel_titles=self._panel_titles(parameters, context, [layer, second]),
-            extras=extra_copies, line=line, land=land,
+            extras=extra_copies,
+            line=line,
+            land=land,
             legend_extras=[x for x in extra_copies if layer_kind(x) in KIND_STYLES],
             legend_names={x.id(): self._legend_heading(layer_kind(x), x) for x in extra_copies},
             overlays=overlays,
             inset=self.parameterAsBool(parameters, self.INSET, context),
-            vol_breaks=breaks[0], outlet_breaks=breaks[1],
-            clip_features=Path(output).suffix.lower() == ".svg")
+            vol_breaks=breaks[0],
+            outlet_breaks=breaks[1],
+            clip_features=Path(output).suffix.lower() == ".svg",
+        )
 
         feedback.setProgressText(self.tr("Laying out the map…"))
         with tempfile.TemporaryDirectory(prefix="atlas_map_") as workdir:
-            layout = build_layout(project, spec, _template_name(template), Path(workdir),
-                                  self.tr)
+            layout = build_layout(project, spec, _template_name(template), Path(workdir), self.tr)
             if feedback.isCanceled():
                 return {}
             feedback.setProgress(40)
             feedback.setProgressText(self.tr("Exporting {path}…").format(path=output))
-            error = export_layout(layout, output, self.parameterAsInt(parameters, self.DPI,
-                                                                      context))
+            error = export_layout(
+                layout, output, self.parameterAsInt(parameters, self.DPI, context)
+            )
         if error:
             # The exception's traceback keeps this frame alive (a caller may hold it until the
             # interpreter exits, after QGIS is gone): release the layout and its layers first.
@@ -274,8 +351,11 @@ class ExportPublicationMap(AtlasAlgorithm):
             project.removeAllMapLayers()
             panels.clear()
             extra_copies.clear()
-            raise QgsProcessingException(self.tr("Could not export the map to {path}: {error}")
-                                         .format(path=output, error=error))
+            raise QgsProcessingException(
+                self.tr("Could not export the map to {path}: {error}").format(
+                    path=output, error=error
+                )
+            )
         results = {self.OUTPUT: output, "LEGEND_VOL_BREAKS": "", "LEGEND_OUTLET_BREAKS": ""}
         if kind == "bivariate":
             vol, out = bivariate_breaks(panels[0], *breaks)
@@ -291,10 +371,12 @@ class ExportPublicationMap(AtlasAlgorithm):
         try:
             return parse_breaks(text)
         except ValueError:
-            raise QgsProcessingException(self.tr(
-                "{key} must be 3 to 6 increasing numbers separated by commas (the class bounds "
-                "output by natural_breaks_matching); got “{text}”.").format(
-                    key=key, text=text)) from None
+            raise QgsProcessingException(
+                self.tr(
+                    "{key} must be 3 to 6 increasing numbers separated by commas (the class bounds "
+                    "output by natural_breaks_matching); got “{text}”."
+                ).format(key=key, text=text)
+            ) from None
 
     def _default_title(self, kind: str, layer) -> str:
         """A sentence saying what the map shows, with the year when the layer's name or file
@@ -311,8 +393,11 @@ class ExportPublicationMap(AtlasAlgorithm):
                 "best": self.tr("Best sites for a new recycling plant"),
             }.get(kind, layer.name())
         year = layer_year(layer)
-        return self.tr("{sentence}, {year}").format(sentence=sentence, year=year) \
-            if year and kind != "other" else sentence
+        return (
+            self.tr("{sentence}, {year}").format(sentence=sentence, year=year)
+            if year and kind != "other"
+            else sentence
+        )
 
     def _legend_heading(self, kind: str, layer) -> str:
         """The legend heading of a context layer this plugin recognises."""
@@ -344,8 +429,7 @@ class ExportPublicationMap(AtlasAlgorithm):
         text = self.parameterAsString(parameters, self.PANEL_TITLES, context)
         titles = [t.strip() for t in text.replace("；", ";").split(";")] if text.strip() else []
         names = [lyr.name() for lyr in layers if lyr is not None]
-        return [titles[i] if i < len(titles) and titles[i] else names[i]
-                for i in range(len(names))]
+        return [titles[i] if i < len(titles) and titles[i] else names[i] for i in range(len(names))]
 
 
 def _template_name(index: int) -> str:

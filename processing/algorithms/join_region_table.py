@@ -87,28 +87,49 @@ class JoinRegionTable(AtlasAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Regions"), [QgsProcessing.TypeVectorAnyGeometry]))
-        self.addParameter(QgsProcessingParameterField(
-            self.REGION_KEY_FIELD, self.tr("Region key field (code or name)"), None,
-            self.INPUT))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TABLE, self.tr("Table (CSV, spreadsheet or layer)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterField(
-            self.TABLE_KEY_FIELD, self.tr("Table key field (code or name)"), None, self.TABLE))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.MATCH_BY, self.tr("Match by"),
-            [self.tr("Automatic"), self.tr("Administrative code"), self.tr("Name")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Joined regions")))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.UNMATCHED, self.tr("Table rows not joined"), QgsProcessing.TypeVector,
-            optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Regions"), [QgsProcessing.TypeVectorAnyGeometry]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.REGION_KEY_FIELD, self.tr("Region key field (code or name)"), None, self.INPUT
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.TABLE, self.tr("Table (CSV, spreadsheet or layer)"), [QgsProcessing.TypeVector]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.TABLE_KEY_FIELD, self.tr("Table key field (code or name)"), None, self.TABLE
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.MATCH_BY,
+                self.tr("Match by"),
+                [self.tr("Automatic"), self.tr("Administrative code"), self.tr("Name")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Joined regions")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.UNMATCHED,
+                self.tr("Table rows not joined"),
+                QgsProcessing.TypeVector,
+                optional=True,
+            )
+        )
         for key in ("N_MATCHED", "N_UNMATCHED_REGIONS", "N_UNMATCHED_ROWS", "N_DUPLICATE_ROWS"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
-        self.suggest_defaults({self.INPUT: ("key",), self.TABLE: ("key", "table")},
-                              {self.REGION_KEY_FIELD: "key", self.TABLE_KEY_FIELD: "key"})
+        self.suggest_defaults(
+            {self.INPUT: ("key",), self.TABLE: ("key", "table")},
+            {self.REGION_KEY_FIELD: "key", self.TABLE_KEY_FIELD: "key"},
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Match keys in ``core``, then write the regions and the rows left over."""
@@ -119,13 +140,16 @@ class JoinRegionTable(AtlasAlgorithm):
         if table is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.TABLE))
         r_key = regions.fields().lookupField(
-            self.parameterAsString(parameters, self.REGION_KEY_FIELD, context))
+            self.parameterAsString(parameters, self.REGION_KEY_FIELD, context)
+        )
         t_key = table.fields().lookupField(
-            self.parameterAsString(parameters, self.TABLE_KEY_FIELD, context))
+            self.parameterAsString(parameters, self.TABLE_KEY_FIELD, context)
+        )
         if r_key < 0 or t_key < 0:
             raise QgsProcessingException(self.tr("The key fields do not exist in the layers."))
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "UNMATCHED"],
-                                  [self.INPUT, self.TABLE])
+        ensure_outputs_not_inputs(
+            self, parameters, context, [self.OUTPUT, "UNMATCHED"], [self.INPUT, self.TABLE]
+        )
         features = list(regions.getFeatures())
         rows = [list(f.attributes()) for f in table.getFeatures()]
         row_ids = [f.id() for f in table.getFeatures()]
@@ -134,7 +158,9 @@ class JoinRegionTable(AtlasAlgorithm):
         match_by = core_regions.MATCH_BY[self.parameterAsEnum(parameters, self.MATCH_BY, context)]
         result = core_regions.join_keys(
             [None if _is_null(f.attribute(r_key)) else f.attribute(r_key) for f in features],
-            [None if _is_null(r[t_key]) else r[t_key] for r in rows], match_by)
+            [None if _is_null(r[t_key]) else r[t_key] for r in rows],
+            match_by,
+        )
         feedback.setProgress(40)
         self._report(result, features, row_ids, feedback)
 
@@ -148,11 +174,14 @@ class JoinRegionTable(AtlasAlgorithm):
         t_fields.append(new_field("join_how", "string"))
         fields, renamed = joined_fields(regions.fields(), t_fields)
         if renamed:
-            feedback.pushWarning(self.tr("Table fields renamed to keep them apart from the "
-                                         "region fields: {names}").format(
-                                             names=", ".join(renamed)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             regions.wkbType(), regions.sourceCrs())
+            feedback.pushWarning(
+                self.tr(
+                    "Table fields renamed to keep them apart from the " "region fields: {names}"
+                ).format(names=", ".join(renamed))
+            )
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, regions.wkbType(), regions.sourceCrs()
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         blank = [None] * table.fields().count()
@@ -167,44 +196,56 @@ class JoinRegionTable(AtlasAlgorithm):
         results = {self.OUTPUT: dest_id}
         results.update(self._write_unmatched(parameters, context, table, rows, result))
         summary = result.summary()
-        results.update({
-            "N_MATCHED": sum(1 for j in result.region_to_row if j is not None),
-            "N_UNMATCHED_REGIONS": summary["regions"].get("unmatched", 0)
-            + summary["regions"].get("ambiguous", 0),
-            "N_UNMATCHED_ROWS": len(result.unmatched_rows),
-            "N_DUPLICATE_ROWS": summary["rows"].get("duplicate", 0)})
+        results.update(
+            {
+                "N_MATCHED": sum(1 for j in result.region_to_row if j is not None),
+                "N_UNMATCHED_REGIONS": summary["regions"].get("unmatched", 0)
+                + summary["regions"].get("ambiguous", 0),
+                "N_UNMATCHED_ROWS": len(result.unmatched_rows),
+                "N_DUPLICATE_ROWS": summary["rows"].get("duplicate", 0),
+            }
+        )
         feedback.setProgress(100)
         return results
 
     def _report(self, result, features, row_ids, feedback) -> None:
         summary = result.summary()
-        feedback.pushInfo(self.tr("Matched by {how}. Regions: {regions}. Table rows: {rows}.")
-                          .format(how=result.match_by,
-                                  regions=", ".join(f"{k} {v}" for k, v in
-                                                    summary["regions"].items() if v),
-                                  rows=", ".join(f"{k} {v}" for k, v in
-                                                 summary["rows"].items() if v)))
+        feedback.pushInfo(
+            self.tr("Matched by {how}. Regions: {regions}. Table rows: {rows}.").format(
+                how=result.match_by,
+                regions=", ".join(f"{k} {v}" for k, v in summary["regions"].items() if v),
+                rows=", ".join(f"{k} {v}" for k, v in summary["rows"].items() if v),
+            )
+        )
         unmatched = [features[i].id() for i, j in enumerate(result.region_to_row) if j is None]
         if unmatched:
-            feedback.pushWarning(self.tr("Regions with no table row, feature ids: {ids}")
-                                 .format(ids=format_ids(unmatched)))
+            feedback.pushWarning(
+                self.tr("Regions with no table row, feature ids: {ids}").format(
+                    ids=format_ids(unmatched)
+                )
+            )
         if result.unmatched_rows:
-            feedback.pushWarning(self.tr("Table rows that matched no region, ids: {ids}")
-                                 .format(ids=format_ids([row_ids[j] for j in
-                                                         result.unmatched_rows])))
+            feedback.pushWarning(
+                self.tr("Table rows that matched no region, ids: {ids}").format(
+                    ids=format_ids([row_ids[j] for j in result.unmatched_rows])
+                )
+            )
         for key, dup in result.duplicate_rows.items():
-            feedback.pushWarning(self.tr(
-                "Several table rows share the key “{key}” (ids {ids}): the first joined, the "
-                "others are listed in the rows not joined.").format(
-                    key=key, ids=format_ids([row_ids[j] for j in dup])))
+            feedback.pushWarning(
+                self.tr(
+                    "Several table rows share the key “{key}” (ids {ids}): the first joined, the "
+                    "others are listed in the rows not joined."
+                ).format(key=key, ids=format_ids([row_ids[j] for j in dup]))
+            )
 
     def _write_unmatched(self, parameters, context, table, rows, result) -> dict:
         if parameters.get(self.UNMATCHED) in (None, ""):
             return {}
         fields = QgsFields(table.fields())
         fields.append(new_field("join_reason", "string"))
-        sink, dest_id = self.parameterAsSink(parameters, self.UNMATCHED, context, fields,
-                                             QgsWkbTypes.NoGeometry)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.UNMATCHED, context, fields, QgsWkbTypes.NoGeometry
+        )
         if sink is None:
             return {}
         for j, how in enumerate(result.row_how):
@@ -215,8 +256,9 @@ class JoinRegionTable(AtlasAlgorithm):
         return {self.UNMATCHED: dest_id}
 
 
-def joined_fields(region_fields: QgsFields, table_fields: list[QgsField]
-                  ) -> tuple[QgsFields, list[str]]:
+def joined_fields(
+    region_fields: QgsFields, table_fields: list[QgsField]
+) -> tuple[QgsFields, list[str]]:
     """Region fields unchanged, then the table fields; a table field whose name is taken
     becomes ``<name>_tbl`` (``_tbl2`` …). Returns the fields and the renamings."""
     fields = QgsFields(region_fields)

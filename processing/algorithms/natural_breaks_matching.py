@@ -56,13 +56,21 @@ class NaturalBreaksMatching(AtlasAlgorithm):
 
     def method_labels(self) -> list[str]:
         """Display names of :data:`core.classify.METHODS`, same order."""
-        return [self.tr("Natural breaks (Jenks, exact)"), self.tr("Quantile"),
-                self.tr("Equal interval")]
+        return [
+            self.tr("Natural breaks (Jenks, exact)"),
+            self.tr("Quantile"),
+            self.tr("Equal interval"),
+        ]
 
     def palette_labels(self) -> list[str]:
         """Display names of :data:`core.bivariate.PALETTE_NAMES`, same order."""
-        return [self.tr("Pink–blue (Stevens)"), self.tr("Green–blue (Stevens)"),
-                self.tr("Blue–red (Stevens)"), self.tr("Purple–gold (Stevens)"), self.tr("Grey")]
+        return [
+            self.tr("Pink–blue (Stevens)"),
+            self.tr("Green–blue (Stevens)"),
+            self.tr("Blue–red (Stevens)"),
+            self.tr("Purple–gold (Stevens)"),
+            self.tr("Grey"),
+        ]
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
         """Help shown beside the dialog."""
@@ -78,7 +86,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             "<p><b>Outputs.</b> Every input feature and field plus <i>vol_share</i> and "
             "<i>outlet_share</i> (fractions of the total, 0–1), <i>share_gap</i> (volume share − "
             "outlet share), <i>vol_class</i>, <i>outlet_class</i> (1…k), <i>match_code</i> "
-            "(\"v-o\") and <i>match_type</i>: under_served (volume class above outlet class), "
+            '("v-o") and <i>match_type</i>: under_served (volume class above outlet class), '
             "balanced, over_served, or no_data (volume or outlets NULL: shares NULL, the row is "
             "kept). VOL_BREAKS and OUTLET_BREAKS give the class bounds of the shares "
             "(comma-separated). Shares are fractions of the totals over the features with both "
@@ -104,49 +112,107 @@ class NaturalBreaksMatching(AtlasAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Cities (or any features)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterField(
-            self.VOLUME_FIELD, self.tr("Retired volume field (t/yr)"), None, self.INPUT,
-            QgsProcessingParameterField.Numeric))
-        self.addParameter(QgsProcessingParameterField(
-            self.OUTLETS_FIELD, self.tr("Outlet count field"), None, self.INPUT,
-            QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.OUTLETS, self.tr("Outlets (points, counted per feature)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.CLASSES, self.tr("Classes per variable"), QgsProcessingParameterNumber.Integer,
-            3, minValue=2, maxValue=5))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, self.tr("Classification method"), self.method_labels(), defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.PALETTE, self.tr("Bivariate palette"), self.palette_labels(),
-            defaultValue=bivariate.PALETTE_NAMES.index(bivariate.DEFAULT_PALETTE)))
-        self.addParameter(QgsProcessingParameterField(
-            self.NAME_FIELD, self.tr("Name field (for the report)"), None, self.INPUT,
-            QgsProcessingParameterField.Any, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Volume–outlet matching")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Cities (or any features)"), [QgsProcessing.TypeVector]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.VOLUME_FIELD,
+                self.tr("Retired volume field (t/yr)"),
+                None,
+                self.INPUT,
+                QgsProcessingParameterField.Numeric,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.OUTLETS_FIELD,
+                self.tr("Outlet count field"),
+                None,
+                self.INPUT,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.OUTLETS,
+                self.tr("Outlets (points, counted per feature)"),
+                [QgsProcessing.TypeVectorPoint],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.CLASSES,
+                self.tr("Classes per variable"),
+                QgsProcessingParameterNumber.Integer,
+                3,
+                minValue=2,
+                maxValue=5,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.METHOD, self.tr("Classification method"), self.method_labels(), defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.PALETTE,
+                self.tr("Bivariate palette"),
+                self.palette_labels(),
+                defaultValue=bivariate.PALETTE_NAMES.index(bivariate.DEFAULT_PALETTE),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NAME_FIELD,
+                self.tr("Name field (for the report)"),
+                None,
+                self.INPUT,
+                QgsProcessingParameterField.Any,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Volume–outlet matching"))
+        )
         self.add_report_parameter()
-        self.addParameter(QgsProcessingParameterNumber(
-            self.ALPHA, self.tr("Significance level for too few outlets (false discovery rate)"),
-            QgsProcessingParameterNumber.Double, 0.05, optional=True, minValue=1e-6,
-            maxValue=0.5))  # optional: models saved before it existed stay valid
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.ALPHA,
+                self.tr("Significance level for too few outlets (false discovery rate)"),
+                QgsProcessingParameterNumber.Double,
+                0.05,
+                optional=True,
+                minValue=1e-6,
+                maxValue=0.5,
+            )
+        )  # optional: models saved before it existed stay valid
         self.addOutput(QgsProcessingOutputString("VOL_BREAKS", self.tr("Volume-share breaks")))
-        self.addOutput(QgsProcessingOutputString("OUTLET_BREAKS",
-                                                 self.tr("Outlet-share breaks")))
+        self.addOutput(QgsProcessingOutputString("OUTLET_BREAKS", self.tr("Outlet-share breaks")))
         self.addOutput(QgsProcessingOutputNumber("N_UNDER_SERVED", self.tr("Under-served")))
-        self.addOutput(QgsProcessingOutputNumber("UNDER_SERVED_T",
-                                                 self.tr("Volume in under-served features")))
-        self.addOutput(QgsProcessingOutputNumber(
-            "N_UNDER_SIG", self.tr("Features with significantly too few outlets")))
-        self.addOutput(QgsProcessingOutputNumber(
-            "UNDER_SIG_T", self.tr("Volume in features with significantly too few outlets")))
+        self.addOutput(
+            QgsProcessingOutputNumber("UNDER_SERVED_T", self.tr("Volume in under-served features"))
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                "N_UNDER_SIG", self.tr("Features with significantly too few outlets")
+            )
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                "UNDER_SIG_T", self.tr("Volume in features with significantly too few outlets")
+            )
+        )
         self.add_language_parameter()
-        self.suggest_defaults({self.INPUT: ("volume", "outlets")},
-                              {self.VOLUME_FIELD: "volume", self.OUTLETS_FIELD: "outlets",
-                               "NAME_FIELD": "name"})
+        self.suggest_defaults(
+            {self.INPUT: ("volume", "outlets")},
+            {self.VOLUME_FIELD: "volume", self.OUTLETS_FIELD: "outlets", "NAME_FIELD": "name"},
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read, match in ``core``, write, style and report."""
@@ -156,20 +222,31 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         outlets = self.parameterAsSource(parameters, self.OUTLETS, context)
         out_name = self.parameterAsString(parameters, self.OUTLETS_FIELD, context)
         if outlets is None and not out_name:
-            raise QgsProcessingException(self.tr(
-                "Give an outlet count field (OUTLETS_FIELD) or an outlet point layer (OUTLETS)."))
-        out_idx = -1 if outlets is not None else numeric_field_index(
-            source, out_name, self.tr("outlets"))
+            raise QgsProcessingException(
+                self.tr(
+                    "Give an outlet count field (OUTLETS_FIELD) or an outlet point layer (OUTLETS)."
+                )
+            )
+        out_idx = (
+            -1 if outlets is not None else numeric_field_index(source, out_name, self.tr("outlets"))
+        )
         k = self.parameterAsInt(parameters, self.CLASSES, context)
-        alpha = (self.parameterAsDouble(parameters, self.ALPHA, context)
-                 if parameters.get(self.ALPHA) is not None else 0.05)
+        alpha = (
+            self.parameterAsDouble(parameters, self.ALPHA, context)
+            if parameters.get(self.ALPHA) is not None
+            else 0.05
+        )
         if not 0.0 < alpha < 1.0:
-            raise QgsProcessingException(self.tr(
-                "ALPHA must be between 0 and 1 (exclusive); got {alpha}.").format(alpha=alpha))
+            raise QgsProcessingException(
+                self.tr("ALPHA must be between 0 and 1 (exclusive); got {alpha}.").format(
+                    alpha=alpha
+                )
+            )
         method = classify.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         palette = bivariate.PALETTE_NAMES[self.parameterAsEnum(parameters, self.PALETTE, context)]
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
-                                  [self.INPUT, self.OUTLETS])
+        ensure_outputs_not_inputs(
+            self, parameters, context, [self.OUTPUT, "REPORT"], [self.INPUT, self.OUTLETS]
+        )
 
         feedback.setProgressText(self.tr("Reading features…"))
         read = read_features(source, {"vol": vol_idx, "out": out_idx}, feedback)
@@ -177,18 +254,26 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             return {}
         features, columns = read
         # Ids that read "name (id)" in the warnings.
-        ids = feature_refs(source, features,
-                           self.parameterAsString(parameters, "NAME_FIELD", context))
+        ids = feature_refs(
+            source, features, self.parameterAsString(parameters, "NAME_FIELD", context)
+        )
         counts = columns["out"]
         if outlets is not None:
             feedback.setProgressText(self.tr("Counting outlets per feature…"))
             counts, skipped = sum_points_in_regions(
-                [f.geometry() for f in features], source.sourceCrs(), outlets, None, context,
-                feedback)
+                [f.geometry() for f in features],
+                source.sourceCrs(),
+                outlets,
+                None,
+                context,
+                feedback,
+            )
             if skipped["outside"]:
-                feedback.pushWarning(self.tr(
-                    "Outlets outside every feature were not counted, ids: {ids}").format(
-                        ids=format_ids(skipped["outside"])))
+                feedback.pushWarning(
+                    self.tr("Outlets outside every feature were not counted, ids: {ids}").format(
+                        ids=format_ids(skipped["outside"])
+                    )
+                )
         if feedback.isCanceled():
             return {}
         feedback.setProgress(40)
@@ -198,45 +283,63 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             result = bivariate.match(columns["vol"], counts, k, method, alpha)
         except InvalidValuesError as err:
             field = vol_name if err.which == "volume" else (out_name or self.OUTLETS)
-            raise QgsProcessingException(self.tr(
-                "Negative or infinite values in “{field}” for feature ids: {ids}. Shares need "
-                "finite values ≥ 0.").format(
-                    field=field, ids=format_ids([ids[i] for i in err.indices]))) from None
+            raise QgsProcessingException(
+                self.tr(
+                    "Negative or infinite values in “{field}” for feature ids: {ids}. Shares need "
+                    "finite values ≥ 0."
+                ).format(field=field, ids=format_ids([ids[i] for i in err.indices]))
+            ) from None
         except (NoValidRowsError, ZeroTotalError):
-            raise QgsProcessingException(self.tr(
-                "No feature has both a volume and an outlet count, or one of the totals is 0: "
-                "shares cannot be computed (“{v}”, “{o}”).").format(
-                    v=vol_name, o=out_name or self.OUTLETS)) from None
+            raise QgsProcessingException(
+                self.tr(
+                    "No feature has both a volume and an outlet count, or one of the totals is 0: "
+                    "shares cannot be computed (“{v}”, “{o}”)."
+                ).format(v=vol_name, o=out_name or self.OUTLETS)
+            ) from None
         self._warn(ids, result, vol_name, out_name or self.tr("outlet count"), k, feedback)
 
-        new_fields = [new_field("vol_share", "double"),
-                      new_field("outlet_share", "double"),
-                      new_field("share_gap", "double"),
-                      new_field("vol_class", "int"), new_field("outlet_class", "int"),
-                      new_field("match_code", "string"),
-                      new_field("match_type", "string"),
-                      new_field("outlets_expected", "double"),
-                      new_field("p_fewer", "double"), new_field("q_fewer", "double"),
-                      new_field("under_sig", "bool")]
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
-                                                 feedback)
-        extra = [[python_number(result.vol_share[i]), python_number(result.outlet_share[i]),
-                  python_number(result.share_gap[i]),
-                  int(result.vol_class[i]) or None, int(result.outlet_class[i]) or None,
-                  result.match_code[i], str(result.match_type[i]),
-                  python_number(result.outlets_expected[i]), python_number(result.p_fewer[i]),
-                  python_number(result.q_fewer[i]), result.under_sig[i]]
-                 for i in range(len(features))]
+        new_fields = [
+            new_field("vol_share", "double"),
+            new_field("outlet_share", "double"),
+            new_field("share_gap", "double"),
+            new_field("vol_class", "int"),
+            new_field("outlet_class", "int"),
+            new_field("match_code", "string"),
+            new_field("match_type", "string"),
+            new_field("outlets_expected", "double"),
+            new_field("p_fewer", "double"),
+            new_field("q_fewer", "double"),
+            new_field("under_sig", "bool"),
+        ]
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
+        extra = [
+            [
+                python_number(result.vol_share[i]),
+                python_number(result.outlet_share[i]),
+                python_number(result.share_gap[i]),
+                int(result.vol_class[i]) or None,
+                int(result.outlet_class[i]) or None,
+                result.match_code[i],
+                str(result.match_type[i]),
+                python_number(result.outlets_expected[i]),
+                python_number(result.p_fewer[i]),
+                python_number(result.q_fewer[i]),
+                result.under_sig[i],
+            ]
+            for i in range(len(features))
+        ]
         feedback.setProgressText(self.tr("Writing features…"))
-        if not write_features(sink, fields, features, extra, feedback, (50, 85),
-                              used_fields=[vol_name, out_name]):
+        if not write_features(
+            sink, fields, features, extra, feedback, (50, 85), used_fields=[vol_name, out_name]
+        ):
             return {}
         del sink  # closes the file, so its default style can be stored
 
         styler = bivariate_styler(result, palette, self.tr)
         self.style_output(context, dest_id, styler, feedback)
-        names = region_names(source, features,
-                             self.parameterAsString(parameters, self.NAME_FIELD, context))
+        names = region_names(
+            source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)
+        )
         under = bivariate.under_served_summary(names, columns["vol"], result)
         sig = result.under_sig_summary()
         results = {
@@ -253,26 +356,47 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             feedback.setProgressText(self.tr("Writing the report…"))
             from ...core.report_matching import matching_report_html
 
-            self.write_report(report, parameters, context, matching_report_html(
-                names, columns["vol"], counts, result, palette=palette, tr=report_tr,
-                title=self.tr("Volume–outlet matching — {layer}").format(
-                    layer=layer_title(parameters, self.INPUT, source))))
+            self.write_report(
+                report,
+                parameters,
+                context,
+                matching_report_html(
+                    names,
+                    columns["vol"],
+                    counts,
+                    result,
+                    palette=palette,
+                    tr=report_tr,
+                    title=self.tr("Volume–outlet matching — {layer}").format(
+                        layer=layer_title(parameters, self.INPUT, source)
+                    ),
+                ),
+            )
             results[self.REPORT] = report
         feedback.setProgress(100)
         return results
 
     def _warn(self, ids, result, vol_name, out_name, k, feedback) -> None:
         if not result.counts_integral:
-            feedback.pushWarning(self.tr(
-                "“{o}” holds counts that are not whole numbers: the binomial test needs outlet "
-                "counts, so p_fewer, q_fewer and under_sig are NULL.").format(o=out_name))
+            feedback.pushWarning(
+                self.tr(
+                    "“{o}” holds counts that are not whole numbers: the binomial test needs outlet "
+                    "counts, so p_fewer, q_fewer and under_sig are NULL."
+                ).format(o=out_name)
+            )
         no_data = [fid for fid, t in zip(ids, result.match_type) if t == "no_data"]
         if no_data:
-            feedback.pushWarning(self.tr(
-                "NULL in “{v}” or “{o}” (match_type no_data, shares NULL) for feature ids: "
-                "{ids}").format(v=vol_name, o=out_name, ids=format_ids(no_data)))
+            feedback.pushWarning(
+                self.tr(
+                    "NULL in “{v}” or “{o}” (match_type no_data, shares NULL) for feature ids: "
+                    "{ids}"
+                ).format(v=vol_name, o=out_name, ids=format_ids(no_data))
+            )
         for label, breaks in ((vol_name, result.vol_breaks), (out_name, result.outlet_breaks)):
             if breaks.k < k:
-                feedback.pushWarning(self.tr(
-                    "“{field}” has fewer distinct values than classes: {k} classes used instead "
-                    "of {requested}.").format(field=label, k=breaks.k, requested=k))
+                feedback.pushWarning(
+                    self.tr(
+                        "“{field}” has fewer distinct values than classes: {k} classes used instead "
+                        "of {requested}."
+                    ).format(field=label, k=breaks.k, requested=k)
+                )

@@ -31,13 +31,27 @@ from .base import AtlasAlgorithm
 STYLE = "plant_profit.qml"
 #: Output fields after the input's: name, PlantEconomics attribute (or term), type.
 RESULT_FIELDS = (
-    ("throughput_t", "throughput"), ("utilization", "utilization"), ("scale_eff", "scale_eff"),
-    ("unit_cost", "unit_cost"), ("revenue", "revenue"), ("cost", "cost"), ("profit", "profit"),
-    ("margin", "margin"), ("breakeven_t", "breakeven_t"),
+    ("throughput_t", "throughput"),
+    ("utilization", "utilization"),
+    ("scale_eff", "scale_eff"),
+    ("unit_cost", "unit_cost"),
+    ("revenue", "revenue"),
+    ("cost", "cost"),
+    ("profit", "profit"),
+    ("margin", "margin"),
+    ("breakeven_t", "breakeven_t"),
 )
-TERM_FIELDS = (("rev_rm", "Rm"), ("rev_rt", "Rt"), ("rev_sg", "Sg"), ("rev_ec", "Ec"),
-               ("cost_cp", "Cp"), ("cost_cd", "Cd"), ("cost_cr", "Cr"), ("cost_ce", "Ce"),
-               ("cost_purchase", "purchase"))
+TERM_FIELDS = (
+    ("rev_rm", "Rm"),
+    ("rev_rt", "Rt"),
+    ("rev_sg", "Sg"),
+    ("rev_ec", "Ec"),
+    ("cost_cp", "Cp"),
+    ("cost_cd", "Cd"),
+    ("cost_cr", "Cr"),
+    ("cost_ce", "Ce"),
+    ("cost_purchase", "purchase"),
+)
 
 
 def plant_plan(alg, parameters, context, feedback, source):
@@ -49,29 +63,60 @@ def plant_plan(alg, parameters, context, feedback, source):
     if read is None:
         return None
     features, columns = read
-    cap, thr, ok = plant_arrays(alg, parameters, context, source, features, columns, cap_name,
-                                thr_name, feedback)
+    cap, thr, ok = plant_arrays(
+        alg, parameters, context, source, features, columns, cap_name, thr_name, feedback
+    )
     return features, params, cap, thr, ok
 
 
 def add_plant_inputs(alg) -> None:
     """INPUT, CAPACITY_FIELD, THROUGHPUT_FIELD or UTILIZATION, NAME_FIELD and the economics
     parameters: shared with profit_uncertainty."""
-    alg.addParameter(QgsProcessingParameterFeatureSource(
-        "INPUT", alg.tr("Plants (points)"), [QgsProcessing.TypeVectorPoint]))
-    alg.addParameter(QgsProcessingParameterField(
-        "CAPACITY_FIELD", alg.tr("Capacity field (t/yr)"), None, "INPUT",
-        QgsProcessingParameterField.Numeric))
-    alg.addParameter(QgsProcessingParameterField(
-        "THROUGHPUT_FIELD", alg.tr("Throughput field (t/yr)"), None, "INPUT",
-        QgsProcessingParameterField.Numeric, optional=True))
-    alg.addParameter(QgsProcessingParameterNumber(
-        "UTILIZATION", alg.tr("Utilisation for every plant (0–1; when no throughput field)"),
-        QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
-        maxValue=1.0))
-    alg.addParameter(QgsProcessingParameterField(
-        "NAME_FIELD", alg.tr("Plant name field (for the report)"), None, "INPUT",
-        QgsProcessingParameterField.Any, optional=True))
+    alg.addParameter(
+        QgsProcessingParameterFeatureSource(
+            "INPUT", alg.tr("Plants (points)"), [QgsProcessing.TypeVectorPoint]
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterField(
+            "CAPACITY_FIELD",
+            alg.tr("Capacity field (t/yr)"),
+            None,
+            "INPUT",
+            QgsProcessingParameterField.Numeric,
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterField(
+            "THROUGHPUT_FIELD",
+            alg.tr("Throughput field (t/yr)"),
+            None,
+            "INPUT",
+            QgsProcessingParameterField.Numeric,
+            optional=True,
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterNumber(
+            "UTILIZATION",
+            alg.tr("Utilisation for every plant (0–1; when no throughput field)"),
+            QgsProcessingParameterNumber.Double,
+            None,
+            optional=True,
+            minValue=0.0,
+            maxValue=1.0,
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterField(
+            "NAME_FIELD",
+            alg.tr("Plant name field (for the report)"),
+            None,
+            "INPUT",
+            QgsProcessingParameterField.Any,
+            optional=True,
+        )
+    )
     add_parameter_inputs(alg)
 
 
@@ -120,20 +165,25 @@ class PlantProfit(AtlasAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
         add_plant_inputs(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Plant profit"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Plant profit"), QgsProcessing.TypeVectorPoint
+            )
+        )
         self.add_report_parameter()
         for key in ("TOTAL_PROFIT", "TOTAL_THROUGHPUT", "N_LOSS"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
         self.add_language_parameter()
-        self.suggest_defaults({self.INPUT: ("capacity",)},
-                              {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"})
+        self.suggest_defaults(
+            {self.INPUT: ("capacity",)}, {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"}
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Evaluate the model in ``core``, write, style and report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
-                                  [self.INPUT], ["PARAMETERS_FILE"])
+        ensure_outputs_not_inputs(
+            self, parameters, context, [self.OUTPUT, "REPORT"], [self.INPUT], ["PARAMETERS_FILE"]
+        )
         plan = plant_plan(self, parameters, context, feedback, source)
         if plan is None:
             return {}
@@ -144,32 +194,47 @@ class PlantProfit(AtlasAlgorithm):
         new_fields = [new_field(name, "double") for name, _ in RESULT_FIELDS]
         new_fields.append(new_field("route", "string"))
         new_fields += [new_field(name, "double") for name, _ in TERM_FIELDS]
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
-                                                 feedback)
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
         rows = plant_rows(result, ok)
-        used = [self.parameterAsString(parameters, name, context)
-                for name in ("CAPACITY_FIELD", "THROUGHPUT_FIELD")]
-        if not write_features(sink, fields, features, rows, feedback, (50, 85),
-                              used_fields=used):
+        used = [
+            self.parameterAsString(parameters, name, context)
+            for name in ("CAPACITY_FIELD", "THROUGHPUT_FIELD")
+        ]
+        if not write_features(sink, fields, features, rows, feedback, (50, 85), used_fields=used):
             return {}
         del sink  # closes the file, so its default style can be stored
         styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))
         self.style_output(context, dest_id, styler, feedback)
 
-        outputs = {self.OUTPUT: dest_id,
-                   "TOTAL_PROFIT": python_number(result.profit.sum()) if result else None,
-                   "TOTAL_THROUGHPUT": python_number(thr[ok].sum()),
-                   "N_LOSS": int((result.profit < 0).sum()) if result else 0}
+        outputs = {
+            self.OUTPUT: dest_id,
+            "TOTAL_PROFIT": python_number(result.profit.sum()) if result else None,
+            "TOTAL_THROUGHPUT": python_number(thr[ok].sum()),
+            "N_LOSS": int((result.profit < 0).sum()) if result else 0,
+        }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report and result is not None:
             from ...core.report_economics import plant_profit_report_html
 
-            names = region_names(source, features, self.parameterAsString(
-                parameters, self.NAME_FIELD, context))
-            self.write_report(report, parameters, context, plant_profit_report_html(
-                [n for n, keep in zip(names, ok) if keep], cap[ok], thr[ok], result, params,
-                title=self.tr("Plant profit — {layer}").format(
-                    layer=layer_title(parameters, self.INPUT, source)), tr=report_tr))
+            names = region_names(
+                source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)
+            )
+            self.write_report(
+                report,
+                parameters,
+                context,
+                plant_profit_report_html(
+                    [n for n, keep in zip(names, ok) if keep],
+                    cap[ok],
+                    thr[ok],
+                    result,
+                    params,
+                    title=self.tr("Plant profit — {layer}").format(
+                        layer=layer_title(parameters, self.INPUT, source)
+                    ),
+                    tr=report_tr,
+                ),
+            )
             outputs[self.REPORT] = report
         feedback.setProgress(100)
         return outputs

@@ -64,33 +64,52 @@ class ProfitUncertainty(AtlasAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
         add_plant_inputs(self)
-        self.addParameter(QgsProcessingParameterNumber(
-            self.N_SIMULATIONS, self.tr("Simulations"), QgsProcessingParameterNumber.Integer,
-            10_000, minValue=100, maxValue=1_000_000))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 1,
-            minValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Profit uncertainty"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.N_SIMULATIONS,
+                self.tr("Simulations"),
+                QgsProcessingParameterNumber.Integer,
+                10_000,
+                minValue=100,
+                maxValue=1_000_000,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.SEED,
+                self.tr("Random seed"),
+                QgsProcessingParameterNumber.Integer,
+                1,
+                minValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Profit uncertainty"), QgsProcessing.TypeVectorPoint
+            )
+        )
         self.add_report_parameter()
         for key in ("TOTAL_P5", "TOTAL_P50", "TOTAL_P95", "P_LOSS_TOTAL"):
             self.addOutput(QgsProcessingOutputNumber(key, key))
         self.add_language_parameter()
-        self.suggest_defaults({"INPUT": ("capacity",)},
-                              {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"})
+        self.suggest_defaults(
+            {"INPUT": ("capacity",)}, {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"}
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Draw, evaluate and summarise in ``core``; write, style and report."""
         source = self.source_or_raise(parameters, "INPUT", context)
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
-                                  ["INPUT"], ["PARAMETERS_FILE"])
+        ensure_outputs_not_inputs(
+            self, parameters, context, [self.OUTPUT, "REPORT"], ["INPUT"], ["PARAMETERS_FILE"]
+        )
         plan = plant_plan(self, parameters, context, feedback, source)
         if plan is None:
             return {}
         features, params, cap, thr, ok = plan
         if not ok.any():
-            raise QgsProcessingException(self.tr("No plant has both a capacity and a "
-                                                 "throughput."))
+            raise QgsProcessingException(
+                self.tr("No plant has both a capacity and a " "throughput.")
+            )
         n = self.parameterAsInt(parameters, self.N_SIMULATIONS, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
         ranges = uncertainty_ranges(params)
@@ -98,8 +117,9 @@ class ProfitUncertainty(AtlasAlgorithm):
         try:
             mc = uncertainty.monte_carlo(params, cap[ok], thr[ok], ranges=ranges, n=n, seed=seed)
         except FloatingPointError as err:
-            raise QgsProcessingException(self.tr(
-                "The model gave a non-finite profit for some draws: {e}").format(e=err)) from None
+            raise QgsProcessingException(
+                self.tr("The model gave a non-finite profit for some draws: {e}").format(e=err)
+            ) from None
         if feedback.isCanceled():
             return {}
         feedback.setProgress(60)
@@ -108,38 +128,58 @@ class ProfitUncertainty(AtlasAlgorithm):
         feedback.setProgress(75)
 
         new_fields = [new_field(name, "double") for name in NEW_FIELDS]
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
-                                                 feedback)
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
         rows, k = [], 0
         for i, keep in enumerate(ok):
             if keep:
-                rows.append([python_number(thr[i])] + [python_number(a[k]) for a in (
-                    mc.p5, mc.p50, mc.p95, mc.mean, mc.p_loss)])
+                rows.append(
+                    [python_number(thr[i])]
+                    + [python_number(a[k]) for a in (mc.p5, mc.p50, mc.p95, mc.mean, mc.p_loss)]
+                )
                 k += 1
             else:
                 rows.append([None] * len(NEW_FIELDS))
-        used = [self.parameterAsString(parameters, name, context)
-                for name in ("CAPACITY_FIELD", "THROUGHPUT_FIELD")]
-        if not write_features(sink, fields, features, rows, feedback, (75, 90),
-                              used_fields=used):
+        used = [
+            self.parameterAsString(parameters, name, context)
+            for name in ("CAPACITY_FIELD", "THROUGHPUT_FIELD")
+        ]
+        if not write_features(sink, fields, features, rows, feedback, (75, 90), used_fields=used):
             return {}
         del sink  # closes the file, so its default style can be stored
         styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))
         self.style_output(context, dest_id, styler, feedback)
 
         total = mc.total_summary()
-        outputs = {self.OUTPUT: dest_id, "TOTAL_P5": total["p5"], "TOTAL_P50": total["p50"],
-                   "TOTAL_P95": total["p95"], "P_LOSS_TOTAL": total["p_loss"]}
+        outputs = {
+            self.OUTPUT: dest_id,
+            "TOTAL_P5": total["p5"],
+            "TOTAL_P50": total["p50"],
+            "TOTAL_P95": total["p95"],
+            "P_LOSS_TOTAL": total["p_loss"],
+        }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             from ...core.report_economics import uncertainty_report_html
 
-            names = region_names(source, features, self.parameterAsString(
-                parameters, "NAME_FIELD", context))
-            self.write_report(report, parameters, context, uncertainty_report_html(
-                [nm for nm, keep in zip(names, ok) if keep], mc, tornado, n=n, seed=seed,
-                title=self.tr("Profit uncertainty — {layer}").format(
-                    layer=layer_title(parameters, "INPUT", source)), tr=report_tr))
+            names = region_names(
+                source, features, self.parameterAsString(parameters, "NAME_FIELD", context)
+            )
+            self.write_report(
+                report,
+                parameters,
+                context,
+                uncertainty_report_html(
+                    [nm for nm, keep in zip(names, ok) if keep],
+                    mc,
+                    tornado,
+                    n=n,
+                    seed=seed,
+                    title=self.tr("Profit uncertainty — {layer}").format(
+                        layer=layer_title(parameters, "INPUT", source)
+                    ),
+                    tr=report_tr,
+                ),
+            )
             outputs[self.REPORT] = report
         feedback.setProgress(100)
         return outputs

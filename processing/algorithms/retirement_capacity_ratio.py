@@ -52,9 +52,21 @@ class RetirementCapacityRatio(AtlasAlgorithm):
     NAME_FIELD = "NAME_FIELD"
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
-    NUMBER_OUTPUTS = ("N_VALID", "MEDIAN_RATIO", "SHARE_BELOW", "NATIONAL_RATIO",
-                      "SLOPE", "INTERCEPT", "R", "R2", "P_VALUE",
-                      "ELASTICITY", "ELASTICITY_LOW", "ELASTICITY_HIGH", "P_PROPORTIONAL")
+    NUMBER_OUTPUTS = (
+        "N_VALID",
+        "MEDIAN_RATIO",
+        "SHARE_BELOW",
+        "NATIONAL_RATIO",
+        "SLOPE",
+        "INTERCEPT",
+        "R",
+        "R2",
+        "P_VALUE",
+        "ELASTICITY",
+        "ELASTICITY_LOW",
+        "ELASTICITY_HIGH",
+        "P_PROPORTIONAL",
+    )
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
         """Help shown beside the dialog."""
@@ -100,34 +112,82 @@ class RetirementCapacityRatio(AtlasAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Regions (polygons)"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.RETIREMENT_FIELD, self.tr("Retirement field (t/yr)"), None, self.INPUT,
-            QgsProcessingParameterField.Numeric))
-        self.addParameter(QgsProcessingParameterField(
-            self.CAPACITY_FIELD, self.tr("Capacity field (t/yr)"), None, self.INPUT,
-            QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLANTS, self.tr("Plants (points, capacity summed per region)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.PLANT_CAPACITY_FIELD, self.tr("Plant capacity field (t/yr)"), None, self.PLANTS,
-            QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.THRESHOLDS, self.tr("Class thresholds (three ratios)"), "0.2,0.8,1.0"))
-        self.addParameter(QgsProcessingParameterField(
-            self.NAME_FIELD, self.tr("Region name field (for the report)"), None, self.INPUT,
-            QgsProcessingParameterField.Any, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Retirement-to-capacity ratio"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Regions (polygons)"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.RETIREMENT_FIELD,
+                self.tr("Retirement field (t/yr)"),
+                None,
+                self.INPUT,
+                QgsProcessingParameterField.Numeric,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CAPACITY_FIELD,
+                self.tr("Capacity field (t/yr)"),
+                None,
+                self.INPUT,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PLANTS,
+                self.tr("Plants (points, capacity summed per region)"),
+                [QgsProcessing.TypeVectorPoint],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.PLANT_CAPACITY_FIELD,
+                self.tr("Plant capacity field (t/yr)"),
+                None,
+                self.PLANTS,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.THRESHOLDS, self.tr("Class thresholds (three ratios)"), "0.2,0.8,1.0"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NAME_FIELD,
+                self.tr("Region name field (for the report)"),
+                None,
+                self.INPUT,
+                QgsProcessingParameterField.Any,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT,
+                self.tr("Retirement-to-capacity ratio"),
+                QgsProcessing.TypeVectorPolygon,
+            )
+        )
         self.add_report_parameter()
         for key in self.NUMBER_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, key))
         self.add_language_parameter()
-        self.suggest_defaults({self.INPUT: ("retirement", "capacity")},
-                              {self.RETIREMENT_FIELD: "retirement", self.CAPACITY_FIELD: "capacity",
-                               "NAME_FIELD": "name"})
+        self.suggest_defaults(
+            {self.INPUT: ("retirement", "capacity")},
+            {
+                self.RETIREMENT_FIELD: "retirement",
+                self.CAPACITY_FIELD: "capacity",
+                "NAME_FIELD": "name",
+            },
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read the regions, compute the ratios in ``core``, write, style and report."""
@@ -139,16 +199,22 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         plants = self.parameterAsSource(parameters, self.PLANTS, context)
         plant_field = self.parameterAsString(parameters, self.PLANT_CAPACITY_FIELD, context)
         if plants is not None and not plant_field:
-            raise QgsProcessingException(self.tr(
-                "Plants were given without a plant capacity field (PLANT_CAPACITY_FIELD)."))
+            raise QgsProcessingException(
+                self.tr("Plants were given without a plant capacity field (PLANT_CAPACITY_FIELD).")
+            )
         if plants is None and not cap_name:
-            raise QgsProcessingException(self.tr(
-                "Give a capacity field (CAPACITY_FIELD) or a plant layer with a capacity field "
-                "(PLANTS and PLANT_CAPACITY_FIELD)."))
-        cap_idx = -1 if plants is not None else numeric_field_index(
-            source, cap_name, self.tr("capacity"))
-        ensure_outputs_not_inputs(self, parameters, context, [self.OUTPUT, "REPORT"],
-                                  [self.INPUT, self.PLANTS])
+            raise QgsProcessingException(
+                self.tr(
+                    "Give a capacity field (CAPACITY_FIELD) or a plant layer with a capacity field "
+                    "(PLANTS and PLANT_CAPACITY_FIELD)."
+                )
+            )
+        cap_idx = (
+            -1 if plants is not None else numeric_field_index(source, cap_name, self.tr("capacity"))
+        )
+        ensure_outputs_not_inputs(
+            self, parameters, context, [self.OUTPUT, "REPORT"], [self.INPUT, self.PLANTS]
+        )
 
         feedback.setProgressText(self.tr("Reading regions…"))
         read = read_features(source, {"ret": ret_idx, "cap": cap_idx}, feedback)
@@ -157,15 +223,21 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         features, columns = read
         retirement, capacity = columns["ret"], columns["cap"]
         # Ids that read "name (id)" in the warnings.
-        ids = feature_refs(source, features,
-                           self.parameterAsString(parameters, "NAME_FIELD", context))
+        ids = feature_refs(
+            source, features, self.parameterAsString(parameters, "NAME_FIELD", context)
+        )
 
         if plants is not None:
             feedback.setProgressText(self.tr("Summing plant capacity per region…"))
             plant_idx = numeric_field_index(plants, plant_field, self.tr("plant capacity"))
             capacity, skipped = sum_points_in_regions(
-                [f.geometry() for f in features], source.sourceCrs(), plants, plant_idx,
-                context, feedback)
+                [f.geometry() for f in features],
+                source.sourceCrs(),
+                plants,
+                plant_idx,
+                context,
+                feedback,
+            )
             self._warn_plants(skipped, plant_field, feedback)
         if feedback.isCanceled():
             return {}
@@ -177,26 +249,46 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         elasticity = core_ratio.capacity_elasticity(result)
         self._warn_classes(ids, result, ret_name, cap_name or plant_field, feedback)
         if regression.slope is None:
-            feedback.pushWarning(self.tr(
-                "The regression needs at least 3 regions with a defined ratio and capacities "
-                "that differ; its outputs are NULL ({n} defined).").format(n=regression.n))
+            feedback.pushWarning(
+                self.tr(
+                    "The regression needs at least 3 regions with a defined ratio and capacities "
+                    "that differ; its outputs are NULL ({n} defined)."
+                ).format(n=regression.n)
+            )
         if elasticity.slope is None:
-            feedback.pushWarning(self.tr(
-                "The elasticity needs at least 3 regions with retirement and capacity above "
-                "zero and capacities that differ; its outputs are NULL ({n} such regions)."
-            ).format(n=elasticity.n))
+            feedback.pushWarning(
+                self.tr(
+                    "The elasticity needs at least 3 regions with retirement and capacity above "
+                    "zero and capacities that differ; its outputs are NULL ({n} such regions)."
+                ).format(n=elasticity.n)
+            )
 
-        new_fields = [new_field("retire_t", "double"),
-                      new_field("capacity_t", "double"),
-                      new_field("ratio", "double"),
-                      new_field("ratio_class", "string")]
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields,
-                                                 feedback)
+        new_fields = [
+            new_field("retire_t", "double"),
+            new_field("capacity_t", "double"),
+            new_field("ratio", "double"),
+            new_field("ratio_class", "string"),
+        ]
+        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
         feedback.setProgressText(self.tr("Writing regions…"))
-        extra = [[_num(result.retirement[i]), _num(result.capacity[i]), _num(result.ratio[i]),
-                  str(result.ratio_class[i])] for i in range(len(features))]
-        if not write_features(sink, fields, features, extra, feedback, (45, 85),
-                              used_fields=[ret_name, cap_name, plant_field]):
+        extra = [
+            [
+                _num(result.retirement[i]),
+                _num(result.capacity[i]),
+                _num(result.ratio[i]),
+                str(result.ratio_class[i]),
+            ]
+            for i in range(len(features))
+        ]
+        if not write_features(
+            sink,
+            fields,
+            features,
+            extra,
+            feedback,
+            (45, 85),
+            used_fields=[ret_name, cap_name, plant_field],
+        ):
             return {}
         del sink  # closes the file, so its default style can be stored
 
@@ -207,22 +299,39 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             feedback.setProgressText(self.tr("Writing the report…"))
-            names = region_names(source, features, self.parameterAsString(
-                parameters, self.NAME_FIELD, context))
-            self._write_report(report, (parameters, context), names, result, summary,
-                               regression, elasticity, thresholds, labels,
-                               layer_title(parameters, self.INPUT, source))
+            names = region_names(
+                source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)
+            )
+            self._write_report(
+                report,
+                (parameters, context),
+                names,
+                result,
+                summary,
+                regression,
+                elasticity,
+                thresholds,
+                labels,
+                layer_title(parameters, self.INPUT, source),
+            )
             results[self.REPORT] = report
-        results.update({
-            "N_VALID": summary.n_valid, "MEDIAN_RATIO": _num(summary.median),
-            "SHARE_BELOW": _num(summary.share_below),
-            "NATIONAL_RATIO": _num(summary.national_ratio),
-            "SLOPE": _num(regression.slope), "INTERCEPT": _num(regression.intercept),
-            "R": _num(regression.r), "R2": _num(regression.r2), "P_VALUE": _num(regression.p_value),
-            "ELASTICITY": _num(elasticity.slope), "ELASTICITY_LOW": _num(elasticity.low),
-            "ELASTICITY_HIGH": _num(elasticity.high),
-            "P_PROPORTIONAL": _num(elasticity.p_proportional),
-        })
+        results.update(
+            {
+                "N_VALID": summary.n_valid,
+                "MEDIAN_RATIO": _num(summary.median),
+                "SHARE_BELOW": _num(summary.share_below),
+                "NATIONAL_RATIO": _num(summary.national_ratio),
+                "SLOPE": _num(regression.slope),
+                "INTERCEPT": _num(regression.intercept),
+                "R": _num(regression.r),
+                "R2": _num(regression.r2),
+                "P_VALUE": _num(regression.p_value),
+                "ELASTICITY": _num(elasticity.slope),
+                "ELASTICITY_LOW": _num(elasticity.low),
+                "ELASTICITY_HIGH": _num(elasticity.high),
+                "P_PROPORTIONAL": _num(elasticity.p_proportional),
+            }
+        )
         feedback.setProgress(100)
         return results
 
@@ -233,19 +342,27 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         try:
             return core_ratio.parse_thresholds(text)
         except ValueError:
-            raise QgsProcessingException(self.tr(
-                "THRESHOLDS must be three increasing ratios separated by commas, such as "
-                "0.2,0.8,1.0 (first > 0, first < second ≤ third); got “{text}”.").format(
-                    text=text)) from None
+            raise QgsProcessingException(
+                self.tr(
+                    "THRESHOLDS must be three increasing ratios separated by commas, such as "
+                    "0.2,0.8,1.0 (first > 0, first < second ≤ third); got “{text}”."
+                ).format(text=text)
+            ) from None
 
     def _warn_classes(self, ids, result, ret_name, cap_name, feedback) -> None:
         problems = {
-            "invalid": self.tr("Negative values in “{r}” or “{c}” (class invalid, ratio NULL) "
-                               "for feature ids: {ids}"),
-            "no_data": self.tr("No retirement value in “{r}” (NULL, or 0 with no capacity; "
-                               "class no_data) for feature ids: {ids}"),
-            "no_capacity": self.tr("Capacity 0 or NULL in “{c}” with retirement > 0 (class "
-                                   "no_capacity) for feature ids: {ids}"),
+            "invalid": self.tr(
+                "Negative values in “{r}” or “{c}” (class invalid, ratio NULL) "
+                "for feature ids: {ids}"
+            ),
+            "no_data": self.tr(
+                "No retirement value in “{r}” (NULL, or 0 with no capacity; "
+                "class no_data) for feature ids: {ids}"
+            ),
+            "no_capacity": self.tr(
+                "Capacity 0 or NULL in “{c}” with retirement > 0 (class "
+                "no_capacity) for feature ids: {ids}"
+            ),
         }
         classes = list(result.ratio_class)
         for code, message in problems.items():
@@ -263,12 +380,30 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             if skipped[key]:
                 feedback.pushWarning(message.format(f=field, ids=format_ids(skipped[key])))
 
-    def _write_report(self, path, run, names, result, summary, regression, elasticity,
-                      thresholds, labels, layer_name) -> None:
+    def _write_report(
+        self,
+        path,
+        run,
+        names,
+        result,
+        summary,
+        regression,
+        elasticity,
+        thresholds,
+        labels,
+        layer_name,
+    ) -> None:
         from ...core.report import ratio_report_html
 
         html = ratio_report_html(
-            names, result, summary, regression, thresholds,
+            names,
+            result,
+            summary,
+            regression,
+            thresholds,
             title=self.tr("Retirement-to-capacity ratio — {layer}").format(layer=layer_name),
-            class_labels=labels, tr=report_tr, elasticity=elasticity)
+            class_labels=labels,
+            tr=report_tr,
+            elasticity=elasticity,
+        )
         self.write_report(path, *run, html)

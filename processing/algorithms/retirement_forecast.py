@@ -90,81 +90,164 @@ class RetirementForecast(AtlasAlgorithm):
             "chart by region and the spread between scenarios.</p>"
             "<p><b>Why</b>: published forecasts differ threefold (580 kt vs 168 kt for 2023) "
             "because their methods are closed; every assumption here is a parameter.</p>"
-        ).format(mass=d["pack_mass_t"].value, energy=d["pack_energy_kwh"].value,
-                 mean=d["mean_life_years"].value, shape=d["weibull_shape"].value)
+        ).format(
+            mass=d["pack_mass_t"].value,
+            energy=d["pack_energy_kwh"].value,
+            mean=d["mean_life_years"].value,
+            shape=d["weibull_shape"].value,
+        )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
         """Declare the parameters and outputs."""
         d = fc.DEFAULTS
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Sales table"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterField(
-            self.REGION_FIELD, self.tr("Region field (code or name)"), None, self.INPUT))
-        self.addParameter(QgsProcessingParameterField(
-            self.YEAR_FIELD, self.tr("Year field"), None, self.INPUT))
-        self.addParameter(QgsProcessingParameterField(
-            self.SALES_FIELD, self.tr("Sales field"), None, self.INPUT))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.SALES_UNIT, self.tr("Sales unit"),
-            [self.tr("Vehicles"), self.tr("Tonnes of battery (t)"), self.tr("GWh")],
-            defaultValue=0))
-        self.addParameter(Number(self.PACK_MASS, self.tr("Pack mass (t per vehicle)"),
-                                 Number.Double, d["pack_mass_t"].value, minValue=1e-6))
-        self.addParameter(Number(self.PACK_ENERGY, self.tr("Pack energy (kWh per vehicle)"),
-                                 Number.Double, d["pack_energy_kwh"].value, minValue=1e-6))
-        for key, label in ((self.PACK_MASS_FIELD, self.tr("Pack mass field (t/vehicle, by "
-                                                           "year)")),
-                           (self.PACK_ENERGY_FIELD, self.tr("Pack energy field (kWh/vehicle, "
-                                                             "by year)"))):
-            self.addParameter(QgsProcessingParameterField(
-                key, label, None, self.INPUT, QgsProcessingParameterField.Numeric,
-                optional=True))
-        self.addParameter(Number(self.LIFETIME_MEAN, self.tr("Mean lifetime (years)"),
-                                 Number.Double, d["mean_life_years"].value, minValue=0.1))
-        self.addParameter(Number(self.LIFETIME_SHAPE, self.tr("Weibull shape"), Number.Double,
-                                 d["weibull_shape"].value, minValue=0.1))
-        self.addParameter(Number(self.LIFETIME_SCALE, self.tr(
-            "Weibull scale (years; replaces the mean when set)"), Number.Double, None,
-            optional=True, minValue=0.1))
-        self.addParameter(Number(self.SECOND_MEAN, self.tr(
-            "Second scenario: mean lifetime (years)"), Number.Double, None, optional=True,
-            minValue=0.1))
-        self.addParameter(Number(self.SECOND_SHAPE, self.tr(
-            "Second scenario: Weibull shape (default: the first one's)"), Number.Double, None,
-            optional=True, minValue=0.1))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Sales table"), [QgsProcessing.TypeVector]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.REGION_FIELD, self.tr("Region field (code or name)"), None, self.INPUT
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(self.YEAR_FIELD, self.tr("Year field"), None, self.INPUT)
+        )
+        self.addParameter(
+            QgsProcessingParameterField(self.SALES_FIELD, self.tr("Sales field"), None, self.INPUT)
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.SALES_UNIT,
+                self.tr("Sales unit"),
+                [self.tr("Vehicles"), self.tr("Tonnes of battery (t)"), self.tr("GWh")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            Number(
+                self.PACK_MASS,
+                self.tr("Pack mass (t per vehicle)"),
+                Number.Double,
+                d["pack_mass_t"].value,
+                minValue=1e-6,
+            )
+        )
+        self.addParameter(
+            Number(
+                self.PACK_ENERGY,
+                self.tr("Pack energy (kWh per vehicle)"),
+                Number.Double,
+                d["pack_energy_kwh"].value,
+                minValue=1e-6,
+            )
+        )
+        for key, label in (
+            (self.PACK_MASS_FIELD, self.tr("Pack mass field (t/vehicle, by " "year)")),
+            (self.PACK_ENERGY_FIELD, self.tr("Pack energy field (kWh/vehicle, " "by year)")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    key, label, None, self.INPUT, QgsProcessingParameterField.Numeric, optional=True
+                )
+            )
+        self.addParameter(
+            Number(
+                self.LIFETIME_MEAN,
+                self.tr("Mean lifetime (years)"),
+                Number.Double,
+                d["mean_life_years"].value,
+                minValue=0.1,
+            )
+        )
+        self.addParameter(
+            Number(
+                self.LIFETIME_SHAPE,
+                self.tr("Weibull shape"),
+                Number.Double,
+                d["weibull_shape"].value,
+                minValue=0.1,
+            )
+        )
+        self.addParameter(
+            Number(
+                self.LIFETIME_SCALE,
+                self.tr("Weibull scale (years; replaces the mean when set)"),
+                Number.Double,
+                None,
+                optional=True,
+                minValue=0.1,
+            )
+        )
+        self.addParameter(
+            Number(
+                self.SECOND_MEAN,
+                self.tr("Second scenario: mean lifetime (years)"),
+                Number.Double,
+                None,
+                optional=True,
+                minValue=0.1,
+            )
+        )
+        self.addParameter(
+            Number(
+                self.SECOND_SHAPE,
+                self.tr("Second scenario: Weibull shape (default: the first one's)"),
+                Number.Double,
+                None,
+                optional=True,
+                minValue=0.1,
+            )
+        )
         self.addParameter(Number(self.START_YEAR, self.tr("First year"), Number.Integer, 2025))
         self.addParameter(Number(self.END_YEAR, self.tr("Last year"), Number.Integer, 2035))
         timing = QgsProcessingParameterEnum(
-            self.TIMING, self.tr("Sales timing"),
+            self.TIMING,
+            self.tr("Sales timing"),
             [self.tr("Spread over the year (mid-year)"), self.tr("At the start of the year")],
-            defaultValue=0)
+            defaultValue=0,
+        )
         timing.setFlags(timing.flags() | timing.FlagAdvanced)
         self.addParameter(timing)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Retirement forecast"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.WIDE_OUTPUT, self.tr("Retirement forecast, one row per region"),
-            QgsProcessing.TypeVector, optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Retirement forecast"), QgsProcessing.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.WIDE_OUTPUT,
+                self.tr("Retirement forecast, one row per region"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=False,
+            )
+        )
         self.add_report_parameter()
         self.addOutput(QgsProcessingOutputNumber("TOTAL_T", self.tr("Retired over the years (t)")))
         self.addOutput(QgsProcessingOutputNumber("N_REGIONS", self.tr("Regions")))
-        self.suggest_defaults({self.INPUT: ("sales", "year", "region")},
-                              {"REGION_FIELD": "region", "YEAR_FIELD": "year",
-                               "SALES_FIELD": "sales"})
+        self.suggest_defaults(
+            {self.INPUT: ("sales", "year", "region")},
+            {"REGION_FIELD": "region", "YEAR_FIELD": "year", "SALES_FIELD": "sales"},
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Read the cohorts, forecast in ``core``, write the tables and the report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
-        ensure_outputs_not_inputs(self, parameters, context,
-                                  [self.OUTPUT, self.WIDE_OUTPUT, self.REPORT], [self.INPUT])
+        ensure_outputs_not_inputs(
+            self, parameters, context, [self.OUTPUT, self.WIDE_OUTPUT, self.REPORT], [self.INPUT]
+        )
         region_name = self.parameterAsString(parameters, self.REGION_FIELD, context)
         region_idx = source.fields().lookupField(region_name)
         indices = {}
-        for key, param in (("year", self.YEAR_FIELD), ("sales", self.SALES_FIELD),
-                           ("mass", self.PACK_MASS_FIELD), ("energy", self.PACK_ENERGY_FIELD)):
+        for key, param in (
+            ("year", self.YEAR_FIELD),
+            ("sales", self.SALES_FIELD),
+            ("mass", self.PACK_MASS_FIELD),
+            ("energy", self.PACK_ENERGY_FIELD),
+        ):
             name = self.parameterAsString(parameters, param, context)
-            indices[key] = numeric_field_index(source, name, param, allow_text=True) \
-                if name else -1
+            indices[key] = numeric_field_index(source, name, param, allow_text=True) if name else -1
         read = read_features(source, indices, feedback, (0, 20))
         if read is None:
             return {}
@@ -186,8 +269,11 @@ class RetirementForecast(AtlasAlgorithm):
                 return {}
             params = self._params(parameters, context, lifetime)
             try:
-                frames.append(fc.forecast(keys, cols["year"], cols["sales"], params,
-                                          pack_by_year, scenario=scenario))
+                frames.append(
+                    fc.forecast(
+                        keys, cols["year"], cols["sales"], params, pack_by_year, scenario=scenario
+                    )
+                )
             except fc.ForecastInputError as err:
                 raise QgsProcessingException(self._input_error(err, ids)) from None
             except ValueError as err:
@@ -199,8 +285,11 @@ class RetirementForecast(AtlasAlgorithm):
         dest_id = self._write_long(parameters, context, table, names, feedback)
         if dest_id is None:
             return {}
-        results = {self.OUTPUT: dest_id, "N_REGIONS": len(names),
-                   "TOTAL_T": python_number(frames[0]["retired_t"].sum())}
+        results = {
+            self.OUTPUT: dest_id,
+            "N_REGIONS": len(names),
+            "TOTAL_T": python_number(frames[0]["retired_t"].sum()),
+        }
         wide = self._write_wide(parameters, context, frames, names)
         if wide is not None:
             results[self.WIDE_OUTPUT] = wide
@@ -208,10 +297,20 @@ class RetirementForecast(AtlasAlgorithm):
         if report:
             from ...core.report_forecast import forecast_report_html
 
-            self.write_report(report, parameters, context, forecast_report_html(
-                table, title=self.tr("Retirement forecast — {layer}").format(
-                    layer=layer_title(parameters, self.INPUT, source)),
-                scenario_names=[s for s, _ in scenarios], tr=report_tr, region_labels=names))
+            self.write_report(
+                report,
+                parameters,
+                context,
+                forecast_report_html(
+                    table,
+                    title=self.tr("Retirement forecast — {layer}").format(
+                        layer=layer_title(parameters, self.INPUT, source)
+                    ),
+                    scenario_names=[s for s, _ in scenarios],
+                    tr=report_tr,
+                    region_labels=names,
+                ),
+            )
             results[self.REPORT] = report
         feedback.setProgress(100)
         return results
@@ -221,25 +320,34 @@ class RetirementForecast(AtlasAlgorithm):
     def _scenarios(self, parameters, context) -> list[tuple[str, fc.Lifetime]]:
         shape = self.parameterAsDouble(parameters, self.LIFETIME_SHAPE, context)
         scale = parameters.get(self.LIFETIME_SCALE)
-        if scale not in (None, "") and self.parameterAsDouble(
-                parameters, self.LIFETIME_SCALE, context) > 0:
-            first = fc.Lifetime(shape, self.parameterAsDouble(parameters, self.LIFETIME_SCALE,
-                                                              context))
+        if (
+            scale not in (None, "")
+            and self.parameterAsDouble(parameters, self.LIFETIME_SCALE, context) > 0
+        ):
+            first = fc.Lifetime(
+                shape, self.parameterAsDouble(parameters, self.LIFETIME_SCALE, context)
+            )
         else:
             first = fc.Lifetime.from_mean(
-                self.parameterAsDouble(parameters, self.LIFETIME_MEAN, context), shape)
+                self.parameterAsDouble(parameters, self.LIFETIME_MEAN, context), shape
+            )
         out = [(self._scenario_name("A", first), first)]
         if parameters.get(self.SECOND_MEAN) not in (None, ""):
-            shape_b = (self.parameterAsDouble(parameters, self.SECOND_SHAPE, context)
-                       if parameters.get(self.SECOND_SHAPE) not in (None, "") else shape)
+            shape_b = (
+                self.parameterAsDouble(parameters, self.SECOND_SHAPE, context)
+                if parameters.get(self.SECOND_SHAPE) not in (None, "")
+                else shape
+            )
             second = fc.Lifetime.from_mean(
-                self.parameterAsDouble(parameters, self.SECOND_MEAN, context), shape_b)
+                self.parameterAsDouble(parameters, self.SECOND_MEAN, context), shape_b
+            )
             out.append((self._scenario_name("B", second), second))
         return out
 
     def _scenario_name(self, letter: str, lifetime: fc.Lifetime) -> str:
         return self.tr("{letter}: mean {mean:.1f} y, shape {shape:g}").format(
-            letter=letter, mean=lifetime.mean, shape=lifetime.shape)
+            letter=letter, mean=lifetime.mean, shape=lifetime.shape
+        )
 
     def _params(self, parameters, context, lifetime) -> fc.ForecastParams:
         try:
@@ -250,10 +358,12 @@ class RetirementForecast(AtlasAlgorithm):
                 pack_mass_t=self.parameterAsDouble(parameters, self.PACK_MASS, context),
                 pack_energy_kwh=self.parameterAsDouble(parameters, self.PACK_ENERGY, context),
                 lifetime=lifetime,
-                timing=fc.TIMINGS[self.parameterAsEnum(parameters, self.TIMING, context)])
+                timing=fc.TIMINGS[self.parameterAsEnum(parameters, self.TIMING, context)],
+            )
         except ValueError as err:
-            raise QgsProcessingException(self.tr("Invalid forecast settings: {e}").format(
-                e=err)) from None
+            raise QgsProcessingException(
+                self.tr("Invalid forecast settings: {e}").format(e=err)
+            ) from None
 
     def _pack_by_year(self, cols, feedback) -> dict | None:
         """Per-year pack mass and energy from the table: the mean of the rows of each year."""
@@ -270,30 +380,48 @@ class RetirementForecast(AtlasAlgorithm):
                 entry[1].append(energy)
         varied = sorted(y for y, (m, e) in sums.items() if len(set(m)) > 1 or len(set(e)) > 1)
         if varied:
-            feedback.pushWarning(self.tr(
-                "Pack mass or energy differs between rows of the same year; the mean per year "
-                "is used for years: {years}").format(years=", ".join(map(str, varied))))
-        return {y: (sum(m) / len(m) if m else None, sum(e) / len(e) if e else None)
-                for y, (m, e) in sums.items()}
+            feedback.pushWarning(
+                self.tr(
+                    "Pack mass or energy differs between rows of the same year; the mean per year "
+                    "is used for years: {years}"
+                ).format(years=", ".join(map(str, varied)))
+            )
+        return {
+            y: (sum(m) / len(m) if m else None, sum(e) / len(e) if e else None)
+            for y, (m, e) in sums.items()
+        }
 
     def _input_error(self, err: fc.ForecastInputError, ids: list[int]) -> str:
-        kinds = {"null_region": self.tr("no region"), "invalid_year": self.tr("no valid year"),
-                 "null_sales": self.tr("NULL sales"), "negative_sales": self.tr(
-                     "negative sales"), "duplicate": self.tr("the same region and year twice")}
-        parts = [self.tr("{kind}: feature ids {ids}").format(
-            kind=kinds.get(kind, kind), ids=format_ids([ids[r] for r in rows]))
-            for kind, rows in err.problems.items()]
+        kinds = {
+            "null_region": self.tr("no region"),
+            "invalid_year": self.tr("no valid year"),
+            "null_sales": self.tr("NULL sales"),
+            "negative_sales": self.tr("negative sales"),
+            "duplicate": self.tr("the same region and year twice"),
+        }
+        parts = [
+            self.tr("{kind}: feature ids {ids}").format(
+                kind=kinds.get(kind, kind), ids=format_ids([ids[r] for r in rows])
+            )
+            for kind, rows in err.problems.items()
+        ]
         return self.tr("The sales table has rows that cannot be used. ") + "; ".join(parts)
 
     def _write_long(self, parameters, context, table, names, feedback) -> str | None:
         fields = QgsFields()
-        for name, kind in (("region", "string"), ("region_name", "string"),
-                           ("year", "int"), ("retired_t", "double"),
-                           ("retired_gwh", "double"), ("cumulative_t", "double"),
-                           ("scenario", "string")):
+        for name, kind in (
+            ("region", "string"),
+            ("region_name", "string"),
+            ("year", "int"),
+            ("retired_t", "double"),
+            ("retired_gwh", "double"),
+            ("cumulative_t", "double"),
+            ("scenario", "string"),
+        ):
             fields.append(new_field(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         total = max(len(table), 1)
@@ -301,10 +429,17 @@ class RetirementForecast(AtlasAlgorithm):
             if feedback.isCanceled():
                 return None
             feature = QgsFeature(fields)
-            feature.setAttributes([str(row.region), names.get(row.region, str(row.region)),
-                                   int(row.year), python_number(row.retired_t),
-                                   python_number(row.retired_gwh),
-                                   python_number(row.cumulative_t), str(row.scenario)])
+            feature.setAttributes(
+                [
+                    str(row.region),
+                    names.get(row.region, str(row.region)),
+                    int(row.year),
+                    python_number(row.retired_t),
+                    python_number(row.retired_gwh),
+                    python_number(row.cumulative_t),
+                    str(row.scenario),
+                ]
+            )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
             feedback.setProgress(60 + 35 * n / total)
         return dest_id
@@ -319,12 +454,15 @@ class RetirementForecast(AtlasAlgorithm):
         for suffix, _ in zip(("", "_b"), frames):
             for year in years:
                 fields.append(new_field(f"retired_{int(year)}_t{suffix}", "double"))
-        sink, dest_id = self.parameterAsSink(parameters, self.WIDE_OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.WIDE_OUTPUT, context, fields, QgsWkbTypes.NoGeometry
+        )
         if sink is None:
             return None
-        pivots = [f.pivot_table(index="region", columns="year", values="retired_t",
-                                sort=False) for f in frames]
+        pivots = [
+            f.pivot_table(index="region", columns="year", values="retired_t", sort=False)
+            for f in frames
+        ]
         for region in pivots[0].index:
             values = [python_number(p.loc[region, y]) for p in pivots for y in years]
             feature = QgsFeature(fields)

@@ -43,6 +43,11 @@ def unavailable_algorithm(algorithm_id: str, package: str) -> type:
     package = package.split(".")[0]
     QgsMessageLog.logMessage(
         _tr("{id}: {message}").format(id=algorithm_id, message=install_message([package])),
-        "Battery Recycling Atlas", Qgis.Warning)
-    return type("UnavailableAlgorithm", (UnavailableAlgorithm,),
-                {"ALGORITHM_ID": algorithm_id, "MISSING": package})
+        "Battery Recycling Atlas",
+        Qgis.Warning,
+    )
+    return type(
+        "UnavailableAlgorithm",
+        (UnavailableAlgorithm,),
+        {"ALGORITHM_ID": algorithm_id, "MISSING": package},
+    )

@@ -89,8 +89,9 @@ def dense_reference(sxy, s, sp, pxy, c, pp, rule, fee=FEE, max_km=None):
         for i in range(ns):
             row[i * npl + j] = 1.0
         a_ub.append(row)
-    res = linprog(obj, A_ub=a_ub, b_ub=list(c), A_eq=a_eq, b_eq=list(s), bounds=bounds,
-                  method="highs-ipm")
+    res = linprog(
+        obj, A_ub=a_ub, b_ub=list(c), A_eq=a_eq, b_eq=list(s), bounds=bounds, method="highs-ipm"
+    )
     assert res.status == 0
     return res.fun
 
@@ -139,8 +140,12 @@ def check_invariants(res, s, c):
     np.testing.assert_allclose(shipped[ok] + res.unmet_t[ok], s[ok], rtol=1e-9, atol=1e-6)
     okc = ~np.isnan(c)
     assert np.all(res.allocated_t[okc] <= c[okc] * (1 + 1e-9) + 1e-6)
-    np.testing.assert_allclose(np.bincount(res.flow_to, weights=res.flow_t, minlength=c.size)[okc],
-                               res.allocated_t[okc], rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(
+        np.bincount(res.flow_to, weights=res.flow_t, minlength=c.size)[okc],
+        res.allocated_t[okc],
+        rtol=1e-12,
+        atol=1e-9,
+    )
     assert np.all(res.flow_t > 0) and np.all(res.unmet_t[ok] >= 0)
     assert res.objective == pytest.approx(res.dual_bound, rel=1e-7, abs=1e-3)
     assert res.total_cost == pytest.approx(res.transport_cost + res.border_fee_cost, rel=1e-9)
@@ -152,8 +157,7 @@ def check_invariants(res, s, c):
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("rule", al.RULES)
 def test_lp_equals_vertex_enumeration_on_tiny_instances(seed, rule):
-    sxy, s, sp, pxy, c, pp = random_instance(seed, 3, 2, tight=1.0 + 0.4 * (seed % 3),
-                                             provinces=2)
+    sxy, s, sp, pxy, c, pp = random_instance(seed, 3, 2, tight=1.0 + 0.4 * (seed % 3), provinces=2)
     res = run(sxy, s, sp, pxy, c, pp, rule)
     expected = vertex_enumeration(sxy, s, sp, pxy, c, pp, rule)
     assert res.objective == pytest.approx(expected, rel=TOL)
@@ -222,15 +226,25 @@ def test_closed_rule_has_no_cross_border_flow(seed):
     opened = run(sxy, s, sp, pxy, c, pp, "open")
     assert opened.flow_cross_border.any()  # the instance does have cross-border flows
     np.testing.assert_array_equal(
-        opened.flow_cross_border,
-        np.asarray(sp)[opened.flow_from] != np.asarray(pp)[opened.flow_to])
+        opened.flow_cross_border, np.asarray(sp)[opened.flow_from] != np.asarray(pp)[opened.flow_to]
+    )
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_rules_order_the_objective(seed):
     sxy, s, sp, pxy, c, pp = random_instance(400 + seed, 50, 10, tight=1.2)
-    res = al.compare_rules(sxy, s, sp, pxy, c, pp, transport_cost=RATE, border_fee=FEE,
-                           detour=DETOUR, unmet_penalty=PENALTY)
+    res = al.compare_rules(
+        sxy,
+        s,
+        sp,
+        pxy,
+        c,
+        pp,
+        transport_cost=RATE,
+        border_fee=FEE,
+        detour=DETOUR,
+        unmet_penalty=PENALTY,
+    )
     assert list(res) == list(al.RULES)
     assert [r.rule for r in res.values()] == list(al.RULES)
     eps = 1e-9 * res["closed"].objective
@@ -358,11 +372,19 @@ def test_missing_province_raises_only_when_the_rule_needs_it():
     assert res.total_unmet_t == 0.0
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"rule": "green"}, {"border_fee": -1.0}, {"transport_cost": float("nan")},
-    {"detour": 0.0}, {"max_distance_km": 0.0}, {"unmet_penalty": -5.0}, {"method": "fast"},
-    {"transport_cost": "cheap"},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"rule": "green"},
+        {"border_fee": -1.0},
+        {"transport_cost": float("nan")},
+        {"detour": 0.0},
+        {"max_distance_km": 0.0},
+        {"unmet_penalty": -5.0},
+        {"method": "fast"},
+        {"transport_cost": "cheap"},
+    ],
+)
 def test_bad_parameters_raise(kwargs):
     rule = kwargs.pop("rule", "open")
     with pytest.raises(ValueError):
@@ -370,8 +392,9 @@ def test_bad_parameters_raise(kwargs):
 
 
 def test_null_values_keep_their_row_with_a_null_result():
-    res = run([[0, 0], [1000, 0]], [None, 30.0], None, [[0, 0], [500, 0]], [50.0, float("nan")],
-              None)
+    res = run(
+        [[0, 0], [1000, 0]], [None, 30.0], None, [[0, 0], [500, 0]], [50.0, float("nan")], None
+    )
     assert np.isnan(res.unmet_t[0]) and res.unmet_t[1] == 0.0
     assert np.isnan(res.allocated_t[1]) and np.isnan(res.utilization[1])
     assert res.total_supply_t == 30.0 and res.total_capacity_t == 50.0
@@ -400,8 +423,16 @@ def test_max_distance_drops_arcs(method):
     expected = dense_reference(sxy, s, sp, pxy, c, pp, "open", max_km=400.0)
     assert capped.objective == pytest.approx(expected, rel=TOL)
     # a lone supply point far from every plant is unmet
-    lone = run([[0, 0], [9e6, 0]], [10.0, 20.0], None, [[1000, 0]], [100.0], None,
-               max_distance_km=300.0, method=method)
+    lone = run(
+        [[0, 0], [9e6, 0]],
+        [10.0, 20.0],
+        None,
+        [[1000, 0]],
+        [100.0],
+        None,
+        max_distance_km=300.0,
+        method=method,
+    )
     assert lone.unmet_t.tolist() == [0.0, 20.0]
 
 
@@ -418,9 +449,20 @@ def test_penalty_below_transport_cost_leaves_far_supply_unmet():
 def test_totals_are_python_floats_and_flows_sorted():
     sxy, s, sp, pxy, c, pp = random_instance(700, 40, 8, tight=1.3)
     res = run(sxy, s, sp, pxy, c, pp, "fee")
-    for name in ("total_cost", "total_unmet_t", "national_utilization", "cross_border_share",
-                 "penalty_cost", "objective", "dual_bound", "solve_seconds", "transport_cost",
-                 "border_fee_cost", "total_allocated_t", "cross_border_t"):
+    for name in (
+        "total_cost",
+        "total_unmet_t",
+        "national_utilization",
+        "cross_border_share",
+        "penalty_cost",
+        "objective",
+        "dual_bound",
+        "solve_seconds",
+        "transport_cost",
+        "border_fee_cost",
+        "total_allocated_t",
+        "cross_border_t",
+    ):
         assert type(getattr(res, name)) is float, name
     assert isinstance(res.no_capacity, bool) and isinstance(res.status, str)
     assert res.status.startswith("optimal")
@@ -436,8 +478,18 @@ def test_totals_are_python_floats_and_flows_sorted():
 
 def report_case():
     sxy, s, sp, pxy, c, pp = random_instance(800, 30, 6, tight=1.4, provinces=3)
-    results = al.compare_rules(sxy, s, sp, pxy, c, pp, transport_cost=RATE, border_fee=FEE,
-                               detour=DETOUR, unmet_penalty=PENALTY)
+    results = al.compare_rules(
+        sxy,
+        s,
+        sp,
+        pxy,
+        c,
+        pp,
+        transport_cost=RATE,
+        border_fee=FEE,
+        detour=DETOUR,
+        unmet_penalty=PENALTY,
+    )
     supply_names = [f"City <{i}>" for i in range(len(s))]
     plant_names = [f"Plant {j} & co" for j in range(len(c))]
     return results, supply_names, plant_names
@@ -445,8 +497,14 @@ def report_case():
 
 def test_report_compares_the_rules_and_lists_the_chosen_one():
     results, sn, pn = report_case()
-    page = allocation_report_html(results, "fee", title="Allocation <test>", supply_names=sn,
-                                  plant_names=pn, notes=["Illustrative data"])
+    page = allocation_report_html(
+        results,
+        "fee",
+        title="Allocation <test>",
+        supply_names=sn,
+        plant_names=pn,
+        notes=["Illustrative data"],
+    )
     assert page.startswith("<!DOCTYPE html>")
     assert "<title>Allocation &lt;test&gt;</title>" in page
     assert "Illustrative data" in page
@@ -465,23 +523,32 @@ def test_report_compares_the_rules_and_lists_the_chosen_one():
 
 def test_report_translates_fixed_strings():
     results, sn, pn = report_case()
-    page = allocation_report_html(results, "open", title="T", supply_names=sn, plant_names=pn,
-                                  tr=lambda text: "§" + text)
+    page = allocation_report_html(
+        results, "open", title="T", supply_names=sn, plant_names=pn, tr=lambda text: "§" + text
+    )
     visible = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)
-    for text in ("§Border rules compared", "§Largest flows", "§Plants by utilisation",
-                 "§Open borders (green channel) §(chosen)", "§Generated by"):
+    for text in (
+        "§Border rules compared",
+        "§Largest flows",
+        "§Plants by utilisation",
+        "§Open borders (green channel) §(chosen)",
+        "§Generated by",
+    ):
         assert text in visible, text
 
 
 def test_report_with_one_rule_and_no_capacity():
     res = run([[0, 0], [1, 1]], [5.0, None], None, [[2, 2]], [0.0], None)
-    page = allocation_report_html({"closed": res}, "closed", title="T",
-                                  supply_names=["a", "b"], plant_names=["p"])
+    page = allocation_report_html(
+        {"closed": res}, "closed", title="T", supply_names=["a", "b"], plant_names=["p"]
+    )
     assert "all supply is unmet" in page and "Nothing flows" in page
     assert "1 supply rows have no value" in page
     with pytest.raises(ValueError):
-        allocation_report_html({"closed": res}, "open", title="T", supply_names=["a", "b"],
-                               plant_names=["p"])
+        allocation_report_html(
+            {"closed": res}, "open", title="T", supply_names=["a", "b"], plant_names=["p"]
+        )
     with pytest.raises(ValueError):
-        allocation_report_html({"closed": res}, "closed", title="T", supply_names=["a"],
-                               plant_names=["p"])
+        allocation_report_html(
+            {"closed": res}, "closed", title="T", supply_names=["a"], plant_names=["p"]
+        )

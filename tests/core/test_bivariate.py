@@ -28,18 +28,50 @@ HEX = re.compile(r"^#[0-9a-f]{6}$")
 # Joshua Stevens' 3x3 tables as published (e.g. the "Bivariate choropleth" schemes), listed
 # from the low-low corner: first row = lowest volume class, outlet class 1..3 left to right.
 PUBLISHED = {
-    "pink_blue": ["#e8e8e8", "#ace4e4", "#5ac8c8",
-                  "#dfb0d6", "#a5add3", "#5698b9",
-                  "#be64ac", "#8c62aa", "#3b4994"],
-    "green_blue": ["#e8e8e8", "#b5c0da", "#6c83b5",
-                   "#b8d6be", "#90b2b3", "#567994",
-                   "#73ae80", "#5a9178", "#2a5a5b"],
-    "blue_red": ["#e8e8e8", "#e4acac", "#c85a5a",
-                 "#b0d5df", "#ad9ea5", "#985356",
-                 "#64acbe", "#627f8c", "#574249"],
-    "purple_gold": ["#e8e8e8", "#e4d9ac", "#c8b35a",
-                    "#cbb8d7", "#c8ada0", "#af8e53",
-                    "#9972af", "#976b82", "#804d36"],
+    "pink_blue": [
+        "#e8e8e8",
+        "#ace4e4",
+        "#5ac8c8",
+        "#dfb0d6",
+        "#a5add3",
+        "#5698b9",
+        "#be64ac",
+        "#8c62aa",
+        "#3b4994",
+    ],
+    "green_blue": [
+        "#e8e8e8",
+        "#b5c0da",
+        "#6c83b5",
+        "#b8d6be",
+        "#90b2b3",
+        "#567994",
+        "#73ae80",
+        "#5a9178",
+        "#2a5a5b",
+    ],
+    "blue_red": [
+        "#e8e8e8",
+        "#e4acac",
+        "#c85a5a",
+        "#b0d5df",
+        "#ad9ea5",
+        "#985356",
+        "#64acbe",
+        "#627f8c",
+        "#574249",
+    ],
+    "purple_gold": [
+        "#e8e8e8",
+        "#e4d9ac",
+        "#c8b35a",
+        "#cbb8d7",
+        "#c8ada0",
+        "#af8e53",
+        "#9972af",
+        "#976b82",
+        "#804d36",
+    ],
 }
 
 
@@ -54,8 +86,9 @@ def test_palette_names_are_the_public_enum_in_order():
 @pytest.mark.parametrize("name", sorted(PUBLISHED))
 def test_k3_is_the_published_table(name):
     colors = bv.palette_colors(name, 3)
-    expected = {(v, o): PUBLISHED[name][(v - 1) * 3 + (o - 1)]
-                for v in (1, 2, 3) for o in (1, 2, 3)}
+    expected = {
+        (v, o): PUBLISHED[name][(v - 1) * 3 + (o - 1)] for v in (1, 2, 3) for o in (1, 2, 3)
+    }
     assert colors == expected
 
 
@@ -76,8 +109,12 @@ def test_every_k_has_all_cells_hex_and_the_3x3_corners(name, k):
     assert set(colors) == {(v, o) for v in range(1, k + 1) for o in range(1, k + 1)}
     assert all(HEX.match(c) for c in colors.values())
     table = bv.palette_colors(name, 3)
-    for corner_k, corner_3 in (((1, 1), (1, 1)), ((1, k), (1, 3)), ((k, 1), (3, 1)),
-                               ((k, k), (3, 3))):
+    for corner_k, corner_3 in (
+        ((1, 1), (1, 1)),
+        ((1, k), (1, 3)),
+        ((k, 1), (3, 1)),
+        ((k, k), (3, 3)),
+    ):
         assert colors[corner_k] == table[corner_3]
     assert colors[(1, 1)] == "#e8e8e8"  # low-low is light grey in every palette
     assert len(set(colors.values())) == k * k  # no two cells alike
@@ -95,7 +132,7 @@ def test_grey_interpolation_stays_grey_and_darkens():
     colors = bv.palette_colors("grey", 5)
 
     def level(c):
-        r, g, b = (int(c[i:i + 2], 16) for i in (1, 3, 5))
+        r, g, b = (int(c[i : i + 2], 16) for i in (1, 3, 5))
         assert abs(r - g) <= 1 and abs(g - b) <= 1  # neutral
         return r
 
@@ -151,17 +188,24 @@ OUT2 = [5, 40, 5, 45, 5, 30, None]
 def test_k2_shares_gap_classes_and_types():
     r = bv.match(VOL2, OUT2, k=2)
     nan = math.nan
-    assert r.vol_share == pytest.approx([.05, .05, .40, .40, .10, nan, nan], nan_ok=True)
-    assert r.outlet_share == pytest.approx([.05, .40, .05, .45, .05, nan, nan], nan_ok=True)
+    assert r.vol_share == pytest.approx([0.05, 0.05, 0.40, 0.40, 0.10, nan, nan], nan_ok=True)
+    assert r.outlet_share == pytest.approx([0.05, 0.40, 0.05, 0.45, 0.05, nan, nan], nan_ok=True)
     # gap = volume share - outlet share
-    assert r.share_gap == pytest.approx([0.0, -.35, .35, -.05, .05, nan, nan], nan_ok=True)
-    assert r.vol_breaks.breaks == pytest.approx((.05, .10, .40))
-    assert r.outlet_breaks.breaks == pytest.approx((.05, .05, .45))
+    assert r.share_gap == pytest.approx([0.0, -0.35, 0.35, -0.05, 0.05, nan, nan], nan_ok=True)
+    assert r.vol_breaks.breaks == pytest.approx((0.05, 0.10, 0.40))
+    assert r.outlet_breaks.breaks == pytest.approx((0.05, 0.05, 0.45))
     assert r.vol_class.tolist() == [1, 1, 2, 2, 1, 0, 0]
     assert r.outlet_class.tolist() == [1, 2, 1, 2, 1, 0, 0]
     assert r.match_code.tolist() == ["1-1", "1-2", "2-1", "2-2", "1-1", None, None]
-    assert r.match_type.tolist() == ["balanced", "over_served", "under_served", "balanced",
-                                     "balanced", "no_data", "no_data"]
+    assert r.match_type.tolist() == [
+        "balanced",
+        "over_served",
+        "under_served",
+        "balanced",
+        "balanced",
+        "no_data",
+        "no_data",
+    ]
     assert (r.k, r.k_vol, r.k_outlet, r.n_no_data, r.method) == (2, 2, 2, 2, "natural_breaks")
     assert not r.reduced
     assert r.type_counts() == {"under_served": 1, "balanced": 3, "over_served": 1, "no_data": 2}
@@ -180,21 +224,27 @@ OUT3 = [40, 2, 1, 20, 20, 17]
 
 def test_k3_classes_and_types():
     r = bv.match(VOL3, OUT3)  # k=3 and natural breaks are the defaults
-    assert r.vol_breaks.breaks == pytest.approx((.01, .02, .18, .31))
-    assert r.outlet_breaks.breaks == pytest.approx((.01, .02, .20, .40))
+    assert r.vol_breaks.breaks == pytest.approx((0.01, 0.02, 0.18, 0.31))
+    assert r.outlet_breaks.breaks == pytest.approx((0.01, 0.02, 0.20, 0.40))
     assert r.vol_class.tolist() == [1, 1, 3, 3, 2, 2]
     assert r.outlet_class.tolist() == [3, 1, 1, 2, 2, 2]
     assert r.match_code.tolist() == ["1-3", "1-1", "3-1", "3-2", "2-2", "2-2"]
-    assert r.match_type.tolist() == ["over_served", "balanced", "under_served", "under_served",
-                                     "balanced", "balanced"]
-    assert r.share_gap == pytest.approx([-.39, 0.0, .29, .11, -.02, .01])
+    assert r.match_type.tolist() == [
+        "over_served",
+        "balanced",
+        "under_served",
+        "under_served",
+        "balanced",
+        "balanced",
+    ]
+    assert r.share_gap == pytest.approx([-0.39, 0.0, 0.29, 0.11, -0.02, 0.01])
     assert r.n_no_data == 0
 
 
 def test_other_methods_are_passed_through():
     # equal intervals on volume shares .01..31: width .10 -> bounds (.01, .11, .21, .31)
     r = bv.match(VOL3, OUT3, k=3, method="equal_interval")
-    assert r.vol_breaks.breaks == pytest.approx((.01, .11, .21, .31))
+    assert r.vol_breaks.breaks == pytest.approx((0.01, 0.11, 0.21, 0.31))
     assert r.vol_class.tolist() == [1, 1, 3, 3, 2, 2]
     assert r.method == "equal_interval"
     with pytest.raises(ValueError, match="unknown classification method"):
@@ -204,8 +254,10 @@ def test_other_methods_are_passed_through():
 def test_match_types_every_combination_k3():
     v, o = np.meshgrid([1, 2, 3], [1, 2, 3], indexing="ij")
     got = bv.match_types(v.ravel(), o.ravel(), 3, 3).tolist()
-    expected = ["under_served" if a > b else "balanced" if a == b else "over_served"
-                for a, b in zip(v.ravel(), o.ravel())]
+    expected = [
+        "under_served" if a > b else "balanced" if a == b else "over_served"
+        for a, b in zip(v.ravel(), o.ravel())
+    ]
     assert got == expected
     assert got.count("balanced") == 3 and got.count("under_served") == 3
     assert bv.match_types([0, 2, 0], [1, 0, 0], 3, 3).tolist() == ["no_data"] * 3
@@ -214,8 +266,14 @@ def test_match_types_every_combination_k3():
 def test_match_types_with_reduced_classes_compare_positions():
     # k_vol = 3 (positions 0, .5, 1) against k_outlet = 2 (positions 0, 1)
     got = bv.match_types([1, 1, 2, 2, 3, 3], [1, 2, 1, 2, 1, 2], 3, 2).tolist()
-    assert got == ["balanced", "over_served", "under_served", "over_served", "under_served",
-                   "balanced"]
+    assert got == [
+        "balanced",
+        "over_served",
+        "under_served",
+        "over_served",
+        "under_served",
+        "balanced",
+    ]
     # a single outlet class sits at .5: volume class 1 of 2 (0) is below, class 2 (1) above
     assert bv.match_types([1, 2], [1, 1], 2, 1).tolist() == ["over_served", "under_served"]
 
@@ -227,8 +285,7 @@ def test_reduced_breaks_keep_both_k():
     assert r.reduced and r.vol_breaks.reduced and r.outlet_breaks.reduced
     assert r.vol_class.tolist() == [1, 1, 2, 2]
     assert r.outlet_class.tolist() == [1, 1, 1, 1]
-    assert r.match_type.tolist() == ["over_served", "over_served", "under_served",
-                                     "under_served"]
+    assert r.match_type.tolist() == ["over_served", "over_served", "under_served", "under_served"]
 
 
 def test_no_data_rows_kept_with_null_values():
@@ -247,12 +304,19 @@ def test_no_data_rows_kept_with_null_values():
 def test_feature_values_are_python_types():
     r = bv.match(VOL2, OUT2, k=2)
     row = r.feature_values(2)
-    assert row == {"vol_share": pytest.approx(.40), "outlet_share": pytest.approx(.05),
-                   "share_gap": pytest.approx(.35), "vol_class": 2, "outlet_class": 1,
-                   "match_code": "2-1", "match_type": "under_served",
-                   "outlets_expected": pytest.approx(40.0),  # 100 outlets × 0.40
-                   "p_fewer": pytest.approx(stats.binom.cdf(5, 100, 0.4), rel=1e-12),
-                   "q_fewer": row["q_fewer"], "under_sig": True}
+    assert row == {
+        "vol_share": pytest.approx(0.40),
+        "outlet_share": pytest.approx(0.05),
+        "share_gap": pytest.approx(0.35),
+        "vol_class": 2,
+        "outlet_class": 1,
+        "match_code": "2-1",
+        "match_type": "under_served",
+        "outlets_expected": pytest.approx(40.0),  # 100 outlets × 0.40
+        "p_fewer": pytest.approx(stats.binom.cdf(5, 100, 0.4), rel=1e-12),
+        "q_fewer": row["q_fewer"],
+        "under_sig": True,
+    }
     assert row["p_fewer"] <= row["q_fewer"] < 0.05
     assert type(row["vol_share"]) is float and type(row["vol_class"]) is int
     empty = r.feature_values(5)
@@ -303,31 +367,46 @@ def test_under_served_summary_sorted_with_total():
     assert [row["name"] for row in rows] == ["d", "上海"]
     assert [row["index"] for row in rows] == [3, 2]
     assert rows[0]["volume"] == 31_000.0 and rows[1]["volume"] == 30_000.0
-    assert rows[0]["vol_share"] == pytest.approx(.31)
-    assert rows[0]["outlet_share"] == pytest.approx(.20)
-    assert rows[0]["share_gap"] == pytest.approx(.11)
+    assert rows[0]["vol_share"] == pytest.approx(0.31)
+    assert rows[0]["outlet_share"] == pytest.approx(0.20)
+    assert rows[0]["share_gap"] == pytest.approx(0.11)
     assert rows[1]["match_code"] == "3-1"
     assert all(type(row["volume"]) is float and type(row["index"]) is int for row in rows)
     # 31,000 + 30,000 t; shares .31 + .30 and .20 + .01
     assert summary["n"] == 2 and type(summary["n"]) is int
     assert summary["total_volume"] == 61_000.0 and type(summary["total_volume"]) is float
-    assert summary["vol_share"] == pytest.approx(.61)
-    assert summary["outlet_share"] == pytest.approx(.21)
+    assert summary["vol_share"] == pytest.approx(0.61)
+    assert summary["outlet_share"] == pytest.approx(0.21)
     with pytest.raises(ValueError):
         bv.under_served_summary(names[:3], vol, r)
 
 
 def test_under_served_summary_empty():
     summary = bv.under_served_summary(["a", "b"], [1, 3], bv.match([1, 3], [1, 3], k=2))
-    assert summary == {"rows": [], "n": 0, "total_volume": 0.0, "vol_share": 0.0,
-                       "outlet_share": 0.0}
+    assert summary == {
+        "rows": [],
+        "n": 0,
+        "total_volume": 0.0,
+        "vol_share": 0.0,
+        "outlet_share": 0.0,
+    }
 
 
 # Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear sRGB.
-PROTANOPIA = np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
-                       [-0.003882, -0.048116, 1.051998]])
-DEUTERANOPIA = np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
-                         [-0.011820, 0.042940, 0.968881]])
+PROTANOPIA = np.array(
+    [
+        [0.152286, 1.052583, -0.204868],
+        [0.114503, 0.786281, 0.099216],
+        [-0.003882, -0.048116, 1.051998],
+    ]
+)
+DEUTERANOPIA = np.array(
+    [
+        [0.367322, 0.860646, -0.227968],
+        [0.280085, 0.672501, 0.047413],
+        [-0.011820, 0.042940, 0.968881],
+    ]
+)
 
 
 def _smallest_cvd_difference(name: str, matrix) -> float:
@@ -340,8 +419,9 @@ def _smallest_cvd_difference(name: str, matrix) -> float:
     lin = np.clip(lin, 0.0, 1.0)
     seen = np.where(lin <= 0.0031308, 12.92 * lin, 1.055 * lin ** (1 / 2.4) - 0.055)
     lab = bv._srgb_to_lab(seen)
-    return min(float(np.linalg.norm(lab[i] - lab[j]))
-               for i, j in itertools.combinations(range(9), 2))
+    return min(
+        float(np.linalg.norm(lab[i] - lab[j])) for i, j in itertools.combinations(range(9), 2)
+    )
 
 
 def test_default_palette_is_colour_blind_safe_and_keeps_the_enum_order():

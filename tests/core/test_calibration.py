@@ -44,8 +44,9 @@ def test_recovers_known_parameters_within_their_standard_errors(seed, with_capac
 def test_exact_data_is_fitted_exactly_and_result_is_usable():
     thr = np.geomspace(2_000, 400_000, 25)
     cost = cal.model_unit_cost(P, thr)
-    start = P.with_values({"scale.q0": 15.0, "scale.k": 0.1, "scale.lam": 0.3,
-                           "plant.fixed_cost_ref": 5e8})
+    start = P.with_values(
+        {"scale.q0": 15.0, "scale.k": 0.1, "scale.lam": 0.3, "plant.fixed_cost_ref": 5e8}
+    )
     res = cal.fit_scale_curve(thr, cost, start)
     for name in cal.FIT_PARAMETERS:
         assert res.estimates[name] == pytest.approx(P.values()[name], rel=1e-5)
@@ -79,8 +80,7 @@ def test_null_rows_are_skipped_and_reported():
 
 def test_bad_input_is_refused():
     with pytest.raises(eco.InputError) as info:
-        cal.fit_scale_curve([1_000.0, -5.0, 2_000.0, 0.0, 3_000.0, 4_000.0],
-                            [30_000.0] * 6)
+        cal.fit_scale_curve([1_000.0, -5.0, 2_000.0, 0.0, 3_000.0, 4_000.0], [30_000.0] * 6)
     assert info.value.name == "throughput" and info.value.indices == [1, 3]
     with pytest.raises(eco.InputError, match="more than 4 rows"):
         cal.fit_scale_curve([1e3, 2e3, 3e3, 4e3], [3e4, 2e4, 1.5e4, 1.2e4])
@@ -100,8 +100,9 @@ def test_the_sample_observed_table_is_fitted_well():
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == ["plant", "throughput_t", "unit_cost_cny_t", "illustrative"]
     assert 10 <= len(rows) <= 30 and all(r["illustrative"] == "1" for r in rows)
-    fit = cal.fit_scale_curve([float(r["throughput_t"]) for r in rows],
-                              [float(r["unit_cost_cny_t"]) for r in rows])
+    fit = cal.fit_scale_curve(
+        [float(r["throughput_t"]) for r in rows], [float(r["unit_cost_cny_t"]) for r in rows]
+    )
     assert fit.success and fit.n == len(rows)
     assert fit.r2 > 0.8
     # The table was generated from the defaults (Q0 = 10, λ = 0.54) with 4 % noise: the fit

@@ -16,8 +16,9 @@ from battery_recycling_atlas.core.classify import Breaks, classify, natural_brea
 def _sse(values: np.ndarray, bounds) -> float:
     """Total within-class sum of squared deviations of ``values`` classed by ``bounds``."""
     cls = classify(values, Breaks("t", len(bounds) - 1, len(bounds) - 1, tuple(bounds)))
-    return float(sum(((values[cls == c] - values[cls == c].mean()) ** 2).sum()
-                     for c in np.unique(cls)))
+    return float(
+        sum(((values[cls == c] - values[cls == c].mean()) ** 2).sum() for c in np.unique(cls))
+    )
 
 
 def _exact_sse(values: np.ndarray, cuts) -> Fraction:
@@ -101,8 +102,10 @@ def test_natural_breaks_are_the_brute_force_optimum(seed):
     if distinct <= k:
         assert result.k == distinct and result.reduced == (distinct < k)
         return
-    partitions = {cuts: _exact_sse(np.round(x * 1000), cuts)
-                  for cuts in itertools.combinations(range(1, n), k - 1)}
+    partitions = {
+        cuts: _exact_sse(np.round(x * 1000), cuts)
+        for cuts in itertools.combinations(range(1, n), k - 1)
+    }
     best = min(partitions.values())
     ours = _cuts(x, result.breaks)
     assert len(ours) == k - 1
@@ -138,9 +141,12 @@ def _reference_dp(x: np.ndarray, k: int) -> float:
 def test_larger_arrays_reach_the_reference_optimum(kind, k):
     rng = np.random.default_rng(k)
     n = 3000
-    x = {"normal": rng.normal(size=n), "lognormal": rng.lognormal(sigma=1.5, size=n),
-         "bimodal": np.concatenate((rng.normal(0, 1, n // 2), rng.normal(9, 0.2, n - n // 2))),
-         "ties": rng.integers(0, 400, n).astype(float)}[kind]
+    x = {
+        "normal": rng.normal(size=n),
+        "lognormal": rng.lognormal(sigma=1.5, size=n),
+        "bimodal": np.concatenate((rng.normal(0, 1, n // 2), rng.normal(9, 0.2, n - n // 2))),
+        "ties": rng.integers(0, 400, n).astype(float),
+    }[kind]
     result = natural_breaks(x, k)
     assert result.k == k
     assert _sse(np.sort(x), result.breaks) == pytest.approx(_reference_dp(x, k), rel=1e-9)
@@ -153,8 +159,14 @@ def test_larger_arrays_reach_the_reference_optimum(kind, k):
 def test_translation_and_scale_do_not_change_the_classes(k):
     x = np.random.default_rng(5).lognormal(size=5000)
     base = classify(x, natural_breaks(x, k))
-    for y, mirrored in ((x + 1e6, False), (x * 1e-3, False), (x * 1e4, False),
-                        (x * 1e-200, False), (x * 1e150, False), (1e6 - 3.5 * x, True)):
+    for y, mirrored in (
+        (x + 1e6, False),
+        (x * 1e-3, False),
+        (x * 1e4, False),
+        (x * 1e-200, False),
+        (x * 1e150, False),
+        (1e6 - 3.5 * x, True),
+    ):
         result = natural_breaks(y, k)
         assert result.k == k
         # a negative scale mirrors the order, so the classes count from the other end

@@ -67,13 +67,16 @@ def _sse(x: np.ndarray, labels: np.ndarray) -> float:
     return total
 
 
-@pytest.mark.parametrize(("x", "k", "sizes"), [
-    # class sizes from ckwrap 1.2.3 (Ckmeans.1d.dp), as quoted in issue 13
-    (np.geomspace(1e-6, 1e6, 45), 3, [42, 2, 1]),
-    (np.geomspace(1.0, 1e12, 30), 4, [27, 1, 1, 1]),
-    (np.geomspace(1.0, 1e8, 340), 5, [292, 22, 12, 8, 6]),
-    (np.random.default_rng(0).lognormal(0.0, 3.0, 100_000), 3, [99969, 30, 1]),
-])
+@pytest.mark.parametrize(
+    ("x", "k", "sizes"),
+    [
+        # class sizes from ckwrap 1.2.3 (Ckmeans.1d.dp), as quoted in issue 13
+        (np.geomspace(1e-6, 1e6, 45), 3, [42, 2, 1]),
+        (np.geomspace(1.0, 1e12, 30), 4, [27, 1, 1, 1]),
+        (np.geomspace(1.0, 1e8, 340), 5, [292, 22, 12, 8, 6]),
+        (np.random.default_rng(0).lognormal(0.0, 3.0, 100_000), 3, [99969, 30, 1]),
+    ],
+)
 def test_issue_cases_classify_like_ckmeans(x, k, sizes):
     labels = classify(x, natural_breaks(x, k))
     assert np.bincount(labels)[1:].tolist() == sizes

@@ -20,13 +20,15 @@ NAN = math.nan
 
 def test_shares_and_index_by_hand():
     r = cc.capital_compliance(CAPITAL, FIRMS)
-    assert r.capital_share == pytest.approx([100 / 170, 50 / 170, 0.0, NAN, NAN, 20 / 170],
-                                            nan_ok=True)
+    assert r.capital_share == pytest.approx(
+        [100 / 170, 50 / 170, 0.0, NAN, NAN, 20 / 170], nan_ok=True
+    )
     assert r.whitelist_share == pytest.approx([2 / 9, 0.0, 3 / 9, NAN, NAN, 4 / 9], nan_ok=True)
     # row 0: (2/9) / (100/170) = 340/900; row 1: 0 / (50/170) = 0; row 2: capital 0 -> null;
     # row 5: (4/9) / (20/170) = 680/180
-    assert r.compliance_index == pytest.approx([340 / 900, 0.0, NAN, NAN, NAN, 680 / 180],
-                                               nan_ok=True)
+    assert r.compliance_index == pytest.approx(
+        [340 / 900, 0.0, NAN, NAN, NAN, 680 / 180], nan_ok=True
+    )
     assert r.no_whitelist.tolist() == [False, True, False, False, False, False]
     assert r.null_firms.tolist() == [False, False, False, False, True, False]
     assert r.n == 4 and type(r.n) is int
@@ -66,7 +68,7 @@ def test_undefined_correlations_are_none():
 
 def test_zero_firm_total_makes_whitelist_share_null():
     r = cc.capital_compliance([10, 30], [0, 0])
-    assert r.capital_share == pytest.approx([.25, .75])
+    assert r.capital_share == pytest.approx([0.25, 0.75])
     assert np.isnan(r.whitelist_share).all() and np.isnan(r.compliance_index).all()
     assert r.no_whitelist.tolist() == [True, True]
 
@@ -92,8 +94,12 @@ def test_feature_values_and_order():
     assert row["no_whitelist"] is False and type(row["capital_share"]) is float
     assert r.feature_values(2)["compliance_index"] is None  # capital 0
     assert r.feature_values(1)["no_whitelist"] is True
-    assert r.feature_values(4) == {"capital_share": None, "whitelist_share": None,
-                                   "compliance_index": None, "no_whitelist": False}
+    assert r.feature_values(4) == {
+        "capital_share": None,
+        "whitelist_share": None,
+        "compliance_index": None,
+        "no_whitelist": False,
+    }
     # defined indices: row 5 (3.78), row 0 (0.378), row 1 (0)
     assert cc.compliance_order(r).tolist() == [5, 0, 1]
     assert cc.compliance_order(r, most=False).tolist() == [1, 0, 5]

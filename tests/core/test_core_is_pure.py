@@ -17,7 +17,10 @@ def test_no_module_in_core_imports_qgis_or_qt():
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names
-                          if n.split(".")[0] in {"qgis", "PyQt5", "PyQt6", "osgeo"}]
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.split(".")[0] in {"qgis", "PyQt5", "PyQt6", "osgeo"}
+            ]
     assert offenders == []
     assert len(list(CORE.glob("*.py"))) >= 4

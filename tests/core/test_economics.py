@@ -93,8 +93,9 @@ def test_fact_initial_stage_has_fixed_cost_over_half_at_national_utilisation():
 
 def test_profit_is_linear_in_a_metal_price():
     prices = [50_000.0, 80_000.0, 140_000.0]
-    profits = [one(NCM.with_values({"rm.li2co3_price": x}), TYPICAL, TYPICAL)["profit"]
-               for x in prices]
+    profits = [
+        one(NCM.with_values({"rm.li2co3_price": x}), TYPICAL, TYPICAL)["profit"] for x in prices
+    ]
     slope = (profits[1] - profits[0]) / (prices[1] - prices[0])
     assert profits[2] == pytest.approx(profits[0] + slope * (prices[2] - prices[0]), rel=1e-12)
     # slope = throughput × Li per t × LCE factor × recovery (CNY/yr per CNY/t of Li2CO3)
@@ -119,8 +120,9 @@ def test_profit_at_break_even_throughput_is_zero():
 
 def test_route_is_monotone_in_the_spread():
     spreads = np.linspace(0.0, 2.0, 41)
-    res = eco.plant_economics(P, np.full(41, TYPICAL), np.full(41, TYPICAL),
-                              overrides={"rt.spread": spreads})
+    res = eco.plant_economics(
+        P, np.full(41, TYPICAL), np.full(41, TYPICAL), overrides={"rt.spread": spreads}
+    )
     cascade = res.route == "cascade"
     assert cascade[-1] and not cascade[0]
     assert np.all(np.diff(cascade.astype(int)) >= 0)
@@ -151,8 +153,9 @@ def test_vectorised_equals_plant_by_plant_and_overrides_apply_per_plant():
     for i in range(3):
         single = one(P.with_values({"rm.li2co3_price": li[i]}), caps[i], thr[i])
         assert res.profit[i] == pytest.approx(single["profit"], rel=1e-12)
-        assert res.breakeven_t[i] == pytest.approx(single["breakeven_t"] or math.nan,
-                                                   rel=1e-9, nan_ok=True)
+        assert res.breakeven_t[i] == pytest.approx(
+            single["breakeven_t"] or math.nan, rel=1e-9, nan_ok=True
+        )
     row = res.row(0)
     assert isinstance(row["profit"], float) and row["route"] in ("cascade", "recycle")
     assert set(eco.COST_TERMS) <= {k[5:] for k in row if k.startswith("cost_")}
@@ -164,7 +167,13 @@ def test_outputs_shapes_units_and_stages():
     assert res.utilization.tolist() == [0.5, 0.9]
     assert len(res) == 2 and res.route.dtype == object
     assert list(eco.scale_stage([10_000, 49_999, 50_000, 200_000, 200_001, None])) == [
-        "initial", "initial", "expansion", "expansion", "mature", None]
+        "initial",
+        "initial",
+        "expansion",
+        "expansion",
+        "mature",
+        None,
+    ]
     empty = eco.plant_economics(P, [], [])
     assert len(empty) == 0 and empty.breakeven_t.shape == (0,)
     assert eco.annual_fixed_cost([50_000])[0] == pytest.approx(2e8)
@@ -182,12 +191,15 @@ def test_pyrometallurgy_recovers_no_lithium():
 # --- bad input ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("capacity, throughput, name, indices", [
-    ([100.0, 50.0], [50.0, 60.0], "throughput", [1]),
-    ([100.0, 0.0, -5.0], [10.0, 0.0, 0.0], "capacity", [1, 2]),
-    ([100.0, None], [10.0, 5.0], "capacity", [1]),
-    ([100.0, 100.0], [-1.0, float("nan")], "throughput", [0, 1]),
-])
+@pytest.mark.parametrize(
+    "capacity, throughput, name, indices",
+    [
+        ([100.0, 50.0], [50.0, 60.0], "throughput", [1]),
+        ([100.0, 0.0, -5.0], [10.0, 0.0, 0.0], "capacity", [1, 2]),
+        ([100.0, None], [10.0, 5.0], "capacity", [1]),
+        ([100.0, 100.0], [-1.0, float("nan")], "throughput", [0, 1]),
+    ],
+)
 def test_bad_plant_data_is_refused_naming_the_plants(capacity, throughput, name, indices):
     with pytest.raises(eco.InputError) as info:
         eco.plant_economics(P, capacity, throughput)
@@ -204,10 +216,18 @@ def test_bad_utilization_and_lengths():
         eco.plant_economics(P, [1.0, 2.0, 3.0], [1.0, 1.0])
 
 
-@pytest.mark.parametrize("name, value", [
-    ("rm.rec_li", 1.2), ("rm.li2co3_price", -1.0), ("scale.k", 0.0), ("rt.soh", 0.0),
-    ("scale.lam", float("nan")), ("cp.unit_cost", "cheap"), ("feedstock.include_purchase", 2),
-])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("rm.rec_li", 1.2),
+        ("rm.li2co3_price", -1.0),
+        ("scale.k", 0.0),
+        ("rt.soh", 0.0),
+        ("scale.lam", float("nan")),
+        ("cp.unit_cost", "cheap"),
+        ("feedstock.include_purchase", 2),
+    ],
+)
 def test_parameters_outside_physical_bounds_are_refused(name, value):
     with pytest.raises(eco.ParameterError) as info:
         P.with_values({name: value})
@@ -216,8 +236,7 @@ def test_parameters_outside_physical_bounds_are_refused(name, value):
 
 def test_bad_overrides_and_fixed_shares():
     with pytest.raises(eco.ParameterError) as info:
-        eco.plant_economics(P, [100.0, 100.0], [50.0, 50.0],
-                            overrides={"rm.rec_co": [0.9, 1.5]})
+        eco.plant_economics(P, [100.0, 100.0], [50.0, 50.0], overrides={"rm.rec_co": [0.9, 1.5]})
     assert info.value.name == "rm.rec_co" and "[1]" in str(info.value)
     with pytest.raises(eco.ParameterError, match="unknown"):
         eco.plant_economics(P, [100.0], [50.0], overrides={"rm.unobtainium": 1.0})
@@ -253,17 +272,20 @@ def test_partial_and_flat_presets_keep_defaults():
     assert params.scale.k == P.scale.k
 
 
-@pytest.mark.parametrize("text, key", [
-    ('{"parameters": {"rm": {"rec_li": 1.5}}}', "rm.rec_li"),
-    ('{"parameters": {"rm": {"lithium": 1}}}', "rm.lithium"),
-    ('{"parameters": {"materials": {}}}', "materials"),
-    ('{"parameters": {"scale": 3}}', "scale"),
-    ('{"format": "other", "parameters": {}}', "format"),
-    ('{"parameters": {}, "extra": 1}', "extra"),
-    ('{"parameters": {"rt": {"spread": "high"}}}', "rt.spread"),
-    ('{"parameters": ', "<json>"),
-    ("[1, 2]", "<root>"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ('{"parameters": {"rm": {"rec_li": 1.5}}}', "rm.rec_li"),
+        ('{"parameters": {"rm": {"lithium": 1}}}', "rm.lithium"),
+        ('{"parameters": {"materials": {}}}', "materials"),
+        ('{"parameters": {"scale": 3}}', "scale"),
+        ('{"format": "other", "parameters": {}}', "format"),
+        ('{"parameters": {}, "extra": 1}', "extra"),
+        ('{"parameters": {"rt": {"spread": "high"}}}', "rt.spread"),
+        ('{"parameters": ', "<json>"),
+        ("[1, 2]", "<root>"),
+    ],
+)
 def test_invalid_preset_files_name_the_key(tmp_path, text, key):
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")
@@ -291,17 +313,31 @@ def test_shipped_table_and_preset_match_the_code_defaults():
     assert {r.distribution for r in ranges.values()} == {"triangular", "uniform", "normal"}
 
 
-@pytest.mark.parametrize("edit, key", [
-    (lambda s: s.replace("rm.rec_li,Rm,0.9,fraction,0.85", "rm.rec_li,Rm,1.2,fraction,0.85"),
-     "rm.rec_li"),
-    (lambda s: s.replace("rm.rec_li,Rm,0.9,fraction,0.85,0.95,triangular",
-                         "rm.rec_li,Rm,0.9,fraction,0.85,0.95,lognormal"), "rm.rec_li"),
-    (lambda s: s.replace("rm.rec_li,Rm,0.9,fraction,0.85,0.95",
-                         "rm.rec_li,Rm,0.9,fraction,0.95,0.85"), "rm.rec_li"),
-    (lambda s: s.replace("rm.rec_li,Rm,", "rm.rec_lithium,Rm,"), "rm.rec_lithium"),
-    (lambda s: s.replace("rm.rec_li,Rm,", "rm.rec_li,Cr,"), "rm.rec_li"),
-    (lambda s: s.replace(",source,", ",origin,"), "source"),
-])
+@pytest.mark.parametrize(
+    "edit, key",
+    [
+        (
+            lambda s: s.replace("rm.rec_li,Rm,0.9,fraction,0.85", "rm.rec_li,Rm,1.2,fraction,0.85"),
+            "rm.rec_li",
+        ),
+        (
+            lambda s: s.replace(
+                "rm.rec_li,Rm,0.9,fraction,0.85,0.95,triangular",
+                "rm.rec_li,Rm,0.9,fraction,0.85,0.95,lognormal",
+            ),
+            "rm.rec_li",
+        ),
+        (
+            lambda s: s.replace(
+                "rm.rec_li,Rm,0.9,fraction,0.85,0.95", "rm.rec_li,Rm,0.9,fraction,0.95,0.85"
+            ),
+            "rm.rec_li",
+        ),
+        (lambda s: s.replace("rm.rec_li,Rm,", "rm.rec_lithium,Rm,"), "rm.rec_lithium"),
+        (lambda s: s.replace("rm.rec_li,Rm,", "rm.rec_li,Cr,"), "rm.rec_li"),
+        (lambda s: s.replace(",source,", ",origin,"), "source"),
+    ],
+)
 def test_invalid_parameter_table_rows_are_refused(tmp_path, edit, key):
     text = ep.DEFAULT_TABLE_PATH.read_text(encoding="utf-8")
     edited = edit(text)

@@ -40,7 +40,7 @@ def test_capacity_elasticity_equals_linregress_on_the_logs(seed):
     assert fit.low == pytest.approx(low, rel=1e-10)
     assert fit.high == pytest.approx(high, rel=1e-10)
     assert fit.p_proportional == pytest.approx(p_one, rel=1e-9)
-    assert fit.r2 == pytest.approx(ref.rvalue ** 2, rel=1e-10)
+    assert fit.r2 == pytest.approx(ref.rvalue**2, rel=1e-10)
 
 
 def test_proportional_placement_gives_slope_one_and_a_large_p():
@@ -54,7 +54,7 @@ def test_proportional_placement_gives_slope_one_and_a_large_p():
 
 def test_perfect_power_law_has_a_vanishing_interval():
     cap = np.array([1.0, 10.0, 100.0, 1000.0])
-    fit = elasticity(cap, 3.0 * cap ** 0.5)
+    fit = elasticity(cap, 3.0 * cap**0.5)
     assert fit.slope == pytest.approx(0.5)
     assert fit.low == pytest.approx(0.5) and fit.high == pytest.approx(0.5)
     assert fit.p_proportional < 1e-12

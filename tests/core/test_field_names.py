@@ -10,8 +10,18 @@ from battery_recycling_atlas.core.field_names import (
     layer_score,
 )
 
-PROVINCES = ["fid", "adcode", "name_zh", "retire_2025_t", "capacity_2025_t", "retire_2030_t",
-             "capacity_2030_t", "whitelist_firms", "capital_cny", "illustrative"]
+PROVINCES = [
+    "fid",
+    "adcode",
+    "name_zh",
+    "retire_2025_t",
+    "capacity_2025_t",
+    "retire_2030_t",
+    "capacity_2030_t",
+    "whitelist_firms",
+    "capital_cny",
+    "illustrative",
+]
 CITIES = ["fid", "adcode", "name_zh", "retire_2025_t", "outlets_2025", "illustrative"]
 
 

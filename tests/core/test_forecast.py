@@ -56,8 +56,15 @@ def test_lifetime_rejects_bad_parameters(bad):
 @pytest.mark.parametrize("timing", fc.TIMINGS)
 def test_single_cohort_reproduces_weibull_probabilities(timing):
     lifetime = Lifetime(shape=3.2, scale=9.0)
-    params = ForecastParams(2015, 2060, unit="vehicles", pack_mass_t=0.5, pack_energy_kwh=60.0,
-                            lifetime=lifetime, timing=timing)
+    params = ForecastParams(
+        2015,
+        2060,
+        unit="vehicles",
+        pack_mass_t=0.5,
+        pack_energy_kwh=60.0,
+        lifetime=lifetime,
+        timing=timing,
+    )
     df = fc.forecast(["A"], [2015], [1000.0], params)
     ages = np.arange(0, 46, dtype=float)
     dist = weibull(lifetime)
@@ -65,12 +72,15 @@ def test_single_cohort_reproduces_weibull_probabilities(timing):
         expected = dist.cdf(ages + 0.5) - dist.cdf(np.maximum(ages - 0.5, 0.0))
     else:
         expected = dist.cdf(ages + 1.0) - dist.cdf(ages)
-    np.testing.assert_allclose(df["retired_t"].to_numpy() / (1000 * 0.5), expected,
-                               rtol=1e-10, atol=1e-15)
-    np.testing.assert_allclose(df["retired_gwh"].to_numpy() / (1000 * 60.0 / 1e6), expected,
-                               rtol=1e-10, atol=1e-15)
-    np.testing.assert_allclose(fc.retirement_probabilities(lifetime, 45, timing), expected,
-                               rtol=1e-10, atol=1e-15)
+    np.testing.assert_allclose(
+        df["retired_t"].to_numpy() / (1000 * 0.5), expected, rtol=1e-10, atol=1e-15
+    )
+    np.testing.assert_allclose(
+        df["retired_gwh"].to_numpy() / (1000 * 60.0 / 1e6), expected, rtol=1e-10, atol=1e-15
+    )
+    np.testing.assert_allclose(
+        fc.retirement_probabilities(lifetime, 45, timing), expected, rtol=1e-10, atol=1e-15
+    )
 
 
 def test_probabilities_sum_to_one():
@@ -92,19 +102,26 @@ def test_mass_conservation_over_a_long_horizon(unit):
     regions = [r for r in "ABCDE" for _ in range(14)]
     years = list(range(2012, 2026)) * 5
     sales = rng.uniform(0, 1e5, size=len(years))
-    params = ForecastParams(2012, 2200, unit=unit, pack_mass_t=0.4, pack_energy_kwh=45.0,
-                            lifetime=Lifetime.from_mean(8.0, 3.5))
+    params = ForecastParams(
+        2012,
+        2200,
+        unit=unit,
+        pack_mass_t=0.4,
+        pack_energy_kwh=45.0,
+        lifetime=Lifetime.from_mean(8.0, 3.5),
+    )
     df = fc.forecast(regions, years, sales, params)
     sales_t, sales_gwh = fc.to_tonnes_gwh(sales, unit, 0.4, 45.0)
     by_region = df.groupby("region", sort=False)
     for k, region in enumerate("ABCDE"):
         rows = slice(14 * k, 14 * (k + 1))
-        assert by_region["retired_t"].sum()[region] == pytest.approx(sales_t[rows].sum(),
-                                                                      rel=1e-9)
-        assert by_region["retired_gwh"].sum()[region] == pytest.approx(sales_gwh[rows].sum(),
-                                                                       rel=1e-9)
-        assert by_region["cumulative_t"].last()[region] == pytest.approx(sales_t[rows].sum(),
-                                                                         rel=1e-9)
+        assert by_region["retired_t"].sum()[region] == pytest.approx(sales_t[rows].sum(), rel=1e-9)
+        assert by_region["retired_gwh"].sum()[region] == pytest.approx(
+            sales_gwh[rows].sum(), rel=1e-9
+        )
+        assert by_region["cumulative_t"].last()[region] == pytest.approx(
+            sales_t[rows].sum(), rel=1e-9
+        )
     assert df["retired_t"].sum() == pytest.approx(sales_t.sum(), rel=1e-9)
 
 
@@ -131,8 +148,13 @@ def test_unit_conversions_by_hand():
 
 def test_pack_by_year_overrides_only_its_cohort():
     params = ForecastParams(2010, 2300, unit="vehicles", pack_mass_t=0.4, pack_energy_kwh=45)
-    df = fc.forecast(["A", "A"], [2015, 2016], [100, 100], params,
-                     pack_by_year={2015: (0.6, 70.0), 2016: (None, 50.0), 2099: (1.0, 1.0)})
+    df = fc.forecast(
+        ["A", "A"],
+        [2015, 2016],
+        [100, 100],
+        params,
+        pack_by_year={2015: (0.6, 70.0), 2016: (None, 50.0), 2099: (1.0, 1.0)},
+    )
     assert df["retired_t"].sum() == pytest.approx(100 * 0.6 + 100 * 0.4, rel=1e-12)
     assert df["retired_gwh"].sum() == pytest.approx((100 * 70 + 100 * 50) / 1e6, rel=1e-12)
     with pytest.raises(ValueError):
@@ -141,8 +163,9 @@ def test_pack_by_year_overrides_only_its_cohort():
 
 def test_every_region_and_year_and_cumulative_from_first_sales_year():
     params = ForecastParams(2020, 2024, unit="t")
-    df = fc.forecast(["B", "A", "B", "C"], [2010, 2018, 2012, 2030], [50, 10, 20, 99], params,
-                     scenario="base")
+    df = fc.forecast(
+        ["B", "A", "B", "C"], [2010, 2018, 2012, 2030], [50, 10, 20, 99], params, scenario="base"
+    )
     assert list(df.columns) == [*fc.FORECAST_COLUMNS, "scenario"]
     assert list(df["region"].unique()) == ["B", "A", "C"]  # order of first appearance
     assert list(df["year"]) == list(range(2020, 2025)) * 3
@@ -158,23 +181,39 @@ def test_every_region_and_year_and_cumulative_from_first_sales_year():
 def test_bad_rows_are_reported_with_their_indices():
     params = ForecastParams(2020, 2030)
     with pytest.raises(ForecastInputError) as err:
-        fc.forecast(["A", "A", None, "B", "C", "D", "A"],
-                    [2015, 2016, 2015, 2015.5, 2015, 2015, 2016],
-                    [1, -5, 1, 1, None, float("nan"), 2], params)
+        fc.forecast(
+            ["A", "A", None, "B", "C", "D", "A"],
+            [2015, 2016, 2015, 2015.5, 2015, 2015, 2016],
+            [1, -5, 1, 1, None, float("nan"), 2],
+            params,
+        )
     e = err.value
     assert isinstance(e, ValueError)
-    assert e.problems == {"null_region": [2], "invalid_year": [3], "null_sales": [4, 5],
-                          "negative_sales": [1], "duplicate": [1, 6]}
+    assert e.problems == {
+        "null_region": [2],
+        "invalid_year": [3],
+        "null_sales": [4, 5],
+        "negative_sales": [1],
+        "duplicate": [1, 6],
+    }
     assert e.duplicates == {("A", 2016): [1, 6]}
     assert e.rows == [1, 2, 3, 4, 5, 6]
     with pytest.raises(ValueError):
         fc.forecast(["A"], [2015, 2016], [1], params)
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"unit": "kg"}, {"start_year": 2031}, {"timing": "end"}, {"pack_mass_t": 0},
-    {"pack_energy_kwh": float("nan")}, {"start_year": 2020.5}, {"end_year": 4000},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"unit": "kg"},
+        {"start_year": 2031},
+        {"timing": "end"},
+        {"pack_mass_t": 0},
+        {"pack_energy_kwh": float("nan")},
+        {"start_year": 2020.5},
+        {"end_year": 4000},
+    ],
+)
 def test_params_are_validated(kwargs):
     base = {"start_year": 2020, "end_year": 2030}
     with pytest.raises(ValueError):
@@ -188,16 +227,24 @@ def _two_scenarios():
     sales = [1000, 3000, 2000, 1500, 500]
     base = ForecastParams(2018, 2032)
     fast = dataclasses.replace(base, lifetime=Lifetime.from_mean(6.0, 3.5))
-    return pd.concat([fc.forecast(keys, years, sales, base, scenario="base"),
-                      fc.forecast(keys, years, sales, fast, scenario="fast")])
+    return pd.concat(
+        [
+            fc.forecast(keys, years, sales, base, scenario="base"),
+            fc.forecast(keys, years, sales, fast, scenario="fast"),
+        ]
+    )
 
 
 def test_report_has_charts_spread_and_translated_strings():
     df = _two_scenarios()
     html = forecast_report_html(
-        df, title="Forecast <test>", scenario_names=["base", "fast"],
-        tr=lambda s: "«" + s + "»", notes=["Illustrative"],
-        region_labels={"440000": "广东省", "330000": "浙江省"})
+        df,
+        title="Forecast <test>",
+        scenario_names=["base", "fast"],
+        tr=lambda s: "«" + s + "»",
+        notes=["Illustrative"],
+        region_labels={"440000": "广东省", "330000": "浙江省"},
+    )
     assert html.startswith("<!DOCTYPE html>") and "Forecast &lt;test&gt;" in html
     assert html.count("<svg") == 2
     assert "«Totals»" in html and "«Scenario comparison»" in html and "广东省" in html

@@ -20,7 +20,13 @@ def classes(retirement, capacity, thresholds=ratio.DEFAULT_THRESHOLDS):
 
 def test_class_codes_and_colours_are_stable():
     assert ratio.RATIO_CLASSES == (
-        "severe_idle", "under_used", "tight", "shortage", "no_capacity", "no_data", "invalid",
+        "severe_idle",
+        "under_used",
+        "tight",
+        "shortage",
+        "no_capacity",
+        "no_data",
+        "invalid",
     )
     assert list(ratio.RATIO_CLASS_COLORS) == list(ratio.RATIO_CLASSES)
     assert ratio.RATIO_CLASS_COLORS["severe_idle"] == "#5e3c99"
@@ -144,8 +150,13 @@ def test_million_rows_vectorised():
     summary = ratio.summarize(res)
     assert summary.n_regions == 1_000_000
     assert summary.class_counts == {
-        "severe_idle": k, "under_used": k, "tight": k, "shortage": k, "no_capacity": k,
-        "no_data": 0, "invalid": 0,
+        "severe_idle": k,
+        "under_used": k,
+        "tight": k,
+        "shortage": k,
+        "no_capacity": k,
+        "no_data": 0,
+        "invalid": 0,
     }
 
 
@@ -166,8 +177,13 @@ def test_summary_by_hand():
     # G: negative). (10 + 30 + 90 + 150 + 50 + 0) / (100 * 4 + 0 + 0) = 330 / 400 = 0.825
     assert s.national_ratio == pytest.approx(0.825)
     assert s.class_counts == {
-        "severe_idle": 1, "under_used": 1, "tight": 1, "shortage": 1, "no_capacity": 1,
-        "no_data": 2, "invalid": 1,
+        "severe_idle": 1,
+        "under_used": 1,
+        "tight": 1,
+        "shortage": 1,
+        "no_capacity": 1,
+        "no_data": 2,
+        "invalid": 1,
     }
     assert list(s.class_counts) == list(ratio.RATIO_CLASSES)
     for value in (s.median, s.mean, s.share_below, s.national_ratio):

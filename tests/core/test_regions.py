@@ -17,26 +17,51 @@ SAMPLE_CSV = Path(__file__).resolve().parents[2] / "resources" / "data" / "nev_s
 # Written out by hand (not derived from the plugin's table), for the provinces whose names
 # differ in traditional characters.
 TRADITIONAL = {
-    "150000": "內蒙古自治區", "210000": "遼寧省", "230000": "黑龍江省", "320000": "江蘇省",
-    "370000": "山東省", "440000": "廣東省", "450000": "廣西壯族自治區", "500000": "重慶市",
-    "520000": "貴州省", "530000": "雲南省", "540000": "西藏自治區", "610000": "陝西省",
-    "620000": "甘肅省", "640000": "寧夏回族自治區", "650000": "新疆維吾爾自治區",
-    "710000": "臺灣省", "810000": "香港特別行政區", "820000": "澳門特別行政區",
+    "150000": "內蒙古自治區",
+    "210000": "遼寧省",
+    "230000": "黑龍江省",
+    "320000": "江蘇省",
+    "370000": "山東省",
+    "440000": "廣東省",
+    "450000": "廣西壯族自治區",
+    "500000": "重慶市",
+    "520000": "貴州省",
+    "530000": "雲南省",
+    "540000": "西藏自治區",
+    "610000": "陝西省",
+    "620000": "甘肅省",
+    "640000": "寧夏回族自治區",
+    "650000": "新疆維吾爾自治區",
+    "710000": "臺灣省",
+    "810000": "香港特別行政區",
+    "820000": "澳門特別行政區",
 }
 # Other English / pinyin forms found in statistics tables.
 OTHER_FORMS = {
     "110000": ["Beijing Municipality", "Beijing Shi", "PEKING", "Běijīng"],
     "140000": ["Shanxi Province", "Shanxi Sheng", "Shansi"],
-    "150000": ["Nei Mongol", "Neimenggu", "Nei Mongol Autonomous Region",
-               "Inner Mongolia Autonomous Region", "Nei Menggu Zizhiqu", "内蒙古"],
+    "150000": [
+        "Nei Mongol",
+        "Neimenggu",
+        "Nei Mongol Autonomous Region",
+        "Inner Mongolia Autonomous Region",
+        "Nei Menggu Zizhiqu",
+        "内蒙古",
+    ],
     "450000": ["Guangxi Zhuang Autonomous Region", "Guangxi Zhuangzu Zizhiqu"],
     "540000": ["Xizang", "Tibet Autonomous Region", "Xizang Zizhiqu"],
     "610000": ["Shaanxi Province", "Shaanxi Sheng", "Shensi"],
     "640000": ["Ningxia Hui Autonomous Region"],
     "650000": ["Xinjiang Uygur Autonomous Region", "Xinjiang Uyghur Autonomous Region"],
     "710000": ["Taiwan, China", "Taiwan Province"],
-    "810000": ["Hong Kong SAR", "Hong Kong S.A.R.", "Hongkong", "Xianggang", "Hong Kong, China",
-               "Hong Kong Special Administrative Region"],
+    "810000": [
+        "Hong Kong SAR",
+        "Hong Kong S.A.R.",
+        "Hongkong",
+        "Xianggang",
+        "Hong Kong, China",
+        "Hong Kong Special Administrative Region",
+    ],
     "820000": ["Macao", "Macao SAR", "Aomen", "Macau Special Administrative Region"],
 }
 
@@ -44,8 +69,10 @@ OTHER_FORMS = {
 def read_layer(path: Path, name: str) -> list[dict]:
     ds = ogr.Open(str(path))
     layer = ds.GetLayerByName(name)
-    fields = [layer.GetLayerDefn().GetFieldDefn(i).GetName()
-              for i in range(layer.GetLayerDefn().GetFieldCount())]
+    fields = [
+        layer.GetLayerDefn().GetFieldDefn(i).GetName()
+        for i in range(layer.GetLayerDefn().GetFieldCount())
+    ]
     return [{f: feat[f] for f in fields} for feat in layer]
 
 
@@ -67,14 +94,35 @@ def test_enumerations_are_stable():
     assert len(rg.PROVINCE_ALIASES) == 34
 
 
-@pytest.mark.parametrize("value, code", [
-    (110000, "110000"), (110000.0, "110000"), ("110000", "110000"), (" 110 000 ", "110000"),
-    ("110000.0", "110000"), ("１１００００", "110000"), (np.int64(440300), "440300"),
-    ("11", "110000"), (11, "110000"), ("1101", "110100"), ("110000000000", "110000"),
-    ("440305001", "440305"), (None, None), (float("nan"), None), ("", None), ("abc", None),
-    (110000.5, None), (True, None), (2024, None), ("2024", None), ("990000", None),
-    ("11000", None), (-110000, None), (pd.NA, None),
-])
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        (110000, "110000"),
+        (110000.0, "110000"),
+        ("110000", "110000"),
+        (" 110 000 ", "110000"),
+        ("110000.0", "110000"),
+        ("１１００００", "110000"),
+        (np.int64(440300), "440300"),
+        ("11", "110000"),
+        (11, "110000"),
+        ("1101", "110100"),
+        ("110000000000", "110000"),
+        ("440305001", "440305"),
+        (None, None),
+        (float("nan"), None),
+        ("", None),
+        ("abc", None),
+        (110000.5, None),
+        (True, None),
+        (2024, None),
+        ("2024", None),
+        ("990000", None),
+        ("11000", None),
+        (-110000, None),
+        (pd.NA, None),
+    ],
+)
 def test_normalize_code(value, code):
     assert normalize_code(value) == code
 
@@ -91,9 +139,15 @@ def test_code_level():
 def test_every_province_variant_maps_to_its_code(provinces):
     for row in provinces:
         code = row["adcode"]
-        variants = [row["name_zh"], row["short_zh"], row["name_en"], row["name_en"].upper(),
-                    f" {row['name_zh']} ", TRADITIONAL.get(code, row["name_zh"]),
-                    *OTHER_FORMS.get(code, [])]
+        variants = [
+            row["name_zh"],
+            row["short_zh"],
+            row["name_en"],
+            row["name_en"].upper(),
+            f" {row['name_zh']} ",
+            TRADITIONAL.get(code, row["name_zh"]),
+            *OTHER_FORMS.get(code, []),
+        ]
         for variant in variants:
             assert rg.canonical_region_key(variant) == code, variant
             assert rg.alias_code(variant) == code, variant
@@ -102,8 +156,7 @@ def test_every_province_variant_maps_to_its_code(provinces):
         index = [p["adcode"] for p in provinces].index(code)
         assert result.region_to_row[index] == 0
         assert result.row_how[0] in ("name", "alias")
-        assert result.duplicate_rows == {normalize_name(row["name_zh"]):
-                                         list(range(len(variants)))}
+        assert result.duplicate_rows == {normalize_name(row["name_zh"]): list(range(len(variants)))}
         assert sum(r is not None for r in result.region_to_row) == 1
 
 
@@ -203,8 +256,12 @@ def test_nothing_is_lost_from_either_side(cities, match_by):
     key = "adcode" if match_by == "code" else "name_zh"
     region_keys = [c[key] for c in cities]
     picks = rng.choice(len(cities), size=250, replace=True)  # repeats → duplicates
-    table = [cities[i][key] if match_by == "code" else
-             [cities[i]["name_zh"], cities[i]["short_zh"]][int(rng.integers(2))] for i in picks]
+    table = [
+        cities[i][key]
+        if match_by == "code"
+        else [cities[i]["name_zh"], cities[i]["short_zh"]][int(rng.integers(2))]
+        for i in picks
+    ]
     table += ["659999", "Atlantis", None, "", "659999", "Atlantis"]
     result = join_keys(region_keys, table, match_by)
     check_nothing_lost(result, len(region_keys), len(table))
@@ -233,8 +290,13 @@ def test_cities_join_to_themselves_by_every_name_field(cities):
 
 def test_sample_sales_table_joins_to_provinces(provinces):
     sample = pd.read_csv(SAMPLE_CSV, dtype={"province_adcode": str})
-    assert list(sample.columns) == ["province_adcode", "province", "year", "nev_sales",
-                                    "illustrative"]
+    assert list(sample.columns) == [
+        "province_adcode",
+        "province",
+        "year",
+        "nev_sales",
+        "illustrative",
+    ]
     assert (sample["illustrative"] == 1).all()
     latest = sample[sample["year"] == 2024]
     by_name = join_keys([p["name_zh"] for p in provinces], list(latest["province"]))

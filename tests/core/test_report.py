@@ -41,7 +41,7 @@ def build(names=NAMES, ret=RET, cap=CAP, **kwargs):
 
 
 def regions_section(page: str) -> str:
-    return page[page.index("Regions by ratio"):]
+    return page[page.index("Regions by ratio") :]
 
 
 def test_report_is_a_self_contained_page():
@@ -92,15 +92,15 @@ def test_summary_values_in_report():
     # share below 0.2: 2 of 5 = 40.0 %
     # national: (50000+30000+15000+20000+40000+800) / (60000+10000+200000+300000+100000+0)
     #         = 155800 / 670000 = 0.23254 -> 23.3 %
-    summary = page[page.index("Summary"):page.index("Regression of ratio")]
+    summary = page[page.index("Summary") : page.index("Regression of ratio")]
     assert "40.0 %" in summary and "87.5 %" in summary and "23.3 %" in summary
-    assert "<td class=\"num\">7</td>" in summary  # regions
-    assert "<td class=\"num\">5</td>" in summary  # regions with a defined ratio
+    assert '<td class="num">7</td>' in summary  # regions
+    assert '<td class="num">5</td>' in summary  # regions with a defined ratio
 
 
 def test_regression_table_when_defined():
     page = build()
-    section = page[page.index("Regression of ratio"):page.index("Ratio against capacity")]
+    section = page[page.index("Regression of ratio") : page.index("Ratio against capacity")]
     reg = ratio.ratio_regression(ratio.compute_ratios(RET, CAP))
     assert reg.n == 5
     assert f"{reg.slope:.4g}" in section
@@ -174,8 +174,9 @@ def test_html_helpers():
     assert h.fmt_percent(None) == h.fmt_percent(float("nan")) == "\u2014"
     assert h.fmt_number(1234567.891, 1) == "1,234,567.9"
     assert h.fmt_number(float("inf")) == "\u2014"
-    table = h.html_table(["A", "B<"], [["x&", h.Raw("<b>y</b>")], [None, 3]],
-                         numeric=(False, True), caption="Cap")
+    table = h.html_table(
+        ["A", "B<"], [["x&", h.Raw("<b>y</b>")], [None, 3]], numeric=(False, True), caption="Cap"
+    )
     assert "<th>A</th>" in table and '<th class="num">B&lt;</th>' in table
     assert "<td>x&amp;</td>" in table and '<td class="num"><b>y</b></td>' in table
     assert "<td>\u2014</td>" in table and "<caption>Cap</caption>" in table
@@ -196,9 +197,8 @@ def test_elasticity_section_reads_the_fit_and_the_caveat():
 
     page = build()
     start = page.index("Log–log elasticity")
-    sect = page[start:page.index("Regression of ratio on capacity")]
-    ret, cap = [50_000, 30_000, 15_000, 20_000, 40_000], [60_000, 10_000, 200_000, 300_000,
-                                                          100_000]
+    sect = page[start : page.index("Regression of ratio on capacity")]
+    ret, cap = [50_000, 30_000, 15_000, 20_000, 40_000], [60_000, 10_000, 200_000, 300_000, 100_000]
     import math
 
     ref = sp.linregress([math.log(c) for c in cap], [math.log(r) for r in ret])
@@ -207,4 +207,4 @@ def test_elasticity_section_reads_the_fit_and_the_caveat():
     assert f"{ref.slope - half:.3f} – {ref.slope + half:.3f}" in sect
     assert "1 regions with retirement but no capacity" in sect
     assert sect.count("<svg") == 1 and "Proportional: slope 1" in sect
-    assert "Kronmal 1993" in page[page.index("Regression of ratio on capacity"):]
+    assert "Kronmal 1993" in page[page.index("Regression of ratio on capacity") :]

@@ -96,7 +96,8 @@ def test_break_even_of_the_representative_plant_is_printed(default_profit):
     assert fmt_percent(res.breakeven_t[i] / CAP[i]) in part
     # profit at the printed break-even is about 0 on the representative curve
     assert eco.plant_economics(NCM, [CAP[i]], [res.breakeven_t[i]]).profit[0] == pytest.approx(
-        0.0, abs=1.0)
+        0.0, abs=1.0
+    )
 
 
 def test_no_break_even_is_said_in_words():
@@ -161,8 +162,11 @@ def test_long_tables_keep_the_first_and_last_rows(monkeypatch):
 def observed_table():
     with open(OBSERVED, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    return ([r["plant"] for r in rows], [float(r["throughput_t"]) for r in rows],
-            [float(r["unit_cost_cny_t"]) for r in rows])
+    return (
+        [r["plant"] for r in rows],
+        [float(r["throughput_t"]) for r in rows],
+        [float(r["unit_cost_cny_t"]) for r in rows],
+    )
 
 
 def test_calibration_report_on_the_sample_table():
@@ -222,10 +226,13 @@ def test_uncertainty_report_percentiles_per_plant_and_total(uncertainty_inputs):
     assert "3,000 draws" in page and "seed 7" in page
     plants = section(page, "Profit by plant")
     for i, name in enumerate(NAMES):
-        expected = "".join(f'<td class="num">{v / 1e6:,.1f}</td>'  # M CNY/yr
-                           for v in (mc.p5[i], mc.p50[i], mc.p95[i], mc.mean[i]))
-        row = re.search(rf"<tr>(?:(?!</tr>).)*{re.escape(cell_text(name))}.*?</tr>", plants,
-                        re.S).group(0)
+        expected = "".join(
+            f'<td class="num">{v / 1e6:,.1f}</td>'  # M CNY/yr
+            for v in (mc.p5[i], mc.p50[i], mc.p95[i], mc.mean[i])
+        )
+        row = re.search(
+            rf"<tr>(?:(?!</tr>).)*{re.escape(cell_text(name))}.*?</tr>", plants, re.S
+        ).group(0)
         assert expected in row.replace("\n", "")
         assert fmt_percent(mc.p_loss[i]) in row
     positions = [plants.index(cell_text(NAMES[i])) for i in np.argsort(-mc.p50)]
@@ -254,10 +261,12 @@ def test_tornado_labels_in_swing_order(uncertainty_inputs):
 def test_spearman_table_sorted_by_strength(uncertainty_inputs):
     mc, tornado, page = uncertainty_inputs
     part = section(page, "Rank correlation with total profit")
-    defined = sorted(((n, r) for n, r in mc.spearman.items() if r is not None),
-                     key=lambda it: -abs(it[1]))
-    positions = [part.index(f"<code style=\"font-size:.85em;color:#555\">{n}</code>")
-                 for n, _ in defined]
+    defined = sorted(
+        ((n, r) for n, r in mc.spearman.items() if r is not None), key=lambda it: -abs(it[1])
+    )
+    positions = [
+        part.index(f'<code style="font-size:.85em;color:#555">{n}</code>') for n, _ in defined
+    ]
     assert positions == sorted(positions)
     assert f"{defined[0][1]:+.3f}" in part
 

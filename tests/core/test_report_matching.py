@@ -52,8 +52,9 @@ def test_fmt_share():
 def test_legend_grid_svg_cells_labels_and_titles():
     result = bv.match(VOLUME, OUTLETS, k=3)
     colors = bv.palette_colors("pink_blue", 3)
-    svg = legend_grid_svg(colors, 3, result.vol_breaks, result.outlet_breaks,
-                          "回收量 <volume>", "Outlets & share")
+    svg = legend_grid_svg(
+        colors, 3, result.vol_breaks, result.outlet_breaks, "回收量 <volume>", "Outlets & share"
+    )
     root = ET.fromstring(svg)  # well-formed, standalone SVG
     assert root.tag == f"{SVG_NS}svg"
     cells = [r for r in root.iter(f"{SVG_NS}rect") if r.get("fill") != "none"]
@@ -75,8 +76,9 @@ def test_legend_grid_svg_cells_labels_and_titles():
 def test_legend_grid_rectangular_and_without_breaks():
     reduced = bv.match([1, 1, 10, 10], [5, 5, 6, 7], k=3)  # volume: 2 distinct shares
     assert (reduced.k_vol, reduced.k_outlet) == (2, 3)
-    svg = legend_grid_svg(bv.palette_colors("grey", 2, 3), 3, reduced.vol_breaks,
-                          reduced.outlet_breaks, "V", "O")
+    svg = legend_grid_svg(
+        bv.palette_colors("grey", 2, 3), 3, reduced.vol_breaks, reduced.outlet_breaks, "V", "O"
+    )
     cells = [r for r in ET.fromstring(svg).iter(f"{SVG_NS}rect") if r.get("fill") != "none"]
     assert len(cells) == 6
     bare = ET.fromstring(legend_grid_svg(bv.palette_colors("grey", 4), 4, None, None, "V", "O"))
@@ -123,26 +125,31 @@ def test_matching_report_uses_tr_for_fixed_text():
     marked = build_matching(tr=lambda s: f"«{s}»")
     assert "<h2>«Summary»</h2>" in marked and "<h2>«Legend»</h2>" in marked
     assert "«Context from the source study" in marked
-    zh = build_matching(tr=lambda s: {"Under-served cities by class": "服务不足的城市",
-                                      "{n} cities under-served by class hold {volume} t/yr "
-                                      "({vol_share} of the volume of the cities with data) and "
-                                      "{outlet_share} of their outlets.":
-                                      "{n} 个城市共 {volume} 吨/年"}.get(s, s))
+    zh = build_matching(
+        tr=lambda s: {
+            "Under-served cities by class": "服务不足的城市",
+            "{n} cities under-served by class hold {volume} t/yr "
+            "({vol_share} of the volume of the cities with data) and "
+            "{outlet_share} of their outlets.": "{n} 个城市共 {volume} 吨/年",
+        }.get(s, s)
+    )
     assert "<h2>服务不足的城市</h2>" in zh and "2 个城市共 61,000 吨/年" in zh
 
 
 def test_matching_report_without_under_served_city():
     vol, out = [10, 20, 70], [10, 20, 70]  # identical shares: every city balanced
-    page = matching_report_html(["a", "b", "c"], vol, out, bv.match(vol, out, k=2),
-                                title="t", palette="green_blue")
+    page = matching_report_html(
+        ["a", "b", "c"], vol, out, bv.match(vol, out, k=2), title="t", palette="green_blue"
+    )
     assert "No city is under-served by class." in page
     assert "No city has significantly fewer outlets" in page
 
 
 def test_matching_report_length_mismatch():
     with pytest.raises(ValueError):
-        matching_report_html(NAMES[:3], VOLUME, OUTLETS, bv.match(VOLUME, OUTLETS), title="t",
-                             palette="pink_blue")
+        matching_report_html(
+            NAMES[:3], VOLUME, OUTLETS, bv.match(VOLUME, OUTLETS), title="t", palette="pink_blue"
+        )
 
 
 # --- capital compliance ------------------------------------------------------------------------
@@ -200,8 +207,9 @@ def test_compliance_report_lists():
 
 def test_compliance_report_undefined_correlation_and_tr():
     result = cc.capital_compliance([1e8, 2e8], [1, 1])
-    page = compliance_report_html(["a", "b"], [1e8, 2e8], [1, 1], result, title="t",
-                                  tr=lambda s: f"«{s}»")
+    page = compliance_report_html(
+        ["a", "b"], [1e8, 2e8], [1, 1], result, title="t", tr=lambda s: f"«{s}»"
+    )
     assert "«The correlation is undefined" in page
     assert "Every province with a known count has a whitelist firm." in page
 

@@ -105,13 +105,16 @@ def test_kernel_spectrum_equals_fft_of_wrapped_kernel(decay, shape):
         np.testing.assert_allclose(k.full_spectrum(shape, with_distance), ref.real, atol=1e-9)
 
 
-@pytest.mark.parametrize("origin, box", [
-    ((0, 0), (0, 17, 0, 23)),      # sources fill the output
-    ((3, -4), (0, 30, 0, 12)),     # sources partly outside the output
-    ((-6, 5), (2, 9, 20, 40)),     # small output box beside the sources
-    ((0, 0), (-10, 30, -10, 40)),  # output far larger than the reach of the sources
-    ((40, 40), (0, 10, 0, 10)),    # out of reach: zeros
-])
+@pytest.mark.parametrize(
+    "origin, box",
+    [
+        ((0, 0), (0, 17, 0, 23)),  # sources fill the output
+        ((3, -4), (0, 30, 0, 12)),  # sources partly outside the output
+        ((-6, 5), (2, 9, 20, 40)),  # small output box beside the sources
+        ((0, 0), (-10, 30, -10, 40)),  # output far larger than the reach of the sources
+        ((40, 40), (0, 10, 0, 10)),  # out of reach: zeros
+    ],
+)
 def test_convolve_block_matches_direct_convolution(origin, box):
     rng = np.random.default_rng(1)
     src = rng.random((17, 23))
@@ -121,15 +124,22 @@ def test_convolve_block_matches_direct_convolution(origin, box):
     h = max(origin[0] + 17, box[1]) + 10 - r0
     w = max(origin[1] + 23, box[3]) + 10 - c0
     canvas = np.zeros((h, w))
-    canvas[origin[0] - r0: origin[0] - r0 + 17, origin[1] - c0: origin[1] - c0 + 23] = src
+    canvas[origin[0] - r0 : origin[0] - r0 + 17, origin[1] - c0 : origin[1] - c0 + 23] = src
     for out, kernel in zip(got, (k.full(False), k.full(True))):
-        ref = fftconvolve(canvas, kernel, mode="same")[box[0] - r0: box[1] - r0,
-                                                       box[2] - c0: box[3] - c0]
+        ref = fftconvolve(canvas, kernel, mode="same")[
+            box[0] - r0 : box[1] - r0, box[2] - c0 : box[3] - c0
+        ]
         np.testing.assert_allclose(out, ref, atol=1e-11)
     # Sparse sources (rows, cols, values) give the same sums.
     rows, cols = np.nonzero(src)
-    sparse = gridmod.convolve_block((rows + origin[0], cols + origin[1], src[rows, cols]),
-                                    (0, 0), box, k, (False, True), np.float64)
+    sparse = gridmod.convolve_block(
+        (rows + origin[0], cols + origin[1], src[rows, cols]),
+        (0, 0),
+        box,
+        k,
+        (False, True),
+        np.float64,
+    )
     for a, b in zip(sparse, got):
         np.testing.assert_allclose(a, b, atol=1e-11)
 
@@ -164,8 +174,9 @@ def test_surface_equals_brute_force_at_sampled_cells(decay, precision, rtol):
         assert res.transport_cost[r, c] == pytest.approx(transport, rel=rtol, abs=1e-3)
         assert res.border_fee_cost[r, c] == 0
         assert res.profit[r, c] == pytest.approx(prof, rel=rtol)
-    assert res.profit_at_zero == pytest.approx(-plant_economics(
-        DEFAULT_PARAMS, p.capacity, p.capacity).fixed_cost[0])
+    assert res.profit_at_zero == pytest.approx(
+        -plant_economics(DEFAULT_PARAMS, p.capacity, p.capacity).fixed_cost[0]
+    )
 
 
 def test_exact_radius_counts_and_far_cells_are_exactly_zero():
@@ -192,10 +203,12 @@ def test_rasterisation_error_is_within_half_a_pixel():
     t = rng.uniform(10, 1_000, n)
     delta = pixel / math.sqrt(2) / KM
     radius = 15.0
-    flat = profit_surface(g, params(haul_radius_km=radius, precision="float64"),
-                          SupplyPoints(x, y, t))
-    lin = profit_surface(g, params(haul_radius_km=radius, decay="linear",
-                                   precision="float64"), SupplyPoints(x, y, t))
+    flat = profit_surface(
+        g, params(haul_radius_km=radius, precision="float64"), SupplyPoints(x, y, t)
+    )
+    lin = profit_surface(
+        g, params(haul_radius_km=radius, decay="linear", precision="float64"), SupplyPoints(x, y, t)
+    )
     moved = 0
     for r, c in zip(rng.integers(0, 60, 80), rng.integers(0, 60, 80)):
         d = np.hypot(x - g.x_of(c), y - g.y_of(r)) / KM
@@ -308,8 +321,16 @@ def test_fee_rule_charges_the_fee_on_the_foreign_share():
         assert fee.border_fee_cost[r, c] == pytest.approx(cost, rel=1e-9, abs=1e-6)
         assert fee.profit[r, c] == pytest.approx(prof, rel=1e-9)
         q = min(s, p.capacity)
-        share = np.sum(np.where(foreign, t * decay_weight(
-            np.hypot(x - g.x_of(c), y - g.y_of(r)) / KM, p.haul_radius_km, p.decay), 0))
+        share = np.sum(
+            np.where(
+                foreign,
+                t
+                * decay_weight(
+                    np.hypot(x - g.x_of(c), y - g.y_of(r)) / KM, p.haul_radius_km, p.decay
+                ),
+                0,
+            )
+        )
         assert cost == pytest.approx(p.border_fee * q * share / s if s else 0.0)
         assert fee.profit[r, c] == pytest.approx(open_.profit[r, c] - cost, rel=1e-9)
     assert np.all(np.isnan(fee.profit[:4])) and np.all(np.isnan(fee.foreign_supply[:4]))
@@ -322,8 +343,9 @@ def test_fee_and_closed_in_float32_agree_with_float64():
     for rule in ("fee", "closed"):
         *_, single = border_case(rule, precision="float32")
         *_, double = border_case(rule)
-        np.testing.assert_allclose(single.supply, double.supply, rtol=2e-5,
-                                   atol=single.noise_floor_t)
+        np.testing.assert_allclose(
+            single.supply, double.supply, rtol=2e-5, atol=single.noise_floor_t
+        )
         np.testing.assert_allclose(single.profit, double.profit, rtol=2e-5, atol=50)
 
 
@@ -334,8 +356,9 @@ def test_supply_province_defaults_to_the_province_grid():
     x, y, t = centred_points(g, 40, seed=6)
     p = params(border_rule="closed")
     implicit = profit_surface(g, p, SupplyPoints(x, y, t), provinces=prov)
-    explicit = profit_surface(g, p, SupplyPoints(x, y, t, prov[g.row_of(y), g.col_of(x)]),
-                              provinces=prov)
+    explicit = profit_surface(
+        g, p, SupplyPoints(x, y, t, prov[g.row_of(y), g.col_of(x)]), provinces=prov
+    )
     np.testing.assert_array_equal(implicit.supply, explicit.supply)
 
 
@@ -388,7 +411,8 @@ def test_existing_plants_rule_order_and_limits():
     px, py = np.array([50_000.0, 52_000.0, 0.0]), np.array([50_000.0, 49_000.0, 0.0])
     cap = np.array([3_000.0, 1e9, np.nan])
     left, intake = surface.serve_existing_plants(
-        sx, sy, s, np.zeros(40, int), px, py, cap, np.zeros(3, int), 30.0, "linear", False)
+        sx, sy, s, np.zeros(40, int), px, py, cap, np.zeros(3, int), 30.0, "linear", False
+    )
     assert np.all(left >= 0) and np.all(left <= s)
     assert np.isnan(intake[2])
     assert intake[:2].sum() == pytest.approx(s.sum() - left.sum())
@@ -401,8 +425,18 @@ def test_existing_plants_rule_order_and_limits():
     assert intake[0] == pytest.approx(min(3_000.0, np.sum(after1 * w0)))
     # Closed: a plant without a province draws nothing; others only their province.
     left, intake = surface.serve_existing_plants(
-        sx, sy, s, np.arange(40) % 2, px, py, np.array([1e9, 1e9, 1.0]), np.array([0, -1, 1]),
-        30.0, "none", True)
+        sx,
+        sy,
+        s,
+        np.arange(40) % 2,
+        px,
+        py,
+        np.array([1e9, 1e9, 1.0]),
+        np.array([0, -1, 1]),
+        30.0,
+        "none",
+        True,
+    )
     assert intake[1] == 0 and np.all(left[np.arange(40) % 2 == 1] <= s[np.arange(40) % 2 == 1])
     near0 = (np.hypot(sx - px[0], sy - py[0]) <= 30_000) & (np.arange(40) % 2 == 0)
     assert np.all(left[near0] == 0)
@@ -419,10 +453,20 @@ def test_no_nan_where_inputs_are_defined():
     plants = ExistingPlants([30_000.0], [40_000.0], [2_000.0])
     for rule in surface.BORDER_RULES:
         for decay in surface.DECAYS:
-            res = profit_surface(g, params(border_rule=rule, decay=decay, border_fee=80.0),
-                                 SupplyPoints(x, y, t), provinces=prov, existing=plants)
-            for arr in (res.supply, res.throughput, res.transport_cost, res.border_fee_cost,
-                        res.profit):
+            res = profit_surface(
+                g,
+                params(border_rule=rule, decay=decay, border_fee=80.0),
+                SupplyPoints(x, y, t),
+                provinces=prov,
+                existing=plants,
+            )
+            for arr in (
+                res.supply,
+                res.throughput,
+                res.transport_cost,
+                res.border_fee_cost,
+                res.profit,
+            ):
                 assert np.all(np.isfinite(arr)), (rule, decay)
             assert np.all(res.throughput <= res.params.capacity)
             assert np.all(res.supply >= 0) and np.all(res.transport_cost >= 0)
@@ -454,8 +498,7 @@ def test_memory_guard_never_builds_the_kernel_of_a_huge_grid():
         tracemalloc.stop()
     assert peak < 50 * 1024**2
     fits = g.with_pixel(info.value.suggested_pixel_m)
-    assert surface.check_grid_memory(fits, params(haul_radius_km=300.0), 2 * 1024**3) \
-        <= 2 * 1024**3
+    assert surface.check_grid_memory(fits, params(haul_radius_km=300.0), 2 * 1024**3) <= 2 * 1024**3
 
 
 def test_memory_guard_refuses_with_a_pixel_that_fits():
@@ -493,7 +536,7 @@ def test_default_budget_uses_sysconf_or_two_gigabytes(monkeypatch):
 
     monkeypatch.setattr(os, "sysconf", broken)
     assert gridmod.available_memory_bytes() is None
-    assert gridmod.default_memory_budget() == 2 * 1024 ** 3
+    assert gridmod.default_memory_budget() == 2 * 1024**3
 
 
 @pytest.mark.parametrize("as_grid", [False, True])
@@ -515,8 +558,7 @@ def test_memory_estimate_bounds_the_measured_peak(rule, as_grid):
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak <= surface.estimate_grid_bytes(500, 400, 60, border_rule=rule,
-                                               supply_grid=as_grid)
+    assert peak <= surface.estimate_grid_bytes(500, 400, 60, border_rule=rule, supply_grid=as_grid)
 
 
 # ----------------------------------------------------------------------------- bad input
@@ -536,8 +578,12 @@ def test_bad_input_is_named():
     with pytest.raises(NoValidRowsError):
         profit_surface(g, params(), SupplyPoints(*ok, [None, np.nan]))
     with pytest.raises(NegativeValueError) as info:
-        profit_surface(g, params(), SupplyPoints(*ok, [1.0, 1.0]),
-                       existing=ExistingPlants([0.0], [0.0], [-5.0]))
+        profit_surface(
+            g,
+            params(),
+            SupplyPoints(*ok, [1.0, 1.0]),
+            existing=ExistingPlants([0.0], [0.0], [-5.0]),
+        )
     assert info.value.which == "existing"
     with pytest.raises(InvalidValuesError):
         profit_surface(g, params(), SupplyPoints(*ok, [1.0, 1.0], [0.5, 1]))
@@ -545,27 +591,47 @@ def test_bad_input_is_named():
         profit_surface(g, params(border_rule="fee"), SupplyPoints(*ok, [1.0, 1.0]))
     assert info.value.name == "provinces"
     with pytest.raises(ParameterError):
-        profit_surface(g, params(border_rule="closed"), SupplyPoints(*ok, [1.0, 1.0]),
-                       provinces=np.zeros((3, 3), dtype=int))
+        profit_surface(
+            g,
+            params(border_rule="closed"),
+            SupplyPoints(*ok, [1.0, 1.0]),
+            provinces=np.zeros((3, 3), dtype=int),
+        )
     with pytest.raises(ParameterError):
-        profit_surface(g, params(border_rule="closed"), SupplyPoints(*ok, [1.0, 1.0]),
-                       provinces=np.zeros(g.shape))
+        profit_surface(
+            g,
+            params(border_rule="closed"),
+            SupplyPoints(*ok, [1.0, 1.0]),
+            provinces=np.zeros(g.shape),
+        )
     with pytest.raises(ParameterError):
         profit_surface(g, params(), np.zeros((4, 4)))
     with pytest.raises(NegativeValueError):
         profit_surface(g, params(), -np.ones(g.shape))
     # Null supply rows and null plant capacities take no part.
-    res = profit_surface(g, params(), SupplyPoints(*ok, [np.nan, 2.0]),
-                         existing=ExistingPlants([0.0], [0.0], [None]))
+    res = profit_surface(
+        g, params(), SupplyPoints(*ok, [np.nan, 2.0]), existing=ExistingPlants([0.0], [0.0], [None])
+    )
     assert res.supply_total == 2.0 and np.isnan(res.existing_intake[0])
 
 
-@pytest.mark.parametrize("field, value", [
-    ("capacity", 0), ("capacity", -1), ("transport_cost", -0.1), ("haul_radius_km", 0),
-    ("detour", 0), ("border_fee", np.nan), ("decay", "gaussian"), ("decay", 3),
-    ("border_rule", "green"), ("precision", "float16"), ("capacity", "10"),
-    ("economics", {}),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("capacity", 0),
+        ("capacity", -1),
+        ("transport_cost", -0.1),
+        ("haul_radius_km", 0),
+        ("detour", 0),
+        ("border_fee", np.nan),
+        ("decay", "gaussian"),
+        ("decay", 3),
+        ("border_rule", "green"),
+        ("precision", "float16"),
+        ("capacity", "10"),
+        ("economics", {}),
+    ],
+)
 def test_bad_parameters_raise_parameter_error(field, value):
     with pytest.raises(ParameterError) as info:
         params(**{field: value})

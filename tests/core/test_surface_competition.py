@@ -36,7 +36,7 @@ def points(grid, n, seed=0):
 def province_split(grid):
     """Two provinces (left half 0, right half 1) and a row of no province at the bottom."""
     prov = np.zeros(grid.shape, dtype=np.int32)
-    prov[:, grid.ncols // 2:] = 1
+    prov[:, grid.ncols // 2 :] = 1
     prov[-1, :] = -1
     return prov
 
@@ -58,8 +58,9 @@ def test_direct_equals_fft(rule, decay):
     for name in ("supply", "throughput", "transport_cost", "border_fee_cost", "profit"):
         a, b = getattr(fft, name), getattr(direct, name)
         np.testing.assert_array_equal(np.isnan(a), np.isnan(b))
-        np.testing.assert_allclose(np.nan_to_num(b), np.nan_to_num(a), rtol=1e-9, atol=1e-6,
-                                   err_msg=name)
+        np.testing.assert_allclose(
+            np.nan_to_num(b), np.nan_to_num(a), rtol=1e-9, atol=1e-6, err_msg=name
+        )
 
 
 def test_direct_equals_fft_on_a_supply_grid_with_existing_plants():
@@ -91,20 +92,58 @@ def test_competitor_pull_by_hand():
     px = np.array([3 * KM, 0.0, 50 * KM])
     py = np.array([0.0, 4 * KM, 0.0])
     cap = np.array([4_000.0, 1_000.0, 9_000.0])
-    pull, intake = competitor_pull(sx, sy, np.array([0]), np.array([900.0]), px, py, cap,
-                                   np.array([0, 0, 0]), 12.0, 1.0, 2.0, 0.5, False)
+    pull, intake = competitor_pull(
+        sx,
+        sy,
+        np.array([0]),
+        np.array([900.0]),
+        px,
+        py,
+        cap,
+        np.array([0, 0, 0]),
+        12.0,
+        1.0,
+        2.0,
+        0.5,
+        False,
+    )
     a1, a2 = 4_000.0 / 9.0, 1_000.0 / 16.0
     assert pull[0] == pytest.approx(a1 + a2)
     assert intake == pytest.approx([900 * a1 / (a1 + a2), 900 * a2 / (a1 + a2), 0.0])
     # closed: only plants of the source's province
-    pull, _ = competitor_pull(sx, sy, np.array([0]), np.array([900.0]), px, py, cap,
-                              np.array([1, 0, 0]), 12.0, 1.0, 2.0, 0.5, True)
+    pull, _ = competitor_pull(
+        sx,
+        sy,
+        np.array([0]),
+        np.array([900.0]),
+        px,
+        py,
+        cap,
+        np.array([1, 0, 0]),
+        12.0,
+        1.0,
+        2.0,
+        0.5,
+        True,
+    )
     assert pull[0] == pytest.approx(a2)
     # distance 0 is floored at the minimum distance
-    pull, _ = competitor_pull(sx, sy, np.array([0]), np.array([1.0]), np.array([0.0]),
-                              np.array([0.0]), np.array([100.0]), np.array([0]), 12.0, 2.0, 1.5,
-                              0.5, False)
-    assert pull[0] == pytest.approx(100.0 ** 2 * 0.5 ** -1.5)
+    pull, _ = competitor_pull(
+        sx,
+        sy,
+        np.array([0]),
+        np.array([1.0]),
+        np.array([0.0]),
+        np.array([0.0]),
+        np.array([100.0]),
+        np.array([0]),
+        12.0,
+        2.0,
+        1.5,
+        0.5,
+        False,
+    )
+    assert pull[0] == pytest.approx(100.0**2 * 0.5**-1.5)
 
 
 @pytest.mark.parametrize("rule", surface.BORDER_RULES)
@@ -113,11 +152,20 @@ def test_market_share_surface_equals_loops(rule):
     x, y, t = points(g, 12, seed=8)
     x = x + np.random.default_rng(1).uniform(-0.4, 0.4, x.size) * KM
     prov = province_split(g)
-    ex = ExistingPlants([5.2 * KM, 21.7 * KM, 14.0 * KM], [6.1 * KM, 20.3 * KM, 15.5 * KM],
-                        [8_000.0, 3_000.0, 30_000.0])
+    ex = ExistingPlants(
+        [5.2 * KM, 21.7 * KM, 14.0 * KM],
+        [6.1 * KM, 20.3 * KM, 15.5 * KM],
+        [8_000.0, 3_000.0, 30_000.0],
+    )
     alpha, beta = 1.2, 1.7
-    p = params(border_rule=rule, border_fee=120.0, competition="market_share",
-               huff_alpha=alpha, huff_beta=beta, precision="float64")
+    p = params(
+        border_rule=rule,
+        border_fee=120.0,
+        competition="market_share",
+        huff_alpha=alpha,
+        huff_beta=beta,
+        precision="float64",
+    )
     res = profit_surface(g, p, SupplyPoints(x, y, t), provinces=prov, existing=ex)
     assert res.method == "direct"
     sprov = prov[g.row_of(y), g.col_of(x)]
@@ -145,7 +193,7 @@ def test_market_share_surface_equals_loops(rule):
                 continue
             if rule == "closed" and sprov[i] != prov[row, col]:
                 continue
-            a = p.capacity ** alpha * max(d, dmin) ** -beta
+            a = p.capacity**alpha * max(d, dmin) ** -beta
             share = a / (a + pulls[i])
             s += t[i] * share
             sd += t[i] * share * d
@@ -158,12 +206,21 @@ def test_market_share_surface_equals_loops(rule):
         profit = float(plant_economics(p.economics, p.capacity, q).profit[0]) - transport - fee
         assert res.supply[row, col] == pytest.approx(s, rel=1e-9, abs=1e-6)
         assert res.profit[row, col] == pytest.approx(profit, rel=1e-9, abs=1e-3)
-    expected = [sum(t[i] * (ex.capacity[j] ** alpha * max(np.hypot(x[i] - ex.x[j], y[i] - ex.y[j])
-                                                            / KM, dmin) ** -beta) / pulls[i]
-                    for i in range(x.size) if pulls[i] > 0
-                    and np.hypot(x[i] - ex.x[j], y[i] - ex.y[j]) / KM <= p.haul_radius_km
-                    and (rule != "closed" or sprov[i] == eprov[j]))
-                for j in range(3)]
+    expected = [
+        sum(
+            t[i]
+            * (
+                ex.capacity[j] ** alpha
+                * max(np.hypot(x[i] - ex.x[j], y[i] - ex.y[j]) / KM, dmin) ** -beta
+            )
+            / pulls[i]
+            for i in range(x.size)
+            if pulls[i] > 0
+            and np.hypot(x[i] - ex.x[j], y[i] - ex.y[j]) / KM <= p.haul_radius_km
+            and (rule != "closed" or sprov[i] == eprov[j])
+        )
+        for j in range(3)
+    ]
     np.testing.assert_allclose(res.existing_intake, expected, rtol=1e-9)
 
 
@@ -172,8 +229,9 @@ def test_market_share_gives_the_new_plant_more_than_served_first():
     x, y, t = points(g, 30, seed=2)
     ex = ExistingPlants([15.5 * KM], [15.5 * KM], [200_000.0])
     first = profit_surface(g, params(haul_radius_km=50.0), SupplyPoints(x, y, t), existing=ex)
-    share = profit_surface(g, params(haul_radius_km=50.0, competition=1),
-                           SupplyPoints(x, y, t), existing=ex)
+    share = profit_surface(
+        g, params(haul_radius_km=50.0, competition=1), SupplyPoints(x, y, t), existing=ex
+    )
     assert float(first.supply.max()) == 0.0  # the incumbent takes everything it can reach
     assert float(share.supply.max()) > 0.0
     assert share.supply.max() < t.sum()
@@ -181,7 +239,8 @@ def test_market_share_gives_the_new_plant_more_than_served_first():
 
 def test_huff_share_function():
     assert huff_share([0.0, 2.0], [0.0, 1.0], 4.0, 1.0, 2.0, 0.5) == pytest.approx(
-        [1.0, 1.0 / (1.0 + 1.0)])
+        [1.0, 1.0 / (1.0 + 1.0)]
+    )
 
 
 # ----------------------------------------------------------------------------- break-even
@@ -216,19 +275,39 @@ def test_breakeven_price_zeroes_profit_when_rerun(rule, capacity):
     assert np.all(np.isnan(price[res.throughput == 0]))
     for r, c in finite[rng.choice(finite.shape[0], 6, replace=False)]:
         econ = DEFAULT_PARAMS.with_values({"rm.li2co3_price": float(price[r, c])})
-        again = profit_surface(g, SurfaceParams(
-            capacity=capacity, transport_cost=0.8, haul_radius_km=20.0, border_rule=rule,
-            border_fee=300.0, economics=econ, precision="float64"),
-            SupplyPoints(x, y, t), provinces=prov)
+        again = profit_surface(
+            g,
+            SurfaceParams(
+                capacity=capacity,
+                transport_cost=0.8,
+                haul_radius_km=20.0,
+                border_rule=rule,
+                border_fee=300.0,
+                economics=econ,
+                precision="float64",
+            ),
+            SupplyPoints(x, y, t),
+            provinces=prov,
+        )
         scale = abs(res.profit_at_zero) + float(res.transport_cost[r, c])
         assert abs(float(again.profit[r, c])) < 1e-5 * scale
         # a price 1 % higher makes money, 1 % lower loses it (profit rises with the price)
         for factor, sign in ((1.01, 1), (0.99, -1)):
             econ = DEFAULT_PARAMS.with_values({"rm.li2co3_price": float(price[r, c]) * factor})
-            moved = profit_surface(g, SurfaceParams(
-                capacity=capacity, transport_cost=0.8, haul_radius_km=20.0, border_rule=rule,
-                border_fee=300.0, economics=econ, precision="float64"),
-                SupplyPoints(x, y, t), provinces=prov)
+            moved = profit_surface(
+                g,
+                SurfaceParams(
+                    capacity=capacity,
+                    transport_cost=0.8,
+                    haul_radius_km=20.0,
+                    border_rule=rule,
+                    border_fee=300.0,
+                    economics=econ,
+                    precision="float64",
+                ),
+                SupplyPoints(x, y, t),
+                provinces=prov,
+            )
             assert np.sign(moved.profit[r, c]) == sign
 
 
@@ -250,10 +329,10 @@ def test_breakeven_support_zeroes_profit():
     cap, q, transport = 50_000.0, 30_000.0, 2.0e7
     base = float(plant_economics(DEFAULT_PARAMS, cap, q).profit[0]) - transport
     need = float(breakeven.breakeven_support([base], [q])[0])
-    more = DEFAULT_PARAMS.with_values(
-        {"sg.subsidy": DEFAULT_PARAMS.values()["sg.subsidy"] + need})
+    more = DEFAULT_PARAMS.with_values({"sg.subsidy": DEFAULT_PARAMS.values()["sg.subsidy"] + need})
     assert float(plant_economics(more, cap, q).profit[0]) - transport == pytest.approx(
-        0.0, abs=1e-3)
+        0.0, abs=1e-3
+    )
     assert np.isnan(breakeven.breakeven_support([1.0], [0.0])[0])
 
 
@@ -276,7 +355,7 @@ def naive_best(res, n, sep_km, min_q):
         r, c = divmod(idx, g.ncols)
         out.append((r, c))
         rr, cc = np.indices(g.shape)
-        work[((rr - r) ** 2 + (cc - c) ** 2) * g.pixel ** 2 < (sep_km * KM) ** 2] = -np.inf
+        work[((rr - r) ** 2 + (cc - c) ** 2) * g.pixel**2 < (sep_km * KM) ** 2] = -np.inf
         work[r, c] = -np.inf
     return out
 
@@ -307,7 +386,7 @@ def test_disc_runs_equal_stamps_and_brute_force(dtype):
     box = (3, 44, 2, 40)
     runs = direct._disc_sum(rows, cols, values, box, kernel, np.dtype(dtype))
     stamps = direct.convolve_direct((rows, cols, values), box, kernel, (False,), np.float64)[0]
-    rr, cc = np.mgrid[box[0]:box[1], box[2]:box[3]]
+    rr, cc = np.mgrid[box[0] : box[1], box[2] : box[3]]
     brute = np.zeros(rr.shape)
     for r, c, v in zip(rows, cols, values):
         brute += v * (np.hypot(rr - r, cc - c) <= 7.3)
@@ -326,8 +405,7 @@ def test_capacity_sweep_reruns_the_surface_per_capacity():
     x, y, t = points(g, 40, seed=9)
     supply = SupplyPoints(x, y, t * 3)
     base = params(haul_radius_km=20.0)
-    rows = capacity_sweep(lambda p: profit_surface(g, p, supply), base,
-                          (10_000.0, 40_000.0, 1e7))
+    rows = capacity_sweep(lambda p: profit_surface(g, p, supply), base, (10_000.0, 40_000.0, 1e7))
     assert [r.capacity for r in rows] == [10_000.0, 40_000.0, 1e7]
     for row in rows[:2]:
         res = profit_surface(g, params(haul_radius_km=20.0, capacity=row.capacity), supply)
@@ -336,8 +414,11 @@ def test_capacity_sweep_reruns_the_surface_per_capacity():
         assert row.best.profit == pytest.approx(float(res.profit[ok].max()), rel=1e-6)
         r, c = row.best.row, row.best.col
         econ = DEFAULT_PARAMS.with_values({"rm.li2co3_price": row.breakeven_li2co3})
-        again = profit_surface(g, params(haul_radius_km=20.0, capacity=row.capacity,
-                                         economics=econ, precision="float64"), supply)
+        again = profit_surface(
+            g,
+            params(haul_radius_km=20.0, capacity=row.capacity, economics=econ, precision="float64"),
+            supply,
+        )
         assert abs(float(again.profit[r, c])) < 1e-5 * abs(res.profit_at_zero)
         assert row.breakeven_support == pytest.approx(-row.best.profit / row.best.throughput)
     assert rows[2].best is None and rows[2].n_sites == 0  # nowhere near half of 10 Mt/yr
@@ -368,21 +449,49 @@ def test_direct_sums_in_thread_bands_equal_one_band(monkeypatch, rule):
     prov = province_split(g)
     ex = ExistingPlants([5.2 * KM, 21.7 * KM], [6.1 * KM, 20.3 * KM], [8_000.0, 3_000.0])
     cases = [dict(), dict(competition="market_share")]
-    one = [profit_surface(g, params(border_rule=rule, precision="float64", **kw),
-                          SupplyPoints(x, y, t), provinces=prov, existing=ex, method="direct")
-           for kw in cases]
-    runs = direct._disc_sum(g.row_of(y), g.col_of(x), t, (0, 40, 0, 36),
-                            surface.RadialKernel(12.0, 1.0, "none"), np.dtype(np.float64))
+    one = [
+        profit_surface(
+            g,
+            params(border_rule=rule, precision="float64", **kw),
+            SupplyPoints(x, y, t),
+            provinces=prov,
+            existing=ex,
+            method="direct",
+        )
+        for kw in cases
+    ]
+    runs = direct._disc_sum(
+        g.row_of(y),
+        g.col_of(x),
+        t,
+        (0, 40, 0, 36),
+        surface.RadialKernel(12.0, 1.0, "none"),
+        np.dtype(np.float64),
+    )
     monkeypatch.setattr(direct, "MIN_BAND_ROWS", 3)
     monkeypatch.setattr(direct, "threads", lambda: 4)
-    many = [profit_surface(g, params(border_rule=rule, precision="float64", **kw),
-                           SupplyPoints(x, y, t), provinces=prov, existing=ex, method="direct")
-            for kw in cases]
+    many = [
+        profit_surface(
+            g,
+            params(border_rule=rule, precision="float64", **kw),
+            SupplyPoints(x, y, t),
+            provinces=prov,
+            existing=ex,
+            method="direct",
+        )
+        for kw in cases
+    ]
     for a, b in zip(one, many):
         np.testing.assert_allclose(b.profit, a.profit, rtol=1e-12)
         np.testing.assert_allclose(b.supply, a.supply, rtol=1e-12)
-    banded = direct._disc_sum(g.row_of(y), g.col_of(x), t, (0, 40, 0, 36),
-                              surface.RadialKernel(12.0, 1.0, "none"), np.dtype(np.float64))
+    banded = direct._disc_sum(
+        g.row_of(y),
+        g.col_of(x),
+        t,
+        (0, 40, 0, 36),
+        surface.RadialKernel(12.0, 1.0, "none"),
+        np.dtype(np.float64),
+    )
     np.testing.assert_allclose(banded, runs, rtol=1e-12)
 
 
@@ -409,5 +518,6 @@ def test_direct_sums_stop_when_canceled():
         return len(calls) > 2  # after the first two checks
 
     with pytest.raises(surface.Canceled):
-        profit_surface(g, params(competition=1), SupplyPoints(x, y, t), existing=ex,
-                       canceled=canceled)
+        profit_surface(
+            g, params(competition=1), SupplyPoints(x, y, t), existing=ex, canceled=canceled
+        )

@@ -28,8 +28,9 @@ def test_mc_mean_percentiles_and_loss_probability_match_the_analytic_values():
     res = unc.monte_carlo(NCM, CAP, THR, ranges=LI, n=40_000, seed=11)
     a, b = profit_at(0.0), (profit_at(1.0) - profit_at(0.0))  # profit = a + b·price, per plant
     mean_price = (lo + mode + hi) / 3.0
-    sd_profit = np.abs(b) * math.sqrt((lo**2 + mode**2 + hi**2 - lo * mode - lo * hi
-                                       - mode * hi) / 18.0)
+    sd_profit = np.abs(b) * math.sqrt(
+        (lo**2 + mode**2 + hi**2 - lo * mode - lo * hi - mode * hi) / 18.0
+    )
     assert np.all(np.abs(res.mean - (a + b * mean_price)) < 4 * sd_profit / math.sqrt(res.n))
     # triangular median (mode left of the middle): hi − sqrt((hi − lo)(hi − mode)/2)
     median_price = hi - math.sqrt((hi - lo) * (hi - mode) / 2.0)
@@ -71,8 +72,9 @@ def test_block_size_does_not_change_the_result():
     caps = np.linspace(10_000, 300_000, 7)
     ranges = ep.load_parameter_table().ranges()
     big = unc.monte_carlo(P, caps, utilization=0.4, ranges=ranges, n=500, seed=1)
-    small = unc.monte_carlo(P, caps, utilization=0.4, ranges=ranges, n=500, seed=1,
-                            max_elements=1_000)
+    small = unc.monte_carlo(
+        P, caps, utilization=0.4, ranges=ranges, n=500, seed=1, max_elements=1_000
+    )
     np.testing.assert_allclose(small.p5, big.p5)
     np.testing.assert_allclose(small.total, big.total)
     np.testing.assert_allclose(small.p_loss, big.p_loss)
@@ -88,18 +90,28 @@ def test_mc_agrees_with_the_plant_model_draw_by_draw():
 
 
 def test_per_plant_overrides_move_with_the_draw():
-    res = unc.monte_carlo(NCM, [50_000.0] * 2, [50_000.0] * 2, ranges=LI, n=20_000, seed=5,
-                          overrides={"rm.li2co3_price": [80_000.0, 160_000.0]})
+    res = unc.monte_carlo(
+        NCM,
+        [50_000.0] * 2,
+        [50_000.0] * 2,
+        ranges=LI,
+        n=20_000,
+        seed=5,
+        overrides={"rm.li2co3_price": [80_000.0, 160_000.0]},
+    )
     mean_price = (60_000 + 80_000 + 150_000) / 3.0
     expected = [profit_at(mean_price)[0], profit_at(2 * mean_price)[0]]
     np.testing.assert_allclose(res.mean, expected, rtol=0.01)
 
 
-@pytest.mark.parametrize("dist, mean, sd", [
-    ("uniform", 1.0, 1.0 / math.sqrt(3.0)),
-    ("normal", 1.0, 2.0 / (2 * unc.Z95)),
-    ("triangular", 1.0, math.sqrt(3.0 / 18.0)),
-])
+@pytest.mark.parametrize(
+    "dist, mean, sd",
+    [
+        ("uniform", 1.0, 1.0 / math.sqrt(3.0)),
+        ("normal", 1.0, 2.0 / (2 * unc.Z95)),
+        ("triangular", 1.0, math.sqrt(3.0 / 18.0)),
+    ],
+)
 def test_distributions_have_the_stated_moments(dist, mean, sd):
     r = ParameterRange("sg.subsidy", 1000.0, 2000.0, 3000.0, dist)
     draws = unc.sample_ranges({"sg.subsidy": r}, 100_000, seed=9)["sg.subsidy"] / 1000.0 - 1.0
@@ -165,8 +177,9 @@ def test_tornado_moves_per_plant_overrides_by_the_same_ratio():
     li = [80_000.0, 120_000.0]
     res = unc.sensitivity(NCM, CAP, THR, percent=0.2, overrides={"rm.li2co3_price": li})
     row = next(r for r in res.rows if r.name == "rm.li2co3_price")
-    expected = eco.plant_economics(NCM, CAP, THR, overrides={
-        "rm.li2co3_price": [x * 1.2 for x in li]}).profit.sum()
+    expected = eco.plant_economics(
+        NCM, CAP, THR, overrides={"rm.li2co3_price": [x * 1.2 for x in li]}
+    ).profit.sum()
     assert row.profit_high == pytest.approx(float(expected))
 
 

@@ -72,7 +72,11 @@ def test_empty_extent_is_replaced_by_any_combination(no_deprecation):
     extent = compat.empty_extent()
     extent.combineExtentWith(QgsRectangle(3, 4, 5, 9))
     assert (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()) == (
-        3, 4, 5, 9)
+        3,
+        4,
+        5,
+        9,
+    )
 
 
 def test_label_font_round_trip(qgis_app, no_deprecation):
@@ -94,7 +98,8 @@ def test_legend_font_round_trip(qgis_app, no_deprecation):
     font.setPointSizeF(7.25)
     compat.set_legend_font(legend, QgsLegendStyle.SymbolLabel, font)
     assert compat.legend_font(legend, QgsLegendStyle.SymbolLabel).pointSizeF() == pytest.approx(
-        7.25)
+        7.25
+    )
     # The other styles are left alone.
     assert compat.legend_font(legend, QgsLegendStyle.Title).pointSizeF() != pytest.approx(7.25)
 
@@ -126,18 +131,22 @@ def _polygon_gpkg(path: Path) -> None:
     ds = None
 
 
-def test_default_style_is_stored_in_the_geopackage_and_found_again(qgis_app, tmp_path,
-                                                                    no_deprecation):
+def test_default_style_is_stored_in_the_geopackage_and_found_again(
+    qgis_app, tmp_path, no_deprecation
+):
     path = tmp_path / "styled.gpkg"
     _polygon_gpkg(path)
     layer = QgsVectorLayer(f"{path}|layername=regions", "regions", "ogr")
     assert layer.isValid()
-    categories = [QgsRendererCategory(v, QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry), v)
-                  for v in ("a", "b")]
+    categories = [
+        QgsRendererCategory(v, QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry), v)
+        for v in ("a", "b")
+    ]
     layer.setRenderer(QgsCategorizedSymbolRenderer("kind", categories))
     assert compat.save_default_style(layer, "atlas", "test style") == ""
-    again = QgsVectorLayer(f"{path}|layername=regions", "regions", "ogr",
-                           QgsVectorLayer.LayerOptions(False))
+    again = QgsVectorLayer(
+        f"{path}|layername=regions", "regions", "ogr", QgsVectorLayer.LayerOptions(False)
+    )
     assert compat.load_stored_style(again)
     assert again.renderer().type() == "categorizedSymbol"
     assert [c.value() for c in again.renderer().categories()] == ["a", "b"]
@@ -146,8 +155,9 @@ def test_default_style_is_stored_in_the_geopackage_and_found_again(qgis_app, tmp
 def test_no_stored_style_is_reported(qgis_app, tmp_path):
     path = tmp_path / "plain.gpkg"
     _polygon_gpkg(path)
-    layer = QgsVectorLayer(f"{path}|layername=regions", "regions", "ogr",
-                           QgsVectorLayer.LayerOptions(False))
+    layer = QgsVectorLayer(
+        f"{path}|layername=regions", "regions", "ogr", QgsVectorLayer.LayerOptions(False)
+    )
     assert not compat.load_stored_style(layer)
     memory = QgsVectorLayer("Point?crs=EPSG:4326", "m", "memory")
     assert not compat.load_stored_style(memory)
@@ -158,8 +168,10 @@ def test_no_threading_flag_is_declared_by_the_map_export_and_the_model(plugin):
 
     flag = compat.no_threading_flag()
     registry = QgsApplication.processingRegistry()
-    for alg_id in ("battery_recycling:export_publication_map",
-                   "battery_recycling:mismatch_workflow"):
+    for alg_id in (
+        "battery_recycling:export_publication_map",
+        "battery_recycling:mismatch_workflow",
+    ):
         alg = registry.algorithmById(alg_id)
         assert alg is not None, alg_id
         assert alg.flags() & flag, alg_id
@@ -178,11 +190,12 @@ def test_parameter_fields_reads_a_field_parameter(plugin, sample_gpkg, no_deprec
     from qgis.core import QgsApplication, QgsProcessingContext
 
     alg = QgsApplication.processingRegistry().createAlgorithmById(
-        "battery_recycling:retirement_capacity_ratio")
-    params = {"INPUT": f"{sample_gpkg}|layername=provinces",
-              "RETIREMENT_FIELD": "retire_2025_t"}
-    assert compat.parameter_fields(alg, params, "RETIREMENT_FIELD",
-                                   QgsProcessingContext()) == ["retire_2025_t"]
+        "battery_recycling:retirement_capacity_ratio"
+    )
+    params = {"INPUT": f"{sample_gpkg}|layername=provinces", "RETIREMENT_FIELD": "retire_2025_t"}
+    assert compat.parameter_fields(alg, params, "RETIREMENT_FIELD", QgsProcessingContext()) == [
+        "retire_2025_t"
+    ]
 
 
 def test_ogr_memory_driver_holds_vector_layers():

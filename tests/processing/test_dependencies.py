@@ -39,9 +39,17 @@ def test_forecast_without_pandas_says_what_to_install(run_alg, feedback, monkeyp
     assert sales.dataProvider().addFeatures([feature])[0]
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(QgsProcessingException):
-        run_alg("retirement_forecast", {
-            "INPUT": sales, "REGION_FIELD": "r", "YEAR_FIELD": "y", "SALES_FIELD": "n",
-            "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
+        run_alg(
+            "retirement_forecast",
+            {
+                "INPUT": sales,
+                "REGION_FIELD": "r",
+                "YEAR_FIELD": "y",
+                "SALES_FIELD": "n",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+            feedback=feedback,
+        )
     text = " ".join(feedback.errors)
     assert "python3-pandas" in text and "python -m pip install pandas" in text
     assert "Traceback" not in text and "ModuleNotFoundError" not in text
@@ -69,8 +77,13 @@ def test_algorithms_needing_a_missing_package_stay_listed_and_explain(tmp_path):
         except Exception as error:
             print("MESSAGE", type(error).__name__, str(error))
     """)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"},
+    )
     assert out.returncode == 0, out.stderr
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
     unavailable = lines["UNAVAILABLE"].split(",")

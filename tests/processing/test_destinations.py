@@ -29,7 +29,9 @@ def test_destination_forms_are_reduced_to_file_and_layer(tmp_path):
     uri = f"ogr:dbname='{gpkg}' table=\"provinces\" (geom)"
     assert destination_target(uri) == (gpkg, "provinces")
     assert destination_target("ogr:dbname='/d/it''s.gpkg' table=\"t\"") == (
-        Path("/d/it's.gpkg"), "t")
+        Path("/d/it's.gpkg"),
+        "t",
+    )
     assert destination_target("TEMPORARY_OUTPUT") == (None, "")
     assert destination_target("memory:out") == (None, "")
 
@@ -41,18 +43,26 @@ def provinces_copy(sample_gpkg, tmp_path) -> Path:
     return copy
 
 
-@pytest.mark.parametrize("form", [
-    "{path}",
-    "{path}|layername=provinces",
-    "ogr:dbname='{path}' table=\"provinces\" (geom)",
-])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "{path}",
+        "{path}|layername=provinces",
+        "ogr:dbname='{path}' table=\"provinces\" (geom)",
+    ],
+)
 def test_ratio_refuses_every_form_of_its_input(run_alg, provinces_copy, form):
     before = sha256(provinces_copy)
     with pytest.raises(QgsProcessingException):
-        run_alg("retirement_capacity_ratio", {
-            "INPUT": f"{provinces_copy}|layername=provinces",
-            "RETIREMENT_FIELD": "retire_2025_t", "CAPACITY_FIELD": "capacity_2025_t",
-            "OUTPUT": form.format(path=provinces_copy)})
+        run_alg(
+            "retirement_capacity_ratio",
+            {
+                "INPUT": f"{provinces_copy}|layername=provinces",
+                "RETIREMENT_FIELD": "retire_2025_t",
+                "CAPACITY_FIELD": "capacity_2025_t",
+                "OUTPUT": form.format(path=provinces_copy),
+            },
+        )
     assert sha256(provinces_copy) == before
 
 
@@ -61,9 +71,17 @@ def test_forecast_refuses_to_write_over_its_sales_table(run_alg, tmp_path, feedb
     sales.write_text("region,year,sales\n广东,2020,1000\n", encoding="utf-8")
     before = sha256(sales)
     with pytest.raises(QgsProcessingException) as caught:
-        run_alg("retirement_forecast", {
-            "INPUT": str(sales), "REGION_FIELD": "region", "YEAR_FIELD": "year",
-            "SALES_FIELD": "sales", "OUTPUT": str(sales)}, feedback=feedback)
+        run_alg(
+            "retirement_forecast",
+            {
+                "INPUT": str(sales),
+                "REGION_FIELD": "region",
+                "YEAR_FIELD": "year",
+                "SALES_FIELD": "sales",
+                "OUTPUT": str(sales),
+            },
+            feedback=feedback,
+        )
     assert sha256(sales) == before
     assert "inputs are never overwritten" in said(caught, feedback)
 
@@ -73,19 +91,33 @@ def test_calibration_refuses_its_preset_and_a_doubled_output(run_alg, tmp_path, 
     preset = tmp_path / "start.json"
     preset.write_text("{}", encoding="utf-8")
     with pytest.raises(QgsProcessingException) as caught:
-        run_alg("calibrate_scale_curve", {
-            "INPUT": str(data), "THROUGHPUT_FIELD": "throughput_t",
-            "UNIT_COST_FIELD": "unit_cost_cny_t", "PARAMETERS_FILE": str(preset),
-            "OUTPUT": str(preset)}, feedback=feedback)
+        run_alg(
+            "calibrate_scale_curve",
+            {
+                "INPUT": str(data),
+                "THROUGHPUT_FIELD": "throughput_t",
+                "UNIT_COST_FIELD": "unit_cost_cny_t",
+                "PARAMETERS_FILE": str(preset),
+                "OUTPUT": str(preset),
+            },
+            feedback=feedback,
+        )
     assert preset.read_text(encoding="utf-8") == "{}"
     assert "PARAMETERS_FILE" in said(caught, feedback)
     feedback.errors.clear()
     same = tmp_path / "same.json"
     with pytest.raises(QgsProcessingException) as caught:
-        run_alg("calibrate_scale_curve", {
-            "INPUT": str(data), "THROUGHPUT_FIELD": "throughput_t",
-            "UNIT_COST_FIELD": "unit_cost_cny_t", "OUTPUT": str(same), "REPORT": str(same)},
-            feedback=feedback)
+        run_alg(
+            "calibrate_scale_curve",
+            {
+                "INPUT": str(data),
+                "THROUGHPUT_FIELD": "throughput_t",
+                "UNIT_COST_FIELD": "unit_cost_cny_t",
+                "OUTPUT": str(same),
+                "REPORT": str(same),
+            },
+            feedback=feedback,
+        )
     assert not same.exists()
     assert "OUTPUT and REPORT" in said(caught, feedback)
 

@@ -57,43 +57,83 @@ def parameters(alg_id: str, lay: dict) -> dict:
     """Small inputs for each algorithm (output parameters are added by the test)."""
     return {
         "retirement_capacity_ratio": {
-            "INPUT": lay["provinces"].id(), "RETIREMENT_FIELD": "retire_2025_t",
-            "CAPACITY_FIELD": "capacity_2025_t", "NAME_FIELD": "name_en"},
+            "INPUT": lay["provinces"].id(),
+            "RETIREMENT_FIELD": "retire_2025_t",
+            "CAPACITY_FIELD": "capacity_2025_t",
+            "NAME_FIELD": "name_en",
+        },
         "natural_breaks_matching": {
-            "INPUT": lay["cities"].id(), "VOLUME_FIELD": "retire_2025_t",
-            "OUTLETS_FIELD": "outlets_2025", "NAME_FIELD": "name_en"},
+            "INPUT": lay["cities"].id(),
+            "VOLUME_FIELD": "retire_2025_t",
+            "OUTLETS_FIELD": "outlets_2025",
+            "NAME_FIELD": "name_en",
+        },
         "capital_compliance": {
-            "INPUT": lay["provinces"].id(), "CAPITAL_FIELD": "capital_cny",
-            "WHITELIST_FIELD": "whitelist_firms", "NAME_FIELD": "name_en"},
+            "INPUT": lay["provinces"].id(),
+            "CAPITAL_FIELD": "capital_cny",
+            "WHITELIST_FIELD": "whitelist_firms",
+            "NAME_FIELD": "name_en",
+        },
         "retirement_forecast": {
-            "INPUT": lay["sales"].id(), "REGION_FIELD": "province_adcode", "YEAR_FIELD": "year",
-            "SALES_FIELD": "nev_sales", "START_YEAR": 2025, "END_YEAR": 2026},
+            "INPUT": lay["sales"].id(),
+            "REGION_FIELD": "province_adcode",
+            "YEAR_FIELD": "year",
+            "SALES_FIELD": "nev_sales",
+            "START_YEAR": 2025,
+            "END_YEAR": 2026,
+        },
         "join_region_table": {
-            "INPUT": lay["provinces"].id(), "REGION_KEY_FIELD": "adcode",
-            "TABLE": lay["keys"].id(), "TABLE_KEY_FIELD": "adcode"},
+            "INPUT": lay["provinces"].id(),
+            "REGION_KEY_FIELD": "adcode",
+            "TABLE": lay["keys"].id(),
+            "TABLE_KEY_FIELD": "adcode",
+        },
         "plant_profit": {
-            "INPUT": lay["whitelist_plants"].id(), "CAPACITY_FIELD": "capacity_t",
-            "UTILIZATION": 0.5},
+            "INPUT": lay["whitelist_plants"].id(),
+            "CAPACITY_FIELD": "capacity_t",
+            "UTILIZATION": 0.5,
+        },
         "calibrate_scale_curve": {
-            "INPUT": lay["costs"].id(), "THROUGHPUT_FIELD": "throughput_t",
-            "UNIT_COST_FIELD": "unit_cost_cny_t"},
+            "INPUT": lay["costs"].id(),
+            "THROUGHPUT_FIELD": "throughput_t",
+            "UNIT_COST_FIELD": "unit_cost_cny_t",
+        },
         "profit_uncertainty": {
-            "INPUT": lay["whitelist_plants"].id(), "CAPACITY_FIELD": "capacity_t",
-            "UTILIZATION": 0.5, "N_SIMULATIONS": 200},
+            "INPUT": lay["whitelist_plants"].id(),
+            "CAPACITY_FIELD": "capacity_t",
+            "UTILIZATION": 0.5,
+            "N_SIMULATIONS": 200,
+        },
         "export_publication_map": {"INPUT": lay["provinces"].id(), "DPI": 50},
         "profit_surface": {
-            "SUPPLY": lay["cities"].id(), "SUPPLY_FIELD": "retire_2025_t",
-            "EXTENT": "110,120,25,35 [EPSG:4326]", "PIXEL_SIZE": 50, "N_BEST": 3},
+            "SUPPLY": lay["cities"].id(),
+            "SUPPLY_FIELD": "retire_2025_t",
+            "EXTENT": "110,120,25,35 [EPSG:4326]",
+            "PIXEL_SIZE": 50,
+            "N_BEST": 3,
+        },
         "allocate_supply": {
-            "SUPPLY": lay["provinces"].id(), "SUPPLY_FIELD": "retire_2025_t",
-            "PLANTS": lay["whitelist_plants"].id(), "CAPACITY_FIELD": "capacity_t"},
+            "SUPPLY": lay["provinces"].id(),
+            "SUPPLY_FIELD": "retire_2025_t",
+            "PLANTS": lay["whitelist_plants"].id(),
+            "CAPACITY_FIELD": "capacity_t",
+        },
     }[alg_id]
 
 
-ALGORITHMS = ["retirement_capacity_ratio", "natural_breaks_matching", "capital_compliance",
-              "retirement_forecast", "join_region_table", "plant_profit",
-              "calibrate_scale_curve", "profit_uncertainty", "export_publication_map",
-              "profit_surface", "allocate_supply"]
+ALGORITHMS = [
+    "retirement_capacity_ratio",
+    "natural_breaks_matching",
+    "capital_compliance",
+    "retirement_forecast",
+    "join_region_table",
+    "plant_profit",
+    "calibrate_scale_curve",
+    "profit_uncertainty",
+    "export_publication_map",
+    "profit_surface",
+    "allocate_supply",
+]
 SUFFIX = {"outputVector": ".gpkg", "outputRaster": ".tif"}
 
 
@@ -140,8 +180,7 @@ def clean_project():
 
 @pytest.mark.parametrize("mode", ["temporary", "files", "skipped"])
 @pytest.mark.parametrize("alg_id", ALGORITHMS)
-def test_dialog_run_loads_every_output_without_error(plugin, clean_project, tmp_path, alg_id,
-                                                     mode):
+def test_dialog_run_loads_every_output_without_error(plugin, clean_project, tmp_path, alg_id, mode):
     from processing.gui.AlgorithmExecutor import execute
     from processing.tools import dataobjects
 
@@ -160,10 +199,12 @@ def test_dialog_run_loads_every_output_without_error(plugin, clean_project, tmp_
     assert handle_results(alg, context, feedback, results) is True
     assert feedback.errors == []
 
-    layer_outputs = [o.name() for o in alg.outputDefinitions()
-                     if isinstance(o, (QgsProcessingOutputVectorLayer,
-                                       QgsProcessingOutputRasterLayer))
-                     and results.get(o.name())]
+    layer_outputs = [
+        o.name()
+        for o in alg.outputDefinitions()
+        if isinstance(o, (QgsProcessingOutputVectorLayer, QgsProcessingOutputRasterLayer))
+        and results.get(o.name())
+    ]
     for name in layer_outputs:
         assert project_has(results[name]), (name, results[name])
     # Exactly the outputs were added: no extra layer, none missing.
@@ -171,12 +212,16 @@ def test_dialog_run_loads_every_output_without_error(plugin, clean_project, tmp_
     assert len(added) == len(layer_outputs)
 
 
-@pytest.mark.parametrize("alg_id,key,out", [
-    ("plant_profit", "INPUT", "OUTPUT"),
-    ("allocate_supply", "PLANTS", "OUTPUT_PLANTS"),
-])
-def test_dialog_output_over_an_input_file_is_refused(plugin, clean_project, tmp_path, alg_id,
-                                                     key, out):
+@pytest.mark.parametrize(
+    "alg_id,key,out",
+    [
+        ("plant_profit", "INPUT", "OUTPUT"),
+        ("allocate_supply", "PLANTS", "OUTPUT_PLANTS"),
+    ],
+)
+def test_dialog_output_over_an_input_file_is_refused(
+    plugin, clean_project, tmp_path, alg_id, key, out
+):
     from qgis.core import QgsVectorFileWriter
 
     from processing.gui.AlgorithmExecutor import execute

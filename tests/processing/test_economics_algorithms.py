@@ -16,8 +16,11 @@ def is_null(value) -> bool:
 
 def plants(rows: list[tuple]) -> QgsVectorLayer:
     """Points with 名称 (name), 产能 (capacity t/yr) and 处理量 (throughput t/yr)."""
-    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=名称:string&field=产能:double"
-                           "&field=处理量:double", "厂", "memory")
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:4326&field=名称:string&field=产能:double" "&field=处理量:double",
+        "厂",
+        "memory",
+    )
     feats = []
     for i, row in enumerate(rows):
         f = QgsFeature(layer.fields())
@@ -32,15 +35,19 @@ BASE = {"CAPACITY_FIELD": "产能", "THROUGHPUT_FIELD": "处理量", "OUTPUT": "
 
 
 def test_plant_profit_fields_and_the_scale_curve(run_alg, tmp_path):
-    layer = plants([("甲", 167_000.0, 27_400.0), ("乙", 50_000.0, 50_000.0),
-                    ("丙", 50_000.0, None)])
-    res = run_alg("plant_profit", {**BASE, "INPUT": layer, "NAME_FIELD": "名称",
-                                   "REPORT": str(tmp_path / "p.html")})
+    layer = plants(
+        [("甲", 167_000.0, 27_400.0), ("乙", 50_000.0, 50_000.0), ("丙", 50_000.0, None)]
+    )
+    res = run_alg(
+        "plant_profit",
+        {**BASE, "INPUT": layer, "NAME_FIELD": "名称", "REPORT": str(tmp_path / "p.html")},
+    )
     out = {f["名称"]: f for f in res["OUTPUT"].getFeatures()}
     # S(Q) = 1 / (1 + exp(−k (Q − Q0))), Q in 10 kt, defaults Q0 = 10, k = 0.209 (the paper's
     # leading firm at Q = 2.74 has S ≈ 0.18): 1 / (1 + e^(0.209 × 7.26)) = 0.17985.
-    assert out["甲"]["scale_eff"] == pytest.approx(1 / (1 + math.exp(0.209 * (10 - 2.74))),
-                                                  abs=2e-3)
+    assert out["甲"]["scale_eff"] == pytest.approx(
+        1 / (1 + math.exp(0.209 * (10 - 2.74))), abs=2e-3
+    )
     assert out["甲"]["utilization"] == pytest.approx(27_400 / 167_000)
     for name in ("甲", "乙"):
         f = out[name]
@@ -79,17 +86,33 @@ def test_bad_plants_and_presets_are_refused(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match="above 0"):
         run_alg("plant_profit", {**BASE, "INPUT": plants([("x", 0.0, 0.0)])})
     preset = tmp_path / "bad.json"
-    preset.write_text(json.dumps({"format": "battery_recycling_atlas.economics", "version": 1,
-                                  "parameters": {"rm.rec_li": 1.5}}), encoding="utf-8")
+    preset.write_text(
+        json.dumps(
+            {
+                "format": "battery_recycling_atlas.economics",
+                "version": 1,
+                "parameters": {"rm.rec_li": 1.5},
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(QgsProcessingException, match="rm.rec_li"):
-        run_alg("plant_profit", {**BASE, "INPUT": plants([("x", 1e4, 5e3)]),
-                                 "PARAMETERS_FILE": str(preset)})
+        run_alg(
+            "plant_profit",
+            {**BASE, "INPUT": plants([("x", 1e4, 5e3)]), "PARAMETERS_FILE": str(preset)},
+        )
 
 
 def test_uncertainty_is_seeded_and_ordered(run_alg, tmp_path):
     layer = plants([("甲", 167_000.0, 27_400.0), ("乙", 50_000.0, 45_000.0)])
-    params = {"INPUT": layer, "CAPACITY_FIELD": "产能", "THROUGHPUT_FIELD": "处理量",
-              "N_SIMULATIONS": 2_000, "SEED": 7, "OUTPUT": "TEMPORARY_OUTPUT"}
+    params = {
+        "INPUT": layer,
+        "CAPACITY_FIELD": "产能",
+        "THROUGHPUT_FIELD": "处理量",
+        "N_SIMULATIONS": 2_000,
+        "SEED": 7,
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
     first = run_alg("profit_uncertainty", {**params, "REPORT": str(tmp_path / "u.html")})
     second = run_alg("profit_uncertainty", params)
     a = [f.attributes() for f in first["OUTPUT"].getFeatures()]
@@ -116,9 +139,16 @@ def test_calibration_recovers_the_curve_it_was_given(run_alg, tmp_path):
         feats.append(f)
     table.dataProvider().addFeatures(feats)
     out = tmp_path / "拟合.json"
-    res = run_alg("calibrate_scale_curve", {
-        "INPUT": table, "THROUGHPUT_FIELD": "t", "UNIT_COST_FIELD": "c", "OUTPUT": str(out),
-        "REPORT": str(tmp_path / "c.html")})
+    res = run_alg(
+        "calibrate_scale_curve",
+        {
+            "INPUT": table,
+            "THROUGHPUT_FIELD": "t",
+            "UNIT_COST_FIELD": "c",
+            "OUTPUT": str(out),
+            "REPORT": str(tmp_path / "c.html"),
+        },
+    )
     assert res["R2"] == pytest.approx(1.0, abs=1e-6)
     assert res["Q0"] == pytest.approx(DEFAULT_PARAMS.scale.q0, rel=1e-3)
     assert res["LAMBDA"] == pytest.approx(DEFAULT_PARAMS.scale.lam, rel=1e-3)

@@ -29,12 +29,24 @@ def table(rows: list[tuple], spec: str) -> QgsVectorLayer:
 def test_single_cohort_reproduces_weibull(run_alg):
     # 1,000 t sold in 2020; Weibull shape 2, scale 5 years; mid-year sales: the share retiring
     # in 2020 + a is F(a + ½) − F(a − ½), F(t) = 0 for t ≤ 0.
-    sales = table([("广东省", 2020, 1000.0)],
-                  "field=地区:string&field=年份:integer&field=销量:double")
-    res = run_alg("retirement_forecast", {
-        "INPUT": sales, "REGION_FIELD": "地区", "YEAR_FIELD": "年份", "SALES_FIELD": "销量",
-        "SALES_UNIT": 1, "LIFETIME_SHAPE": 2.0, "LIFETIME_SCALE": 5.0, "START_YEAR": 2020,
-        "END_YEAR": 2070, "OUTPUT": "TEMPORARY_OUTPUT"})
+    sales = table(
+        [("广东省", 2020, 1000.0)], "field=地区:string&field=年份:integer&field=销量:double"
+    )
+    res = run_alg(
+        "retirement_forecast",
+        {
+            "INPUT": sales,
+            "REGION_FIELD": "地区",
+            "YEAR_FIELD": "年份",
+            "SALES_FIELD": "销量",
+            "SALES_UNIT": 1,
+            "LIFETIME_SHAPE": 2.0,
+            "LIFETIME_SCALE": 5.0,
+            "START_YEAR": 2020,
+            "END_YEAR": 2070,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
     rows = {f["year"]: f for f in res["OUTPUT"].getFeatures()}
     weibull = stats.weibull_min(2.0, scale=5.0)
     for a in (0, 1, 4, 9):
@@ -50,13 +62,28 @@ def test_single_cohort_reproduces_weibull(run_alg):
 
 def test_name_variants_are_one_region_and_vehicles_convert(run_alg, tmp_path):
     # 100 vehicles × 0.5 t = 50 t per cohort, three name forms of one province.
-    sales = table([("广东省", 2015, 100), ("Guangdong", 2016, 100), ("廣東", 2017, 100)],
-                  "field=p:string&field=y:integer&field=n:integer")
-    res = run_alg("retirement_forecast", {
-        "INPUT": sales, "REGION_FIELD": "p", "YEAR_FIELD": "y", "SALES_FIELD": "n",
-        "SALES_UNIT": 0, "PACK_MASS": 0.5, "LIFETIME_MEAN": 8, "SECOND_MEAN": 6,
-        "START_YEAR": 2015, "END_YEAR": 2100, "OUTPUT": "TEMPORARY_OUTPUT",
-        "WIDE_OUTPUT": "TEMPORARY_OUTPUT", "REPORT": str(tmp_path / "f.html")})
+    sales = table(
+        [("广东省", 2015, 100), ("Guangdong", 2016, 100), ("廣東", 2017, 100)],
+        "field=p:string&field=y:integer&field=n:integer",
+    )
+    res = run_alg(
+        "retirement_forecast",
+        {
+            "INPUT": sales,
+            "REGION_FIELD": "p",
+            "YEAR_FIELD": "y",
+            "SALES_FIELD": "n",
+            "SALES_UNIT": 0,
+            "PACK_MASS": 0.5,
+            "LIFETIME_MEAN": 8,
+            "SECOND_MEAN": 6,
+            "START_YEAR": 2015,
+            "END_YEAR": 2100,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "WIDE_OUTPUT": "TEMPORARY_OUTPUT",
+            "REPORT": str(tmp_path / "f.html"),
+        },
+    )
     feats = list(res["OUTPUT"].getFeatures())
     assert {f["region"] for f in feats} == {"440000"}
     scenarios = sorted({f["scenario"] for f in feats})
@@ -72,11 +99,21 @@ def test_name_variants_are_one_region_and_vehicles_convert(run_alg, tmp_path):
 
 
 def test_bad_rows_name_the_feature_ids(run_alg):
-    sales = table([("北京", 2020, 10.0), ("北京市", 2020, 5.0), ("上海", 2021, -1.0)],
-                  "field=p:string&field=y:integer&field=s:double")
+    sales = table(
+        [("北京", 2020, 10.0), ("北京市", 2020, 5.0), ("上海", 2021, -1.0)],
+        "field=p:string&field=y:integer&field=s:double",
+    )
     with pytest.raises(QgsProcessingException, match=r"negative sales: feature ids 3"):
-        run_alg("retirement_forecast", {"INPUT": sales, "REGION_FIELD": "p", "YEAR_FIELD": "y",
-                                        "SALES_FIELD": "s", "OUTPUT": "TEMPORARY_OUTPUT"})
+        run_alg(
+            "retirement_forecast",
+            {
+                "INPUT": sales,
+                "REGION_FIELD": "p",
+                "YEAR_FIELD": "y",
+                "SALES_FIELD": "s",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
 
 
 def write_csv(path: Path, rows: list[tuple]) -> None:
@@ -86,13 +123,32 @@ def write_csv(path: Path, rows: list[tuple]) -> None:
 
 def test_join_by_name_variants_loses_nothing(run_alg, sample_gpkg, tmp_path):
     path = tmp_path / "统计表.csv"
-    write_csv(path, [("省份", "数值"), ("Inner Mongolia", "1"), ("西藏自治区", "2"),
-                     ("廣東省", "3"), ("Shaanxi", "4"), ("Shanxi", "5"), ("Atlantis", "6"),
-                     ("广东", "7"), ("Hong Kong SAR", "8")])
-    res = run_alg("join_region_table", {
-        "INPUT": f"{sample_gpkg}|layername=provinces", "REGION_KEY_FIELD": "name_zh",
-        "TABLE": str(path), "TABLE_KEY_FIELD": "省份", "MATCH_BY": 2,
-        "OUTPUT": "TEMPORARY_OUTPUT", "UNMATCHED": "TEMPORARY_OUTPUT"})
+    write_csv(
+        path,
+        [
+            ("省份", "数值"),
+            ("Inner Mongolia", "1"),
+            ("西藏自治区", "2"),
+            ("廣東省", "3"),
+            ("Shaanxi", "4"),
+            ("Shanxi", "5"),
+            ("Atlantis", "6"),
+            ("广东", "7"),
+            ("Hong Kong SAR", "8"),
+        ],
+    )
+    res = run_alg(
+        "join_region_table",
+        {
+            "INPUT": f"{sample_gpkg}|layername=provinces",
+            "REGION_KEY_FIELD": "name_zh",
+            "TABLE": str(path),
+            "TABLE_KEY_FIELD": "省份",
+            "MATCH_BY": 2,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "UNMATCHED": "TEMPORARY_OUTPUT",
+        },
+    )
     out = {f["adcode"]: f for f in res["OUTPUT"].getFeatures()}
     assert len(out) == 34
     expected = {"150000": 1, "540000": 2, "440000": 3, "610000": 4, "140000": 5, "810000": 8}
@@ -108,12 +164,21 @@ def test_join_by_name_variants_loses_nothing(run_alg, sample_gpkg, tmp_path):
 
 
 def test_join_by_code_is_prefix_aware(run_alg, sample_gpkg):
-    stats_table = table([(110000, 1.0), (110100, 2.0), ("4400", 3.0)],
-                        "field=code:string&field=v:double")
-    res = run_alg("join_region_table", {
-        "INPUT": f"{sample_gpkg}|layername=provinces", "REGION_KEY_FIELD": "adcode",
-        "TABLE": stats_table, "TABLE_KEY_FIELD": "code", "MATCH_BY": 1,
-        "OUTPUT": "TEMPORARY_OUTPUT", "UNMATCHED": "TEMPORARY_OUTPUT"})
+    stats_table = table(
+        [(110000, 1.0), (110100, 2.0), ("4400", 3.0)], "field=code:string&field=v:double"
+    )
+    res = run_alg(
+        "join_region_table",
+        {
+            "INPUT": f"{sample_gpkg}|layername=provinces",
+            "REGION_KEY_FIELD": "adcode",
+            "TABLE": stats_table,
+            "TABLE_KEY_FIELD": "code",
+            "MATCH_BY": 1,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "UNMATCHED": "TEMPORARY_OUTPUT",
+        },
+    )
     out = {f["adcode"]: f for f in res["OUTPUT"].getFeatures()}
     assert out["110000"]["v"] == 1.0 and out["440000"]["v"] == 3.0
     assert out["440000"]["join_how"] == "code_prefix"
@@ -122,22 +187,45 @@ def test_join_by_code_is_prefix_aware(run_alg, sample_gpkg):
 
 def test_sales_to_ratio_chain(run_alg, sample_gpkg):
     """Load the sales CSV, forecast, join to provinces and compute the 2030 ratio."""
-    fc = run_alg("retirement_forecast", {
-        "INPUT": str(SALES_CSV), "REGION_FIELD": "province", "YEAR_FIELD": "year",
-        "SALES_FIELD": "nev_sales", "START_YEAR": 2025, "END_YEAR": 2030,
-        "OUTPUT": "TEMPORARY_OUTPUT", "WIDE_OUTPUT": "TEMPORARY_OUTPUT"})
+    fc = run_alg(
+        "retirement_forecast",
+        {
+            "INPUT": str(SALES_CSV),
+            "REGION_FIELD": "province",
+            "YEAR_FIELD": "year",
+            "SALES_FIELD": "nev_sales",
+            "START_YEAR": 2025,
+            "END_YEAR": 2030,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "WIDE_OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
     wide = res_rows = list(fc["WIDE_OUTPUT"].getFeatures())
     assert len(res_rows) == 31
-    joined = run_alg("join_region_table", {
-        "INPUT": f"{sample_gpkg}|layername=provinces", "REGION_KEY_FIELD": "adcode",
-        "TABLE": fc["WIDE_OUTPUT"], "TABLE_KEY_FIELD": "region", "MATCH_BY": 0,
-        "OUTPUT": "TEMPORARY_OUTPUT"})
+    joined = run_alg(
+        "join_region_table",
+        {
+            "INPUT": f"{sample_gpkg}|layername=provinces",
+            "REGION_KEY_FIELD": "adcode",
+            "TABLE": fc["WIDE_OUTPUT"],
+            "TABLE_KEY_FIELD": "region",
+            "MATCH_BY": 0,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
     assert joined["N_MATCHED"] == 31
-    ratio = run_alg("retirement_capacity_ratio", {
-        "INPUT": joined["OUTPUT"], "RETIREMENT_FIELD": "retired_2030_t",
-        "CAPACITY_FIELD": "capacity_2030_t", "OUTPUT": "TEMPORARY_OUTPUT"})
+    ratio = run_alg(
+        "retirement_capacity_ratio",
+        {
+            "INPUT": joined["OUTPUT"],
+            "RETIREMENT_FIELD": "retired_2030_t",
+            "CAPACITY_FIELD": "capacity_2030_t",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
     by_code = {f["region"]: f["retired_2030_t"] for f in wide}
     out = {f["adcode"]: f for f in ratio["OUTPUT"].getFeatures()}
     assert out["440000"]["ratio"] == pytest.approx(
-        by_code["440000"] / out["440000"]["capacity_2030_t"])
+        by_code["440000"] / out["440000"]["capacity_2030_t"]
+    )
     assert out["810000"]["ratio_class"] == "no_data"  # Hong Kong: no sales rows, no capacity

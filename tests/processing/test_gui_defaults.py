@@ -54,8 +54,10 @@ def project(plugin, qgis_iface, monkeypatch):
 
 def add_sample(project) -> None:
     """The sample layers and tables, plants first (the dialogs' old first choice)."""
-    layers = [QgsVectorLayer(f"{GPKG}|layername={n}", n, "ogr")
-              for n in ("whitelist_plants", "cities", "provinces")]
+    layers = [
+        QgsVectorLayer(f"{GPKG}|layername={n}", n, "ogr")
+        for n in ("whitelist_plants", "cities", "provinces")
+    ]
     for name in ("nev_sales_sample", "observed_unit_costs"):
         uri = f"{(DATA / name).with_suffix('.csv').as_uri()}?delimiter=,&detectTypes=yes"
         layers.append(QgsVectorLayer(uri, name, "delimitedtext"))
@@ -64,25 +66,58 @@ def add_sample(project) -> None:
 
 
 EXPECTED = {
-    "retirement_capacity_ratio": {"INPUT": "provinces", "RETIREMENT_FIELD": "retire_2025_t",
-                                  "CAPACITY_FIELD": "capacity_2025_t", "NAME_FIELD": "name_zh"},
-    "natural_breaks_matching": {"INPUT": "cities", "VOLUME_FIELD": "retire_2025_t",
-                                "OUTLETS_FIELD": "outlets_2025", "NAME_FIELD": "name_zh"},
-    "capital_compliance": {"INPUT": "provinces", "CAPITAL_FIELD": "capital_cny",
-                           "WHITELIST_FIELD": "whitelist_firms", "NAME_FIELD": "name_zh"},
-    "retirement_forecast": {"INPUT": "nev_sales_sample", "REGION_FIELD": "province_adcode",
-                            "YEAR_FIELD": "year", "SALES_FIELD": "nev_sales"},
-    "join_region_table": {"INPUT": "cities", "REGION_KEY_FIELD": "adcode",
-                          "TABLE": "nev_sales_sample", "TABLE_KEY_FIELD": "province_adcode"},
-    "plant_profit": {"INPUT": "whitelist_plants", "CAPACITY_FIELD": "capacity_t",
-                     "NAME_FIELD": "name"},
-    "profit_uncertainty": {"INPUT": "whitelist_plants", "CAPACITY_FIELD": "capacity_t",
-                           "NAME_FIELD": "name"},
-    "calibrate_scale_curve": {"INPUT": "observed_unit_costs", "THROUGHPUT_FIELD": "throughput_t",
-                              "UNIT_COST_FIELD": "unit_cost_cny_t"},
+    "retirement_capacity_ratio": {
+        "INPUT": "provinces",
+        "RETIREMENT_FIELD": "retire_2025_t",
+        "CAPACITY_FIELD": "capacity_2025_t",
+        "NAME_FIELD": "name_zh",
+    },
+    "natural_breaks_matching": {
+        "INPUT": "cities",
+        "VOLUME_FIELD": "retire_2025_t",
+        "OUTLETS_FIELD": "outlets_2025",
+        "NAME_FIELD": "name_zh",
+    },
+    "capital_compliance": {
+        "INPUT": "provinces",
+        "CAPITAL_FIELD": "capital_cny",
+        "WHITELIST_FIELD": "whitelist_firms",
+        "NAME_FIELD": "name_zh",
+    },
+    "retirement_forecast": {
+        "INPUT": "nev_sales_sample",
+        "REGION_FIELD": "province_adcode",
+        "YEAR_FIELD": "year",
+        "SALES_FIELD": "nev_sales",
+    },
+    "join_region_table": {
+        "INPUT": "cities",
+        "REGION_KEY_FIELD": "adcode",
+        "TABLE": "nev_sales_sample",
+        "TABLE_KEY_FIELD": "province_adcode",
+    },
+    "plant_profit": {
+        "INPUT": "whitelist_plants",
+        "CAPACITY_FIELD": "capacity_t",
+        "NAME_FIELD": "name",
+    },
+    "profit_uncertainty": {
+        "INPUT": "whitelist_plants",
+        "CAPACITY_FIELD": "capacity_t",
+        "NAME_FIELD": "name",
+    },
+    "calibrate_scale_curve": {
+        "INPUT": "observed_unit_costs",
+        "THROUGHPUT_FIELD": "throughput_t",
+        "UNIT_COST_FIELD": "unit_cost_cny_t",
+    },
     "profit_surface": {"SUPPLY": "cities", "SUPPLY_FIELD": "retire_2025_t"},
-    "allocate_supply": {"SUPPLY": "cities", "SUPPLY_FIELD": "retire_2025_t",
-                        "PLANTS": "whitelist_plants", "CAPACITY_FIELD": "capacity_t"},
+    "allocate_supply": {
+        "SUPPLY": "cities",
+        "SUPPLY_FIELD": "retire_2025_t",
+        "PLANTS": "whitelist_plants",
+        "CAPACITY_FIELD": "capacity_t",
+    },
 }
 
 
@@ -97,9 +132,13 @@ def test_dialog_suggests_the_sample_layers_and_fields(project, alg_id):
 def test_users_fields_come_before_the_samples(project):
     """A layer joined to the sample boundaries has both; the user's own fields win."""
     add_sample(project)
-    joined = QgsVectorLayer("Polygon?crs=EPSG:4326&field=adcode:string&field=retire_2025_t:double"
-                            "&field=capacity_2025_t:double&field=退役量（吨）:double"
-                            "&field=产能（吨）:double&field=名称:string", "我的省份", "memory")
+    joined = QgsVectorLayer(
+        "Polygon?crs=EPSG:4326&field=adcode:string&field=retire_2025_t:double"
+        "&field=capacity_2025_t:double&field=退役量（吨）:double"
+        "&field=产能（吨）:double&field=名称:string",
+        "我的省份",
+        "memory",
+    )
     feature = QgsFeature(joined.fields())
     feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(0, 0, 1, 1)))
     feature.setAttributes(["110000", 1.0, 2.0, 3.0, 4.0, "北京"])
@@ -115,8 +154,9 @@ def test_users_fields_come_before_the_samples(project):
 def test_unrecognised_layer_never_defaults_to_fid(project, tmp_path):
     from qgis.core import QgsVectorFileWriter
 
-    memory = QgsVectorLayer("Polygon?crs=EPSG:4326&field=pop:integer&field=area_km2:double",
-                            "m", "memory")
+    memory = QgsVectorLayer(
+        "Polygon?crs=EPSG:4326&field=pop:integer&field=area_km2:double", "m", "memory"
+    )
     path = tmp_path / "regions.gpkg"
     QgsVectorFileWriter.writeAsVectorFormat(memory, str(path), "utf-8", memory.crs(), "GPKG")
     layer = QgsVectorLayer(str(path), "regions", "ogr")
@@ -130,5 +170,6 @@ def test_unrecognised_layer_never_defaults_to_fid(project, tmp_path):
 def test_scripts_keep_no_default(plugin):
     """Only the dialog reads the suggestions: the parameters' real defaults stay empty."""
     alg = QgsApplication.processingRegistry().createAlgorithmById(
-        "battery_recycling:retirement_capacity_ratio")
+        "battery_recycling:retirement_capacity_ratio"
+    )
     assert alg.parameterDefinition("RETIREMENT_FIELD").defaultValue() is None

@@ -14,8 +14,15 @@ ROOT = Path(__file__).resolve().parents[2]
 GPKG = ROOT / "resources" / "data" / "china_sample.gpkg"
 QM = ROOT / "resources" / "i18n" / "battery_recycling_atlas_zh_CN.qm"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-STYLED = ["retirement_capacity_ratio", "natural_breaks_matching", "capital_compliance",
-          "plant_profit", "profit_uncertainty", "profit_surface", "allocate_supply"]
+STYLED = [
+    "retirement_capacity_ratio",
+    "natural_breaks_matching",
+    "capital_compliance",
+    "plant_profit",
+    "profit_uncertainty",
+    "profit_surface",
+    "allocate_supply",
+]
 
 
 def stored_labels(path: Path) -> list[str]:
@@ -33,8 +40,7 @@ def test_every_styled_algorithm_offers_language_last(plugin):
     from qgis.core import QgsApplication
 
     for alg_id in STYLED:
-        alg = QgsApplication.processingRegistry().createAlgorithmById(
-            f"battery_recycling:{alg_id}")
+        alg = QgsApplication.processingRegistry().createAlgorithmById(f"battery_recycling:{alg_id}")
         names = [p.name() for p in alg.parameterDefinitions()]
         assert names[-1] == "LANGUAGE"  # appended after every 0.1.0 parameter
         assert alg.parameterDefinition("LANGUAGE").defaultValue() == 0
@@ -42,12 +48,18 @@ def test_every_styled_algorithm_offers_language_last(plugin):
 
 
 RUNS = {
-    "retirement_capacity_ratio": ("provinces", {"RETIREMENT_FIELD": "retire_2025_t",
-                                                "CAPACITY_FIELD": "capacity_2025_t"}),
-    "natural_breaks_matching": ("cities", {"VOLUME_FIELD": "retire_2025_t",
-                                           "OUTLETS_FIELD": "outlets_2025"}),
-    "capital_compliance": ("provinces", {"CAPITAL_FIELD": "capital_cny",
-                                         "WHITELIST_FIELD": "whitelist_firms"}),
+    "retirement_capacity_ratio": (
+        "provinces",
+        {"RETIREMENT_FIELD": "retire_2025_t", "CAPACITY_FIELD": "capacity_2025_t"},
+    ),
+    "natural_breaks_matching": (
+        "cities",
+        {"VOLUME_FIELD": "retire_2025_t", "OUTLETS_FIELD": "outlets_2025"},
+    ),
+    "capital_compliance": (
+        "provinces",
+        {"CAPITAL_FIELD": "capital_cny", "WHITELIST_FIELD": "whitelist_firms"},
+    ),
     "plant_profit": ("whitelist_plants", {"CAPACITY_FIELD": "capacity_t", "UTILIZATION": 0.5}),
 }
 
@@ -57,8 +69,10 @@ def test_chinese_legend_from_an_english_interface(run_alg, tmp_path, alg_id):
     layer, params = RUNS[alg_id]
     english, chinese = tmp_path / "en.gpkg", tmp_path / "zh.gpkg"
     for language, out in ((0, english), (2, chinese)):
-        run_alg(alg_id, dict(params, INPUT=f"{GPKG}|layername={layer}", LANGUAGE=language,
-                             OUTPUT=str(out)))
+        run_alg(
+            alg_id,
+            dict(params, INPUT=f"{GPKG}|layername={layer}", LANGUAGE=language, OUTPUT=str(out)),
+        )
     en, zh = stored_labels(english), stored_labels(chinese)
     assert len(en) == len(zh) >= 4
     assert not any(CJK.search(label) for label in en)
@@ -72,9 +86,16 @@ def test_english_legend_from_a_chinese_interface(run_alg, tmp_path, qgis_app):
     QCoreApplication.installTranslator(translator)
     try:
         for language, out in ((0, tmp_path / "zh.gpkg"), (1, tmp_path / "en.gpkg")):
-            run_alg("retirement_capacity_ratio", {
-                "INPUT": f"{GPKG}|layername=provinces", "RETIREMENT_FIELD": "retire_2025_t",
-                "CAPACITY_FIELD": "capacity_2025_t", "LANGUAGE": language, "OUTPUT": str(out)})
+            run_alg(
+                "retirement_capacity_ratio",
+                {
+                    "INPUT": f"{GPKG}|layername=provinces",
+                    "RETIREMENT_FIELD": "retire_2025_t",
+                    "CAPACITY_FIELD": "capacity_2025_t",
+                    "LANGUAGE": language,
+                    "OUTPUT": str(out),
+                },
+            )
     finally:
         QCoreApplication.removeTranslator(translator)
     assert all(CJK.search(label) for label in stored_labels(tmp_path / "zh.gpkg"))
@@ -83,9 +104,14 @@ def test_english_legend_from_a_chinese_interface(run_alg, tmp_path, qgis_app):
 
 def test_qgis_process_writes_a_chinese_legend(run_cli, tmp_path):
     out = tmp_path / "比率.gpkg"
-    run_cli("retirement_capacity_ratio", f"INPUT={GPKG}|layername=provinces",
-            "RETIREMENT_FIELD=retire_2025_t", "CAPACITY_FIELD=capacity_2025_t", "LANGUAGE=2",
-            f"OUTPUT={out}")
+    run_cli(
+        "retirement_capacity_ratio",
+        f"INPUT={GPKG}|layername=provinces",
+        "RETIREMENT_FIELD=retire_2025_t",
+        "CAPACITY_FIELD=capacity_2025_t",
+        "LANGUAGE=2",
+        f"OUTPUT={out}",
+    )
     labels = stored_labels(out)
     assert labels[0] == "严重闲置（比值 < 20 %）"
     assert all(CJK.search(label) for label in labels)

@@ -26,12 +26,19 @@ def zh_cn(qgis_app):
     QCoreApplication.removeTranslator(translator)
 
 
-@pytest.mark.parametrize("alg_id,params", [
-    ("natural_breaks_matching", {"VOLUME_FIELD": "retire_2025_t",
-                                 "OUTLETS_FIELD": "outlets_2025"}),
-    ("retirement_capacity_ratio", {"RETIREMENT_FIELD": "retire_2025_t",
-                                   "CAPACITY_FIELD": "capacity_2025_t"}),
-])
+@pytest.mark.parametrize(
+    "alg_id,params",
+    [
+        (
+            "natural_breaks_matching",
+            {"VOLUME_FIELD": "retire_2025_t", "OUTLETS_FIELD": "outlets_2025"},
+        ),
+        (
+            "retirement_capacity_ratio",
+            {"RETIREMENT_FIELD": "retire_2025_t", "CAPACITY_FIELD": "capacity_2025_t"},
+        ),
+    ],
+)
 def test_layers_panel_legend_is_relabelled(plugin, zh_cn, alg_id, params):
     from qgis.core import QgsProcessingFeedback, QgsProcessingOutputLayerDefinition
 
@@ -46,12 +53,14 @@ def test_layers_panel_legend_is_relabelled(plugin, zh_cn, alg_id, params):
     # The Layers panel's model exists before the run, as in QGIS.
     model = QgsLayerTreeModel(project.layerTreeRoot())
     try:
-        alg = QgsApplication.processingRegistry().createAlgorithmById(
-            f"battery_recycling:{alg_id}")
+        alg = QgsApplication.processingRegistry().createAlgorithmById(f"battery_recycling:{alg_id}")
         feedback = QgsProcessingFeedback()
         context = dataobjects.createContext(feedback)
-        parameters = dict(params, INPUT=source.id(), OUTPUT=QgsProcessingOutputLayerDefinition(
-            "TEMPORARY_OUTPUT", project))
+        parameters = dict(
+            params,
+            INPUT=source.id(),
+            OUTPUT=QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", project),
+        )
         ok, results = execute(alg, parameters, context, feedback)
         assert ok
         assert handle_results(alg, context, feedback, results)

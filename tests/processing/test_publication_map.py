@@ -33,14 +33,14 @@ TITLE_ZH = "动力电池退役量与回收产能 2025"
 
 def pdf_text(path: Path) -> str:
     """The PDF's text (pdftotext), NFKC-normalised, whitespace collapsed."""
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return " ".join(unicodedata.normalize("NFKC", out).split())
 
 
 def pdf_pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
@@ -48,31 +48,49 @@ def distinct_colours(path: Path, step: int = 3) -> int:
     """Distinct RGB colours among every ``step``-th pixel of an image."""
     image = QImage(str(path))
     assert not image.isNull()
-    return len({image.pixel(x, y) & 0xFFFFFF for x in range(0, image.width(), step)
-                for y in range(0, image.height(), step)})
+    return len(
+        {
+            image.pixel(x, y) & 0xFFFFFF
+            for x in range(0, image.width(), step)
+            for y in range(0, image.height(), step)
+        }
+    )
 
 
 @pytest.fixture()
 def ratio_gpkg(run_alg, sample_gpkg, tmp_path) -> str:
     """The 2025 ratio of the sample provinces (a styled GeoPackage)."""
-    return run_alg("retirement_capacity_ratio", {
-        "INPUT": f"{sample_gpkg}|layername=provinces", "RETIREMENT_FIELD": "retire_2025_t",
-        "CAPACITY_FIELD": "capacity_2025_t", "OUTPUT": str(tmp_path / "ratio_2025.gpkg")})["OUTPUT"]
+    return run_alg(
+        "retirement_capacity_ratio",
+        {
+            "INPUT": f"{sample_gpkg}|layername=provinces",
+            "RETIREMENT_FIELD": "retire_2025_t",
+            "CAPACITY_FIELD": "capacity_2025_t",
+            "OUTPUT": str(tmp_path / "ratio_2025.gpkg"),
+        },
+    )["OUTPUT"]
 
 
 @pytest.fixture()
 def matching(run_alg, sample_gpkg, tmp_path) -> dict:
     """Natural-breaks matching (3 × 3) of the sample cities."""
-    return run_alg("natural_breaks_matching", {
-        "INPUT": f"{sample_gpkg}|layername=cities", "VOLUME_FIELD": "retire_2025_t",
-        "OUTLETS_FIELD": "outlets_2025", "CLASSES": 3, "METHOD": 0, "PALETTE": 0,
-        "OUTPUT": str(tmp_path / "matching.gpkg")})
+    return run_alg(
+        "natural_breaks_matching",
+        {
+            "INPUT": f"{sample_gpkg}|layername=cities",
+            "VOLUME_FIELD": "retire_2025_t",
+            "OUTLETS_FIELD": "outlets_2025",
+            "CLASSES": 3,
+            "METHOD": 0,
+            "PALETTE": 0,
+            "OUTPUT": str(tmp_path / "matching.gpkg"),
+        },
+    )
 
 
 def test_png_has_the_size_of_its_dpi_and_is_not_blank(run_alg, ratio_gpkg, tmp_path):
     out = tmp_path / "ratio.png"
-    res = run_alg("export_publication_map", {"INPUT": ratio_gpkg, "DPI": 100,
-                                             "OUTPUT": str(out)})
+    res = run_alg("export_publication_map", {"INPUT": ratio_gpkg, "DPI": 100, "OUTPUT": str(out)})
     assert res["OUTPUT"] == str(out)
     image = QImage(str(out))
     # A4 landscape, 297 × 210 mm at 100 dpi: 1169.3 × 826.8 px.
@@ -82,9 +100,16 @@ def test_png_has_the_size_of_its_dpi_and_is_not_blank(run_alg, ratio_gpkg, tmp_p
 
 def test_pdf_is_one_page_with_chinese_title_and_notes(run_alg, ratio_gpkg, tmp_path):
     out = tmp_path / "比率 地图.pdf"
-    run_alg("export_publication_map", {
-        "INPUT": ratio_gpkg, "TEMPLATE": 1, "TITLE": TITLE_ZH, "SUBTITLE": "省级 · by province",
-        "OUTPUT": str(out)})
+    run_alg(
+        "export_publication_map",
+        {
+            "INPUT": ratio_gpkg,
+            "TEMPLATE": 1,
+            "TITLE": TITLE_ZH,
+            "SUBTITLE": "省级 · by province",
+            "OUTPUT": str(out),
+        },
+    )
     assert pdf_pages(out) == 1
     text = pdf_text(out)
     assert TITLE_ZH in text
@@ -97,13 +122,27 @@ def test_pdf_is_one_page_with_chinese_title_and_notes(run_alg, ratio_gpkg, tmp_p
 
 
 def test_two_panels_share_one_page_and_one_legend(run_alg, sample_gpkg, ratio_gpkg, tmp_path):
-    second = run_alg("retirement_capacity_ratio", {
-        "INPUT": f"{sample_gpkg}|layername=provinces", "RETIREMENT_FIELD": "retire_2030_t",
-        "CAPACITY_FIELD": "capacity_2030_t", "OUTPUT": str(tmp_path / "r2030.gpkg")})["OUTPUT"]
+    second = run_alg(
+        "retirement_capacity_ratio",
+        {
+            "INPUT": f"{sample_gpkg}|layername=provinces",
+            "RETIREMENT_FIELD": "retire_2030_t",
+            "CAPACITY_FIELD": "capacity_2030_t",
+            "OUTPUT": str(tmp_path / "r2030.gpkg"),
+        },
+    )["OUTPUT"]
     out = tmp_path / "two.pdf"
-    run_alg("export_publication_map", {
-        "INPUT": ratio_gpkg, "SECOND_INPUT": second, "TEMPLATE": 2, "PANEL_TITLES": "2025;2030",
-        "TITLE": "2025 与 2030", "OUTPUT": str(out)})
+    run_alg(
+        "export_publication_map",
+        {
+            "INPUT": ratio_gpkg,
+            "SECOND_INPUT": second,
+            "TEMPLATE": 2,
+            "PANEL_TITLES": "2025;2030",
+            "TITLE": "2025 与 2030",
+            "OUTPUT": str(out),
+        },
+    )
     assert pdf_pages(out) == 1
     text = pdf_text(out)
     assert "2025 与 2030" in text and "2025" in text and "2030" in text
@@ -124,13 +163,17 @@ def test_bivariate_legend_labels_are_the_algorithm_breaks(run_alg, matching, tmp
     # legend_grid_svg writes the volume bounds (bottom to top), then the outlet bounds.
     assert labels[:4] == expected_vol
     assert labels[4:8] == expected_out
-    assert labels[8:] == ["Volume share →", "Outlet share →",
-                          "Under-served: volume class above outlet class"]
+    assert labels[8:] == [
+        "Volume share →",
+        "Outlet share →",
+        "Under-served: volume class above outlet class",
+    ]
     # The under-served cells (volume class above outlet class: 3 of the 3×3) carry a ring.
     assert svg.count("<circle") == 3 + 1  # and the key's ring
     # The map's legend reads the same bounds back from the layer, with no breaks given.
-    res = run_alg("export_publication_map", {"INPUT": matching["OUTPUT"],
-                                             "OUTPUT": str(tmp_path / "m.pdf")})
+    res = run_alg(
+        "export_publication_map", {"INPUT": matching["OUTPUT"], "OUTPUT": str(tmp_path / "m.pdf")}
+    )
     assert res["LEGEND_VOL_BREAKS"] == matching["VOL_BREAKS"]
     assert res["LEGEND_OUTLET_BREAKS"] == matching["OUTLET_BREAKS"]
     assert pdf_pages(tmp_path / "m.pdf") == 1
@@ -138,13 +181,27 @@ def test_bivariate_legend_labels_are_the_algorithm_breaks(run_alg, matching, tmp
 
 def test_given_breaks_win_over_the_data(run_alg, sample_gpkg, tmp_path):
     # Quantile bounds are not data values: they must be passed to the map, as the model does.
-    quant = run_alg("natural_breaks_matching", {
-        "INPUT": f"{sample_gpkg}|layername=cities", "VOLUME_FIELD": "retire_2025_t",
-        "OUTLETS_FIELD": "outlets_2025", "CLASSES": 3, "METHOD": 1,
-        "OUTPUT": str(tmp_path / "q.gpkg")})
-    res = run_alg("export_publication_map", {
-        "INPUT": quant["OUTPUT"], "VOL_BREAKS": quant["VOL_BREAKS"],
-        "OUTLET_BREAKS": quant["OUTLET_BREAKS"], "OUTPUT": str(tmp_path / "q.png"), "DPI": 60})
+    quant = run_alg(
+        "natural_breaks_matching",
+        {
+            "INPUT": f"{sample_gpkg}|layername=cities",
+            "VOLUME_FIELD": "retire_2025_t",
+            "OUTLETS_FIELD": "outlets_2025",
+            "CLASSES": 3,
+            "METHOD": 1,
+            "OUTPUT": str(tmp_path / "q.gpkg"),
+        },
+    )
+    res = run_alg(
+        "export_publication_map",
+        {
+            "INPUT": quant["OUTPUT"],
+            "VOL_BREAKS": quant["VOL_BREAKS"],
+            "OUTLET_BREAKS": quant["OUTLET_BREAKS"],
+            "OUTPUT": str(tmp_path / "q.png"),
+            "DPI": 60,
+        },
+    )
     assert res["LEGEND_VOL_BREAKS"] == quant["VOL_BREAKS"]
     assert res["LEGEND_OUTLET_BREAKS"] == quant["OUTLET_BREAKS"]
 
@@ -179,8 +236,13 @@ def test_svg_export_and_inset_only_for_national_extents(plugin, ratio_gpkg, tmp_
     small.dataProvider().addFeatures([feature])
     project.addMapLayers([national, small], False)
     for layer, has_inset in ((national, True), (small, False)):
-        spec = map_layout.MapSpec(panels=[layer], kind="other", title="t",
-                                  line=map_layout.south_china_sea_line(), clip_features=True)
+        spec = map_layout.MapSpec(
+            panels=[layer],
+            kind="other",
+            title="t",
+            line=map_layout.south_china_sea_line(),
+            clip_features=True,
+        )
         layout = map_layout.build_layout(project, spec, "a4_landscape", tmp_path, lambda s: s)
         assert (layout.itemById("inset") is not None) == has_inset
         out = tmp_path / f"{layer.name()}.svg"
@@ -190,14 +252,17 @@ def test_svg_export_and_inset_only_for_national_extents(plugin, ratio_gpkg, tmp_
 
 def test_bad_requests_are_refused(run_alg, ratio_gpkg, tmp_path):
     with pytest.raises(QgsProcessingException, match="SECOND_INPUT"):
-        run_alg("export_publication_map", {"INPUT": ratio_gpkg, "TEMPLATE": 2,
-                                           "OUTPUT": str(tmp_path / "x.pdf")})
+        run_alg(
+            "export_publication_map",
+            {"INPUT": ratio_gpkg, "TEMPLATE": 2, "OUTPUT": str(tmp_path / "x.pdf")},
+        )
     with pytest.raises(QgsProcessingException, match=r"\.pdf, \.png or \.svg"):
-        run_alg("export_publication_map", {"INPUT": ratio_gpkg,
-                                           "OUTPUT": str(tmp_path / "x.jpg")})
+        run_alg("export_publication_map", {"INPUT": ratio_gpkg, "OUTPUT": str(tmp_path / "x.jpg")})
     with pytest.raises(QgsProcessingException, match="VOL_BREAKS"):
-        run_alg("export_publication_map", {"INPUT": ratio_gpkg, "VOL_BREAKS": "0.3,0.1,0.2",
-                                           "OUTPUT": str(tmp_path / "x.pdf")})
+        run_alg(
+            "export_publication_map",
+            {"INPUT": ratio_gpkg, "VOL_BREAKS": "0.3,0.1,0.2", "OUTPUT": str(tmp_path / "x.pdf")},
+        )
 
 
 def test_a_failed_export_says_why_in_one_line(run_alg, ratio_gpkg, tmp_path, feedback):
@@ -206,8 +271,11 @@ def test_a_failed_export_says_why_in_one_line(run_alg, ratio_gpkg, tmp_path, fee
     target = tmp_path / "map.pdf"
     target.mkdir()
     with pytest.raises(QgsProcessingException) as caught:
-        run_alg("export_publication_map", {"INPUT": ratio_gpkg, "OUTPUT": str(target)},
-                feedback=feedback)
+        run_alg(
+            "export_publication_map",
+            {"INPUT": ratio_gpkg, "OUTPUT": str(target)},
+            feedback=feedback,
+        )
     message = " ".join([str(caught.value), *feedback.errors])
     assert f"Could not export the map to {target}: " in message
     reason = message.split(f"{target}: ", 1)[1]
@@ -226,27 +294,46 @@ def test_registered_on_the_main_thread_with_the_model(plugin):
     assert model is not None and model.provider().id() == "battery_recycling"
     assert model.flags() & QgsProcessingAlgorithm.FlagNoThreading
     children = {c.algorithmId() for c in model.childAlgorithms().values()}
-    assert children == {f"battery_recycling:{name}" for name in (
-        "retirement_capacity_ratio", "natural_breaks_matching", "capital_compliance",
-        "export_publication_map")}
+    assert children == {
+        f"battery_recycling:{name}"
+        for name in (
+            "retirement_capacity_ratio",
+            "natural_breaks_matching",
+            "capital_compliance",
+            "export_publication_map",
+        )
+    }
     assert all(c.algorithm() is not None for c in model.childAlgorithms().values())
 
 
 def test_model_runs_end_to_end_from_qgis_process(qgis_process, sample_gpkg, tmp_path):
     folder = tmp_path / "工作流 2030"
     folder.mkdir()
-    cmd = ["--json", "run", "battery_recycling:mismatch_workflow", "--",
-           f"provinces={sample_gpkg}|layername=provinces", "retirement_field=retire_2030_t",
-           "capacity_field=capacity_2030_t", "capital_field=capital_cny",
-           "whitelist_field=whitelist_firms", f"cities={sample_gpkg}|layername=cities",
-           "volume_field=retire_2025_t", "outlets_field=outlets_2025", "label=2030",
-           f"ratio:layer={folder / 'ratio.gpkg'}", "matching:layer=TEMPORARY_OUTPUT",
-           "compliance:layer=TEMPORARY_OUTPUT", f"ratio:report={folder / 'ratio.html'}",
-           f"ratio_map:map={folder / 'ratio.pdf'}", f"matching_map:map={folder / 'match.png'}",
-           f"compliance_map:map={folder / 'compliance.pdf'}"]
+    cmd = [
+        "--json",
+        "run",
+        "battery_recycling:mismatch_workflow",
+        "--",
+        f"provinces={sample_gpkg}|layername=provinces",
+        "retirement_field=retire_2030_t",
+        "capacity_field=capacity_2030_t",
+        "capital_field=capital_cny",
+        "whitelist_field=whitelist_firms",
+        f"cities={sample_gpkg}|layername=cities",
+        "volume_field=retire_2025_t",
+        "outlets_field=outlets_2025",
+        "label=2030",
+        f"ratio:layer={folder / 'ratio.gpkg'}",
+        "matching:layer=TEMPORARY_OUTPUT",
+        "compliance:layer=TEMPORARY_OUTPUT",
+        f"ratio:report={folder / 'ratio.html'}",
+        f"ratio_map:map={folder / 'ratio.pdf'}",
+        f"matching_map:map={folder / 'match.png'}",
+        f"compliance_map:map={folder / 'compliance.pdf'}",
+    ]
     proc = qgis_process(*cmd, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    results = json.loads(proc.stdout[proc.stdout.index("{") :])["results"]
     assert Path(results["ratio_map:map"]) == folder / "ratio.pdf"
     ratio = QgsVectorLayer(str(folder / "ratio.gpkg"), "ratio", "ogr")
     assert ratio.featureCount() == 34
@@ -255,7 +342,8 @@ def test_model_runs_end_to_end_from_qgis_process(qgis_process, sample_gpkg, tmp_
         assert pdf_pages(folder / name) == 1
     assert "Retired batteries against recycling capacity 2030" in pdf_text(folder / "ratio.pdf")
     assert "Registered capital against whitelist compliance 2030" in pdf_text(
-        folder / "compliance.pdf")
+        folder / "compliance.pdf"
+    )
     png = QImage(str(folder / "match.png"))
     assert (png.width(), png.height()) in ((3507, 2480), (3508, 2480))  # A4 at 300 dpi
     assert distinct_colours(folder / "match.png", step=9) > 50
@@ -278,12 +366,14 @@ def test_a_raster_of_sample_values_is_marked_and_its_map_says_so(plugin, tmp_pat
     values = np.linspace(-1e8, 1e8, grid.size).reshape(grid.shape)
     for name, flag in (("sample.tif", True), ("mine.tif", False)):
         path = str(tmp_path / name)
-        assert write_raster(path, values, grid, srs.ExportToWkt(), "Profit (CNY/yr)", "CNY/yr",
-                            illustrative=flag)
+        assert write_raster(
+            path, values, grid, srs.ExportToWkt(), "Profit (CNY/yr)", "CNY/yr", illustrative=flag
+        )
         assert raster_is_illustrative(path) is flag
         pdf = tmp_path / f"{name}.pdf"
-        processing.run("battery_recycling:export_publication_map",
-                       {"INPUT": path, "OUTPUT": str(pdf)})
+        processing.run(
+            "battery_recycling:export_publication_map", {"INPUT": path, "OUTPUT": str(pdf)}
+        )
         text = pdf_text(pdf)
         assert ("Illustrative data" in text) is flag
         assert "Profit (CNY/yr)" in text  # the band's description is the title and legend
@@ -291,8 +381,14 @@ def test_a_raster_of_sample_values_is_marked_and_its_map_says_so(plugin, tmp_pat
 
 def test_label_top_names_the_largest_regions(run_alg, ratio_gpkg, tmp_path):
     layer = QgsVectorLayer(ratio_gpkg, "r", "ogr")
-    ranked = sorted(((f["retire_t"], f["name_zh"]) for f in layer.getFeatures()
-                     if f["retire_t"] not in (None, NULL)), reverse=True)
+    ranked = sorted(
+        (
+            (f["retire_t"], f["name_zh"])
+            for f in layer.getFeatures()
+            if f["retire_t"] not in (None, NULL)
+        ),
+        reverse=True,
+    )
     top = [name for _, name in ranked[:3]]
     fourth = ranked[3][1]
     pdf = tmp_path / "top.pdf"

@@ -25,8 +25,10 @@ from scipy.optimize import brentq
 from battery_recycling_atlas.core.economics import DEFAULT_PARAMS, plant_economics
 
 ROOT = Path(__file__).resolve().parents[2]
-ALBERS = ("+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +x_0=0 +y_0=0 +datum=WGS84 "
-          "+units=m +no_defs")
+ALBERS = (
+    "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +x_0=0 +y_0=0 +datum=WGS84 "
+    "+units=m +no_defs"
+)
 TO_LL = pyproj.Transformer.from_crs(ALBERS, "EPSG:4326", always_xy=True)
 TO_XY = pyproj.Transformer.from_crs("EPSG:4326", ALBERS, always_xy=True)
 TO_MERC = pyproj.Transformer.from_crs(ALBERS, "EPSG:3857", always_xy=True)
@@ -46,8 +48,11 @@ def centre(col: int, row: int) -> tuple[float, float]:
 def layer(kind: str, crs: str, fields: str, rows: list[tuple]) -> QgsVectorLayer:
     """A memory layer; each row is (QgsGeometry, attributes…)."""
     lyr = QgsVectorLayer(f"{kind}?{fields}", "t", "memory")
-    lyr.setCrs(QgsCoordinateReferenceSystem.fromProj(crs) if crs.startswith("+")
-               else QgsCoordinateReferenceSystem(crs))
+    lyr.setCrs(
+        QgsCoordinateReferenceSystem.fromProj(crs)
+        if crs.startswith("+")
+        else QgsCoordinateReferenceSystem(crs)
+    )
     feats = []
     for geom, *attrs in rows:
         f = QgsFeature(lyr.fields())
@@ -75,8 +80,10 @@ def box(x0: float, y0: float, x1: float, y1: float) -> QgsGeometry:
 
 def halves() -> QgsVectorLayer:
     """Two provinces in the Albers CRS: west (code 11) and east (code 22) of x = 950 km."""
-    rows = [(box(0, 2000 * KM, 950 * KM, 4000 * KM), 11),
-            (box(950 * KM, 2000 * KM, 2000 * KM, 4000 * KM), 22)]
+    rows = [
+        (box(0, 2000 * KM, 950 * KM, 4000 * KM), 11),
+        (box(950 * KM, 2000 * KM, 2000 * KM, 4000 * KM), 22),
+    ]
     return layer("Polygon", ALBERS, "field=code:integer", rows)
 
 
@@ -105,9 +112,16 @@ def brute_supply(decay: str, col: int, row: int, points=(P1, P2), radius=300.0):
 
 
 def run_surface(run_alg, tmp_path, supply, feedback=None, **extra):
-    params = {"SUPPLY": supply, "SUPPLY_FIELD": "t", "EXTENT": EXTENT, "PIXEL_SIZE": 10,
-              "HAUL_RADIUS": 300, "OUTPUT": str(tmp_path / "profit.tif"),
-              "SUPPLY_OUTPUT": str(tmp_path / "supply.tif"), "BEST": "TEMPORARY_OUTPUT"}
+    params = {
+        "SUPPLY": supply,
+        "SUPPLY_FIELD": "t",
+        "EXTENT": EXTENT,
+        "PIXEL_SIZE": 10,
+        "HAUL_RADIUS": 300,
+        "OUTPUT": str(tmp_path / "profit.tif"),
+        "SUPPLY_OUTPUT": str(tmp_path / "supply.tif"),
+        "BEST": "TEMPORARY_OUTPUT",
+    }
     params.update(extra)
     return run_alg("profit_surface", params, feedback)
 
@@ -117,8 +131,9 @@ CELLS = [(40, 39), (50, 39), (45, 39), (15, 39), (40, 10), (75, 39), (60, 60), (
 
 @pytest.mark.parametrize("decay", ["none", "linear", "exponential"])
 def test_surface_equals_brute_force_sums(run_alg, tmp_path, decay):
-    res = run_surface(run_alg, tmp_path, toy_supply(), DECAY=["none", "linear",
-                                                              "exponential"].index(decay))
+    res = run_surface(
+        run_alg, tmp_path, toy_supply(), DECAY=["none", "linear", "exponential"].index(decay)
+    )
     supply = raster(res["SUPPLY_OUTPUT"])
     profit = raster(res["OUTPUT"])
     assert supply.shape == (80, 100)
@@ -152,26 +167,43 @@ def test_best_location_is_the_heavier_point(run_alg, tmp_path):
 
 def test_border_rules_and_existing_plants(run_alg, tmp_path):
     # Closed: P1 (west) alone in its province.
-    res = run_surface(run_alg, tmp_path, toy_supply(), REGIONS=halves(), REGION_ID_FIELD="code",
-                      BORDER_RULE=2)
+    res = run_surface(
+        run_alg, tmp_path, toy_supply(), REGIONS=halves(), REGION_ID_FIELD="code", BORDER_RULE=2
+    )
     supply = raster(res["SUPPLY_OUTPUT"])
     assert supply[39, 40] == pytest.approx(30_000, rel=1e-5)
     assert supply[39, 50] == pytest.approx(10_000, rel=1e-5)
     # Fee: all supply counts, the foreign part pays 300 CNY/t.
-    res = run_surface(run_alg, tmp_path, toy_supply(), REGIONS=halves(), BORDER_RULE=1,
-                      BORDER_FEE=300, OUTPUT=str(tmp_path / "fee.tif"),
-                      SUPPLY_OUTPUT=str(tmp_path / "fee_s.tif"))
+    res = run_surface(
+        run_alg,
+        tmp_path,
+        toy_supply(),
+        REGIONS=halves(),
+        BORDER_RULE=1,
+        BORDER_FEE=300,
+        OUTPUT=str(tmp_path / "fee.tif"),
+        SUPPLY_OUTPUT=str(tmp_path / "fee_s.tif"),
+    )
     s, sd = brute_supply("none", 40, 39)
-    expected = plant_economics(DEFAULT_PARAMS, [50_000.0], [s]).profit[0] - sd * 1.56 \
-        - 10_000 * 300
+    expected = plant_economics(DEFAULT_PARAMS, [50_000.0], [s]).profit[0] - sd * 1.56 - 10_000 * 300
     assert raster(res["OUTPUT"])[39, 40] == pytest.approx(expected, rel=1e-5)
     # An existing 30 kt plant at P1 reaches both (40 kt): it takes 3/4 of each, 10 kt remain.
-    plant = layer("Point", "EPSG:3857", "field=cap:double",
-                  [(QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(*centre(40, 39)))),
-                    30_000.0)])
-    res = run_surface(run_alg, tmp_path, toy_supply(), EXISTING_PLANTS=plant,
-                      EXISTING_CAPACITY_FIELD="cap", OUTPUT=str(tmp_path / "ex.tif"),
-                      SUPPLY_OUTPUT=str(tmp_path / "ex_s.tif"), MIN_THROUGHPUT=0)
+    plant = layer(
+        "Point",
+        "EPSG:3857",
+        "field=cap:double",
+        [(QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(*centre(40, 39)))), 30_000.0)],
+    )
+    res = run_surface(
+        run_alg,
+        tmp_path,
+        toy_supply(),
+        EXISTING_PLANTS=plant,
+        EXISTING_CAPACITY_FIELD="cap",
+        OUTPUT=str(tmp_path / "ex.tif"),
+        SUPPLY_OUTPUT=str(tmp_path / "ex_s.tif"),
+        MIN_THROUGHPUT=0,
+    )
     assert raster(res["SUPPLY_OUTPUT"])[39, 50] == pytest.approx(10_000, rel=1e-4)
 
 
@@ -179,18 +211,27 @@ def test_polygon_supply_is_spread_over_its_area(run_alg, tmp_path):
     # A 40 km square of 12,000 t/yr in EPSG:4326 (projected by the algorithm): every cell within
     # 300 km − 30 km of it reaches all of it.
     cx, cy = centre(40, 39)
-    ring = [QgsPointXY(*TO_LL.transform(cx + dx * KM, cy + dy * KM))
-            for dx, dy in ((-20, -20), (20, -20), (20, 20), (-20, 20), (-20, -20))]
-    square = layer("Polygon", "EPSG:4326", "field=t:double",
-                   [(QgsGeometry.fromPolygonXY([ring]), 12_000.0)])
+    ring = [
+        QgsPointXY(*TO_LL.transform(cx + dx * KM, cy + dy * KM))
+        for dx, dy in ((-20, -20), (20, -20), (20, 20), (-20, 20), (-20, -20))
+    ]
+    square = layer(
+        "Polygon", "EPSG:4326", "field=t:double", [(QgsGeometry.fromPolygonXY([ring]), 12_000.0)]
+    )
     res = run_surface(run_alg, tmp_path, square)
     supply = raster(res["SUPPLY_OUTPUT"])
     for col, row in ((40, 39), (45, 39), (40, 20), (60, 39)):
         assert supply[row, col] == pytest.approx(12_000, rel=1e-4)
     assert supply[39, 75] == 0  # 350 km away
     # A grid east of the square (x from 950 km) still counts all of it within the radius.
-    res = run_surface(run_alg, tmp_path, square, EXTENT="950000,1500000,2600000,3400000",
-                      OUTPUT=str(tmp_path / "e.tif"), SUPPLY_OUTPUT=str(tmp_path / "e_s.tif"))
+    res = run_surface(
+        run_alg,
+        tmp_path,
+        square,
+        EXTENT="950000,1500000,2600000,3400000",
+        OUTPUT=str(tmp_path / "e.tif"),
+        SUPPLY_OUTPUT=str(tmp_path / "e_s.tif"),
+    )
     east = raster(res["SUPPLY_OUTPUT"])
     assert east.shape == (80, 55)
     assert east[39, 0] == pytest.approx(12_000, rel=1e-4)  # 50 km from the centre
@@ -229,9 +270,15 @@ def alloc_layers(extra_supply=()):
     rows = [(lonlat_point(x * KM, y * KM), t * 1000.0) for (x, y), t in zip(SUPPLY_KM, SUPPLY_T)]
     rows += [(lonlat_point(x * KM, y * KM), t) for (x, y), t in extra_supply]
     supply = layer("Point", "EPSG:4326", "field=t:double", rows)
-    plants = layer("Point", "EPSG:3857", "field=cap:double", [
-        (QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(x * KM, y * KM))), c * 1000.0)
-        for (x, y), c in zip(PLANT_KM, CAPACITY_T)])
+    plants = layer(
+        "Point",
+        "EPSG:3857",
+        "field=cap:double",
+        [
+            (QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(x * KM, y * KM))), c * 1000.0)
+            for (x, y), c in zip(PLANT_KM, CAPACITY_T)
+        ],
+    )
     return supply, plants
 
 
@@ -242,8 +289,11 @@ def brute_force_objective(rule: str, fee: float = 300.0) -> float:
         for j, (px, py) in enumerate(PLANT_KM):
             d = np.hypot(sx - px, sy - py)  # km (the Albers coordinates themselves)
             cross = SUPPLY_PROV[i] != PLANT_PROV[j]
-            unit[i, j] = np.inf if (cross and rule == "closed") else \
-                d * 1.3 * 1.2 + (fee if cross and rule == "fee" else 0.0)
+            unit[i, j] = (
+                np.inf
+                if (cross and rule == "closed")
+                else d * 1.3 * 1.2 + (fee if cross and rule == "fee" else 0.0)
+            )
     best = np.inf
     choices = [[(a, b) for a in range(s + 1) for b in range(s + 1 - a)] for s in SUPPLY_T]
     for pick in itertools.product(*choices):
@@ -261,10 +311,18 @@ def brute_force_objective(rule: str, fee: float = 300.0) -> float:
 
 
 def run_allocation(run_alg, supply, plants, feedback=None, **extra):
-    params = {"SUPPLY": supply, "SUPPLY_FIELD": "t", "PLANTS": plants, "CAPACITY_FIELD": "cap",
-              "REGIONS": halves(), "REGION_ID_FIELD": "code", "BORDER_FEE": 300,
-              "OUTPUT_FLOWS": "TEMPORARY_OUTPUT", "OUTPUT_PLANTS": "TEMPORARY_OUTPUT",
-              "OUTPUT_REGIONS": "TEMPORARY_OUTPUT"}
+    params = {
+        "SUPPLY": supply,
+        "SUPPLY_FIELD": "t",
+        "PLANTS": plants,
+        "CAPACITY_FIELD": "cap",
+        "REGIONS": halves(),
+        "REGION_ID_FIELD": "code",
+        "BORDER_FEE": 300,
+        "OUTPUT_FLOWS": "TEMPORARY_OUTPUT",
+        "OUTPUT_PLANTS": "TEMPORARY_OUTPUT",
+        "OUTPUT_REGIONS": "TEMPORARY_OUTPUT",
+    }
     params.update(extra)
     return run_alg("allocate_supply", params, feedback)
 
@@ -291,8 +349,13 @@ def check_balances(res):
 @pytest.mark.parametrize("rule", ["open", "fee", "closed"])
 def test_allocation_equals_brute_force(run_alg, rule, tmp_path):
     supply, plants = alloc_layers()
-    res = run_allocation(run_alg, supply, plants, BORDER_RULE=["open", "fee", "closed"]
-                         .index(rule), REPORT=str(tmp_path / "a.html"))
+    res = run_allocation(
+        run_alg,
+        supply,
+        plants,
+        BORDER_RULE=["open", "fee", "closed"].index(rule),
+        REPORT=str(tmp_path / "a.html"),
+    )
     objective = res["TOTAL_COST"] + PENALTY * res["UNMET_T"]
     assert objective == pytest.approx(brute_force_objective(rule), rel=1e-6)
     flows = check_balances(res)
@@ -311,9 +374,13 @@ def test_infeasible_closed_case_and_points_outside(run_alg, feedback):
     supply, plants = alloc_layers(extra_supply=(((1800, 3200), 700.0), ((2500, 3000), 500.0)))
     # The third province overlaps the east half: a point falls in the first region that holds
     # it, so it comes first.
-    regions = layer("Polygon", ALBERS, "field=code:integer",
-                    [(box(1700 * KM, 3100 * KM, 1900 * KM, 3300 * KM), 33)]
-                    + [(f.geometry(), f["code"]) for f in halves().getFeatures()])
+    regions = layer(
+        "Polygon",
+        ALBERS,
+        "field=code:integer",
+        [(box(1700 * KM, 3100 * KM, 1900 * KM, 3300 * KM), 33)]
+        + [(f.geometry(), f["code"]) for f in halves().getFeatures()],
+    )
     res = run_allocation(run_alg, supply, plants, feedback, REGIONS=regions, BORDER_RULE=2)
     unmet = {f.id(): f["unmet_t"] for f in res["OUTPUT_REGIONS"].getFeatures()}
     ids = sorted(unmet)
@@ -327,9 +394,12 @@ def test_allocation_bad_input(run_alg, feedback):
     empty = layer("Point", "EPSG:4326", "field=t:double", [])
     with pytest.raises(QgsProcessingException, match="empty"):
         run_allocation(run_alg, empty, plants)
-    zero = layer("Point", "EPSG:3857", "field=cap:double",
-                 [(QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(900 * KM, 2950 * KM))),
-                   0.0)])
+    zero = layer(
+        "Point",
+        "EPSG:3857",
+        "field=cap:double",
+        [(QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(900 * KM, 2950 * KM))), 0.0)],
+    )
     res = run_allocation(run_alg, supply, zero, feedback)
     assert res["UNMET_T"] == pytest.approx(9000.0)
     assert res["NATIONAL_UTILIZATION"] is None
@@ -342,20 +412,39 @@ def test_polygon_supply_with_province_fields(run_alg):
     # Supply squares carrying their province code; plants carry theirs: no REGIONS needed.
     squares = []
     for (x, y), t, p in zip(SUPPLY_KM, SUPPLY_T, SUPPLY_PROV):
-        squares.append((box((x - 10) * KM, (y - 10) * KM, (x + 10) * KM, (y + 10) * KM),
-                        t * 1000.0, p))
+        squares.append(
+            (box((x - 10) * KM, (y - 10) * KM, (x + 10) * KM, (y + 10) * KM), t * 1000.0, p)
+        )
     supply = layer("Polygon", ALBERS, "field=t:double&field=prov:integer", squares)
-    plants = layer("Point", "EPSG:3857", "field=cap:double&field=prov:string", [
-        (QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(x * KM, y * KM))), c * 1000.0,
-         str(p)) for (x, y), c, p in zip(PLANT_KM, CAPACITY_T, PLANT_PROV)])
-    res = run_allocation(run_alg, supply, plants, REGIONS=None, SUPPLY_PROVINCE_FIELD="prov",
-                         PLANT_PROVINCE_FIELD="prov", BORDER_RULE=1)
+    plants = layer(
+        "Point",
+        "EPSG:3857",
+        "field=cap:double&field=prov:string",
+        [
+            (
+                QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(x * KM, y * KM))),
+                c * 1000.0,
+                str(p),
+            )
+            for (x, y), c, p in zip(PLANT_KM, CAPACITY_T, PLANT_PROV)
+        ],
+    )
+    res = run_allocation(
+        run_alg,
+        supply,
+        plants,
+        REGIONS=None,
+        SUPPLY_PROVINCE_FIELD="prov",
+        PLANT_PROVINCE_FIELD="prov",
+        BORDER_RULE=1,
+    )
     # Point on surface of a square is its centre: the same optimum as the points.
     objective = res["TOTAL_COST"] + PENALTY * res["UNMET_T"]
     assert objective == pytest.approx(brute_force_objective("fee"), rel=1e-6)
 
 
 # -- qgis_process -----------------------------------------------------------------------------
+
 
 def write_gpkg(path: Path, name: str, epsg: int, geom_type, fields, rows) -> None:
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
@@ -381,22 +470,35 @@ def test_both_from_the_command_line(run_cli, tmp_path):
     for (x, y), t in zip(SUPPLY_KM, SUPPLY_T):
         lon, lat = TO_LL.transform(x * KM, y * KM)
         rows.append((f"POINT({lon} {lat})", t * 1000.0, "甲" if x < 950 else "乙"))
-    write_gpkg(supply, "供应", 4326, ogr.wkbPoint,
-               [("退役量", ogr.OFTReal), ("省", ogr.OFTString)], rows)
+    write_gpkg(
+        supply, "供应", 4326, ogr.wkbPoint, [("退役量", ogr.OFTReal), ("省", ogr.OFTString)], rows
+    )
     plants = folder / "工厂.gpkg"
     prow = []
     for (x, y), c in zip(PLANT_KM, CAPACITY_T):
         lon, lat = TO_LL.transform(x * KM, y * KM)
         prow.append((f"POINT({lon} {lat})", c * 1000.0, "甲" if x < 950 else "乙"))
-    write_gpkg(plants, "工厂", 4326, ogr.wkbPoint, [("产能", ogr.OFTReal), ("省", ogr.OFTString)],
-               prow)
-    res = run_cli("allocate_supply", f"SUPPLY={supply}", "SUPPLY_FIELD=退役量",
-                  "SUPPLY_PROVINCE_FIELD=省", f"PLANTS={plants}", "CAPACITY_FIELD=产能",
-                  "PLANT_PROVINCE_FIELD=省", "BORDER_RULE=1", "BORDER_FEE=300",
-                  f"OUTPUT_FLOWS={folder / '流向.gpkg'}", f"OUTPUT_PLANTS={folder / '厂.gpkg'}",
-                  f"OUTPUT_REGIONS={folder / '区.gpkg'}", f"REPORT={folder / '报告.html'}")
+    write_gpkg(
+        plants, "工厂", 4326, ogr.wkbPoint, [("产能", ogr.OFTReal), ("省", ogr.OFTString)], prow
+    )
+    res = run_cli(
+        "allocate_supply",
+        f"SUPPLY={supply}",
+        "SUPPLY_FIELD=退役量",
+        "SUPPLY_PROVINCE_FIELD=省",
+        f"PLANTS={plants}",
+        "CAPACITY_FIELD=产能",
+        "PLANT_PROVINCE_FIELD=省",
+        "BORDER_RULE=1",
+        "BORDER_FEE=300",
+        f"OUTPUT_FLOWS={folder / '流向.gpkg'}",
+        f"OUTPUT_PLANTS={folder / '厂.gpkg'}",
+        f"OUTPUT_REGIONS={folder / '区.gpkg'}",
+        f"REPORT={folder / '报告.html'}",
+    )
     assert res["TOTAL_COST"] + PENALTY * res["UNMET_T"] == pytest.approx(
-        brute_force_objective("fee"), rel=1e-6)
+        brute_force_objective("fee"), rel=1e-6
+    )
     ds = ogr.Open(str(folder / "流向.gpkg"))
     assert ds.GetLayer(0).GetFeatureCount() >= 3
     # Computed from the user's own columns (退役量, 产能): not flagged illustrative.
@@ -406,10 +508,17 @@ def test_both_from_the_command_line(run_cli, tmp_path):
     ds.ReleaseResultSet(styles)
     ds = None
 
-    res = run_cli("profit_surface", f"SUPPLY={supply}", "SUPPLY_FIELD=退役量",
-                  "PIXEL_SIZE=20", "HAUL_RADIUS=200", "PLANT_CAPACITY=10000",
-                  f"OUTPUT={folder / '利润.tif'}",
-                  f"SUPPLY_OUTPUT={folder / '供应量.tif'}", f"BEST={folder / '最佳.gpkg'}")
+    res = run_cli(
+        "profit_surface",
+        f"SUPPLY={supply}",
+        "SUPPLY_FIELD=退役量",
+        "PIXEL_SIZE=20",
+        "HAUL_RADIUS=200",
+        "PLANT_CAPACITY=10000",
+        f"OUTPUT={folder / '利润.tif'}",
+        f"SUPPLY_OUTPUT={folder / '供应量.tif'}",
+        f"BEST={folder / '最佳.gpkg'}",
+    )
     supply_grid = raster(folder / "供应量.tif")
     assert float(np.nanmax(supply_grid)) == pytest.approx(res["MAX_SUPPLY"])
     assert res["MAX_SUPPLY"] <= 9000.0 * (1 + 1e-5)
@@ -431,8 +540,9 @@ def profit_at(price: float, s: float, sd: float, capacity: float = 50_000.0) -> 
 
 
 def test_breakeven_raster_and_best_fields(run_alg, tmp_path):
-    res = run_surface(run_alg, tmp_path, toy_supply(),
-                      BREAKEVEN_OUTPUT=str(tmp_path / "breakeven.tif"))
+    res = run_surface(
+        run_alg, tmp_path, toy_supply(), BREAKEVEN_OUTPUT=str(tmp_path / "breakeven.tif")
+    )
     price = raster(res["BREAKEVEN_OUTPUT"])
     profit = raster(res["OUTPUT"])
     for col, row in CELLS:
@@ -448,7 +558,8 @@ def test_breakeven_raster_and_best_fields(run_alg, tmp_path):
     top = best[0]
     s, sd = brute_supply("none", 40, 39)
     assert top["breakeven_li2co3"] == pytest.approx(
-        brentq(profit_at, 0.0, 800_000.0, args=(s, sd), xtol=1e-3), rel=1e-5)
+        brentq(profit_at, 0.0, 800_000.0, args=(s, sd), xtol=1e-3), rel=1e-5
+    )
     # support per tonne: − profit / throughput
     assert top["breakeven_support"] == pytest.approx(-top["profit"] / top["throughput_t"])
     sidecar = Path(res["BREAKEVEN_OUTPUT"]).with_suffix(".qml").read_text(encoding="utf-8")
@@ -468,21 +579,32 @@ def test_profit_style_takes_its_stops_from_the_data(run_alg, tmp_path):
 def test_market_share_mode_by_hand(run_alg, tmp_path):
     # An existing 30 kt plant at P1 (30 kt); the new 50 kt plant at P2's cell (10 kt), 100 km
     # east. Huff α 1, β 2, distances floored at half a pixel (5 km).
-    plant = layer("Point", "EPSG:3857", "field=cap:double",
-                  [(QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(*centre(40, 39)))),
-                    30_000.0)])
-    res = run_surface(run_alg, tmp_path, toy_supply(), EXISTING_PLANTS=plant,
-                      EXISTING_CAPACITY_FIELD="cap", COMPETITION=1, MIN_THROUGHPUT=0)
+    plant = layer(
+        "Point",
+        "EPSG:3857",
+        "field=cap:double",
+        [(QgsGeometry.fromPointXY(QgsPointXY(*TO_MERC.transform(*centre(40, 39)))), 30_000.0)],
+    )
+    res = run_surface(
+        run_alg,
+        tmp_path,
+        toy_supply(),
+        EXISTING_PLANTS=plant,
+        EXISTING_CAPACITY_FIELD="cap",
+        COMPETITION=1,
+        MIN_THROUGHPUT=0,
+    )
     supply = raster(res["SUPPLY_OUTPUT"])
     x1, y1 = centre(40, 39)
     x2, y2 = centre(50, 39)
     d12 = np.hypot(x2 - x1, y2 - y1) / 1000.0
-    pull_p1 = 30_000.0 / 5.0 ** 2
-    pull_p2 = 30_000.0 / d12 ** 2
-    new_to_p1 = 50_000.0 / d12 ** 2
-    new_to_p2 = 50_000.0 / 5.0 ** 2
-    expected = (30_000.0 * new_to_p1 / (new_to_p1 + pull_p1)
-                + 10_000.0 * new_to_p2 / (new_to_p2 + pull_p2))
+    pull_p1 = 30_000.0 / 5.0**2
+    pull_p2 = 30_000.0 / d12**2
+    new_to_p1 = 50_000.0 / d12**2
+    new_to_p2 = 50_000.0 / 5.0**2
+    expected = 30_000.0 * new_to_p1 / (new_to_p1 + pull_p1) + 10_000.0 * new_to_p2 / (
+        new_to_p2 + pull_p2
+    )
     assert supply[39, 50] == pytest.approx(expected, rel=1e-4)
     # served first, the same plant leaves only 10 kt (test_border_rules_and_existing_plants)
     assert supply[39, 50] > 10_000
@@ -490,12 +612,11 @@ def test_market_share_mode_by_hand(run_alg, tmp_path):
 
 def test_report_shows_plant_sizes(run_alg, tmp_path):
     report = tmp_path / "surface.html"
-    res = run_surface(run_alg, tmp_path, toy_supply(), REPORT=str(report),
-                      PLANT_CAPACITY=30_000)
+    res = run_surface(run_alg, tmp_path, toy_supply(), REPORT=str(report), PLANT_CAPACITY=30_000)
     html = report.read_text(encoding="utf-8")
     assert res["REPORT"] == str(report)
     for cap in ("20,000", "30,000", "50,000", "100,000", "200,000"):
-        assert f"<td class=\"num\">{cap}</td>" in html
+        assert f'<td class="num">{cap}</td>' in html
     # the 30 kt/yr row's best site is BEST's first feature; 40 kt in reach everywhere near P1
     top = next(iter(res["BEST"].getFeatures()))
     assert f"{top['breakeven_li2co3']:,.0f}" in html
@@ -506,11 +627,19 @@ def test_report_shows_plant_sizes(run_alg, tmp_path):
 
 
 def test_flows_of_the_sample_are_flagged_illustrative(run_alg, sample_gpkg):
-    res = run_alg("allocate_supply", {
-        "SUPPLY": f"{sample_gpkg}|layername=cities", "SUPPLY_FIELD": "retire_2025_t",
-        "PLANTS": f"{sample_gpkg}|layername=whitelist_plants", "CAPACITY_FIELD": "capacity_t",
-        "BORDER_RULE": 0, "OUTPUT_FLOWS": "TEMPORARY_OUTPUT",
-        "OUTPUT_PLANTS": "TEMPORARY_OUTPUT", "OUTPUT_REGIONS": "TEMPORARY_OUTPUT"})
+    res = run_alg(
+        "allocate_supply",
+        {
+            "SUPPLY": f"{sample_gpkg}|layername=cities",
+            "SUPPLY_FIELD": "retire_2025_t",
+            "PLANTS": f"{sample_gpkg}|layername=whitelist_plants",
+            "CAPACITY_FIELD": "capacity_t",
+            "BORDER_RULE": 0,
+            "OUTPUT_FLOWS": "TEMPORARY_OUTPUT",
+            "OUTPUT_PLANTS": "TEMPORARY_OUTPUT",
+            "OUTPUT_REGIONS": "TEMPORARY_OUTPUT",
+        },
+    )
     flows = res["OUTPUT_FLOWS"]
     flows = flows if hasattr(flows, "getFeatures") else QgsVectorLayer(flows, "f", "ogr")
     assert {f["illustrative"] for f in flows.getFeatures()} == {1}

@@ -32,11 +32,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def plants_layer() -> QgsVectorLayer:
     """Points with 名称, 产能 (capacity t/yr) and 处理量 (throughput t/yr)."""
-    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=名称:string&field=产能:double"
-                           "&field=处理量:double", "回收厂", "memory")
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:4326&field=名称:string&field=产能:double" "&field=处理量:double",
+        "回收厂",
+        "memory",
+    )
     feats = []
-    for i, row in enumerate([("甲", 167_000.0, 27_400.0), ("乙", 50_000.0, 50_000.0),
-                             ("丙", 20_000.0, 8_000.0)]):
+    for i, row in enumerate(
+        [("甲", 167_000.0, 27_400.0), ("乙", 50_000.0, 50_000.0), ("丙", 20_000.0, 8_000.0)]
+    ):
         f = QgsFeature(layer.fields())
         f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(110 + i, 30)))
         f.setAttributes(list(row))
@@ -52,6 +56,7 @@ def flush_deletes() -> None:
 
 # -- pure helpers -----------------------------------------------------------------------------
 
+
 def test_chart_data_moves_linearly_with_the_lithium_price():
     cap, thr = 50_000.0, 30_000.0
     base = chart_data(DEFAULT_PARAMS, cap, thr)
@@ -61,8 +66,9 @@ def test_chart_data_moves_linearly_with_the_lithium_price():
     w = DEFAULT_PARAMS.feedstock.ncm_share
     li_kg = w * DEFAULT_PARAMS.rm.ncm_li_kg + (1 - w) * DEFAULT_PARAMS.rm.lfp_li_kg
     per_t = li_kg * 1e-3 * LCE_PER_LI * DEFAULT_PARAMS.rm.rec_li * 20_000.0
-    np.testing.assert_allclose(higher.profit - base.profit, base.q * 1e4 * per_t, rtol=1e-9,
-                               atol=1e-3)
+    np.testing.assert_allclose(
+        higher.profit - base.profit, base.q * 1e4 * per_t, rtol=1e-9, atol=1e-3
+    )
     assert higher.current["profit"] - base.current["profit"] == pytest.approx(thr * per_t)
     assert higher.revenue_by_term["Rm"] - base.revenue_by_term["Rm"] == pytest.approx(thr * per_t)
     assert higher.cost_by_term == pytest.approx(base.cost_by_term)
@@ -91,8 +97,15 @@ def test_spin_settings_respect_the_physical_bounds():
 
 
 def test_field_recognition_chinese_english_and_year():
-    names = ["adcode", "retire_2025_t", "capacity_2025_t", "retire_2030_t", "capacity_2030_t",
-             "whitelist_firms", "capital_cny"]
+    names = [
+        "adcode",
+        "retire_2025_t",
+        "capacity_2025_t",
+        "retire_2030_t",
+        "capacity_2030_t",
+        "whitelist_firms",
+        "capital_cny",
+    ]
     assert guess_field(names, "retirement", "2030") == "retire_2030_t"
     assert guess_field(names, "capacity", "2025") == "capacity_2025_t"
     assert guess_field(names, "capital") == "capital_cny"
@@ -124,6 +137,7 @@ def test_no_ui_file_carries_signal_connections():
 
 # -- the explorer dock --------------------------------------------------------------------------
 
+
 @pytest.fixture()
 def explorer(plugin, qgis_iface):
     from battery_recycling_atlas.ui.economics_explorer import EconomicsExplorerDock
@@ -152,8 +166,7 @@ def test_changing_a_widget_changes_the_parameters_and_the_charts(explorer):
     explorer.timer.timeout.emit()  # what the timer does after 100 ms
     assert explorer.params.rm.li2co3_price == 100_000.0
     assert explorer.charts.draw_count == 2
-    expected = chart_data(explorer.params, explorer.capacity.value(),
-                          explorer.throughput.value())
+    expected = chart_data(explorer.params, explorer.capacity.value(), explorer.throughput.value())
     np.testing.assert_allclose(explorer.data.profit, expected.profit)
     assert explorer.data.current["profit"] > before.current["profit"]
     # Throughput is bounded by the capacity.
@@ -199,9 +212,16 @@ def test_apply_to_layer_matches_the_algorithm(explorer, run_alg):
         run.task.finished(True)
         assert run.layer is not None and run.layer.renderer() is not None
         got = {f["名称"]: f["profit"] for f in run.layer.getFeatures()}
-        direct = run_alg("plant_profit", {
-            "INPUT": layer, "CAPACITY_FIELD": "产能", "THROUGHPUT_FIELD": "处理量",
-            "LI2CO3_PRICE": 120_000.0, "OUTPUT": "TEMPORARY_OUTPUT"})
+        direct = run_alg(
+            "plant_profit",
+            {
+                "INPUT": layer,
+                "CAPACITY_FIELD": "产能",
+                "THROUGHPUT_FIELD": "处理量",
+                "LI2CO3_PRICE": 120_000.0,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
         want = {f["名称"]: f["profit"] for f in direct["OUTPUT"].getFeatures()}
         assert got == pytest.approx(want, rel=1e-12)
         QgsProject.instance().removeMapLayer(run.layer.id())
@@ -211,8 +231,10 @@ def test_apply_to_layer_matches_the_algorithm(explorer, run_alg):
 
 # -- the workflow dialog ----------------------------------------------------------------------
 
-def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, run_alg,
-                                                            sample_gpkg, tmp_path):
+
+def test_workflow_dialog_guesses_and_matches_the_algorithms(
+    plugin, qgis_iface, run_alg, sample_gpkg, tmp_path
+):
     from battery_recycling_atlas.ui.workflow_dialog import WorkflowDialog
 
     project = QgsProject.instance()
@@ -252,19 +274,38 @@ def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, 
         assert html.count("<section id=") == 3 and "<svg" in html
         assert html.count('<section class="provenance">') == 3  # one per report
         # Same outputs as the algorithms run directly.
-        direct = run_alg("natural_breaks_matching", {
-            "INPUT": cities, "VOLUME_FIELD": "retire_2025_t", "OUTLETS_FIELD": "outlets_2025",
-            "CLASSES": 4, "OUTPUT": "TEMPORARY_OUTPUT"})
+        direct = run_alg(
+            "natural_breaks_matching",
+            {
+                "INPUT": cities,
+                "VOLUME_FIELD": "retire_2025_t",
+                "OUTLETS_FIELD": "outlets_2025",
+                "CLASSES": 4,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
         want = {f["adcode"]: f["match_code"] for f in direct["OUTPUT"].getFeatures()}
         got = {f["adcode"]: f["match_code"] for f in task.layers[1].getFeatures()}
         assert got == want
-        direct = run_alg("retirement_capacity_ratio", {
-            "INPUT": provinces, "RETIREMENT_FIELD": "retire_2025_t",
-            "CAPACITY_FIELD": "capacity_2025_t", "OUTPUT": "TEMPORARY_OUTPUT"})
+        direct = run_alg(
+            "retirement_capacity_ratio",
+            {
+                "INPUT": provinces,
+                "RETIREMENT_FIELD": "retire_2025_t",
+                "CAPACITY_FIELD": "capacity_2025_t",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
         assert task.steps[0].results["MEDIAN_RATIO"] == pytest.approx(direct["MEDIAN_RATIO"])
-        direct = run_alg("capital_compliance", {
-            "INPUT": provinces, "CAPITAL_FIELD": "capital_cny",
-            "WHITELIST_FIELD": "whitelist_firms", "OUTPUT": "TEMPORARY_OUTPUT"})
+        direct = run_alg(
+            "capital_compliance",
+            {
+                "INPUT": provinces,
+                "CAPITAL_FIELD": "capital_cny",
+                "WHITELIST_FIELD": "whitelist_firms",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
         assert task.steps[2].results["PEARSON_R"] == pytest.approx(direct["PEARSON_R"])
         for layer in task.layers:
             assert layer.renderer() is not None and layer.renderer().type() != "singleSymbol"
@@ -275,8 +316,9 @@ def test_workflow_dialog_guesses_and_matches_the_algorithms(plugin, qgis_iface, 
         flush_deletes()
 
 
-def test_workflow_output_folder_is_remembered_not_temporary(plugin, qgis_iface, sample_gpkg,
-                                                           tmp_path):
+def test_workflow_output_folder_is_remembered_not_temporary(
+    plugin, qgis_iface, sample_gpkg, tmp_path
+):
     from qgis.core import QgsProcessingUtils, QgsSettings
     from qgis.PyQt.QtCore import QStandardPaths
 
@@ -293,7 +335,8 @@ def test_workflow_output_folder_is_remembered_not_temporary(plugin, qgis_iface, 
         # The palette list opens on the colour-blind-safe default (purple–gold, index 3).
         assert dialogs[0].palette.currentIndex() == 3
         documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
         assert dialogs[0].output_dir.filePath() == documents
         assert dialogs[0].output_dir.filePath() != QgsProcessingUtils.tempFolder()
         dialogs[0].output_dir.setFilePath(str(tmp_path))
@@ -313,12 +356,20 @@ def test_workflow_cancel_stops_before_the_next_step(plugin, qgis_iface, sample_g
 
     provinces = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "p", "ogr")
     cities = QgsVectorLayer(f"{sample_gpkg}|layername=cities", "c", "ogr")
-    settings = WorkflowSettings(provinces, cities, "retire_2025_t", "capacity_2025_t",
-                                "capital_cny", "whitelist_firms", "retire_2025_t",
-                                "outlets_2025")
+    settings = WorkflowSettings(
+        provinces,
+        cities,
+        "retire_2025_t",
+        "capacity_2025_t",
+        "capital_cny",
+        "whitelist_firms",
+        "retire_2025_t",
+        "outlets_2025",
+    )
     messages = []
-    task = WorkflowTask(settings, str(tmp_path / "w"), on_done=lambda ok, m: messages.append(ok),
-                        open_report=False)
+    task = WorkflowTask(
+        settings, str(tmp_path / "w"), on_done=lambda ok, m: messages.append(ok), open_report=False
+    )
     task.cancel()
     assert not task.run()
     task.finished(False)
@@ -326,6 +377,7 @@ def test_workflow_cancel_stops_before_the_next_step(plugin, qgis_iface, sample_g
 
 
 # -- About and the plugin ---------------------------------------------------------------------
+
 
 def test_about_dialog_says_attribution_and_notices(qgis_app):
     from battery_recycling_atlas.plugin_info import plugin_version
@@ -339,8 +391,7 @@ def test_about_dialog_says_attribution_and_notices(qgis_app):
     dialog.deleteLater()
 
 
-def test_plugin_menu_opens_the_dock_and_unload_removes_it(qgis_app, qgis_iface,
-                                                           qgis_processing):
+def test_plugin_menu_opens_the_dock_and_unload_removes_it(qgis_app, qgis_iface, qgis_processing):
     from qgis.PyQt import sip
 
     import battery_recycling_atlas
@@ -376,7 +427,11 @@ def test_load_sample_data_styled_grouped_in_albers(plugin, qgis_iface):
         QCoreApplication.processEvents()  # the deferred re-zoom
         layers = [node.layer() for node in group.findLayers()]
         assert [lyr.name() for lyr in layers] == [
-            "Whitelist plants", "South China Sea line", "Prefectures", "Provinces"]
+            "Whitelist plants",
+            "South China Sea line",
+            "Prefectures",
+            "Provinces",
+        ]
         assert [lyr.featureCount() for lyr in layers] == [156, 1, 372, 34]
         assert "+proj=aea" in project.crs().toProj() and "+lon_0=105" in project.crs().toProj()
         plants = layers[0].renderer()
@@ -405,8 +460,14 @@ def test_explorer_parameter_labels_keep_their_width_when_narrow(plugin, qgis_ifa
 
     translator = QTranslator()
     if chinese:
-        assert translator.load(str(Path(__file__).resolve().parents[2] / "resources" / "i18n"
-                                   / "battery_recycling_atlas_zh_CN.qm"))
+        assert translator.load(
+            str(
+                Path(__file__).resolve().parents[2]
+                / "resources"
+                / "i18n"
+                / "battery_recycling_atlas_zh_CN.qm"
+            )
+        )
         QCoreApplication.installTranslator(translator)
     panel = ParameterPanel()
     try:

@@ -18,10 +18,19 @@ def test_classfactory_initgui_unload(qgis_app, qgis_iface, qgis_processing):
     assert provider is not None
     ids = {alg.id() for alg in provider.algorithms()}
     # The ids other tools depend on: every algorithm of the provider.
-    for name in ("retirement_capacity_ratio", "natural_breaks_matching", "capital_compliance",
-                 "plant_profit", "calibrate_scale_curve", "profit_uncertainty",
-                 "profit_surface", "allocate_supply", "retirement_forecast",
-                 "join_region_table", "export_publication_map"):
+    for name in (
+        "retirement_capacity_ratio",
+        "natural_breaks_matching",
+        "capital_compliance",
+        "plant_profit",
+        "calibrate_scale_curve",
+        "profit_uncertainty",
+        "profit_surface",
+        "allocate_supply",
+        "retirement_forecast",
+        "join_region_table",
+        "export_publication_map",
+    ):
         assert f"battery_recycling:{name}" in ids
     for alg in provider.algorithms():
         assert alg.shortHelpString() and alg.group() and alg.helpUrl()

@@ -111,12 +111,19 @@ def test_report_rendered_with_report_tr_has_chinese_headings(zh_cn):
     from battery_recycling_atlas.processing.layer_io import report_tr
 
     thresholds = core_ratio.RatioThresholds(0.2, 0.8, 1.0)
-    result = core_ratio.compute_ratios([100.0, 50.0, 30.0, 900.0], [1000.0, 100.0, 10.0, 800.0],
-                                       thresholds)
+    result = core_ratio.compute_ratios(
+        [100.0, 50.0, 30.0, 900.0], [1000.0, 100.0, 10.0, 800.0], thresholds
+    )
     html = ratio_report_html(
-        ["甲", "乙", "丙", "丁"], result, core_ratio.summarize(result, thresholds),
-        core_ratio.ratio_regression(result), thresholds, title="测试",
-        class_labels=ratio_class_labels(thresholds), tr=report_tr)
+        ["甲", "乙", "丙", "丁"],
+        result,
+        core_ratio.summarize(result, thresholds),
+        core_ratio.ratio_regression(result),
+        thresholds,
+        title="测试",
+        class_labels=ratio_class_labels(thresholds),
+        tr=report_tr,
+    )
     for heading in ("摘要", "按比值排列的区域", "比值对产能的回归"):
         assert heading in html
     assert "Summary" not in html
@@ -158,7 +165,8 @@ def test_every_algorithm_is_in_chinese(zh_cn):
 def test_extractor_contexts_and_concatenation(tmp_path):
     (tmp_path / "core").mkdir()
     (tmp_path / "core" / "report_demo.py").write_text(
-        'def report(tr):\n    return tr("Summary") + tr("Two " "parts")\n', encoding="utf-8")
+        'def report(tr):\n    return tr("Summary") + tr("Two " "parts")\n', encoding="utf-8"
+    )
     (tmp_path / "mod.py").write_text(
         "from qgis.PyQt.QtCore import QCoreApplication\n\n"
         "NOTE = 'A constant'\n\n"
@@ -173,13 +181,19 @@ def test_extractor_contexts_and_concatenation(tmp_path):
         "        _tr('Plus ' + 'join')\n"
         "        QCoreApplication.translate('Direct', NOTE)\n"
         "        return self.tr(f'{NOTE}')\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     report = _tool().Extractor(tmp_path).run()
     found = {(m.context, m.source) for m in report.messages}
     assert found == {
-        ("Report", "Summary"), ("Report", "Two parts"), ("Alg", "Via parameter"),
-        ("Alg", "Class attribute"), ("Helper", "Implicit join"), ("Helper", "Parenthesised"),
-        ("Helper", "Plus join"), ("Direct", "A constant"),
+        ("Report", "Summary"),
+        ("Report", "Two parts"),
+        ("Alg", "Via parameter"),
+        ("Alg", "Class attribute"),
+        ("Helper", "Implicit join"),
+        ("Helper", "Parenthesised"),
+        ("Helper", "Plus join"),
+        ("Direct", "A constant"),
     }
     assert any("self.tr() with a non-literal" in note for note in report.dynamic)
 
@@ -192,8 +206,9 @@ def test_plant_style_legends_in_chinese(zh_cn):
     from battery_recycling_atlas.processing.styling import qml_styler, relabel_ranges
 
     for qml, field in (("plant_profit.qml", "profit"), ("profit_uncertainty.qml", "p_loss")):
-        layer = QgsVectorLayer(f"Point?crs=EPSG:4326&field={field}:double"
-                               "&field=throughput_t:double", "p", "memory")
+        layer = QgsVectorLayer(
+            f"Point?crs=EPSG:4326&field={field}:double" "&field=throughput_t:double", "p", "memory"
+        )
         assert qml_styler(qml, relabel_ranges(graduated_labels()))(layer)
         labels = [r.label() for r in layer.renderer().ranges()]
         assert len(labels) >= 5 and all(CJK.search(label) or "%" in label for label in labels)
@@ -223,8 +238,11 @@ def test_ambiguous_words_keep_their_sense():
         for pattern, renderings in WRONG_SENSES.items():
             if re.search(pattern, source, re.I):
                 # A long text may hold the word in both senses ("class bounds", "source note").
-                wrong += [(context, source[:60], r) for r in renderings if r in text
-                          and not re.search(NEEDS_SENSE.get(r, "$^"), source, re.I)]
+                wrong += [
+                    (context, source[:60], r)
+                    for r in renderings
+                    if r in text and not re.search(NEEDS_SENSE.get(r, "$^"), source, re.I)
+                ]
         for word, sense in NEEDS_SENSE.items():
             if word in text and not re.search(sense, source, re.I):
                 wrong.append((context, source[:60], word))
@@ -254,7 +272,8 @@ def test_workflow_model_dialog_in_chinese(plugin, zh_cn):
     from battery_recycling_atlas.processing.models import MODEL_TEXTS
 
     model = QgsApplication.processingRegistry().createAlgorithmById(
-        "battery_recycling:mismatch_workflow")
+        "battery_recycling:mismatch_workflow"
+    )
     assert model.helpContent()["ALG_DESC"] in MODEL_TEXTS  # the file's help is translatable
     descriptions = [p.description() for p in model.parameterDefinitions()]
     assert len(descriptions) >= 15
