@@ -21,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
-from ..core.field_names import first_measure, guess_field, guess_name_field, layer_score
+from ..core.regions.field_names import first_measure, guess_field, guess_name_field, layer_score
 
 #: The field kind of a label field.
 NAME = "name"

@@ -13,7 +13,7 @@ from qgis.core import QgsFeatureRequest, QgsProcessingParameterField, QgsVectorL
 
 from ..core.constants import ILLUSTRATIVE_FIELD, SAMPLE_ILLUSTRATIVE_FIELDS
 from .compat import parameter_fields
-from .destinations import source_path
+from .io.destinations import source_path
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
 

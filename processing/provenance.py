@@ -23,8 +23,8 @@ from qgis.core import (
 
 from .compat import parameter_fields
 from .illustrative import run_uses_sample
-from .label_language import translate
-from .layer_io import source_path
+from .io.layers import source_path
+from .styling.label_language import translate
 
 LAYER_PARAMETERS = (
     QgsProcessingParameterFeatureSource,

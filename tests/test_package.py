@@ -26,7 +26,7 @@ def test_package_zip_has_the_plugin_and_no_developer_files(tmp_path):
         "__init__.py",
         "plugin.py",
         "processing/provider.py",
-        "core/ratio.py",
+        "core/mismatch/ratio.py",
         "resources/styles/ratio_class.qml",
         "resources/data/china_sample.gpkg",
         "resources/icons/icon.svg",

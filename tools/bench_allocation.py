@@ -52,7 +52,7 @@ RULES = ("open", "fee", "closed")
 def _core():
     """Import ``core.allocation`` as part of the package (the root is the package)."""
     try:
-        from battery_recycling_atlas.core import allocation
+        from battery_recycling_atlas.core.siting import allocation
     except ImportError:
         build = ROOT / "build" / "pkg"
         link = build / "battery_recycling_atlas"
@@ -60,7 +60,7 @@ def _core():
             build.mkdir(parents=True, exist_ok=True)
             link.symlink_to(ROOT, target_is_directory=True)
         sys.path.insert(0, str(build))
-        from battery_recycling_atlas.core import allocation
+        from battery_recycling_atlas.core.siting import allocation
     return allocation
 
 

@@ -36,8 +36,8 @@ if not (BUILD / "battery_recycling_atlas").exists():
 sys.path.insert(0, str(BUILD))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from battery_recycling_atlas.core import surface  # noqa: E402
-from battery_recycling_atlas.core.grid import GridSpec  # noqa: E402
+from battery_recycling_atlas.core.siting import surface  # noqa: E402
+from battery_recycling_atlas.core.siting.grid import GridSpec  # noqa: E402
 
 ALBERS_CHINA = (
     "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 "

@@ -149,8 +149,9 @@ def economics_rows(repeat: int) -> list[tuple[str, str, int, float]]:
         QgsVectorLayer,
     )
 
-    from battery_recycling_atlas.core import economics, uncertainty
-    from battery_recycling_atlas.processing.economics_io import uncertainty_ranges
+    from battery_recycling_atlas.core.economics import model as economics
+    from battery_recycling_atlas.core.economics import uncertainty
+    from battery_recycling_atlas.processing.io.economics import uncertainty_ranges
 
     rng = np.random.default_rng(11)
     n = 10_000

@@ -51,7 +51,8 @@ def _core():
         link.symlink_to(ROOT, target_is_directory=True)
     if str(link_dir) not in sys.path:
         sys.path.insert(0, str(link_dir))
-    from battery_recycling_atlas.core import calibration, economics
+    from battery_recycling_atlas.core.economics import calibration
+    from battery_recycling_atlas.core.economics import model as economics
 
     return calibration, economics
 

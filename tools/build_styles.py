@@ -33,12 +33,12 @@ from qgis.core import (  # noqa: E402
     QgsVectorLayer,
 )
 
-from battery_recycling_atlas.core.ratio import (  # noqa: E402
+from battery_recycling_atlas.core.mismatch.ratio import (  # noqa: E402
     RATIO_CLASS_COLORS,
     RATIO_CLASS_EDGE_COLORS,
     RATIO_CLASSES,
 )
-from battery_recycling_atlas.processing.labels import COMPLIANCE_RULES  # noqa: E402
+from battery_recycling_atlas.processing.styling.labels import COMPLIANCE_RULES  # noqa: E402
 
 STYLES = ROOT / "resources" / "styles"
 ENGLISH = {

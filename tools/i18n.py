@@ -16,7 +16,7 @@ What counts as translatable (the context each string gets at run time):
   a local alias such as ``tr = QCoreApplication.translate``);
 * a call of a helper whose body is ``return QCoreApplication.translate("Ctx", text)`` (``_tr``,
   ``report_tr``), in its module or imported: "Ctx";
-* ``tr("…")`` in ``core/report*.py`` and ``core/html.py``: "Report" (callers pass ``report_tr``);
+* ``tr("…")`` in ``reports/*.py``: "Report" (callers pass ``report_tr``);
   ``tr("…")`` imported from the plugin's ``i18n`` module: "BatteryRecyclingAtlas" (or the
   ``context`` it is given);
 * ``tr("…")`` where ``tr`` is a parameter of the enclosing function: the contexts of the
@@ -67,7 +67,7 @@ TRANSLATE_FUNCS = {"translate", "QT_TRANSLATE_NOOP"}
 #: calls that are translated where they are shown, e.g. the label and unit of each economics
 #: parameter (``_p(default, unit, label, …)``): ``ui/parameter_panel.py`` and the reports.
 DATA_STRINGS = {
-    ("core/economics_types.py", "_p"): (
+    ("core/economics/parameters.py", "_p"): (
         ("EconomicsParameters", REPORT_CONTEXT),
         (1, 2),
         {"1", "fraction"},
@@ -97,7 +97,7 @@ class Report:
 
 
 def _fixed_report_file(rel: str) -> bool:
-    return rel == "core/html.py" or (rel.startswith("core/report") and rel.endswith(".py"))
+    return rel.startswith("reports/") and rel.endswith(".py")
 
 
 def plugin_files(root: Path = ROOT) -> list[Path]:

@@ -21,6 +21,7 @@ INCLUDE = [
     "CHANGELOG.md",
     "LICENSE",
     "core",
+    "reports",
     "processing",
     "ui",
     "resources",

@@ -215,7 +215,7 @@ def plugin_bivariate() -> Any:
         link.symlink_to(ROOT, target_is_directory=True)
     if str(PLUGIN_PKG) not in sys.path:
         sys.path.insert(0, str(PLUGIN_PKG))
-    from battery_recycling_atlas.core import bivariate
+    from battery_recycling_atlas.core.mismatch import bivariate
 
     return bivariate
 

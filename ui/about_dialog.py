@@ -9,8 +9,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from ..core.html import esc
 from ..plugin_info import plugin_version, readme_url
+from ..reports.html import esc
 
 ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "icon.svg"
 #: Attribution of the shipped boundaries, in English (as the licence requires; the translated

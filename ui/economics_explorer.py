@@ -30,8 +30,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.economics import DEFAULT_PARAMS, EconomicParams, ParameterError
-from ..core.economics_params import PresetError, load_preset, save_preset
+from ..core.economics.model import DEFAULT_PARAMS, EconomicParams, ParameterError
+from ..core.economics.presets import PresetError, load_preset, save_preset
 from .explorer_charts import ExplorerCharts
 from .explorer_model import ChartData, chart_data
 from .parameter_panel import ParameterPanel

@@ -16,10 +16,10 @@ from matplotlib.figure import Figure
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from ..core.economics import COST_TERMS, REVENUE_TERMS
-from ..core.html import chart_rc
-from ..core.report_economics_common import TERM_COLORS, YI, draw_stage_bands, plain
-from ..processing.layer_io import report_tr
+from ..core.economics.model import COST_TERMS, REVENUE_TERMS
+from ..processing.io.layers import report_tr
+from ..reports.economics_common import TERM_COLORS, YI, draw_stage_bands, plain
+from ..reports.html import chart_rc
 from .explorer_model import ChartData
 
 CURRENT = "#b2182b"

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
-from ..core.economics import (
+from ..core.economics.model import (
     COST_TERMS,
     GROUPS,
     PARAMETER_SPECS,
@@ -27,7 +27,7 @@ from ..core.economics import (
     plant_economics,
     scale_stage,
 )
-from ..core.report_economics_common import Q_UNIT, STAGE_BOUNDS
+from ..reports.economics_common import Q_UNIT, STAGE_BOUNDS
 
 __all__ = [
     "Q_UNIT",

@@ -24,9 +24,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.economics import DEFAULT_PARAMS, PARAMETER_SPECS, EconomicParams
-from ..core.economics_params import ParameterTable, TableError, load_parameter_table
-from ..core.html import esc
+from ..core.economics.model import DEFAULT_PARAMS, PARAMETER_SPECS, EconomicParams
+from ..core.economics.presets import ParameterTable, TableError, load_parameter_table
+from ..reports.html import esc
 from .explorer_model import group_names, spin_settings
 
 

@@ -23,8 +23,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
-from ..core.economics import EconomicParams
-from ..core.economics_params import save_preset
+from ..core.economics.model import EconomicParams
+from ..core.economics.presets import save_preset
 
 ALGORITHM_ID = "battery_recycling:plant_profit"
 
@@ -118,7 +118,7 @@ class ProfitRun(QObject):
             layer = QgsVectorLayer(str(results["OUTPUT"]), self.title, "ogr")
         layer.setName(self.title)
         from ..processing.algorithms.plant_profit import STYLE
-        from ..processing.styling import qml_styler
+        from ..processing.styling.postprocess import qml_styler
 
         qml_styler(STYLE)(layer)
         self.project.addMapLayer(layer)

@@ -18,7 +18,7 @@ from qgis.core import (
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QTimer
 
-from ..processing.map_layout import SAMPLE_GPKG, albers, south_china_sea_line
+from ..processing.maps.layout import SAMPLE_GPKG, albers, south_china_sea_line
 
 #: Route of a whitelist plant → marker colour.
 ROUTE_COLORS = {"cascade": "#1b9e77", "regeneration": "#d95f02", "both": "#7570b3"}

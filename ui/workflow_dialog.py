@@ -38,7 +38,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.field_names import guess_name_field, layer_score
+from ..core.regions.field_names import guess_name_field, layer_score
 from .workflow_model import field_years, guess_field
 from .workflow_task import WorkflowSettings, WorkflowTask
 

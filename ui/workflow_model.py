@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Sequence, Tuple
 
-from ..core.field_names import FIELD_KEYWORDS, field_years, guess_field
-from ..core.html import esc, html_page
+from ..core.regions.field_names import FIELD_KEYWORDS, field_years, guess_field
+from ..reports.html import esc, html_page
 
 __all__ = ["FIELD_KEYWORDS", "body_of", "combine_reports", "field_years", "guess_field"]
 

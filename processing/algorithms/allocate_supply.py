@@ -21,12 +21,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...core import allocation as core
 from ...core.constants import ILLUSTRATIVE_FIELD
 from ...core.errors import NoValidRowsError, RowValuesError
+from ...core.siting import allocation as core
 from ..compat import new_field
+from ..help_texts import allocation_help
 from ..illustrative import run_uses_sample
-from ..layer_io import (
+from ..io.layers import (
     ensure_outputs_not_inputs,
     format_ids,
     layer_title,
@@ -36,7 +37,7 @@ from ..layer_io import (
     report_tr,
     write_features,
 )
-from ..siting_io import (
+from ..io.siting import (
     BORDER_FEE_DEFAULT,
     DETOUR_DEFAULT,
     TRANSPORT_COST_DEFAULT,
@@ -47,10 +48,9 @@ from ..siting_io import (
     target_crs,
     warn_outside,
 )
-from ..siting_labels import translated
-from ..styling import finish_styling, qml_styler, relabel_rules
+from ..styling.postprocess import finish_styling, qml_styler, relabel_rules
+from ..styling.siting_labels import translated
 from .base import AtlasAlgorithm
-from .siting_help import allocation_help
 
 FLOW_STYLE = "supply_flows.qml"
 PLANT_STYLE = "plant_utilization.qml"
@@ -556,7 +556,7 @@ class AllocateSupply(AtlasAlgorithm):
         plants,
         options,
     ) -> None:
-        from ...core.report_allocation import allocation_report_html
+        from ...reports.allocation import allocation_report_html
 
         notes = [
             self.tr(

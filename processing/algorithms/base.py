@@ -14,8 +14,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ...plugin_info import readme_url
 from ..dependencies import CORE, install_message, missing
-from ..label_language import LANGUAGES, language_parameter, legend_language, translate
-from ..layer_io import output_fields, write_text
+from ..io.layers import output_fields, write_text
+from ..styling.label_language import LANGUAGES, language_parameter, legend_language, translate
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
 
@@ -130,7 +130,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     def style_output(self, context, dest_id: str, styler, feedback) -> None:
         """Style the output ``dest_id`` (stored style, post-processor) and remember it, so that
         the report can show a map of it."""
-        from ..styling import finish_styling
+        from ..styling.postprocess import finish_styling
 
         finish_styling(context, dest_id, styler, feedback)
         self._styled_output = (dest_id, styler)
@@ -139,8 +139,8 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         """Write the HTML report with a map of the styled output (when there is one) and its
         provenance block (inputs, parameters, version)."""
         from ...plugin_info import plugin_version
+        from ..maps.report_map import result_map_html, with_result_map
         from ..provenance import provenance_html, with_provenance
-        from ..report_map import result_map_html, with_result_map
 
         styled = self._styled_output
         if styled is not None:

@@ -12,11 +12,11 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ...core import calibration
-from ...core.economics import InputError
-from ...core.economics_params import save_preset
-from ..economics_io import PARAMETERS_FILE, economics_params
-from ..layer_io import (
+from ...core.economics import calibration
+from ...core.economics.model import InputError
+from ...core.economics.presets import save_preset
+from ..io.economics import PARAMETERS_FILE, economics_params
+from ..io.layers import (
     ensure_outputs_not_inputs,
     format_ids,
     layer_title,
@@ -173,7 +173,7 @@ class CalibrateScaleCurve(AtlasAlgorithm):
         results.update({key: float(fit.estimates[name]) for key, name in ESTIMATES})
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            from ...core.report_economics import calibration_report_html
+            from ...reports.economics import calibration_report_html
 
             self.write_report(
                 report,

@@ -11,11 +11,10 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from ...core import compliance
 from ...core.errors import InvalidValuesError
+from ...core.mismatch import compliance
 from ..compat import new_field
-from ..labels import compliance_labels
-from ..layer_io import (
+from ..io.layers import (
     ensure_outputs_not_inputs,
     feature_refs,
     format_ids,
@@ -28,7 +27,8 @@ from ..layer_io import (
     sum_points_in_regions,
     write_features,
 )
-from ..styling import qml_styler, relabel_rules
+from ..styling.labels import compliance_labels
+from ..styling.postprocess import qml_styler, relabel_rules
 from .base import AtlasAlgorithm
 
 STYLE = "compliance_index.qml"
@@ -262,7 +262,7 @@ class CapitalCompliance(AtlasAlgorithm):
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            from ...core.report_compliance import compliance_report_html
+            from ...reports.compliance import compliance_report_html
 
             names = region_names(
                 source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)

@@ -22,9 +22,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..bivariate_style import breaks_text
 from ..compat import no_threading_flag
-from ..map_layers import (
+from ..maps.fonts import cjk_family
+from ..maps.layers import (
     KIND_STYLES,
     bivariate_breaks,
     china_outlines,
@@ -39,15 +39,15 @@ from ..map_layers import (
     style_context_layer,
     style_for_map,
 )
-from ..map_layout import (
+from ..maps.layout import (
     TEMPLATES,
     MapSpec,
     albers,
     build_layout,
-    cjk_family,
     export_layout,
     south_china_sea_line,
 )
+from ..styling.bivariate import breaks_text
 from .base import AtlasAlgorithm
 
 TWO_PANELS = TEMPLATES.index("two_panels")

@@ -17,9 +17,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...core import regions as core_regions
+from ...core.regions import names as core_regions
 from ..compat import field_kind, is_null, new_field
-from ..layer_io import ensure_outputs_not_inputs, format_ids, write_features
+from ..io.layers import ensure_outputs_not_inputs, format_ids, write_features
 from .base import AtlasAlgorithm
 
 

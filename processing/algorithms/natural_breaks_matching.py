@@ -14,11 +14,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ...core import bivariate, classify
 from ...core.errors import InvalidValuesError, NoValidRowsError, ZeroTotalError
-from ..bivariate_style import bivariate_styler, breaks_text
+from ...core.mismatch import bivariate, classify
 from ..compat import new_field
-from ..layer_io import (
+from ..io.layers import (
     ensure_outputs_not_inputs,
     feature_refs,
     format_ids,
@@ -31,6 +30,7 @@ from ..layer_io import (
     sum_points_in_regions,
     write_features,
 )
+from ..styling.bivariate import bivariate_styler, breaks_text
 from .base import AtlasAlgorithm
 
 
@@ -354,7 +354,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             feedback.setProgressText(self.tr("Writing the report…"))
-            from ...core.report_matching import matching_report_html
+            from ...reports.matching import matching_report_html
 
             self.write_report(
                 report,

@@ -12,11 +12,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ...core import economics as econ
+from ...core.economics import model as econ
 from ..compat import new_field
-from ..economics_io import add_parameter_inputs, economics_params, plant_arrays, plant_field_indices
-from ..labels import graduated_labels
-from ..layer_io import (
+from ..io.economics import add_parameter_inputs, economics_params, plant_arrays, plant_field_indices
+from ..io.layers import (
     ensure_outputs_not_inputs,
     layer_title,
     python_number,
@@ -25,7 +24,8 @@ from ..layer_io import (
     report_tr,
     write_features,
 )
-from ..styling import qml_styler, relabel_ranges
+from ..styling.labels import graduated_labels
+from ..styling.postprocess import qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
 
 STYLE = "plant_profit.qml"
@@ -214,7 +214,7 @@ class PlantProfit(AtlasAlgorithm):
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report and result is not None:
-            from ...core.report_economics import plant_profit_report_html
+            from ...reports.economics import plant_profit_report_html
 
             names = region_names(
                 source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)

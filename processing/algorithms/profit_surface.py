@@ -23,34 +23,24 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...core import surface as core
-from ...core.breakeven import breakeven_li2co3, breakeven_support, breakeven_surface
+from ...core.economics.breakeven import breakeven_li2co3, breakeven_support, breakeven_surface
 from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
-from ...core.grid import GridSpec, radius_cells
-from ...core.huff import HUFF_ALPHA_DEFAULT, HUFF_BETA_DEFAULT
-from ...core.plant_size import DEFAULT_SIZES_T, capacity_sweep
+from ...core.siting import surface as core
+from ...core.siting.grid import GridSpec, radius_cells
+from ...core.siting.huff import HUFF_ALPHA_DEFAULT, HUFF_BETA_DEFAULT
+from ...core.siting.plant_size import DEFAULT_SIZES_T, capacity_sweep
 from ..compat import new_field
-from ..economics_io import add_parameter_inputs, economics_params
+from ..help_texts import surface_help
 from ..illustrative import run_uses_sample
-from ..layer_io import (
+from ..io.economics import add_parameter_inputs, economics_params
+from ..io.grid import check_memory, crop, default_grid, working_grid
+from ..io.layers import (
     ensure_outputs_not_inputs,
     numeric_field_index,
     python_number,
     report_tr,
 )
-from ..siting_grid import check_memory, crop, default_grid, working_grid
-from ..siting_io import (
-    BORDER_FEE_DEFAULT,
-    DETOUR_DEFAULT,
-    TRANSPORT_COST_DEFAULT,
-    Regions,
-    add_crs_parameter,
-    is_polygon_source,
-    read_located,
-    target_crs,
-    warn_outside,
-)
-from ..siting_raster import (
+from ..io.rasters import (
     attach_raster_style,
     ogr_polygons,
     rasterize_codes,
@@ -61,9 +51,19 @@ from ..siting_raster import (
     upper_quartiles,
     write_raster,
 )
-from ..styling import finish_styling, qml_styler
+from ..io.siting import (
+    BORDER_FEE_DEFAULT,
+    DETOUR_DEFAULT,
+    TRANSPORT_COST_DEFAULT,
+    Regions,
+    add_crs_parameter,
+    is_polygon_source,
+    read_located,
+    target_crs,
+    warn_outside,
+)
+from ..styling.postprocess import finish_styling, qml_styler
 from .base import AtlasAlgorithm
-from .siting_help import surface_help
 
 PROFIT_STYLE = "profit_surface.qml"  # nominal ramp; the written raster's is from its data
 SUPPLY_STYLE = "supply_surface.qml"
@@ -579,7 +579,7 @@ class ProfitSurface(AtlasAlgorithm):
         )
 
     def _report(self, path, run, result, params, best, sizes) -> None:
-        from ...core.report_surface import surface_report_html
+        from ...reports.surface import surface_report_html
 
         rules = [
             self.tr("Open (green channel)"),

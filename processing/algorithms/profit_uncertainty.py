@@ -10,11 +10,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ...core import uncertainty
+from ...core.economics import uncertainty
 from ..compat import new_field
-from ..economics_io import uncertainty_ranges
-from ..labels import graduated_labels
-from ..layer_io import (
+from ..io.economics import uncertainty_ranges
+from ..io.layers import (
     ensure_outputs_not_inputs,
     layer_title,
     python_number,
@@ -22,7 +21,8 @@ from ..layer_io import (
     report_tr,
     write_features,
 )
-from ..styling import qml_styler, relabel_ranges
+from ..styling.labels import graduated_labels
+from ..styling.postprocess import qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
 from .plant_profit import add_plant_inputs, plant_plan
 
@@ -159,7 +159,7 @@ class ProfitUncertainty(AtlasAlgorithm):
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            from ...core.report_economics import uncertainty_report_html
+            from ...reports.economics import uncertainty_report_html
 
             names = region_names(
                 source, features, self.parameterAsString(parameters, "NAME_FIELD", context)

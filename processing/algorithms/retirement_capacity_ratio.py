@@ -12,10 +12,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core import ratio as core_ratio
+from ...core.mismatch import ratio as core_ratio
 from ..compat import new_field
-from ..labels import ratio_class_labels
-from ..layer_io import (
+from ..io.layers import (
     ensure_outputs_not_inputs,
     feature_refs,
     format_ids,
@@ -28,7 +27,8 @@ from ..layer_io import (
     sum_points_in_regions,
     write_features,
 )
-from ..styling import qml_styler, relabel_categories
+from ..styling.labels import ratio_class_labels
+from ..styling.postprocess import qml_styler, relabel_categories
 from .base import AtlasAlgorithm
 
 STYLE = "ratio_class.qml"
@@ -393,7 +393,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         labels,
         layer_name,
     ) -> None:
-        from ...core.report import ratio_report_html
+        from ...reports.ratio import ratio_report_html
 
         html = ratio_report_html(
             names,

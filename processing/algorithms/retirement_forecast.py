@@ -18,10 +18,10 @@ from qgis.core import (
 )
 
 from ...core import forecast as fc
-from ...core.regions import PROVINCE_ALIASES, canonical_region_key, normalize_code
+from ...core.regions.names import PROVINCE_ALIASES, canonical_region_key, normalize_code
 from ..compat import is_null, new_field
 from ..dependencies import CORE
-from ..layer_io import (
+from ..io.layers import (
     ensure_outputs_not_inputs,
     format_ids,
     layer_title,
@@ -295,7 +295,7 @@ class RetirementForecast(AtlasAlgorithm):
             results[self.WIDE_OUTPUT] = wide
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            from ...core.report_forecast import forecast_report_html
+            from ...reports.forecast import forecast_report_html
 
             self.write_report(
                 report,

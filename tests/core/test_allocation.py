@@ -9,14 +9,14 @@ import re
 import numpy as np
 import pytest
 
-from battery_recycling_atlas.core import allocation as al
 from battery_recycling_atlas.core.errors import (
     InvalidValuesError,
     NegativeValueError,
     NonFiniteValueError,
     NoValidRowsError,
 )
-from battery_recycling_atlas.core.report_allocation import allocation_report_html, rule_labels
+from battery_recycling_atlas.core.siting import allocation as al
+from battery_recycling_atlas.reports.allocation import allocation_report_html, rule_labels
 
 RATE, DETOUR, FEE, PENALTY = 0.9, 1.3, 250.0, 10_000.0
 TOL = 1e-6

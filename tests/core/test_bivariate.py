@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from battery_recycling_atlas.core import bivariate as bv
 from battery_recycling_atlas.core.errors import (
     InvalidValuesError,
     NegativeValueError,
@@ -22,6 +21,7 @@ from battery_recycling_atlas.core.errors import (
     NoValidRowsError,
     ZeroTotalError,
 )
+from battery_recycling_atlas.core.mismatch import bivariate as bv
 
 HEX = re.compile(r"^#[0-9a-f]{6}$")
 

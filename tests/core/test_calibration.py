@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from battery_recycling_atlas.core import calibration as cal
-from battery_recycling_atlas.core import economics as eco
-from battery_recycling_atlas.core.economics import DEFAULT_PARAMS as P
+from battery_recycling_atlas.core.economics import calibration as cal
+from battery_recycling_atlas.core.economics import model as eco
+from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS as P
 
 TRUE = {"scale.q0": 8.0, "scale.k": 0.3, "scale.lam": 0.5, "plant.fixed_cost_ref": 1.5e8}
 SIGMA = 300.0  # CNY/t of noise on the observed unit costs

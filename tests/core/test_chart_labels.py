@@ -12,7 +12,7 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
 
-from battery_recycling_atlas.core.chart_labels import extremes_first, place_labels  # noqa: E402
+from battery_recycling_atlas.reports.chart_labels import extremes_first, place_labels  # noqa: E402
 
 
 def test_labels_do_not_overlap_and_a_cluster_gets_one_name():

@@ -9,8 +9,8 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from battery_recycling_atlas.core import classify as cl
-from battery_recycling_atlas.core.classify import Breaks, classify, natural_breaks
+from battery_recycling_atlas.core.mismatch import classify as cl
+from battery_recycling_atlas.core.mismatch.classify import Breaks, classify, natural_breaks
 
 
 def _sse(values: np.ndarray, bounds) -> float:

@@ -15,7 +15,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from battery_recycling_atlas.core.classify import classify, natural_breaks
+from battery_recycling_atlas.core.mismatch.classify import classify, natural_breaks
 
 
 def _data(rng: np.random.Generator, n: int, kind: int) -> np.ndarray:
@@ -115,7 +115,7 @@ def test_optimum_against_jenkspy(kind):
 
 
 def _as_breaks(bounds):
-    from battery_recycling_atlas.core.classify import Breaks
+    from battery_recycling_atlas.core.mismatch.classify import Breaks
 
     bounds = tuple(float(b) for b in bounds)
     return Breaks("reference", len(bounds) - 1, len(bounds) - 1, bounds)

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from scipy import stats as sp_stats
 
-from battery_recycling_atlas.core import compliance as cc
 from battery_recycling_atlas.core.errors import NegativeValueError, NonFiniteValueError
+from battery_recycling_atlas.core.mismatch import compliance as cc
 
 # Row 3: capital null; row 4: firms null -> both leave the totals and get null shares.
 # Known rows 0, 1, 2, 5: capital total = 100+50+0+20 = 170, firms total = 2+0+3+4 = 9.

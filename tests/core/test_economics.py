@@ -10,9 +10,9 @@ import math
 import numpy as np
 import pytest
 
-from battery_recycling_atlas.core import economics as eco
-from battery_recycling_atlas.core import economics_params as ep
-from battery_recycling_atlas.core.economics import DEFAULT_PARAMS as P
+from battery_recycling_atlas.core.economics import model as eco
+from battery_recycling_atlas.core.economics import presets as ep
+from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS as P
 
 TYPICAL = 50_000.0  # "typical compliant scale": a 50 kt/yr plant at full use (Q = 5)
 LEADER = 27_400.0  # the paper's leading firm, Q = 2.74
@@ -350,7 +350,8 @@ def test_invalid_parameter_table_rows_are_refused(tmp_path, edit, key):
 
 
 def test_errors_share_the_core_bases():
-    from battery_recycling_atlas.core import economics_types, errors
+    from battery_recycling_atlas.core import errors
+    from battery_recycling_atlas.core.economics import parameters as economics_types
 
     assert issubclass(eco.InputError, errors.RowValuesError)
     assert issubclass(errors.InvalidValuesError, errors.RowValuesError)
@@ -365,7 +366,7 @@ def test_errors_share_the_core_bases():
 
 
 def test_every_public_name_is_importable_from_economics():
-    from battery_recycling_atlas.core import economics_types
+    from battery_recycling_atlas.core.economics import parameters as economics_types
 
     for name in economics_types.__all__:
         assert getattr(eco, name) is getattr(economics_types, name)

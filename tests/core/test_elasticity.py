@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy import stats as sp
 
-from battery_recycling_atlas.core import ratio
+from battery_recycling_atlas.core.mismatch import ratio
 from battery_recycling_atlas.core.stats import _slope_p_value, bh_adjust, elasticity, ols
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from battery_recycling_atlas.core.field_names import (
+from battery_recycling_atlas.core.regions.field_names import (
     field_years,
     first_measure,
     guess_field,

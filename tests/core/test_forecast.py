@@ -13,8 +13,8 @@ from scipy import stats
 
 from battery_recycling_atlas.core import forecast as fc
 from battery_recycling_atlas.core.forecast import ForecastInputError, ForecastParams, Lifetime
-from battery_recycling_atlas.core.regions import canonical_region_key
-from battery_recycling_atlas.core.report_forecast import forecast_report_html
+from battery_recycling_atlas.core.regions.names import canonical_region_key
+from battery_recycling_atlas.reports.forecast import forecast_report_html
 
 SAMPLE_CSV = Path(__file__).resolve().parents[2] / "resources" / "data" / "nev_sales_sample.csv"
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from battery_recycling_atlas.core import bivariate as bv
+from battery_recycling_atlas.core.mismatch import bivariate as bv
 
 
 def _bh(p: list[float]) -> list[float]:

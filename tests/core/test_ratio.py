@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from battery_recycling_atlas.core import ratio
-from battery_recycling_atlas.core.ratio import RatioThresholds
+from battery_recycling_atlas.core.mismatch import ratio
+from battery_recycling_atlas.core.mismatch.ratio import RatioThresholds
 
 NAN = float("nan")
 INF = float("inf")

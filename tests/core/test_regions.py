@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from osgeo import ogr
 
-from battery_recycling_atlas.core import regions as rg
-from battery_recycling_atlas.core.regions import join_keys, normalize_code, normalize_name
+from battery_recycling_atlas.core.regions import names as rg
+from battery_recycling_atlas.core.regions.names import join_keys, normalize_code, normalize_name
 
 SAMPLE_CSV = Path(__file__).resolve().parents[2] / "resources" / "data" / "nev_sales_sample.csv"
 

@@ -7,9 +7,10 @@ import warnings
 
 import pytest
 
-from battery_recycling_atlas.core import html as h
-from battery_recycling_atlas.core import ratio, report
-from battery_recycling_atlas.core.ratio import RatioThresholds
+from battery_recycling_atlas.core.mismatch import ratio
+from battery_recycling_atlas.core.mismatch.ratio import RatioThresholds
+from battery_recycling_atlas.reports import html as h
+from battery_recycling_atlas.reports import ratio as report
 
 LABELS = {
     "severe_idle": "严重闲置",

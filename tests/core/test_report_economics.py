@@ -10,18 +10,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from battery_recycling_atlas.core import calibration as cal
-from battery_recycling_atlas.core import economics as eco
-from battery_recycling_atlas.core import economics_params as ep
-from battery_recycling_atlas.core import report_economics_common as common
-from battery_recycling_atlas.core import uncertainty as unc
-from battery_recycling_atlas.core.html import esc, fmt_number, fmt_percent
-from battery_recycling_atlas.core.report_economics import (
+from battery_recycling_atlas.core.economics import calibration as cal
+from battery_recycling_atlas.core.economics import model as eco
+from battery_recycling_atlas.core.economics import presets as ep
+from battery_recycling_atlas.core.economics import uncertainty as unc
+from battery_recycling_atlas.reports import economics_common as common
+from battery_recycling_atlas.reports.economics import (
     calibration_report_html,
     plant_profit_report_html,
     representative_plant,
     uncertainty_report_html,
 )
+from battery_recycling_atlas.reports.html import esc, fmt_number, fmt_percent
 
 OBSERVED = Path(__file__).resolve().parents[2] / "resources" / "data" / "observed_unit_costs.csv"
 NAMES = ["上海<&>厂", "Hunan 1", "江西赣州", "Small", "Big"]
@@ -282,7 +282,7 @@ def test_uncertainty_report_without_kept_plant_draws(uncertainty_inputs):
 
 
 def test_money_is_in_wan_or_yi_yuan_in_chinese():
-    from battery_recycling_atlas.core.html import fmt_money, money_unit
+    from battery_recycling_atlas.reports.html import fmt_money, money_unit
 
     def zh(text):
         return {"en": "zh", "M CNY": "百万元"}.get(text, text)

@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from scipy import stats as sp_stats
 
-from battery_recycling_atlas.core import bivariate as bv
-from battery_recycling_atlas.core import compliance as cc
-from battery_recycling_atlas.core.report_compliance import compliance_report_html
-from battery_recycling_atlas.core.report_matching import (
+from battery_recycling_atlas.core.mismatch import bivariate as bv
+from battery_recycling_atlas.core.mismatch import compliance as cc
+from battery_recycling_atlas.reports.compliance import compliance_report_html
+from battery_recycling_atlas.reports.matching import (
     fmt_share,
     legend_grid_svg,
     matching_report_html,

@@ -13,9 +13,7 @@ import pytest
 import scipy.fft as sfft
 from scipy.signal import fftconvolve
 
-from battery_recycling_atlas.core import grid as gridmod
-from battery_recycling_atlas.core import surface
-from battery_recycling_atlas.core.economics import DEFAULT_PARAMS, plant_economics
+from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS, plant_economics
 from battery_recycling_atlas.core.errors import (
     InvalidValuesError,
     NegativeValueError,
@@ -23,8 +21,10 @@ from battery_recycling_atlas.core.errors import (
     NoValidRowsError,
     ParameterError,
 )
-from battery_recycling_atlas.core.grid import GridSpec, RadialKernel, decay_weight
-from battery_recycling_atlas.core.surface import (
+from battery_recycling_atlas.core.siting import grid as gridmod
+from battery_recycling_atlas.core.siting import surface
+from battery_recycling_atlas.core.siting.grid import GridSpec, RadialKernel, decay_weight
+from battery_recycling_atlas.core.siting.surface import (
     ExistingPlants,
     SupplyPoints,
     SurfaceParams,

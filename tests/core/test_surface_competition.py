@@ -7,11 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from battery_recycling_atlas.core import breakeven, surface
-from battery_recycling_atlas.core.economics import DEFAULT_PARAMS, plant_economics
-from battery_recycling_atlas.core.grid import GridSpec, decay_weight
-from battery_recycling_atlas.core.huff import competitor_pull, huff_share
-from battery_recycling_atlas.core.surface import (
+from battery_recycling_atlas.core.economics import breakeven
+from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS, plant_economics
+from battery_recycling_atlas.core.siting import surface
+from battery_recycling_atlas.core.siting.grid import GridSpec, decay_weight
+from battery_recycling_atlas.core.siting.huff import competitor_pull, huff_share
+from battery_recycling_atlas.core.siting.surface import (
     ExistingPlants,
     SupplyPoints,
     SurfaceParams,
@@ -253,7 +254,7 @@ def test_price_parts_are_affine():
     for price in (0.0, 55_000.0, 300_000.0):
         vv = dict(v, **{"rm.li2co3_price": price})
         w = vv["feedstock.ncm_share"]
-        from battery_recycling_atlas.core.economics import _material_value
+        from battery_recycling_atlas.core.economics.model import _material_value
 
         direct = w * _material_value(vv, "ncm") + (1 - w) * _material_value(vv, "lfp")
         assert a + b * price == pytest.approx(direct, rel=1e-12)
@@ -375,8 +376,8 @@ def test_best_locations_equal_a_plain_argmax_loop(seed):
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_disc_runs_equal_stamps_and_brute_force(dtype):
-    from battery_recycling_atlas.core import direct
-    from battery_recycling_atlas.core.grid import RadialKernel
+    from battery_recycling_atlas.core.siting import direct
+    from battery_recycling_atlas.core.siting.grid import RadialKernel
 
     rng = np.random.default_rng(4)
     kernel = RadialKernel(7.3, 1.0, "none")
@@ -399,7 +400,7 @@ def test_disc_runs_equal_stamps_and_brute_force(dtype):
 
 
 def test_capacity_sweep_reruns_the_surface_per_capacity():
-    from battery_recycling_atlas.core.plant_size import capacity_sweep
+    from battery_recycling_atlas.core.siting.plant_size import capacity_sweep
 
     g = GridSpec(0.0, 60 * KM, 2 * KM, 30, 30)
     x, y, t = points(g, 40, seed=9)
@@ -427,7 +428,7 @@ def test_capacity_sweep_reruns_the_surface_per_capacity():
 def test_available_memory_counts_the_reclaimable_page_cache():
     import os
 
-    from battery_recycling_atlas.core import grid as gridmod
+    from battery_recycling_atlas.core.siting import grid as gridmod
 
     free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     avail = gridmod.available_memory_bytes()
@@ -442,7 +443,7 @@ def test_available_memory_counts_the_reclaimable_page_cache():
 
 @pytest.mark.parametrize("rule", surface.BORDER_RULES)
 def test_direct_sums_in_thread_bands_equal_one_band(monkeypatch, rule):
-    from battery_recycling_atlas.core import direct
+    from battery_recycling_atlas.core.siting import direct
 
     g = GridSpec(0.0, 40 * KM, 1 * KM, 36, 40)
     x, y, t = points(g, 30, seed=6)

@@ -8,11 +8,11 @@ import math
 import numpy as np
 import pytest
 
-from battery_recycling_atlas.core import economics as eco
-from battery_recycling_atlas.core import economics_params as ep
-from battery_recycling_atlas.core import uncertainty as unc
-from battery_recycling_atlas.core.economics import DEFAULT_PARAMS as P
-from battery_recycling_atlas.core.uncertainty import ParameterRange
+from battery_recycling_atlas.core.economics import model as eco
+from battery_recycling_atlas.core.economics import presets as ep
+from battery_recycling_atlas.core.economics import uncertainty as unc
+from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS as P
+from battery_recycling_atlas.core.economics.uncertainty import ParameterRange
 
 NCM = P.with_values({"feedstock.ncm_share": 1.0})  # route stays "recycle" over the Li range
 LI = {"rm.li2co3_price": ParameterRange("rm.li2co3_price", 60_000, 80_000, 150_000)}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsProcessingException
 
-from battery_recycling_atlas.processing.destinations import destination_target, write_text
+from battery_recycling_atlas.processing.io.destinations import destination_target, write_text
 
 
 def said(caught, feedback) -> str:

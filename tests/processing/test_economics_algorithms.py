@@ -126,8 +126,8 @@ def test_uncertainty_is_seeded_and_ordered(run_alg, tmp_path):
 
 
 def test_calibration_recovers_the_curve_it_was_given(run_alg, tmp_path):
-    from battery_recycling_atlas.core.calibration import model_unit_cost
-    from battery_recycling_atlas.core.economics import DEFAULT_PARAMS
+    from battery_recycling_atlas.core.economics.calibration import model_unit_cost
+    from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS
 
     throughputs = [5e3, 1e4, 2e4, 3e4, 5e4, 8e4, 1.2e5, 1.6e5, 2e5, 2.5e5]
     costs = model_unit_cost(DEFAULT_PARAMS, throughputs)
@@ -152,7 +152,7 @@ def test_calibration_recovers_the_curve_it_was_given(run_alg, tmp_path):
     assert res["R2"] == pytest.approx(1.0, abs=1e-6)
     assert res["Q0"] == pytest.approx(DEFAULT_PARAMS.scale.q0, rel=1e-3)
     assert res["LAMBDA"] == pytest.approx(DEFAULT_PARAMS.scale.lam, rel=1e-3)
-    from battery_recycling_atlas.core.economics_params import load_preset
+    from battery_recycling_atlas.core.economics.presets import load_preset
 
     saved = load_preset(out)
     assert saved.scale.q0 == pytest.approx(res["Q0"])

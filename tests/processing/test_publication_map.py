@@ -152,8 +152,8 @@ def test_two_panels_share_one_page_and_one_legend(run_alg, sample_gpkg, ratio_gp
 
 
 def test_bivariate_legend_labels_are_the_algorithm_breaks(run_alg, matching, tmp_path):
-    from battery_recycling_atlas.core.report_matching import fmt_share
-    from battery_recycling_atlas.processing.map_layers import bivariate_legend_svg
+    from battery_recycling_atlas.processing.maps.layers import bivariate_legend_svg
+    from battery_recycling_atlas.reports.matching import fmt_share
 
     layer = QgsVectorLayer(matching["OUTPUT"], "matching", "ogr")
     svg, vol, out = bivariate_legend_svg(layer, lambda s: s)
@@ -207,7 +207,7 @@ def test_given_breaks_win_over_the_data(run_alg, sample_gpkg, tmp_path):
 
 
 def test_outputs_are_styled_when_written_by_a_model(ratio_gpkg, matching, run_alg, tmp_path):
-    from battery_recycling_atlas.processing.map_layers import style_for_map
+    from battery_recycling_atlas.processing.maps.layers import style_for_map
 
     # As Processing reads a file: without its default style.
     options = QgsVectorLayer.LayerOptions()
@@ -225,7 +225,7 @@ def test_outputs_are_styled_when_written_by_a_model(ratio_gpkg, matching, run_al
 
 
 def test_svg_export_and_inset_only_for_national_extents(plugin, ratio_gpkg, tmp_path):
-    from battery_recycling_atlas.processing import map_layout
+    from battery_recycling_atlas.processing.maps import layout as map_layout
 
     project = QgsProject()
     national = QgsVectorLayer(ratio_gpkg, "r", "ogr")
@@ -355,10 +355,10 @@ def test_a_raster_of_sample_values_is_marked_and_its_map_says_so(plugin, tmp_pat
     from osgeo import osr
     from qgis import processing
 
-    from battery_recycling_atlas.core.grid import GridSpec
-    from battery_recycling_atlas.processing.map_layers import raster_is_illustrative
-    from battery_recycling_atlas.processing.map_layout import ALBERS
-    from battery_recycling_atlas.processing.siting_raster import write_raster
+    from battery_recycling_atlas.core.siting.grid import GridSpec
+    from battery_recycling_atlas.processing.io.rasters import write_raster
+    from battery_recycling_atlas.processing.maps.layers import raster_is_illustrative
+    from battery_recycling_atlas.processing.maps.layout import ALBERS
 
     srs = osr.SpatialReference()
     srs.ImportFromProj4(ALBERS)

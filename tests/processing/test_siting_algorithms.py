@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from scipy.optimize import brentq
 
-from battery_recycling_atlas.core.economics import DEFAULT_PARAMS, plant_economics
+from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS, plant_economics
 
 ROOT = Path(__file__).resolve().parents[2]
 ALBERS = (

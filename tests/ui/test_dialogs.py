@@ -17,8 +17,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
-from battery_recycling_atlas.core.economics import DEFAULT_PARAMS, LCE_PER_LI
-from battery_recycling_atlas.core.economics_params import load_preset
+from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS, LCE_PER_LI
+from battery_recycling_atlas.core.economics.presets import load_preset
 from battery_recycling_atlas.ui.explorer_model import chart_data, spin_settings
 from battery_recycling_atlas.ui.workflow_model import (
     body_of,
@@ -88,7 +88,7 @@ def test_chart_data_stages_break_even_and_cascade():
 
 
 def test_spin_settings_respect_the_physical_bounds():
-    from battery_recycling_atlas.core.economics import PARAMETER_SPECS
+    from battery_recycling_atlas.core.economics.model import PARAMETER_SPECS
 
     soh = spin_settings(PARAMETER_SPECS["rt.soh"], 0.75)
     assert 0 < soh.minimum <= 0.01 and soh.maximum == 1.0  # (0, 1]: open lower bound
@@ -183,7 +183,7 @@ def test_invalid_shares_keep_the_last_valid_parameters(explorer):
 
 def test_presets_round_trip(explorer, tmp_path):
     params = DEFAULT_PARAMS.with_values({"sg.subsidy": 1234.5, "scale.k": 0.20934})
-    from battery_recycling_atlas.core.economics_params import save_preset
+    from battery_recycling_atlas.core.economics.presets import save_preset
 
     path = tmp_path / "p.json"
     save_preset(params, path)

@@ -85,11 +85,11 @@ def test_qm_is_compiled_from_the_current_ts(tmp_path):
 
 
 def test_algorithm_texts_and_labels_in_chinese(zh_cn):
-    from battery_recycling_atlas.core.ratio import RatioThresholds
+    from battery_recycling_atlas.core.mismatch.ratio import RatioThresholds
     from battery_recycling_atlas.processing.algorithms.retirement_capacity_ratio import (
         RetirementCapacityRatio,
     )
-    from battery_recycling_atlas.processing.labels import ratio_class_labels
+    from battery_recycling_atlas.processing.styling.labels import ratio_class_labels
 
     alg = RetirementCapacityRatio()
     alg.initAlgorithm()
@@ -105,10 +105,10 @@ def test_algorithm_texts_and_labels_in_chinese(zh_cn):
 
 
 def test_report_rendered_with_report_tr_has_chinese_headings(zh_cn):
-    from battery_recycling_atlas.core import ratio as core_ratio
-    from battery_recycling_atlas.core.report import ratio_report_html
-    from battery_recycling_atlas.processing.labels import ratio_class_labels
-    from battery_recycling_atlas.processing.layer_io import report_tr
+    from battery_recycling_atlas.core.mismatch import ratio as core_ratio
+    from battery_recycling_atlas.processing.io.layers import report_tr
+    from battery_recycling_atlas.processing.styling.labels import ratio_class_labels
+    from battery_recycling_atlas.reports.ratio import ratio_report_html
 
     thresholds = core_ratio.RatioThresholds(0.2, 0.8, 1.0)
     result = core_ratio.compute_ratios(
@@ -163,8 +163,8 @@ def test_every_algorithm_is_in_chinese(zh_cn):
 
 
 def test_extractor_contexts_and_concatenation(tmp_path):
-    (tmp_path / "core").mkdir()
-    (tmp_path / "core" / "report_demo.py").write_text(
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "demo.py").write_text(
         'def report(tr):\n    return tr("Summary") + tr("Two " "parts")\n', encoding="utf-8"
     )
     (tmp_path / "mod.py").write_text(
@@ -202,8 +202,8 @@ def test_plant_style_legends_in_chinese(zh_cn):
     # The graduated plant styles' QML holds English labels; the algorithms relabel them.
     from qgis.core import QgsVectorLayer
 
-    from battery_recycling_atlas.processing.labels import graduated_labels
-    from battery_recycling_atlas.processing.styling import qml_styler, relabel_ranges
+    from battery_recycling_atlas.processing.styling.labels import graduated_labels
+    from battery_recycling_atlas.processing.styling.postprocess import qml_styler, relabel_ranges
 
     for qml, field in (("plant_profit.qml", "profit"), ("profit_uncertainty.qml", "p_loss")):
         layer = QgsVectorLayer(
@@ -258,9 +258,9 @@ def test_about_names_the_plugin_once_in_chinese(zh_cn):
 
 
 def test_class_bounds_are_lower_and_upper_in_chinese(zh_cn):
-    from battery_recycling_atlas.core.classify import Breaks
-    from battery_recycling_atlas.core.report_matching import _breaks_table
-    from battery_recycling_atlas.processing.layer_io import report_tr
+    from battery_recycling_atlas.core.mismatch.classify import Breaks
+    from battery_recycling_atlas.processing.io.layers import report_tr
+    from battery_recycling_atlas.reports.matching import _breaks_table
 
     html = _breaks_table(Breaks("natural_breaks", 2, 2, (0.0, 0.5, 1.0)), "c", report_tr)
     assert "下限" in html and "上限" in html and "来源" not in html and "目标" not in html

@@ -1,0 +1,1 @@
+"""Region names and codes (Chinese, traditional, pinyin, English) and the recognition of fields by name."""

@@ -1,0 +1,438 @@
+"""Rasters of ``profit_surface``: province and polygon-supply grids rasterised with GDAL, the
+GeoTIFF outputs, and their styles (a QML sidecar next to the file, which QGIS reads whenever the
+raster is opened, and a post-processor for the layer Processing loads)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+from qgis.core import (
+    QgsColorRampShader,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsRasterFileWriter,
+    QgsRasterLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ...core.siting.grid import GridSpec, nice_pixel_size
+from ..compat import gdal_exceptions, ogr_memory_driver
+from ..styling.postprocess import STYLES_DIR
+
+#: Supersampled cells per polygon-spreading strip, and at most in all (memory and time).
+STRIP_SUBCELLS = 8_000_000
+MAX_SUBCELLS = 64_000_000
+#: Rows written per GDAL call.
+WRITE_ROWS = 512
+#: Fast DEFLATE (no predictor: the surfaces are smooth and compress well without; a float
+#: predictor doubles the time), readable by any GDAL-based software.
+GTIFF_OPTIONS = [
+    "TILED=YES",
+    "COMPRESS=DEFLATE",
+    "ZLEVEL=1",
+    "NUM_THREADS=ALL_CPUS",
+    "BIGTIFF=IF_SAFER",
+]
+
+_PENDING: dict[int, QgsProcessingLayerPostProcessorInterface] = {}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SitingRaster", text)
+
+
+def _srs(wkt: str) -> osr.SpatialReference:
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def ogr_polygons(geoms, codes, wkt: str):
+    """An OGR memory layer of the (projected) geometries with an integer field ``k``; the data
+    source is returned too (the layer lives as long as it)."""
+    with gdal_exceptions():
+        ds = ogr_memory_driver().CreateDataSource("siting")
+        layer = ds.CreateLayer("p", _srs(wkt), ogr.wkbUnknown)
+        layer.CreateField(ogr.FieldDefn("k", ogr.OFTInteger))
+        for geom, code in zip(geoms, codes):
+            if geom is None or geom.isEmpty():
+                continue
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetField("k", int(code))
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geom.asWkb())))
+            layer.CreateFeature(feature)
+    return ds, layer
+
+
+def _mem_raster(ncols: int, nrows: int, transform, wkt: str, fill: int):
+    ds = gdal.GetDriverByName("MEM").Create("", ncols, nrows, 1, gdal.GDT_Int32)
+    ds.SetGeoTransform(transform)
+    ds.SetProjection(wkt)
+    ds.GetRasterBand(1).Fill(fill)
+    return ds
+
+
+def rasterize_codes(layer, grid: GridSpec, wkt: str) -> np.ndarray:
+    """Integer code per cell (the polygon under the cell centre; −1 = none)."""
+    with gdal_exceptions():
+        ds = _mem_raster(grid.ncols, grid.nrows, grid.geotransform, wkt, -1)
+        gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=k"])
+        return ds.GetRasterBand(1).ReadAsArray().astype(np.int32)
+
+
+def spread_polygons(
+    geoms,
+    values: np.ndarray,
+    grid: GridSpec,
+    wkt: str,
+    feedback: QgsProcessingFeedback | None = None,
+) -> tuple[np.ndarray, float]:
+    """Spread each polygon's value (t/yr) over the grid cells in proportion to area.
+
+    Each cell is split into f × f sub-cells (f = 4, less on very large grids) and a polygon
+    gets the sub-cells whose centres it contains. A polygon inside the grid shares its whole
+    value over its sub-cells (the total is kept exactly); one reaching past the grid gives each
+    sub-cell value × sub-cell area ÷ polygon area (the part outside is left out). A polygon too
+    small to hold a sub-cell centre puts its value in the cell of its point on surface.
+    Returns the grid (float64, t/yr per cell) and the t/yr left out (outside the grid).
+    """
+    n = len(geoms)
+    values = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0)
+    f = int(max(1, min(4, math.floor(math.sqrt(MAX_SUBCELLS / max(grid.size, 1))))))
+    sub = grid.pixel / f
+    ds_v, layer = ogr_polygons(geoms, range(1, n + 1), wkt)
+    rows_per = max(1, STRIP_SUBCELLS // (grid.ncols * f * f))
+    cells, labels, counts = [], [], []
+    for r0 in range(0, grid.nrows, rows_per):
+        if feedback is not None and feedback.isCanceled():
+            break
+        rs = min(rows_per, grid.nrows - r0)
+        transform = (grid.x0, sub, 0.0, grid.y0 - r0 * grid.pixel, 0.0, -sub)
+        with gdal_exceptions():
+            ds = _mem_raster(grid.ncols * f, rs * f, transform, wkt, 0)
+            gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=k"])
+            lab = ds.GetRasterBand(1).ReadAsArray()
+        del ds
+        lab = lab.reshape(rs, f, grid.ncols, f).transpose(0, 2, 1, 3).reshape(-1, f * f)
+        cell = r0 * grid.ncols + np.arange(rs * grid.ncols, dtype=np.int64)
+        first = lab[:, 0]
+        uniform = (lab == first[:, None]).all(axis=1)
+        take = uniform & (first > 0)
+        cells.append(cell[take])
+        labels.append(first[take].astype(np.int64))
+        counts.append(np.full(int(take.sum()), f * f, dtype=np.float64))
+        mixed = np.flatnonzero(~uniform)
+        if mixed.size:
+            sub_lab = lab[mixed].astype(np.int64).ravel()
+            sub_cell = np.repeat(cell[mixed], f * f)
+            keep = sub_lab > 0
+            key, cnt = np.unique(sub_cell[keep] * (n + 1) + sub_lab[keep], return_counts=True)
+            cells.append(key // (n + 1))
+            labels.append(key % (n + 1))
+            counts.append(cnt.astype(np.float64))
+    del ds_v, layer
+    cell = np.concatenate(cells) if cells else np.zeros(0, np.int64)
+    label = np.concatenate(labels) if labels else np.zeros(0, np.int64)
+    count = np.concatenate(counts) if counts else np.zeros(0)
+    total = np.bincount(label, weights=count, minlength=n + 1)[1:]
+    xmin, ymin, xmax, ymax = grid.extent
+    per_sub = np.zeros(n + 1)
+    out = np.zeros(grid.size, dtype=np.float64)
+    for i, geom in enumerate(geoms):
+        if values[i] <= 0 or geom is None or geom.isEmpty():
+            continue
+        box = geom.boundingBox()
+        inside = (
+            box.xMinimum() >= xmin
+            and box.xMaximum() <= xmax
+            and box.yMinimum() >= ymin
+            and box.yMaximum() <= ymax
+        )
+        if total[i] > 0:
+            per_sub[i + 1] = (
+                values[i] / total[i]
+                if inside
+                else values[i] * sub * sub / max(geom.area(), sub * sub)
+            )
+        else:  # too small for a sub-cell centre: all at its point on surface
+            point = geom.pointOnSurface().asPoint()
+            r, c = int(grid.row_of(point.y())), int(grid.col_of(point.x()))
+            if 0 <= r < grid.nrows and 0 <= c < grid.ncols:
+                out[r * grid.ncols + c] += values[i]
+    out += np.bincount(cell, weights=count * per_sub[label], minlength=grid.size)
+    left_out = max(0.0, float(values.sum() - out.sum()))
+    return out.reshape(grid.shape), left_out
+
+
+def write_raster(
+    path: str,
+    array: np.ndarray,
+    grid: GridSpec,
+    wkt: str,
+    description: str,
+    unit: str,
+    feedback: QgsProcessingFeedback | None = None,
+    illustrative: bool = False,
+) -> bool:
+    """Write one Float32 band (NaN = no data); the driver follows the file extension
+    (GeoTIFF by default). False when cancelled (the file is then removed). ``illustrative``
+    (computed from the shipped sample's illustrative values) is stored as the GDAL metadata
+    item ``ILLUSTRATIVE=1``, which maps and reports read back."""
+    try:
+        with gdal_exceptions():
+            return _write_raster(path, array, grid, wkt, description, unit, feedback, illustrative)
+    except (RuntimeError, OSError) as error:
+        raise QgsProcessingException(
+            _tr("Could not write the raster {path}: {error}").format(path=path, error=error)
+        ) from None
+
+
+def _write_raster(
+    path: str,
+    array: np.ndarray,
+    grid: GridSpec,
+    wkt: str,
+    description: str,
+    unit: str,
+    feedback: QgsProcessingFeedback | None,
+    illustrative: bool,
+) -> bool:
+    ext = Path(path).suffix.lstrip(".").lower()
+    name = QgsRasterFileWriter.driverForExtension(ext) if ext else "GTiff"
+    driver = gdal.GetDriverByName(name or "GTiff")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    direct = driver.GetMetadataItem(gdal.DCAP_CREATE) == "YES"
+    options = GTIFF_OPTIONS if driver.ShortName == "GTiff" else []
+    target = driver if direct else gdal.GetDriverByName("MEM")
+    ds = target.Create(
+        path if direct else "", grid.ncols, grid.nrows, 1, gdal.GDT_Float32, options=options
+    )
+    ds.SetGeoTransform(grid.geotransform)
+    ds.SetProjection(wkt)
+    if illustrative:
+        ds.SetMetadataItem("ILLUSTRATIVE", "1")
+    band = ds.GetRasterBand(1)
+    band.SetNoDataValue(float("nan"))
+    band.SetDescription(description)
+    band.SetUnitType(unit)
+    for r0 in range(0, grid.nrows, WRITE_ROWS):
+        if feedback is not None and feedback.isCanceled():
+            ds = band = None
+            if direct:
+                gdal.Unlink(path)
+            return False
+        block = np.ascontiguousarray(array[r0 : r0 + WRITE_ROWS], dtype=np.float32)
+        band.WriteArray(block, 0, r0)
+    if not direct:
+        driver.CreateCopy(path, ds)
+    band = None
+    ds = None
+    return True
+
+
+def sidecar_path(path: str) -> Path:
+    """``name.qml`` beside ``name.tif``: the style QGIS loads by default with the raster."""
+    return Path(path).with_suffix(".qml")
+
+
+def style_raster(path: str, qml: str, top: float, label) -> Path | None:
+    """Load ``resources/styles/<qml>`` (a pseudo-colour ramp), scale its stops so that the
+    largest |stop| becomes ``top`` (rounded up to 1, 2, 2.5 or 5 × 10^k), label them with
+    ``label(value)`` and save it as the raster's sidecar QML. Returns the sidecar."""
+    aux = Path(path + ".aux.xml")
+    had_aux = aux.exists()
+    layer = QgsRasterLayer(path, "styled", "gdal")
+    if not layer.isValid():
+        return None
+    layer.loadNamedStyle(str(STYLES_DIR / qml))
+    renderer = layer.renderer()
+    shader = getattr(renderer, "shader", lambda: None)()
+    ramp = shader.rasterShaderFunction() if shader is not None else None
+    if isinstance(ramp, QgsColorRampShader):
+        items = ramp.colorRampItemList()
+        largest = max((abs(i.value) for i in items), default=0.0)
+        top = nice_pixel_size(top) if top > 0 and math.isfinite(top) else 1.0
+        if largest > 0:
+            factor = top / largest
+            scaled = [
+                QgsColorRampShader.ColorRampItem(i.value * factor, i.color, label(i.value * factor))
+                for i in items
+            ]
+            ramp.setColorRampItemList(scaled)
+            legend = ramp.legendSettings()
+            legend.setUseContinuousLegend(False)  # the labelled stops, with their units
+            ramp.setLegendSettings(legend)
+            low, high = scaled[0].value, scaled[-1].value
+            ramp.setMinimumValue(low)
+            ramp.setMaximumValue(high)
+            renderer.setClassificationMin(low)
+            renderer.setClassificationMax(high)
+    target = sidecar_path(path)
+    _message, ok = layer.saveNamedStyle(str(target))
+    del layer
+    if not had_aux and aux.exists():  # statistics GDAL stored while the layer was open
+        aux.unlink()
+    return target if ok else None
+
+
+class RasterStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a QML file to a raster output when Processing loads it into the project."""
+
+    def __init__(self, qml: Path) -> None:
+        super().__init__()
+        self.qml = qml
+
+    def postProcessLayer(
+        self,
+        layer,
+        context: QgsProcessingContext,  # noqa: N802
+        feedback: QgsProcessingFeedback,
+    ) -> None:
+        """Style the loaded layer and let go of this post-processor."""
+        if isinstance(layer, QgsRasterLayer) and layer.isValid():
+            layer.loadNamedStyle(str(self.qml))
+            layer.triggerRepaint()
+        _PENDING.pop(id(self), None)
+
+
+def attach_raster_style(context: QgsProcessingContext, dest: str, qml: Path | None) -> None:
+    """Style ``dest`` with ``qml`` when it is loaded on completion."""
+    if qml is not None and context.willLoadLayerOnCompletion(dest):
+        processor = RasterStylePostProcessor(qml)
+        _PENDING[id(processor)] = processor
+        context.layerToLoadOnCompletionDetails(dest).setPostProcessor(processor)
+
+
+#: ColorBrewer BrBG (colour-blind safe): brown losses, white zero, teal profits.
+LOSS_COLORS = ("#8c510a", "#bf812d", "#dfc27d", "#f6e8c3")
+GAIN_COLORS = ("#c7eae5", "#80cdc1", "#35978f", "#01665e")
+ZERO_COLOR = "#f5f5f5"
+#: Break-even price: greens at or below the given price (pays now), then ColorBrewer YlOrRd.
+PAYS_COLORS = ("#1a9850", "#a6d96a")
+SHORT_COLORS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c", "#800026")
+
+
+def diverging_stops(low: float, high: float) -> list[tuple[float, str]]:
+    """Profit ramp stops (value, colour) from the data range: the loss colours spread over
+    [low, min(high, 0)], the profit colours over [max(low, 0), high], white at 0 when the range
+    spans it; a range all on one side uses that side's colours only, so its differences show."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return [(0.0, ZERO_COLOR)]
+    if high <= low:
+        return [(low, LOSS_COLORS[1] if low < 0 else GAIN_COLORS[2])]
+    stops: list[tuple[float, str]] = []
+    if low < 0:
+        end = min(high, 0.0)
+        n = len(LOSS_COLORS)
+        stops += [(low + (end - low) * k / n, c) for k, c in enumerate(LOSS_COLORS)]
+        if high < 0:
+            stops.append((high, ZERO_COLOR))
+    if low <= 0 <= high:
+        stops.append((0.0, ZERO_COLOR))
+    if high > 0:
+        start = max(low, 0.0)
+        n = len(GAIN_COLORS)
+        if low > 0:
+            stops.append((low, ZERO_COLOR))
+        stops += [(start + (high - start) * (k + 1) / n, c) for k, c in enumerate(GAIN_COLORS)]
+    return stops
+
+
+def breakeven_stops(
+    low: float, high: float, price: float, quantiles: tuple[float, ...] = ()
+) -> list[tuple[float, str]]:
+    """Break-even ramp stops: greens from the lowest price up to the given ``price`` (cells
+    that pay at it), a sharp step there, then yellow to dark red up to the highest. The reds'
+    inner stops sit at ``quantiles`` of the prices above the given one when given (three
+    values: the quartiles, so that each colour band holds a quarter of the cells), else evenly."""
+    top = max(high, price * 1.05)
+    stops: list[tuple[float, str]] = []
+    if low < price:
+        stops += [(low, PAYS_COLORS[0]), (price, PAYS_COLORS[1])]
+    step = price * (1 + 1e-9) if low < price else price
+    n = len(SHORT_COLORS) - 1
+    inner = [q for q in quantiles if step < q < top]
+    if len(inner) == n - 1 and all(b > a for a, b in zip(inner, inner[1:])):
+        values = [step, *inner, top]
+    else:
+        values = [step + (top - step) * k / n for k in range(n + 1)]
+    stops += list(zip(values, SHORT_COLORS))
+    return stops
+
+
+def upper_quartiles(values: np.ndarray, above: float, sample: int = 1_000_000) -> tuple:
+    """Quartiles of the finite values above ``above`` (a strided sample of at most ``sample``
+    cells is enough for a colour ramp); () when there are none."""
+    flat = values.reshape(-1)
+    step = max(1, flat.size // sample)
+    part = flat[::step].astype(np.float64)
+    part = part[np.isfinite(part) & (part > above)]
+    if part.size < 4:
+        return ()
+    return tuple(float(v) for v in np.quantile(part, (0.25, 0.5, 0.75)))
+
+
+def _save_ramp(path: str, stops: list[tuple[float, str, str]]) -> Path | None:
+    """An interpolated pseudo-colour sidecar QML with labelled ``(value, colour, label)``
+    stops for the raster at ``path``."""
+    from qgis.core import QgsRasterShader, QgsSingleBandPseudoColorRenderer
+    from qgis.PyQt.QtGui import QColor
+
+    aux = Path(path + ".aux.xml")
+    had_aux = aux.exists()
+    layer = QgsRasterLayer(path, "styled", "gdal")
+    if not layer.isValid():
+        return None
+    items = [QgsColorRampShader.ColorRampItem(v, QColor(c), lab) for v, c, lab in stops]
+    ramp = QgsColorRampShader(items[0].value, items[-1].value)
+    ramp.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp.setColorRampItemList(items)
+    legend = ramp.legendSettings()
+    legend.setUseContinuousLegend(False)
+    ramp.setLegendSettings(legend)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(items[0].value)
+    renderer.setClassificationMax(items[-1].value)
+    layer.setRenderer(renderer)
+    target = sidecar_path(path)
+    _message, ok = layer.saveNamedStyle(str(target))
+    del layer
+    if not had_aux and aux.exists():
+        aux.unlink()
+    return target if ok else None
+
+
+def style_diverging(path: str, value_range, label) -> Path | None:
+    """Profit raster sidecar: :func:`diverging_stops` over the data's (min, max), each stop
+    labelled with ``label(value)``."""
+    low, high = value_range
+    if low is None:
+        low = high = 0.0
+    return _save_ramp(path, [(v, c, label(v)) for v, c in diverging_stops(low, high)])
+
+
+def style_breakeven(
+    path: str, value_range, price: float, label, quantiles: tuple[float, ...] = ()
+) -> Path | None:
+    """Break-even raster sidecar: :func:`breakeven_stops`, the given price's stop labelled as
+    such."""
+    low, high = value_range
+    if low is None:
+        low, high = price, price
+    out = []
+    for v, c in breakeven_stops(low, high, price, quantiles):
+        text = label(v)
+        if c in (PAYS_COLORS[1], SHORT_COLORS[0]) and abs(v - price) <= 1e-6 * price:
+            text = _tr("{value} (given price)").format(value=label(price))
+        out.append((v, c, text))
+    if len(out) > 2 and out[0][0] < price:  # one legend entry for the two stops at the price
+        out[2] = (out[2][0], out[2][1], "")
+    return _save_ramp(path, out)

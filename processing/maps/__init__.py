@@ -1,0 +1,1 @@
+"""Publication maps: the print layout, legend, fonts, layers shown and clipping, and the small map of the reports."""

@@ -1,0 +1,156 @@
+"""Styling outputs: QML from ``resources/styles`` applied by a layer post-processor, and stored
+as the GeoPackage's default style so the layer looks right wherever it is opened later."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from qgis.core import (
+    QgsMapLayer,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..compat import save_default_style
+
+STYLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "styles"
+
+Relabel = Callable[[QgsVectorLayer], None]
+#: Styles a layer in place and says whether it worked.
+Styler = Callable[[QgsVectorLayer], bool]
+
+# Post-processors must outlive the algorithm run that created them; each removes itself here
+# once it has styled its layer.
+_PENDING: dict[int, QgsProcessingLayerPostProcessorInterface] = {}
+
+
+def relabel_categories(labels: dict[str, str]) -> Relabel:
+    """Set translated legend labels on a categorized style, by category value (class code)."""
+
+    def relabel(layer: QgsVectorLayer) -> None:
+        renderer = layer.renderer()
+        if renderer is None or not hasattr(renderer, "categories"):
+            return
+        for i, category in enumerate(renderer.categories()):
+            label = labels.get(str(category.value()))
+            if label is not None:
+                renderer.updateCategoryLabel(i, label)
+
+    return relabel
+
+
+def relabel_rules(labels: dict[str, str]) -> Relabel:
+    """Set translated labels on a rule-based style, matching each rule by its English label."""
+
+    def relabel(layer: QgsVectorLayer) -> None:
+        renderer = layer.renderer()
+        if renderer is None or not hasattr(renderer, "rootRule"):
+            return
+        for rule in renderer.rootRule().children():
+            label = labels.get(rule.label())
+            if label is not None:
+                rule.setLabel(label)
+
+    return relabel
+
+
+def relabel_ranges(labels: dict[str, str]) -> Relabel:
+    """Set translated labels on a graduated style, matching each range by its English label."""
+
+    def relabel(layer: QgsVectorLayer) -> None:
+        renderer = layer.renderer()
+        if renderer is None or not hasattr(renderer, "ranges"):
+            return
+        for i, rng in enumerate(renderer.ranges()):
+            label = labels.get(rng.label())
+            if label is not None:
+                renderer.updateRangeLabel(i, label)
+
+    return relabel
+
+
+def qml_styler(qml: str, relabel: Relabel | None = None) -> Styler:
+    """A styler that loads ``resources/styles/<qml>`` and then translates the legend labels."""
+
+    def style(layer: QgsVectorLayer) -> bool:
+        _message, ok = layer.loadNamedStyle(str(STYLES_DIR / qml))
+        if ok and relabel is not None:
+            relabel(layer)
+        return bool(ok)
+
+    return style
+
+
+def refresh_legend(layer: QgsVectorLayer) -> None:
+    """Tell the Layers panel and the map that the style changed: relabelling a renderer in
+    place (``updateCategoryLabel`` …) emits nothing, so the panel would keep the QML's labels."""
+    legend = layer.legend()
+    if legend is not None:
+        legend.itemsChanged.emit()
+    layer.emitStyleChanged()
+    layer.triggerRepaint()
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a QML style to an output layer when Processing loads it into the project."""
+
+    def __init__(self, styler: Styler) -> None:
+        super().__init__()
+        self.styler = styler
+
+    def postProcessLayer(  # noqa: N802 (QGIS's name)
+        self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> None:
+        """Style the loaded layer and let go of this post-processor."""
+        if isinstance(layer, QgsVectorLayer) and layer.isValid():
+            self.styler(layer)
+            refresh_legend(layer)
+        _PENDING.pop(id(self), None)
+
+
+def attach_style(context: QgsProcessingContext, dest_id: str, styler: Styler) -> None:
+    """Style ``dest_id`` when it is loaded on completion (desktop, ``runAndLoadResults``)."""
+    if context.willLoadLayerOnCompletion(dest_id):
+        processor = StylePostProcessor(styler)
+        _PENDING[id(processor)] = processor
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+
+
+def finish_styling(
+    context: QgsProcessingContext,
+    dest_id: str,
+    styler: Styler,
+    feedback: QgsProcessingFeedback | None = None,
+) -> None:
+    """Both: store the style in a GeoPackage output and style the layer when it is loaded."""
+    store_default_style(dest_id, styler, feedback)
+    attach_style(context, dest_id, styler)
+
+
+def store_default_style(
+    dest_id: str, styler: Styler, feedback: QgsProcessingFeedback | None = None
+) -> bool:
+    """Save the style into a GeoPackage output's ``layer_styles`` table as its default.
+
+    Call it after the sink is closed. Other formats and memory layers are left alone (the
+    post-processor styles them when they are loaded).
+    """
+    if ".gpkg" not in dest_id.lower():
+        return False
+    layer = QgsVectorLayer(dest_id, "output", "ogr")
+    if not layer.isValid() or not styler(layer):
+        return False
+    error = save_default_style(
+        layer, layer.name(), QCoreApplication.translate("Styling", "Battery Recycling Atlas style")
+    )
+    if error and feedback is not None:
+        feedback.pushInfo(
+            QCoreApplication.translate("Styling", "Could not store the default style: {e}").format(
+                e=error
+            )
+        )
+    return not error
