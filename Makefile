@@ -13,13 +13,14 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 DEMO_OUT ?= demo_output
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help setup system-packages test demo lint format package deploy styles sample-data benchmark translations clean
+.PHONY: help setup system-packages test demo lint format typecheck package deploy styles sample-data benchmark translations clean
 
 help:
 	@echo "make setup      install QGIS (Debian, as root) and the pinned Python tools into $(VENV)"
 	@echo "make test       run the test suite (core, Processing, qgis_process, plugin loading)"
 	@echo "make demo       run the analyses on the sample data into $(DEMO_OUT)/"
 	@echo "make lint       ruff check and ruff format --check;  make format  ruff format"
+	@echo "make typecheck  mypy --strict on core/ and reports/ (installs mypy into $(VENV) first)"
 	@echo "make package    build dist/battery_recycling_atlas-<version>.zip for QGIS's plugin manager"
 	@echo "make deploy     link this checkout into the QGIS profile $(QGIS_PROFILE_DIR)"
 	@echo "make benchmark  run the benchmarks in tools/ and print a table"
@@ -69,6 +70,13 @@ lint: setup
 
 format: setup
 	$(VENV)/bin/ruff format .
+
+$(VENV)/.typecheck: requirements-typecheck.txt $(VENV)/.installed
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-typecheck.txt -c build/constraints.txt
+	@touch $@
+
+typecheck: $(VENV)/.typecheck
+	$(VENV)/bin/mypy
 
 styles: setup
 	$(PY) tools/build_styles.py

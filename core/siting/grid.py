@@ -1,7 +1,7 @@
 """Regular grids in a projected CRS, radial kernels and their FFT convolution.
 
 Shared by ``profit_surface`` (:mod:`.surface`). Coordinates are metres in a projected CRS (an
-Albers equal-area conic for China, DESIGN.md §4); kernel distances are in km.
+Albers equal-area conic for China); kernel distances are in km.
 
 Grid convention (GDAL's north-up geotransform): ``x0, y0`` is the upper-left corner, row 0 is the
 top row, cell ``(row, col)`` spans x ∈ [x0 + col·p, x0 + (col+1)·p) and y ∈ (y0 − (row+1)·p,

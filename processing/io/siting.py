@@ -25,7 +25,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..compat import gdal_exceptions, is_null
 from .layers import feature_ref, format_ids, name_field_index, to_float
 
-#: Albers equal-area conic for China (DESIGN.md §4): distances and outputs use it by default.
+#: Albers equal-area conic for China: distances and outputs use it by default.
 ALBERS_CHINA = (
     "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +x_0=0 +y_0=0 "
     "+datum=WGS84 +units=m +no_defs"

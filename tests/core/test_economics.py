@@ -50,7 +50,7 @@ def test_fact_compliant_19000_vs_informal_12000_cny_per_t():
 
 
 def test_fact_compliant_small_scale_about_23000_cny_per_t():
-    # DESIGN §1: compliant dismantling about 23,000 CNY/t at small scale (10 kt/yr at full use).
+    # The source paper: compliant dismantling about 23,000 CNY/t at small scale (10 kt/yr at full use).
     assert one(P, 10_000, 10_000)["unit_cost"] == pytest.approx(23_000, rel=0.10)
 
 
