@@ -7,7 +7,7 @@ matplotlib, the Processing algorithms) is imported lazily by the code that needs
 from __future__ import annotations
 
 
-def classFactory(iface):  # noqa: N802 (QGIS's name)
+def classFactory(iface):
     """Return the plugin instance; QGIS calls this with its QgisInterface."""
     from .plugin import BatteryRecyclingAtlasPlugin
 

@@ -29,7 +29,7 @@ class BatteryRecyclingAtlasPlugin:
         self.explorer_dock = None
         self.workflow_dialog = None
 
-    def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
+    def initProcessing(self) -> None:
         """Register the provider; QGIS calls this for qgis_process as well as the desktop."""
         if self.provider is None:
             from .processing.provider import BatteryRecyclingProvider
@@ -39,7 +39,7 @@ class BatteryRecyclingAtlasPlugin:
             if QgsApplication.processingRegistry().addProvider(provider):
                 self.provider = provider
 
-    def initGui(self) -> None:  # noqa: N802 (QGIS's name)
+    def initGui(self) -> None:
         """Create the menu entries and the toolbar."""
         self.initProcessing()
         self.menu_title = tr(MENU)

@@ -13,7 +13,7 @@ adapter can catch one base for every analysis.
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 
-def _rows_text(indices: List[int], limit: int = 20) -> str:
+def _rows_text(indices: list[int], limit: int = 20) -> str:
     """``"1, 4, 7"`` for the first ``limit`` indices, with ``" (+n more)"`` beyond."""
     shown = ", ".join(str(i) for i in indices[:limit])
     return shown + (f" (+{len(indices) - limit} more)" if len(indices) > limit else "")
@@ -42,9 +42,9 @@ class RowValuesError(ValueError):
 
     reason = "invalid"
 
-    def __init__(self, which: str, indices: Iterable[int], reason: Optional[str] = None) -> None:
+    def __init__(self, which: str, indices: Iterable[int], reason: str | None = None) -> None:
         self.which = str(which)
-        self.indices: List[int] = [int(i) for i in indices]
+        self.indices: list[int] = [int(i) for i in indices]
         if reason is not None:
             self.reason = str(reason)
         super().__init__(self._message())

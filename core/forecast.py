@@ -25,8 +25,9 @@ pack energy ÷ pack mass converts t ↔ GWh. Outputs are t/yr and GWh/yr.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any
 
 import numpy as np
 
@@ -48,11 +49,11 @@ __all__ = [
 ]
 
 #: Units of the sales column (enumeration order is part of the interface: index 0 first).
-SALES_UNITS: Tuple[str, ...] = ("vehicles", "t", "gwh")
+SALES_UNITS: tuple[str, ...] = ("vehicles", "t", "gwh")
 #: Timing conventions (see the module docstring), index 0 is the default.
-TIMINGS: Tuple[str, ...] = ("mid_year", "start_of_year")
+TIMINGS: tuple[str, ...] = ("mid_year", "start_of_year")
 #: Output columns of :func:`forecast` (plus ``scenario`` when one is named).
-FORECAST_COLUMNS: Tuple[str, ...] = ("region", "year", "retired_t", "retired_gwh", "cumulative_t")
+FORECAST_COLUMNS: tuple[str, ...] = ("region", "year", "retired_t", "retired_gwh", "cumulative_t")
 #: Kinds of bad input rows reported by :class:`ForecastInputError`, in reporting order.
 INPUT_PROBLEMS = ("null_region", "invalid_year", "null_sales", "negative_sales", "duplicate")
 #: Longest span from the first year (sales or start) to the end year, in years.
@@ -70,7 +71,7 @@ class SourcedValue:
 
 #: Sourced defaults. All are assumptions for an average Chinese NEV (BEV + PHEV, passenger and
 #: commercial); override them with your own data (by cohort year where you have it).
-DEFAULTS: Dict[str, SourcedValue] = {
+DEFAULTS: dict[str, SourcedValue] = {
     "pack_mass_t": SourcedValue(
         0.40,
         "t/vehicle",
@@ -118,8 +119,8 @@ class ForecastInputError(ValueError):
 
     def __init__(
         self,
-        problems: Dict[str, List[int]],
-        duplicates: Optional[Dict[Tuple[Any, int], List[int]]] = None,
+        problems: dict[str, list[int]],
+        duplicates: dict[tuple[Any, int], list[int]] | None = None,
     ) -> None:
         self.problems = {k: list(problems[k]) for k in INPUT_PROBLEMS if problems.get(k)}
         self.duplicates = dict(duplicates or {})
@@ -260,7 +261,7 @@ class ForecastParams:
         return self.pack_energy_kwh / self.pack_mass_t
 
 
-def _as_year(value: Any) -> Optional[int]:
+def _as_year(value: Any) -> int | None:
     if isinstance(value, (bool, np.bool_)) or value is None:
         return None
     try:
@@ -272,7 +273,7 @@ def _as_year(value: Any) -> Optional[int]:
 
 def to_tonnes_gwh(
     sales: Any, unit: str, pack_mass_t: Any, pack_energy_kwh: Any
-) -> Tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray]:
     """Convert sales to (t, GWh). Mass and energy are per vehicle, scalars or per-row arrays.
 
     vehicles: t = n · mass, GWh = n · energy / 1e6. t: GWh = t · (energy / mass) / 1e6.
@@ -305,8 +306,8 @@ def _is_null(value: Any) -> bool:
 def _pack_arrays(
     years: np.ndarray,
     params: ForecastParams,
-    pack_by_year: Optional[Mapping[int, Tuple[Optional[float], Optional[float]]]],
-) -> Tuple[np.ndarray, np.ndarray]:
+    pack_by_year: Mapping[int, tuple[float | None, float | None]] | None,
+) -> tuple[np.ndarray, np.ndarray]:
     mass = np.full(years.shape, params.pack_mass_t)
     energy = np.full(years.shape, params.pack_energy_kwh)
     for year, pair in (pack_by_year or {}).items():
@@ -327,9 +328,9 @@ def forecast(
     years: Sequence[Any],
     sales: Sequence[Any],
     params: ForecastParams,
-    pack_by_year: Optional[Mapping[int, Tuple[Optional[float], Optional[float]]]] = None,
+    pack_by_year: Mapping[int, tuple[float | None, float | None]] | None = None,
     *,
-    scenario: Optional[str] = None,
+    scenario: str | None = None,
 ) -> Any:
     """Retirements per region and year as a ``pandas.DataFrame``.
 
@@ -355,8 +356,8 @@ def forecast(
         raise ValueError(
             f"regions, years and sales differ in length: " f"{n_rows}, {len(years)}, {len(sales)}"
         )
-    problems: Dict[str, List[int]] = {k: [] for k in INPUT_PROBLEMS}
-    year_list: List[int] = []
+    problems: dict[str, list[int]] = {k: [] for k in INPUT_PROBLEMS}
+    year_list: list[int] = []
     sales_arr = np.full(n_rows, np.nan)
     for i, (reg, yr, val) in enumerate(zip(regions, years, sales)):
         if _is_null(reg):
@@ -375,10 +376,10 @@ def forecast(
             problems["negative_sales"].append(i)
         sales_arr[i] = v
 
-    index: Dict[Any, int] = {}
-    keys: List[Any] = []
+    index: dict[Any, int] = {}
+    keys: list[Any] = []
     inverse = np.zeros(n_rows, dtype=np.int64)
-    seen: Dict[Tuple[int, int], List[int]] = {}
+    seen: dict[tuple[int, int], list[int]] = {}
     null_region, bad_year = set(problems["null_region"]), set(problems["invalid_year"])
     for i, reg in enumerate(regions):
         if i in null_region:
@@ -423,7 +424,7 @@ def forecast(
     region_col = np.empty(len(keys), dtype=object)
     for k, key in enumerate(keys):
         region_col[k] = key
-    data: Dict[str, Any] = {
+    data: dict[str, Any] = {
         "region": np.repeat(region_col, n_years),
         "year": np.tile(np.arange(start, end + 1, dtype=np.int64), len(keys)),
         "retired_t": retired_t[:, cols].ravel(),

@@ -9,8 +9,9 @@ the inputs: the slope is in units of y per unit of x, the intercept in units of 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence, Tuple
+from typing import Any
 
 import numpy as np
 
@@ -37,11 +38,11 @@ class Regression:
     """
 
     n: int
-    slope: Optional[float] = None
-    intercept: Optional[float] = None
-    r: Optional[float] = None
-    r2: Optional[float] = None
-    p_value: Optional[float] = None
+    slope: float | None = None
+    intercept: float | None = None
+    r: float | None = None
+    r2: float | None = None
+    p_value: float | None = None
 
     @property
     def defined(self) -> bool:
@@ -84,7 +85,7 @@ def _is_na(item: Any) -> bool:
         return True
 
 
-def _pairs(x: Any, y: Any) -> Tuple[np.ndarray, np.ndarray]:
+def _pairs(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
     xa = to_float_array(x, "x")
     ya = to_float_array(y, "y")
     if xa.shape != ya.shape:
@@ -147,7 +148,7 @@ def _clip(value: float, lo: float, hi: float) -> float:
     return value if math.isnan(value) else max(lo, min(hi, value))
 
 
-def pearson(x: Sequence[Any], y: Sequence[Any]) -> Tuple[Optional[float], Optional[float], int]:
+def pearson(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | None, int]:
     """Pearson correlation of the finite pairs: ``(r, two-sided p, n)``.
 
     ``r`` and ``p`` are ``None`` when n < 3 or either variable has zero variance.
@@ -170,13 +171,13 @@ class Elasticity:
 
     n: int
     level: float = 0.95
-    slope: Optional[float] = None
-    intercept: Optional[float] = None
-    low: Optional[float] = None
-    high: Optional[float] = None
-    se: Optional[float] = None
-    p_proportional: Optional[float] = None
-    r2: Optional[float] = None
+    slope: float | None = None
+    intercept: float | None = None
+    low: float | None = None
+    high: float | None = None
+    se: float | None = None
+    p_proportional: float | None = None
+    r2: float | None = None
 
     @property
     def defined(self) -> bool:

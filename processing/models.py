@@ -74,12 +74,12 @@ def _tr(text: str) -> str:
 class WorkflowModel(QgsProcessingModelAlgorithm):
     """A shipped model with a translated display name; otherwise QGIS's own model class."""
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS's name)
+    def displayName(self) -> str:
         """Translated display name (the file holds only the stable name)."""
         text = DISPLAY_NAMES.get(self.name())
         return _tr(text) if text else super().displayName()
 
-    def helpUrl(self) -> str:  # noqa: N802 (QGIS's name)
+    def helpUrl(self) -> str:
         """The README section on the model (anchor: the model name with dashes)."""
         from ..plugin_info import readme_url
 
@@ -94,7 +94,7 @@ class WorkflowModel(QgsProcessingModelAlgorithm):
         not thread-safe (QGIS 3.40+ no longer gives models this flag by default)."""
         return super().flags() | no_threading_flag()
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """The stored help, translated."""
         content = dict(self.helpContent())
         if content.get("ALG_DESC"):
@@ -107,7 +107,7 @@ class WorkflowModel(QgsProcessingModelAlgorithm):
         for definition in self.parameterDefinitions():
             definition.setDescription(_tr(definition.description()))
 
-    def createInstance(self):  # noqa: N802 (QGIS's name)
+    def createInstance(self):
         """A copy of this model (Processing runs copies)."""
         copy = WorkflowModel()
         copy.loadVariant(self.toVariant())

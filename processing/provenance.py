@@ -23,7 +23,7 @@ from qgis.core import (
 
 from .compat import parameter_fields
 from .illustrative import run_uses_sample
-from .io.layers import source_path
+from .io.destinations import source_path
 from .styling.label_language import translate
 
 LAYER_PARAMETERS = (

@@ -22,7 +22,7 @@ class BatteryRecyclingProvider(QgsProcessingProvider):
         """Translated display name."""
         return QCoreApplication.translate("BatteryRecyclingProvider", "Battery Recycling Atlas")
 
-    def longName(self) -> str:  # noqa: N802 (QGIS's name)
+    def longName(self) -> str:
         """Display name with the plugin's version."""
         from ..plugin_info import plugin_version
 
@@ -32,11 +32,11 @@ class BatteryRecyclingProvider(QgsProcessingProvider):
         """The plugin icon."""
         return QIcon(str(ICON))
 
-    def svgIconPath(self) -> str:  # noqa: N802 (QGIS's name)
+    def svgIconPath(self) -> str:
         """Path of the SVG icon (used by the Modeler)."""
         return str(ICON)
 
-    def loadAlgorithms(self) -> None:  # noqa: N802 (QGIS's name)
+    def loadAlgorithms(self) -> None:
         """Add one instance of every algorithm, then the models of ``resources/models``."""
         from .algorithms import algorithm_classes
         from .models import add_models

@@ -9,7 +9,8 @@ money in CNY/yr in tables, 100 M CNY/yr (亿元) in charts.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -39,7 +40,7 @@ CHOSEN_COLOR = "#1b7837"
 OTHER_COLOR = "#a6bddb"
 
 
-def rule_labels(tr: Callable[[str], str] = _identity) -> Dict[str, str]:
+def rule_labels(tr: Callable[[str], str] = _identity) -> dict[str, str]:
     """Display names of the border rules, keyed by the codes of :data:`core.allocation.RULES`."""
     return {
         "open": tr("Open borders (green channel)"),
@@ -81,7 +82,7 @@ def allocation_report_html(
         return labels.get(rule, rule)
 
     p = chosen.params
-    body: List[str] = [f"<h1>{esc(title)}</h1>"]
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
     meta = tr(
         "Least-cost flows of retired batteries from supply to recycling plants (a min-cost "

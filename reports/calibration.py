@@ -8,7 +8,8 @@ Fixed English text goes through ``tr``. Throughput t/yr, unit cost CNY/t.
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -49,7 +50,7 @@ def calibration_report_html(
     title: str,
     tr: Callable[[str], str] = identity,
     notes: Sequence[str] = (),
-    names: Optional[Sequence[Any]] = None,
+    names: Sequence[Any] | None = None,
 ) -> str:
     """The ``calibrate_scale_curve`` report for :func:`.calibration.fit_scale_curve` output.
 
@@ -68,7 +69,7 @@ def calibration_report_html(
         labels = ["" if v is None else str(v) for v in names]
     used_labels = [labels[i] for i in fit.used]
 
-    body: List[str] = [f"<h1>{esc(title)}</h1>"]
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
     body.append(
         '<p class="meta">'
@@ -255,7 +256,7 @@ def _residual_chart(fit: CalibrationResult, tr: Callable[[str], str]) -> str:
 def _residual_table(fit: CalibrationResult, labels: Sequence[str], tr: Callable[[str], str]) -> str:
     order = np.argsort(fit.throughput, kind="stable")
 
-    def row(rank: int, j: int) -> List[Any]:
+    def row(rank: int, j: int) -> list[Any]:
         return [
             rank,
             labels[j],

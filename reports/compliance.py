@@ -8,7 +8,8 @@ English string goes through the caller's ``tr``.
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -40,7 +41,7 @@ NO_WHITELIST_COLOR = "#d7301f"
 WHITELIST_COLOR = "#3182bd"
 
 
-def _fmt_r(value: Optional[float]) -> str:
+def _fmt_r(value: float | None) -> str:
     return "\u2014" if value is None else f"{value:.3f}"
 
 
@@ -64,7 +65,7 @@ def compliance_report_html(
             f"names/capital/firms lengths ({len(names)}, {cap.shape[0]}, "
             f"{fir.shape[0]}) differ from the result ({len(result)})"
         )
-    body: List[str] = [f"<h1>{esc(title)}</h1>"]
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
     body.append(
         '<p class="meta">'

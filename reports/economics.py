@@ -11,7 +11,8 @@ plants sorted by profit. Tables in t/yr, CNY/yr and CNY/t; charts in 10 kt/yr (�
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -64,8 +65,8 @@ __all__ = [
 
 
 def representative_plant(
-    result: PlantEconomics, params: EconomicParams, x_max: Optional[float] = None, points: int = 241
-) -> Dict[str, Any]:
+    result: PlantEconomics, params: EconomicParams, x_max: float | None = None, points: int = 241
+) -> dict[str, Any]:
     """Curves of the plant of median capacity (capacity and fixed cost held, throughput 0 to
     capacity) and of a plant of each size at full use (Q from 0 to ``x_max``, default
     max(25, 1.05 × largest capacity in Q)); profits CNY/yr, unit costs CNY/t, Q in 10 kt/yr.
@@ -99,7 +100,7 @@ def representative_plant(
     }
 
 
-def _first_root(v: Dict[str, float], sizes: np.ndarray, profit: np.ndarray) -> float:
+def _first_root(v: dict[str, float], sizes: np.ndarray, profit: np.ndarray) -> float:
     """Capacity (t/yr) where the full-use profit first goes from < 0 to ≥ 0 (bisection)."""
     up = np.flatnonzero((profit[:-1] < 0) & (profit[1:] >= 0))
     if up.size == 0:
@@ -135,7 +136,7 @@ def plant_profit_report_html(
     if n == 0:
         raise ValueError("the report needs at least one plant")
     rep = representative_plant(result, params)
-    body: List[str] = [f"<h1>{esc(title)}</h1>"]
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
     body.append(
         '<p class="meta">'
@@ -174,7 +175,7 @@ def plant_profit_report_html(
     return html_page(title, body)
 
 
-def _summary_rows(res: PlantEconomics, tr: Callable[[str], str]) -> List[tuple]:
+def _summary_rows(res: PlantEconomics, tr: Callable[[str], str]) -> list[tuple]:
     cap, thr = float(res.capacity.sum()), float(res.throughput.sum())
     losses = int(np.sum(res.profit < 0))
     unit = res.unit_cost[np.isfinite(res.unit_cost)]
@@ -203,7 +204,7 @@ def _representative_html(
     names: Sequence[str],
     res: PlantEconomics,
     params: EconomicParams,
-    rep: Dict[str, Any],
+    rep: dict[str, Any],
     tr: Callable[[str], str],
 ) -> str:
     i, cap, be = rep["index"], rep["capacity"], rep["breakeven_t"]
@@ -246,7 +247,7 @@ ZOOM_BELOW = 0.35
 
 
 def _curve_chart(
-    res: PlantEconomics, rep: Dict[str, Any], tr: Callable[[str], str], *, unit_cost: bool
+    res: PlantEconomics, rep: dict[str, Any], tr: Callable[[str], str], *, unit_cost: bool
 ) -> str:
     import matplotlib
 
@@ -320,7 +321,7 @@ def _curve_chart(
 def _draw_representative(
     ax: Any,
     res: PlantEconomics,
-    rep: Dict[str, Any],
+    rep: dict[str, Any],
     key: str,
     scale: float,
     tr: Callable[[str], str],
@@ -330,7 +331,7 @@ def _draw_representative(
     """The representative plant's curve, its operating point and its break-even point."""
     i, t, y = rep["index"], rep["throughput"], rep[key] / scale
 
-    def lab(text: str) -> Optional[str]:
+    def lab(text: str) -> str | None:
         return plain(text) if labels else None
 
     ax.plot(
@@ -372,7 +373,7 @@ def _draw_representative(
 def _inset(
     ax: Any,
     res: PlantEconomics,
-    rep: Dict[str, Any],
+    rep: dict[str, Any],
     key: str,
     scale: float,
     tr: Callable[[str], str],
@@ -495,7 +496,7 @@ def _route_label(route: str, tr: Callable[[str], str]) -> str:
 
 
 def _routes_html(
-    res: PlantEconomics, params: EconomicParams, rep: Dict[str, Any], tr: Callable[[str], str]
+    res: PlantEconomics, params: EconomicParams, rep: dict[str, Any], tr: Callable[[str], str]
 ) -> str:
     rows = []
     money = money_unit(tr, [res.profit[res.route == r].sum() for r in ("cascade", "recycle")])
@@ -539,7 +540,7 @@ def _plants_table(names: Sequence[str], res: PlantEconomics, tr: Callable[[str],
     order = np.lexsort((np.arange(len(res)), -res.profit))
     money = money_unit(tr, res.profit)
 
-    def row(rank: int, i: int) -> List[Any]:
+    def row(rank: int, i: int) -> list[Any]:
         return [
             rank,
             names[i],

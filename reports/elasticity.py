@@ -8,7 +8,8 @@ the caveat on the source's ratio-on-capacity regression. Volumes are charted in 
 
 from __future__ import annotations
 
-from typing import Callable, List, Sequence
+from collections.abc import Sequence
+from typing import Callable
 
 import numpy as np
 
@@ -28,7 +29,7 @@ def elasticity_html(
     names: Sequence[str], result: RatioResult, fit: Elasticity, tr: Callable[[str], str]
 ) -> str:
     """The elasticity section: method, table, reading, assumptions and the log–log chart."""
-    parts: List[str] = [
+    parts: list[str] = [
         "<p>"
         + esc(
             tr(

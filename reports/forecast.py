@@ -8,7 +8,8 @@ English string goes through the caller's ``tr``. Volumes in t/yr in tables, kt/y
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -32,7 +33,7 @@ TOP_REGIONS = len(SERIES_COLORS)  # one colour each, never repeated
 _OTHER_COLOR = "#bdbdbd"
 
 
-def scenario_order(df: Any, scenario_names: Sequence[str] = ()) -> List[str]:
+def scenario_order(df: Any, scenario_names: Sequence[str] = ()) -> list[str]:
     """Scenario values in report order: ``scenario_names`` first, then any others in order of
     appearance. A frame without a ``scenario`` column has the single scenario ``""``."""
     if "scenario" not in df.columns:
@@ -42,7 +43,7 @@ def scenario_order(df: Any, scenario_names: Sequence[str] = ()) -> List[str]:
     return ordered + [s for s in present if s not in ordered]
 
 
-def _spread(values: Sequence[float]) -> Optional[float]:
+def _spread(values: Sequence[float]) -> float | None:
     """max ÷ min of the scenario totals of one year; None if fewer than 2 or min ≤ 0."""
     if len(values) < 2 or min(values) <= 0:
         return None
@@ -56,7 +57,7 @@ def forecast_report_html(
     scenario_names: Sequence[str] = (),
     tr: Callable[[str], str] = _identity,
     notes: Sequence[str] = (),
-    region_labels: Optional[Mapping[Any, str]] = None,
+    region_labels: Mapping[Any, str] | None = None,
 ) -> str:
     """Build the report page from :func:`core.forecast.forecast` output (one or several
     scenarios concatenated, told apart by a ``scenario`` column). ``scenario_names`` gives the
@@ -78,7 +79,7 @@ def forecast_report_html(
     def scen_label(s: str) -> str:
         return s if s else tr("Forecast")
 
-    body: List[str] = [f"<h1>{esc(title)}</h1>"]
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
     if frame.empty:
         body.append(f"<p>{esc(tr('The forecast has no rows; there is nothing to report.'))}</p>")

@@ -11,7 +11,8 @@ import html
 import io
 import math
 import re
-from typing import Any, Callable, Iterable, List, Optional, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -116,7 +117,7 @@ def plain(text: Any) -> str:
     return str(text).replace("$", r"\$")
 
 
-def fmt_p(value: Optional[float]) -> str:
+def fmt_p(value: float | None) -> str:
     """A p-value for a table: 4 decimals, ``< 0.0001`` below that, a dash when undefined."""
     if value is None:
         return DASH
@@ -135,7 +136,7 @@ def html_table(
     rows: Iterable[Sequence[Any]],
     *,
     numeric: Sequence[bool] = (),
-    caption: Optional[str] = None,
+    caption: str | None = None,
     css_class: str = "data",
 ) -> str:
     """An HTML table; cells are escaped unless they are :class:`Raw`.
@@ -148,7 +149,7 @@ def html_table(
         text = DASH if value is None else esc(value)
         return f"<{tag}{cls}>{text}</{tag}>"
 
-    out: List[str] = [f'<table class="{esc(css_class)}">']
+    out: list[str] = [f'<table class="{esc(css_class)}">']
     if caption:
         out.append(f"<caption>{esc(caption)}</caption>")
     out.append("<thead><tr>" + "".join(cell("th", h, i) for i, h in enumerate(headers)))
@@ -159,7 +160,7 @@ def html_table(
     return "\n".join(out)
 
 
-def available_font_families(preferred: Sequence[str] = CJK_FONT_FAMILIES) -> List[str]:
+def available_font_families(preferred: Sequence[str] = CJK_FONT_FAMILIES) -> list[str]:
     """The ``preferred`` families that matplotlib can find, always ending with DejaVu Sans.
 
     Filtering first avoids matplotlib logging a "font family not found" warning per family.

@@ -10,7 +10,8 @@ goes through the caller's ``tr``.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -65,10 +66,10 @@ def _text_width(text: str, size: float) -> float:
 
 
 def legend_grid_svg(
-    colors: Dict[Tuple[int, int], str],
+    colors: dict[tuple[int, int], str],
     k: int,
-    vol_breaks: Optional[Breaks],
-    outlet_breaks: Optional[Breaks],
+    vol_breaks: Breaks | None,
+    outlet_breaks: Breaks | None,
     vol_title: str,
     outlet_title: str,
     *,
@@ -106,7 +107,7 @@ def legend_grid_svg(
     if under_label:
         width = max(width, gx + _text_width(under_label, fs) + 2 * fs + pad)
     height = max((key_y if under_label else xt_y) + pad, gy + grid_h / 2 + yt_w / 2 + pad)
-    out: List[str] = [
+    out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{width:.0f}" '
         f'height="{height:.0f}" viewBox="0 0 {width:.1f} {height:.1f}" role="img" '
         f'aria-label="{esc(vol_title)} / {esc(outlet_title)}" font-family="{SVG_FONT}" '
@@ -217,7 +218,7 @@ def matching_report_html(
         "over_served": tr("Over-served (outlet class above volume class)"),
         "no_data": tr("No data (volume or outlets null)"),
     }
-    body: List[str] = [f"<h1>{esc(title)}</h1>"]
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
     body.append(
         '<p class="meta">'
@@ -400,7 +401,7 @@ def matching_report_html(
 def _scatter_html(
     names: Sequence[str],
     result: MatchResult,
-    colors: Dict[Tuple[int, int], str],
+    colors: dict[tuple[int, int], str],
     under: Sequence[int],
     tr: Callable[[str], str],
 ) -> str:

@@ -8,7 +8,8 @@ the cities with data, volumes in t/yr, outlets in counts.
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Sequence
+from collections.abc import Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -37,7 +38,7 @@ def significance_html(
     valid = result.match_type != "no_data"
     n_outlets = float(np.sum(result.outlets[valid]))
     alpha = f"{result.alpha:g}"
-    parts: List[str] = [
+    parts: list[str] = [
         "<p>"
         + esc(
             tr(

@@ -10,7 +10,8 @@ ratios in percent.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -76,10 +77,10 @@ def ratio_report_html(
     thresholds: RatioThresholds,
     *,
     title: str,
-    class_labels: Dict[str, str],
+    class_labels: dict[str, str],
     tr: Callable[[str], str] = _identity,
     notes: Sequence[str] = (),
-    elasticity: Optional[Elasticity] = None,
+    elasticity: Elasticity | None = None,
 ) -> str:
     """Build the report page. ``names`` are region names in the order of ``result``.
 
@@ -92,7 +93,7 @@ def ratio_report_html(
     def label(code: str) -> str:
         return class_labels.get(code, code)
 
-    body: List[str] = [f"<h1>{esc(title)}</h1>"]
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
     body.append(
         '<p class="meta">'
@@ -232,7 +233,7 @@ def _fmt_threshold(value: float) -> str:
     return f"{value * 100:.4g} %"
 
 
-def _fmt_sci(value: Optional[float]) -> str:
+def _fmt_sci(value: float | None) -> str:
     return "\u2014" if value is None else f"{value:.4g}"
 
 

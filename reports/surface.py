@@ -7,7 +7,8 @@ prices and support in CNY/t.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Sequence
+from typing import Callable
 
 from ..core.siting.plant_size import SizeRow
 from ..core.siting.surface import BestCell

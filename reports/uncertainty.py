@@ -9,7 +9,8 @@ CNY/yr, charts in 100 M CNY (亿元). Fixed English text goes through ``tr``.
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -52,10 +53,10 @@ def uncertainty_report_html(
     *,
     title: str,
     tr: Callable[[str], str] = identity,
-    n: Optional[int] = None,
-    seed: Optional[int] = None,
+    n: int | None = None,
+    seed: int | None = None,
     notes: Sequence[str] = (),
-    plant: Optional[int] = None,
+    plant: int | None = None,
 ) -> str:
     """The ``profit_uncertainty`` report for :func:`.uncertainty.monte_carlo` (``mc``) and
     :func:`.uncertainty.sensitivity` (``tornado``) of the same plants. ``names`` label the plants
@@ -66,7 +67,7 @@ def uncertainty_report_html(
         raise ValueError(f"{len(names)} names for {mc.p50.shape[0]} plants")
     n = mc.n if n is None else int(n)
     seed = mc.seed if seed is None else seed
-    body: List[str] = [f"<h1>{esc(title)}</h1>"]
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
     body.extend(f'<div class="note">{esc(note)}</div>' for note in notes)
     body.append(
         '<p class="meta">'
@@ -184,7 +185,7 @@ def _plants_table(names: Sequence[str], mc: MonteCarloResult, tr: Callable[[str]
     order = np.lexsort((np.arange(mc.p50.shape[0]), -mc.p50))
     money = money_unit(tr, np.concatenate([mc.p5, mc.p95]))
 
-    def row(rank: int, i: int) -> List[Any]:
+    def row(rank: int, i: int) -> list[Any]:
         return [
             rank,
             names[i],

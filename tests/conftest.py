@@ -86,11 +86,11 @@ class RecordingFeedback:
                 self.warnings: list[str] = []
                 self.errors: list[str] = []
 
-            def pushWarning(self, warning):  # noqa: N802
+            def pushWarning(self, warning):
                 self.warnings.append(warning)
                 super().pushWarning(warning)
 
-            def reportError(self, error, fatalError=False):  # noqa: N802, N803
+            def reportError(self, error, fatalError=False):
                 self.errors.append(error)
                 super().reportError(error, fatalError)
 
@@ -176,7 +176,7 @@ def handle_results(alg, context, feedback, results: dict) -> bool:
         def __init__(self, real):
             self._real = real
 
-        def layerTreeView(self):  # noqa: N802 (QGIS's name)
+        def layerTreeView(self):
             return view
 
         def __getattr__(self, name):

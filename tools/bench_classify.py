@@ -33,7 +33,7 @@ if not (BUILD / "battery_recycling_atlas").exists():
 if str(BUILD) not in sys.path:
     sys.path.insert(0, str(BUILD))
 
-from battery_recycling_atlas.core.mismatch.classify import natural_breaks  # noqa: E402
+from battery_recycling_atlas.core.mismatch.classify import natural_breaks
 
 SIZES = (1_000, 20_000, 100_000, 1_000_000)
 JENKSPY_MAX_N = 20_000  # O(k n^2): about 2 s at 20,000 values, 40 s at 100,000

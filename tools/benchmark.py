@@ -30,7 +30,7 @@ from pathlib import Path
 TOOLS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOLS))
 
-from demo import start_qgis  # noqa: E402
+from demo import start_qgis
 
 BENCH_DIR = TOOLS.parent / "build" / "bench"
 

@@ -28,7 +28,6 @@ import argparse
 import csv
 import sys
 from pathlib import Path
-from typing import List, Tuple
 
 import numpy as np
 
@@ -57,7 +56,7 @@ def _core():
     return calibration, economics
 
 
-def build_rows(seed: int = DEFAULT_SEED) -> List[Tuple[str, int, int, int]]:
+def build_rows(seed: int = DEFAULT_SEED) -> list[tuple[str, int, int, int]]:
     """The table rows: (plant, throughput t/yr, unit cost CNY/t, illustrative = 1)."""
     calibration, economics = _core()
     rng = np.random.default_rng(seed)
@@ -70,7 +69,7 @@ def build_rows(seed: int = DEFAULT_SEED) -> List[Tuple[str, int, int, int]]:
     ]
 
 
-def main(argv: List[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)

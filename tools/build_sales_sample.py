@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import csv
 from pathlib import Path
-from typing import Dict, List
 
 import numpy as np
 
@@ -46,7 +45,7 @@ EARLY_END, LATE_START = 2016, 2021  # weights blend linearly between these years
 COLUMNS = ("province_adcode", "province", "year", "nev_sales", "illustrative")
 
 #: National NEV sales, vehicles/yr. CAAM annual figures 2012-2024; 2025 is an assumption.
-NATIONAL_SALES: Dict[int, int] = {
+NATIONAL_SALES: dict[int, int] = {
     2012: 12_791,
     2013: 17_642,
     2014: 74_763,
@@ -66,7 +65,7 @@ ASSUMED_YEARS = (2025,)
 
 # fmt: off
 #: adcode: (full name, short name, English, long English / other romanisation, traditional)
-NAMES: Dict[str, tuple] = {
+NAMES: dict[str, tuple] = {
     "110000": ("北京市", "北京", "Beijing", "Beijing Municipality", "北京市"),
     "120000": ("天津市", "天津", "Tianjin", "Tianjin Municipality", "天津市"),
     "130000": ("河北省", "河北", "Hebei", "Hebei Province", "河北省"),
@@ -105,7 +104,7 @@ NAMES: Dict[str, tuple] = {
 }
 
 #: adcode: (weight in the early market 2012-2016, weight in the mass market 2021-2025)
-WEIGHTS: Dict[str, tuple] = {
+WEIGHTS: dict[str, tuple] = {
     "110000": (10.0, 4.5), "120000": (5.0, 2.5), "130000": (2.0, 3.5), "140000": (1.0, 1.5),
     "150000": (0.5, 0.8), "210000": (1.0, 1.5), "220000": (0.6, 0.8), "230000": (0.5, 0.6),
     "310000": (9.0, 6.0), "320000": (5.0, 7.5), "330000": (6.0, 9.0), "340000": (3.0, 3.5),
@@ -133,13 +132,13 @@ def blend(year: int, early: float, late: float) -> float:
     return early + f * (late - early)
 
 
-def build(seed: int = DEFAULT_SEED) -> List[dict]:
+def build(seed: int = DEFAULT_SEED) -> list[dict]:
     rng = np.random.default_rng(seed)
     codes = sorted(NAMES)
     years = sorted(NATIONAL_SALES)
     noise = rng.lognormal(0.0, SIGMA, size=(len(codes), len(years)))  # adcode, then year
     forms = rng.integers(0, 5, size=(len(codes), len(years)))
-    rows: List[dict] = []
+    rows: list[dict] = []
     sales = np.zeros((len(codes), len(years)), dtype=np.int64)
     for k, year in enumerate(years):
         weights = np.array([blend(year, *WEIGHTS[c]) for c in codes]) * noise[:, k]

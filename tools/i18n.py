@@ -380,7 +380,7 @@ class _Walker(ast.NodeVisitor):
         )
 
     # scopes
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:  # noqa: N802
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
         self.generic_visit(node)
         self.classes.pop()
@@ -393,11 +393,11 @@ class _Walker(ast.NodeVisitor):
         self.aliases.pop()
         self.functions.pop()
 
-    visit_FunctionDef = _visit_function  # noqa: N815
-    visit_AsyncFunctionDef = _visit_function  # noqa: N815
-    visit_Lambda = _visit_function  # noqa: N815
+    visit_FunctionDef = _visit_function
+    visit_AsyncFunctionDef = _visit_function
+    visit_Lambda = _visit_function
 
-    def visit_Assign(self, node: ast.Assign) -> None:  # noqa: N802
+    def visit_Assign(self, node: ast.Assign) -> None:
         # ``tr = QCoreApplication.translate``: calls of ``tr`` are translate calls.
         if isinstance(node.value, ast.Attribute) and node.value.attr == "translate":
             for target in node.targets:
@@ -459,7 +459,7 @@ class _Walker(ast.NodeVisitor):
         return set(), None
 
     # calls
-    def visit_Call(self, node: ast.Call) -> None:  # noqa: N802
+    def visit_Call(self, node: ast.Call) -> None:
         self._translation(node)
         self._data_strings(node)
         self._forwarded_translator(node)

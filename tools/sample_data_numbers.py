@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Optional
 
 import numpy as np
 from sample_data_tables import (
@@ -44,7 +45,7 @@ from sample_data_tables import (
     UNDER_SERVED,
 )
 
-Numbers = Dict[str, Dict[str, Optional[float]]]
+Numbers = dict[str, dict[str, Optional[float]]]
 NO_DATA = {"710000", "810000", "820000"}  # Taiwan, Hong Kong, Macau
 SIGMA, SIGMA_GROWTH = 0.15, 0.08  # lognormal sigma of the province noise
 SIGMA_CITY, SIGMA_OUTLET, SIGMA_CAPITAL, SIGMA_PLANT, SIGMA_ROUTE = 0.25, 0.10, 0.25, 0.6, 0.5
@@ -105,7 +106,7 @@ def illustrative_numbers(seed: int) -> Numbers:
     return out
 
 
-def check_pattern(nums: Numbers) -> Dict[str, float]:
+def check_pattern(nums: Numbers) -> dict[str, float]:
     """Compute, print and assert the province ratio pattern; return the figures."""
     by_short = {r[2]: r[0] for r in PROVINCES}
     valid = [v for v in nums.values() if v["capacity_2025_t"]]
@@ -143,7 +144,7 @@ def add_capital(nums: Numbers, seed: int) -> None:
         nums[code]["capital_cny"] = float(value)
 
 
-def check_capital(nums: Numbers) -> Dict[str, float]:
+def check_capital(nums: Numbers) -> dict[str, float]:
     """Assert Beijing most capital, the three hubs little, Pearson r near -0.03; return figures."""
     by_short = {r[2]: r[0] for r in PROVINCES}
     mainland = [v for c, v in nums.items() if c not in NO_DATA]
@@ -220,7 +221,7 @@ def plugin_bivariate() -> Any:
     return bivariate
 
 
-def check_cities(city_nums: Numbers, short_names: Dict[str, str]) -> Dict[str, float]:
+def check_cities(city_nums: Numbers, short_names: dict[str, str]) -> dict[str, float]:
     """Assert the city pattern with the plugin's own matching; return the figures.
 
     Mainland cities are matched as ``natural_breaks_matching`` does: volume and outlet shares
@@ -239,7 +240,7 @@ def check_cities(city_nums: Numbers, short_names: Dict[str, str]) -> Dict[str, f
     summary = bivariate.under_served_summary(names, vol, result)
     vs, os_ = result.vol_share * 100, result.outlet_share * 100
     by_short = {s: i for i, s in enumerate(names)}
-    figs: Dict[str, float] = {}
+    figs: dict[str, float] = {}
     for s in ["上海"] + OVER_SERVED:
         figs[f"volume_share_%_{s}"], figs[f"outlet_share_%_{s}"] = vs[by_short[s]], os_[by_short[s]]
     for which, brk in (("volume", result.vol_breaks), ("outlet", result.outlet_breaks)):
@@ -267,7 +268,7 @@ def check_cities(city_nums: Numbers, short_names: Dict[str, str]) -> Dict[str, f
     return figs
 
 
-def plant_attributes(nums: Numbers, seed: int) -> List[dict]:
+def plant_attributes(nums: Numbers, seed: int) -> list[dict]:
     """One dict per firm: ``firm_id``, ``name``, ``province_adcode``, ``capacity_t``, ``route``.
 
     A province's ``capacity_2025_t`` (t/yr) is split among its firms by lognormal weights
@@ -276,7 +277,7 @@ def plant_attributes(nums: Numbers, seed: int) -> List[dict]:
     ``name``: the province's short name and the firm's number in it (广东 3 号厂).
     """
     rng = np.random.default_rng([seed, 4])
-    plants: List[dict] = []
+    plants: list[dict] = []
     for code in sorted(nums):
         count = nums[code]["whitelist_firms"] or 0
         if count:
@@ -307,7 +308,7 @@ def largest_capacity_province(nums: Numbers) -> str:
     )
 
 
-def anchor_leading_firm(plants: List[dict], nums: Numbers) -> int:
+def anchor_leading_firm(plants: list[dict], nums: Numbers) -> int:
     """Give source B's leading firm a plant; return its index in ``plants``.
 
     The largest plant of the largest-capacity province gets capacity LEADING_FIRM_T /
@@ -331,7 +332,7 @@ def anchor_leading_firm(plants: List[dict], nums: Numbers) -> int:
     return anchor
 
 
-def plant_throughput(plants: List[dict], anchor: int, seed: int) -> None:
+def plant_throughput(plants: list[dict], anchor: int, seed: int) -> None:
     """Add ``throughput_t`` (t/yr, whole tonnes) to every plant; exact national total.
 
     The anchor plant gets LEADING_FIRM_T. From ``default_rng([seed, 6])``: the N_LEADING
@@ -362,7 +363,7 @@ def plant_throughput(plants: List[dict], anchor: int, seed: int) -> None:
         plant["throughput_t"] = float(value)
 
 
-def check_throughput(plants: List[dict], anchor: int, nums: Numbers) -> Dict[str, float]:
+def check_throughput(plants: list[dict], anchor: int, nums: Numbers) -> dict[str, float]:
     """Assert the throughput pattern and the published anchors; return the figures.
 
     Asserted: the constants match the ``sources`` rows; total 654,000 t (exact); every plant
@@ -408,7 +409,7 @@ def check_throughput(plants: List[dict], anchor: int, nums: Numbers) -> Dict[str
     return figs
 
 
-def _print(figs: Dict[str, float]) -> None:
+def _print(figs: dict[str, float]) -> None:
     """Print the figures of a check, one per line."""
     for key, val in figs.items():
         print(f"  {key:>24}: {val:.4f}")

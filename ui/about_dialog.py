@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QIcon
@@ -23,7 +22,7 @@ NAME_ZH = "动力电池回收图谱"
 class AboutDialog(QDialog):
     """A read-only page with links to the README sections (opened in the browser)."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("BatteryRecyclingAtlasAbout")
         self.setWindowTitle(self.tr("About Battery Recycling Atlas"))
@@ -38,7 +37,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(QSize(640, 640))
 
-    def tr(self, text: str) -> str:  # noqa: D102 (Qt's name)
+    def tr(self, text: str) -> str:
         return QCoreApplication.translate("AboutDialog", text)
 
     def html(self) -> str:

@@ -9,8 +9,6 @@ these parameters in the background (:class:`ProfitRun`).
 
 from __future__ import annotations
 
-from typing import Optional
-
 from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsSettings
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
@@ -44,13 +42,13 @@ SETTINGS_DIR = "battery_recycling_atlas/explorer/preset_dir"
 class EconomicsExplorerDock(QDockWidget):
     """Dock widget of the economics explorer (object name ``BatteryRecyclingAtlasExplorer``)."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("BatteryRecyclingAtlasExplorer")
         self.setWindowTitle(self.tr("Economics explorer · 经济性探索"))
         self.params: EconomicParams = DEFAULT_PARAMS
-        self.data: Optional[ChartData] = None
-        self.run: Optional[ProfitRun] = None
+        self.data: ChartData | None = None
+        self.run: ProfitRun | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -79,7 +77,7 @@ class EconomicsExplorerDock(QDockWidget):
         self.setWidget(body)
         self.redraw()
 
-    def tr(self, text: str) -> str:  # noqa: D102 (Qt's name)
+    def tr(self, text: str) -> str:
         return QCoreApplication.translate("EconomicsExplorerDock", text)
 
     # -- layout --------------------------------------------------------------------------------
@@ -175,7 +173,7 @@ class EconomicsExplorerDock(QDockWidget):
         self._layer_changed(self.layer_combo.currentLayer())
         return box
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event) -> None:
         """Charts beside the parameters when the dock is wide, below them when it is tall."""
         super().resizeEvent(event)
         wide = self.width() >= 1.1 * self.height()
@@ -327,7 +325,7 @@ class EconomicsExplorerDock(QDockWidget):
         self.cap_field.setField(guess_field(names, "capacity"))
         self.thr_field.setField(guess_field(names, "throughput"))
 
-    def profit_run(self, project: Optional[QgsProject] = None) -> Optional[ProfitRun]:
+    def profit_run(self, project: QgsProject | None = None) -> ProfitRun | None:
         """A :class:`ProfitRun` for the chosen layer and fields (not started), or None with a
         message when the inputs are incomplete."""
         layer = self.layer_combo.currentLayer()

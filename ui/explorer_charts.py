@@ -7,8 +7,6 @@ colours are the reports' (:mod:`core.report_economics_common`).
 
 from __future__ import annotations
 
-from typing import Optional
-
 import matplotlib
 import numpy as np
 from matplotlib.backends.backend_qt5agg import FigureCanvasQTAgg
@@ -29,7 +27,7 @@ FULL_USE = "#2166ac"
 class ExplorerCharts(QWidget):
     """A 2 × 2 grid: profit and unit cost over throughput, terms, cascade or recycle."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rc = chart_rc()
         with matplotlib.rc_context(self._rc):
@@ -43,7 +41,7 @@ class ExplorerCharts(QWidget):
         layout.addWidget(self.canvas)
         self.draw_count = 0
 
-    def tr(self, text: str) -> str:  # noqa: D102 (Qt's name)
+    def tr(self, text: str) -> str:
         """Translate in this class's context; the strings shared with the plant-profit report
         (the stage names drawn by ``core``) fall back to the reports' context."""
         for context in ("ExplorerCharts", "Report"):

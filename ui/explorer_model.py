@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -53,9 +52,9 @@ class SpinSettings:
     step: float
 
 
-def group_names() -> Dict[str, List[str]]:
+def group_names() -> dict[str, list[str]]:
     """Flat parameter names by group key (``rm`` … ``feedstock``), in table order."""
-    out: Dict[str, List[str]] = {key: [] for key in GROUPS}
+    out: dict[str, list[str]] = {key: [] for key in GROUPS}
     for name, spec in PARAMETER_SPECS.items():
         out[spec.group].append(name)
     return out
@@ -101,10 +100,10 @@ class ChartData:
     capacity_q: float
     throughput_q: float
     breakeven_q: float
-    stage: Optional[str]
-    current: Dict[str, object]
-    revenue_by_term: Dict[str, float]
-    cost_by_term: Dict[str, float]
+    stage: str | None
+    current: dict[str, object]
+    revenue_by_term: dict[str, float]
+    cost_by_term: dict[str, float]
     spreads: np.ndarray
     cascade_value: np.ndarray
     recycle_value: float
@@ -112,7 +111,7 @@ class ChartData:
     spread: float
 
     @property
-    def stage_bounds(self) -> Tuple[float, float]:
+    def stage_bounds(self) -> tuple[float, float]:
         """The paper's stage bounds in Q (5 and 20)."""
         return STAGE_BOUNDS
 

@@ -9,7 +9,7 @@ the user edits it) and emits :attr:`ParameterPanel.changed` when the user edits 
 
 from __future__ import annotations
 
-from typing import Dict, Mapping, Optional
+from collections.abc import Mapping
 
 from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -41,12 +41,12 @@ class ParameterPanel(QWidget):
 
     changed = pyqtSignal(str)
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._values: Dict[str, float] = dict(DEFAULT_PARAMS.values())
-        self.widgets: Dict[str, QWidget] = {}
+        self._values: dict[str, float] = dict(DEFAULT_PARAMS.values())
+        self.widgets: dict[str, QWidget] = {}
         try:
-            table: Optional[ParameterTable] = load_parameter_table()
+            table: ParameterTable | None = load_parameter_table()
         except TableError:
             table = None
         self.groups = QListWidget(self)
@@ -64,10 +64,10 @@ class ParameterPanel(QWidget):
         layout.addWidget(self.groups)
         layout.addWidget(self.stack, 1)
 
-    def tr(self, text: str) -> str:  # noqa: D102 (Qt's name)
+    def tr(self, text: str) -> str:
         return QCoreApplication.translate("ParameterPanel", text)
 
-    def group_titles(self) -> Dict[str, str]:
+    def group_titles(self) -> dict[str, str]:
         """Short page titles by group key."""
         return {
             "rm": self.tr("Rm materials"),
@@ -83,7 +83,7 @@ class ParameterPanel(QWidget):
             "feedstock": self.tr("Feedstock"),
         }
 
-    def group_tooltips(self) -> Dict[str, str]:
+    def group_tooltips(self) -> dict[str, str]:
         """What each page holds."""
         return {
             "rm": self.tr("Revenue: recovered materials (prices, contents, recovery rates)"),
@@ -99,7 +99,7 @@ class ParameterPanel(QWidget):
             "feedstock": self.tr("Chemistry mix and purchase price of retired packs"),
         }
 
-    def _group_page(self, names, table: Optional[ParameterTable]) -> QWidget:
+    def _group_page(self, names, table: ParameterTable | None) -> QWidget:
         inner = QWidget()
         form = QFormLayout(inner)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -143,7 +143,7 @@ class ParameterPanel(QWidget):
         spin.valueChanged.connect(lambda value, n=name: self._edited(n, value))
         return spin
 
-    def tooltip(self, name: str, table: Optional[ParameterTable]) -> str:
+    def tooltip(self, name: str, table: ParameterTable | None) -> str:
         """Rich-text tooltip: label, name and unit, physical bounds, source and table range."""
         spec = PARAMETER_SPECS[name]
         lines = [
@@ -169,7 +169,7 @@ class ParameterPanel(QWidget):
         self._values[name] = float(value)
         self.changed.emit(name)
 
-    def values(self) -> Dict[str, float]:
+    def values(self) -> dict[str, float]:
         """The flat values ``{group.field: float}`` as edited."""
         return dict(self._values)
 

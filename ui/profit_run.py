@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any
 
 from qgis.core import (
     QgsApplication,
@@ -29,7 +29,7 @@ from ..core.economics.presets import save_preset
 ALGORITHM_ID = "battery_recycling:plant_profit"
 
 
-def write_temporary_preset(params: EconomicParams, folder: Optional[str] = None) -> str:
+def write_temporary_preset(params: EconomicParams, folder: str | None = None) -> str:
     """Save ``params`` as a preset JSON in a fresh temporary folder; returns its path."""
     target = Path(tempfile.mkdtemp(prefix="bra_explorer_", dir=folder)) / "explorer_preset.json"
     save_preset(params, target, description="Economics explorer (Battery Recycling Atlas)")
@@ -40,13 +40,13 @@ def plant_profit_parameters(
     layer: Any,
     capacity_field: str,
     throughput_field: str,
-    utilization: Optional[float],
+    utilization: float | None,
     preset_path: str,
     output: str = "TEMPORARY_OUTPUT",
-) -> Dict[str, Any]:
+) -> dict[str, Any]:
     """The ``plant_profit`` parameters of an explorer run: a throughput field, or (when it is
     empty) one utilisation (0–1) for every plant, and the preset file."""
-    params: Dict[str, Any] = {
+    params: dict[str, Any] = {
         "INPUT": layer,
         "CAPACITY_FIELD": capacity_field,
         "PARAMETERS_FILE": preset_path,
@@ -71,10 +71,10 @@ class ProfitRun(QObject):
 
     def __init__(
         self,
-        parameters: Dict[str, Any],
-        project: Optional[QgsProject] = None,
+        parameters: dict[str, Any],
+        project: QgsProject | None = None,
         title: str = "",
-        parent: Optional[QObject] = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.project = project or QgsProject.instance()
@@ -83,8 +83,8 @@ class ProfitRun(QObject):
         self.context = QgsProcessingContext()
         self.context.setProject(self.project)
         self.feedback = QgsProcessingFeedback()
-        self.layer: Optional[QgsVectorLayer] = None
-        self.results: Dict[str, Any] = {}
+        self.layer: QgsVectorLayer | None = None
+        self.results: dict[str, Any] = {}
         alg = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
         if alg is None:
             raise RuntimeError(self.tr("The Battery Recycling Atlas provider is not loaded."))
@@ -92,7 +92,7 @@ class ProfitRun(QObject):
         self.task.executed.connect(self._executed)
         self.task.progressChanged.connect(self.progress.emit)
 
-    def tr(self, text: str) -> str:  # noqa: D102 (Qt's name)
+    def tr(self, text: str) -> str:
         return QCoreApplication.translate("ProfitRun", text)
 
     def start(self) -> None:

@@ -10,7 +10,6 @@ re-selects the fields of that year. One button runs ``retirement_capacity_ratio`
 from __future__ import annotations
 
 import time
-from typing import Dict, Optional
 
 from qgis.core import (
     QgsApplication,
@@ -58,15 +57,13 @@ def default_output_dir() -> str:
 class WorkflowDialog(QDialog):
     """Layers, fields, year and class settings; Run starts :class:`WorkflowTask`."""
 
-    def __init__(
-        self, parent: Optional[QWidget] = None, project: Optional[QgsProject] = None
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None, project: QgsProject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("BatteryRecyclingAtlasWorkflow")
         self.setWindowTitle(self.tr("Spatial mismatch workflow · 空间错配分析流程"))
         self.project = project or QgsProject.instance()
-        self.task: Optional[WorkflowTask] = None
-        self.fields: Dict[str, QgsFieldComboBox] = {}
+        self.task: WorkflowTask | None = None
+        self.fields: dict[str, QgsFieldComboBox] = {}
         self.field_labels = {
             "retirement": self.tr("Retirement (t/yr)"),
             "capacity": self.tr("Capacity (t/yr)"),
@@ -105,7 +102,7 @@ class WorkflowDialog(QDialog):
         layout.addWidget(self.buttons)
         self._pick_default_layers()
 
-    def tr(self, text: str) -> str:  # noqa: D102 (Qt's name)
+    def tr(self, text: str) -> str:
         return QCoreApplication.translate("WorkflowDialog", text)
 
     # -- layout --------------------------------------------------------------------------------
@@ -289,7 +286,7 @@ class WorkflowDialog(QDialog):
 
     # -- running -------------------------------------------------------------------------------
 
-    def settings(self) -> Optional[WorkflowSettings]:
+    def settings(self) -> WorkflowSettings | None:
         """The chosen settings, or None (with a message) when something is missing."""
         missing = [
             key for key in PROVINCE_FIELDS + CITY_FIELDS if not self.fields[key].currentField()
@@ -323,7 +320,7 @@ class WorkflowDialog(QDialog):
             label=self.year.currentText(),
         )
 
-    def make_task(self, open_report: bool = True) -> Optional[WorkflowTask]:
+    def make_task(self, open_report: bool = True) -> WorkflowTask | None:
         """A :class:`WorkflowTask` for the current settings (not started), or None."""
         settings = self.settings()
         if settings is None:

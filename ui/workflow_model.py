@@ -8,7 +8,7 @@ before the sample's).
 from __future__ import annotations
 
 import re
-from typing import Sequence, Tuple
+from collections.abc import Sequence
 
 from ..core.regions.field_names import FIELD_KEYWORDS, field_years, guess_field
 from ..reports.html import esc, html_page
@@ -26,7 +26,7 @@ def body_of(html: str) -> str:
 
 
 def combine_reports(
-    title: str, parts: Sequence[Tuple[str, str, str]], intro: str = "", lang: str = "en"
+    title: str, parts: Sequence[tuple[str, str, str]], intro: str = "", lang: str = "en"
 ) -> str:
     """One page from several reports: ``parts`` are (anchor, heading, full HTML page); a table
     of contents links to a ``<section>`` per report holding that report's body."""

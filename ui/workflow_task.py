@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable
 
 from qgis.core import (
     QgsProcessingContext,
@@ -57,23 +57,23 @@ class Step:
 
     key: str
     algorithm: str
-    parameters: Dict[str, Any]
+    parameters: dict[str, Any]
     output: str
     report: str
     title: str
-    results: Dict[str, Any] = field(default_factory=dict)
+    results: dict[str, Any] = field(default_factory=dict)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("WorkflowTask", text)
 
 
-def workflow_steps(s: WorkflowSettings, folder: str) -> List[Step]:
+def workflow_steps(s: WorkflowSettings, folder: str) -> list[Step]:
     """The three algorithm runs, writing ``<key>.gpkg`` and ``<key>.html`` into ``folder``."""
     out = Path(folder)
     suffix = f" {s.label}" if s.label else ""
 
-    def paths(key: str) -> Dict[str, str]:
+    def paths(key: str) -> dict[str, str]:
         return {"OUTPUT": str(out / f"{key}.gpkg"), "REPORT": str(out / f"{key}.html")}
 
     ratio = {
@@ -140,8 +140,8 @@ class WorkflowTask(QgsTask):
         self,
         settings: WorkflowSettings,
         folder: str,
-        project: Optional[QgsProject] = None,
-        on_done: Optional[Callable[[bool, str], None]] = None,
+        project: QgsProject | None = None,
+        on_done: Callable[[bool, str], None] | None = None,
         open_report: bool = True,
     ) -> None:
         super().__init__(_tr("Battery Recycling Atlas: mismatch workflow"), QgsTask.CanCancel)
@@ -152,9 +152,9 @@ class WorkflowTask(QgsTask):
         self.on_done = on_done
         self.open_report = open_report
         self.error = ""
-        self.layers: List[QgsVectorLayer] = []
+        self.layers: list[QgsVectorLayer] = []
         self.report_path = str(Path(folder) / REPORT_NAME)
-        self._feedback: Optional[QgsProcessingFeedback] = None
+        self._feedback: QgsProcessingFeedback | None = None
 
     def cancel(self) -> None:
         """Stop the running algorithm too."""
@@ -193,7 +193,7 @@ class WorkflowTask(QgsTask):
         self.setProgress(100)
         return True
 
-    def finished(self, result: bool) -> None:  # noqa: D401 (Qt's name)
+    def finished(self, result: bool) -> None:
         """Main thread: load the styled layers into a group and write/open the report."""
         if not result:
             message = self.error or _tr("The workflow was cancelled.")

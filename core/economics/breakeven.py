@@ -27,7 +27,8 @@ positive when the plant needs it, negative when it has that much to spare.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 from scipy.special import expit
@@ -64,7 +65,7 @@ def breakeven_li2co3(
     capacity: float,
     throughput: Any,
     extra_cost: Any,
-    max_price: Optional[float] = None,
+    max_price: float | None = None,
 ) -> np.ndarray:
     """Li₂CO₃ price (CNY/t, float64) at which profit − ``extra_cost`` is zero for each
     ``throughput`` (t/yr), all other values ``v`` (flat parameters) as given; see the module
@@ -114,7 +115,7 @@ def breakeven_support(profit: Any, throughput: Any) -> np.ndarray:
 
 
 def breakeven_surface(
-    result: Any, max_price: Optional[float] = None, rows_per_chunk: int = 256
+    result: Any, max_price: float | None = None, rows_per_chunk: int = 256
 ) -> np.ndarray:
     """Break-even Li₂CO₃ price (CNY/t) of every cell of a :class:`.surface.SurfaceResult`,
     in its working precision, NaN where undefined (see :func:`breakeven_li2co3`)."""

@@ -13,8 +13,9 @@ the solution: cov = s²·(JᵀJ)⁻¹ with s² = SSR/(n − p).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any
 
 import numpy as np
 from scipy.optimize import least_squares
@@ -32,7 +33,7 @@ from .model import (
 __all__ = ["FIT_PARAMETERS", "CalibrationResult", "fit_scale_curve", "model_unit_cost"]
 
 #: Parameters fitted by default, with the scale used internally (fitted value / scale ≈ 1).
-FIT_PARAMETERS: Tuple[str, ...] = ("scale.q0", "scale.k", "scale.lam", "plant.fixed_cost_ref")
+FIT_PARAMETERS: tuple[str, ...] = ("scale.q0", "scale.k", "scale.lam", "plant.fixed_cost_ref")
 _SCALE = {"scale.q0": 10.0, "scale.k": 0.2, "scale.lam": 0.5, "plant.fixed_cost_ref": 1e8}
 _BOUNDS = {
     "scale.q0": (0.01, 100.0),
@@ -73,9 +74,9 @@ class CalibrationResult:
     """
 
     params: EconomicParams
-    estimates: Dict[str, float]
-    std_errors: Dict[str, Optional[float]]
-    r2: Optional[float]
+    estimates: dict[str, float]
+    std_errors: dict[str, float | None]
+    r2: float | None
     rmse: float
     n: int
     success: bool
@@ -85,7 +86,7 @@ class CalibrationResult:
     unit_cost: np.ndarray
     fitted: np.ndarray
     residuals: np.ndarray
-    capacity: Optional[np.ndarray] = None
+    capacity: np.ndarray | None = None
 
     def curve(self, throughput: Any, capacity: Any = None) -> np.ndarray:
         """Fitted unit cost (CNY/t) at throughputs (t/yr), e.g. for the report's curve."""
@@ -99,7 +100,7 @@ def fit_scale_curve(
     *,
     capacity: Any = None,
     names: Sequence[str] = FIT_PARAMETERS,
-    starts: Optional[Sequence[Dict[str, float]]] = None,
+    starts: Sequence[dict[str, float]] | None = None,
 ) -> CalibrationResult:
     """Least-squares fit of ``names`` (default Q0, k, λ, fixed cost) to observed unit costs.
 
@@ -183,7 +184,7 @@ def fit_scale_curve(
 
 
 def _starts(
-    base: Dict[str, float], names: Sequence[str], extra: Optional[Sequence[Dict[str, float]]]
+    base: dict[str, float], names: Sequence[str], extra: Sequence[dict[str, float]] | None
 ) -> list:
     starts = [dict(base)]
     if "scale.q0" in names:
@@ -198,8 +199,8 @@ def _starts(
 
 def _std_errors(
     jac: np.ndarray, s2: float, scale: np.ndarray, names: Sequence[str], active: np.ndarray
-) -> Dict[str, Optional[float]]:
-    out: Dict[str, Optional[float]] = {n: None for n in names}
+) -> dict[str, float | None]:
+    out: dict[str, float | None] = {n: None for n in names}
     jtj = jac.T @ jac
     if not np.all(np.isfinite(jtj)) or np.linalg.cond(jtj) > 1e14:
         return out

@@ -16,8 +16,9 @@ The parameter dataclasses, :data:`PARAMETER_SPECS`, :data:`DEFAULT_PARAMS` and t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Dict, Mapping, Optional
+from typing import Any
 
 import numpy as np
 from scipy.special import expit
@@ -162,8 +163,8 @@ class PlantInputs:
 
     capacity: np.ndarray
     throughput: np.ndarray
-    values: Dict[str, Any]
-    fixed_cost: Optional[np.ndarray]
+    values: dict[str, Any]
+    fixed_cost: np.ndarray | None
 
 
 def prepare_plants(
@@ -172,7 +173,7 @@ def prepare_plants(
     throughput: Any = None,
     *,
     utilization: Any = None,
-    overrides: Optional[Mapping[str, Any]] = None,
+    overrides: Mapping[str, Any] | None = None,
     fixed_cost: Any = None,
 ) -> PlantInputs:
     """Validate plant data for :func:`plant_economics` (and the uncertainty analyses).
@@ -202,7 +203,7 @@ def prepare_plants(
         _require(thr, np.isfinite(thr) & (thr >= 0), "throughput", "must be a number >= 0 t/yr")
         _require(thr, thr <= cap * (1 + 1e-9), "throughput", "exceeds the plant's capacity")
         thr = np.minimum(thr, cap)
-    values: Dict[str, Any] = dict(params.values())
+    values: dict[str, Any] = dict(params.values())
     for name, value in (overrides or {}).items():
         spec = PARAMETER_SPECS.get(name)
         if spec is None:
@@ -232,7 +233,7 @@ def plant_economics(
     throughput: Any = None,
     *,
     utilization: Any = None,
-    overrides: Optional[Mapping[str, Any]] = None,
+    overrides: Mapping[str, Any] | None = None,
     fixed_cost: Any = None,
 ) -> PlantEconomics:
     """Profit model per plant, vectorised over plants; arguments as :func:`prepare_plants`."""
@@ -275,7 +276,7 @@ def _material_value(v: Mapping[str, Any], chem: str) -> Any:
 
 def evaluate_values(
     v: Mapping[str, Any], capacity: Any, throughput: Any, fixed_cost: Any = None
-) -> Dict[str, Any]:
+) -> dict[str, Any]:
     """The model on flat values (floats or numpy arrays that broadcast with the plants).
 
     ``capacity`` and ``throughput`` in t/yr, ``fixed_cost`` CNY/yr (None: from capacity). No
@@ -422,8 +423,8 @@ class PlantEconomics:
     fixed_cost: np.ndarray
     recycle_value: np.ndarray
     cascade_value: np.ndarray
-    revenue_by_term: Dict[str, np.ndarray]
-    cost_by_term: Dict[str, np.ndarray]
+    revenue_by_term: dict[str, np.ndarray]
+    cost_by_term: dict[str, np.ndarray]
 
     @classmethod
     def from_outputs(
@@ -462,14 +463,14 @@ class PlantEconomics:
     def __len__(self) -> int:
         return int(self.profit.shape[0])
 
-    def row(self, i: int) -> Dict[str, Any]:
+    def row(self, i: int) -> dict[str, Any]:
         """One plant as plain Python values (floats, ``None`` for undefined, route text)."""
 
-        def num(x: Any) -> Optional[float]:
+        def num(x: Any) -> float | None:
             x = float(x)
             return x if np.isfinite(x) else None
 
-        row: Dict[str, Any] = {
+        row: dict[str, Any] = {
             name: num(getattr(self, name)[i])
             for name in (
                 "capacity",

@@ -11,8 +11,9 @@ the labels: prices CNY/t, contents kg per t of pack, fractions 0..1, volumes t/y
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Dict, Iterable, Mapping, Optional, Tuple
+from typing import Any
 
 import numpy as np
 
@@ -45,8 +46,8 @@ __all__ = [
 ]
 
 #: Revenue and cost terms, in report order (``purchase`` is the documented extension).
-REVENUE_TERMS: Tuple[str, ...] = ("Rm", "Rt", "Sg", "Ec")
-COST_TERMS: Tuple[str, ...] = ("Cp", "Cd", "Cr", "Ce", "purchase")
+REVENUE_TERMS: tuple[str, ...] = ("Rm", "Rt", "Sg", "Ec")
+COST_TERMS: tuple[str, ...] = ("Cp", "Cd", "Cr", "Ce", "purchase")
 
 
 class InputError(RowValuesError):
@@ -73,7 +74,7 @@ def _p(
     unit: str,
     label: str,
     lo: float = 0.0,
-    hi: Optional[float] = None,
+    hi: float | None = None,
     *,
     open_lo: bool = False,
     kind: str = "float",
@@ -93,7 +94,7 @@ class ParamSpec:
     unit: str
     label: str
     lo: float
-    hi: Optional[float]
+    hi: float | None
     open_lo: bool
     kind: str  # "float" or "bool"
 
@@ -268,7 +269,7 @@ class Feedstock(_Group):
 
 
 #: Group attribute → class, in preset and table order.
-GROUPS: Dict[str, type] = {
+GROUPS: dict[str, type] = {
     cls.KEY: cls
     for cls in (
         Materials,
@@ -286,7 +287,7 @@ GROUPS: Dict[str, type] = {
 }
 
 #: Every parameter by flat name ``group.field``, in table order.
-PARAMETER_SPECS: Dict[str, ParamSpec] = {
+PARAMETER_SPECS: dict[str, ParamSpec] = {
     f"{key}.{f.name}": ParamSpec(
         name=f"{key}.{f.name}",
         group=key,
@@ -330,14 +331,14 @@ class EconomicParams:
                 "plant.fixed_share_cp", f"the four fixed cost shares must sum to 1, got {total:g}"
             )
 
-    def values(self) -> Dict[str, float]:
+    def values(self) -> dict[str, float]:
         """Flat ``{group.field: float}`` (booleans as 0.0/1.0), in table order."""
         return {
             name: float(getattr(getattr(self, s.group), name.split(".", 1)[1]))
             for name, s in PARAMETER_SPECS.items()
         }
 
-    def to_dict(self) -> Dict[str, Dict[str, Any]]:
+    def to_dict(self) -> dict[str, dict[str, Any]]:
         """Nested plain dict ``{group: {field: value}}`` for JSON presets."""
         return {
             key: {f.name: getattr(getattr(self, key), f.name) for f in fields(cls)}
@@ -346,7 +347,7 @@ class EconomicParams:
 
     def with_values(self, values: Mapping[str, Any]) -> EconomicParams:
         """A copy with flat-named values replaced, e.g. ``{"rm.li2co3_price": 1e5}``."""
-        changes: Dict[str, Dict[str, Any]] = {}
+        changes: dict[str, dict[str, Any]] = {}
         for name, value in values.items():
             if name not in PARAMETER_SPECS:
                 raise ParameterError(str(name), "unknown parameter")
@@ -358,10 +359,10 @@ class EconomicParams:
 DEFAULT_PARAMS = EconomicParams()
 
 #: Economy-of-scale stages of the paper, by throughput Q in 10 kt/yr: (<5, 5–20, >20).
-STAGES: Tuple[str, str, str] = ("initial", "expansion", "mature")
+STAGES: tuple[str, str, str] = ("initial", "expansion", "mature")
 
 #: Recovery rates per process (fractions). Hydrometallurgy = MIIT 2024 minimum rates.
-PROCESS_RECOVERY: Dict[str, Dict[str, float]] = {
+PROCESS_RECOVERY: dict[str, dict[str, float]] = {
     "hydro": {
         "rec_li": 0.90,
         "rec_ni": 0.98,

@@ -17,9 +17,10 @@ import json
 import math
 import os
 import tempfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterator, Mapping, Optional, Union
+from typing import Any, Union
 
 from .parameters import (
     DEFAULT_PARAMS,
@@ -71,7 +72,7 @@ _TOP_LEVEL = {"format", "version", "description", "units", "metadata", "paramete
 class PresetError(ParameterError):
     """A preset file or dict is unreadable or invalid; ``name`` is the key at fault."""
 
-    def __init__(self, name: str, message: str, path: Optional[PathLike] = None) -> None:
+    def __init__(self, name: str, message: str, path: PathLike | None = None) -> None:
         super().__init__(name, message if path is None else f"{message} (in {path})")
         self.path = None if path is None else str(path)
 
@@ -79,7 +80,7 @@ class PresetError(ParameterError):
 class TableError(ParameterError):
     """A parameter table row is invalid; ``name`` is the parameter, ``line`` the CSV line."""
 
-    def __init__(self, name: str, message: str, line: Optional[int] = None) -> None:
+    def __init__(self, name: str, message: str, line: int | None = None) -> None:
         super().__init__(name, message if line is None else f"{message} (line {line})")
         self.line = line
 
@@ -104,7 +105,7 @@ def params_from_dict(
         data = data["parameters"]
         if not isinstance(data, Mapping):
             raise PresetError("parameters", "expected an object of parameter groups")
-    flat: Dict[str, Any] = {}
+    flat: dict[str, Any] = {}
     for key, value in data.items():
         key = str(key)
         if "." in key:
@@ -127,10 +128,10 @@ def params_from_dict(
 
 
 def preset_dict(
-    params: EconomicParams, description: str = "", metadata: Optional[Mapping[str, Any]] = None
-) -> Dict[str, Any]:
+    params: EconomicParams, description: str = "", metadata: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """The JSON-ready preset layout for ``params`` (``metadata``: e.g. calibration statistics)."""
-    out: Dict[str, Any] = {
+    out: dict[str, Any] = {
         "format": PRESET_FORMAT,
         "version": PRESET_VERSION,
         "description": description,
@@ -168,7 +169,7 @@ def save_preset(
     params: EconomicParams,
     path: PathLike,
     description: str = "",
-    metadata: Optional[Mapping[str, Any]] = None,
+    metadata: Mapping[str, Any] | None = None,
 ) -> Path:
     """Write ``params`` as a JSON preset, atomically (a temporary file renamed into place)."""
     target = Path(path)
@@ -228,14 +229,14 @@ class ParameterTable(Mapping[str, TableRow]):
         """Parameters with the table's values (parameters not in the table keep ``base``)."""
         return base.with_values({name: row.value for name, row in self._rows.items()})
 
-    def ranges(self) -> Dict[str, ParameterRange]:
+    def ranges(self) -> dict[str, ParameterRange]:
         """Ranges of the uncertain parameters (distribution other than ``fixed``)."""
         return {
             name: row.range() for name, row in self._rows.items() if row.distribution != "fixed"
         }
 
 
-def load_parameter_table(path: Optional[PathLike] = None) -> ParameterTable:
+def load_parameter_table(path: PathLike | None = None) -> ParameterTable:
     """Read and validate a parameter table CSV (default: the shipped one).
 
     Columns: ``name, term, value, unit, low, high, distribution, source, description``. Each
@@ -251,7 +252,7 @@ def load_parameter_table(path: Optional[PathLike] = None) -> ParameterTable:
     missing = [c for c in TABLE_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise TableError(missing[0], "missing column in the parameter table")
-    rows: Dict[str, TableRow] = {}
+    rows: dict[str, TableRow] = {}
     for record in reader:
         line = reader.line_num
         name = (record.get("name") or "").strip()
@@ -271,7 +272,7 @@ def load_parameter_table(path: Optional[PathLike] = None) -> ParameterTable:
 
 
 def _table_row(record: Mapping[str, Any], term: str, unit: str, name: str, line: int) -> TableRow:
-    def number(column: str, default: Optional[float] = None) -> float:
+    def number(column: str, default: float | None = None) -> float:
         raw = (record.get(column) or "").strip()
         if not raw and default is not None:
             return default

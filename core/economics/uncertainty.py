@@ -11,8 +11,9 @@ outcomes are correlated and the total over plants is meaningful. Profit in CNY/y
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any
 
 import numpy as np
 from scipy.stats import rankdata
@@ -88,8 +89,8 @@ def _clip(name: str, values: np.ndarray) -> np.ndarray:
 
 
 def sample_ranges(
-    ranges: Mapping[str, ParameterRange], n: int, seed: Optional[int] = None
-) -> Dict[str, np.ndarray]:
+    ranges: Mapping[str, ParameterRange], n: int, seed: int | None = None
+) -> dict[str, np.ndarray]:
     """Draw ``n`` values of every range, in the mapping's order, from one seeded generator."""
     if int(n) < 1:
         raise ValueError(f"number of simulations must be >= 1, got {n!r}")
@@ -121,7 +122,7 @@ class SensitivityResult:
     """Base total profit (CNY/yr) and tornado rows sorted by swing, largest first."""
 
     base_profit: float
-    rows: List[TornadoRow]
+    rows: list[TornadoRow]
     mode: str
 
 
@@ -130,10 +131,10 @@ def sensitivity(
     capacity: Any,
     throughput: Any = None,
     *,
-    ranges: Optional[Mapping[str, ParameterRange]] = None,
+    ranges: Mapping[str, ParameterRange] | None = None,
     percent: float = 0.2,
     utilization: Any = None,
-    overrides: Optional[Mapping[str, Any]] = None,
+    overrides: Mapping[str, Any] | None = None,
     fixed_cost: Any = None,
 ) -> SensitivityResult:
     """One-at-a-time sensitivity of the total profit over the plants.
@@ -153,7 +154,7 @@ def sensitivity(
         fixed_cost=fixed_cost,
     )
     base = params.values()
-    variants: List[tuple] = []
+    variants: list[tuple] = []
     if ranges is not None:
         for name, r in ranges.items():
             if r.distribution != "fixed" and r.low != r.high:
@@ -167,7 +168,7 @@ def sensitivity(
                 if lo != hi:
                     variants.append((name, float(lo), float(hi)))
     m = 2 * len(variants) + 1  # row 0 = base, then (low, high) per parameter
-    values: Dict[str, Any] = {k: _as_row(v) for k, v in inp.values.items()}
+    values: dict[str, Any] = {k: _as_row(v) for k, v in inp.values.items()}
     for j, (name, lo, hi) in enumerate(variants):
         rows_lo = (np.arange(m) == 2 * j + 1)[:, None]
         rows_hi = (np.arange(m) == 2 * j + 2)[:, None]
@@ -213,18 +214,18 @@ class MonteCarloResult:
     the n profit draws of the kept plants, by 0-based plant index (for the report's histogram)."""
 
     n: int
-    seed: Optional[int]
+    seed: int | None
     p5: np.ndarray
     p50: np.ndarray
     p95: np.ndarray
     mean: np.ndarray
     p_loss: np.ndarray
     total: np.ndarray
-    spearman: Dict[str, Optional[float]]
-    draws: Dict[str, np.ndarray]
-    plant_draws: Dict[int, np.ndarray] = field(default_factory=dict)
+    spearman: dict[str, float | None]
+    draws: dict[str, np.ndarray]
+    plant_draws: dict[int, np.ndarray] = field(default_factory=dict)
 
-    def total_summary(self) -> Dict[str, float]:
+    def total_summary(self) -> dict[str, float]:
         """P5, P50, P95, mean and probability of loss of the total profit, as Python floats."""
         p5, p50, p95 = np.percentile(self.total, [5, 50, 95])
         return {
@@ -243,12 +244,12 @@ def monte_carlo(
     *,
     ranges: Mapping[str, ParameterRange],
     n: int = 10_000,
-    seed: Optional[int] = None,
+    seed: int | None = None,
     utilization: Any = None,
-    overrides: Optional[Mapping[str, Any]] = None,
+    overrides: Mapping[str, Any] | None = None,
     fixed_cost: Any = None,
     max_elements: int = 1_000_000,
-    keep: Optional[Sequence[int]] = None,
+    keep: Sequence[int] | None = None,
 ) -> MonteCarloResult:
     """Monte Carlo of profit per plant with ``n`` draws of every range, seeded by ``seed``.
 
@@ -271,14 +272,14 @@ def monte_carlo(
     bad_keep = [i for i in kept if not 0 <= i < n_plants]
     if bad_keep:
         raise InputError("keep", bad_keep, "no such plant")
-    plant_draws: Dict[int, np.ndarray] = {}
+    plant_draws: dict[int, np.ndarray] = {}
     draws = sample_ranges(ranges, n, seed)
     n = int(n)
     # Layout (plants, draws): draws run along the contiguous last axis.
-    values: Dict[str, Any] = {
+    values: dict[str, Any] = {
         k: (v[:, None] if np.ndim(v) == 1 else v) for k, v in inp.values.items()
     }
-    scaled: Dict[str, np.ndarray] = {}  # per-plant overrides moved by draw / mode
+    scaled: dict[str, np.ndarray] = {}  # per-plant overrides moved by draw / mode
     for name, d in draws.items():
         mode = ranges[name].mode
         if np.ndim(values[name]) == 2 and mode != 0:
@@ -345,7 +346,7 @@ def _ranks(x: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def _spearman(x: np.ndarray, y_ranks: np.ndarray) -> Optional[float]:
+def _spearman(x: np.ndarray, y_ranks: np.ndarray) -> float | None:
     """Spearman's rho of ``x`` with the variable whose ranks are ``y_ranks``; None if constant."""
     if x.shape[0] < 3 or np.all(x == x[0]) or np.all(y_ranks == y_ranks[0]):
         return None

@@ -16,8 +16,9 @@ joshuastevens.net/cartography/make-a-bivariate-choropleth-map): volume runs alon
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any
 
 import numpy as np
 
@@ -42,7 +43,7 @@ __all__ = [
 
 #: 3×3 tables indexed ``table[v - 1][o - 1]`` (v = volume class, o = outlet class). The order of
 #: this dict is a public enumeration (index 0 is the default); add new palettes at the end.
-PALETTES: Dict[str, Dict[str, Any]] = {
+PALETTES: dict[str, dict[str, Any]] = {
     "pink_blue": {
         "label": "Pink–blue (Stevens)",
         "table": (
@@ -87,13 +88,13 @@ PALETTES: Dict[str, Dict[str, Any]] = {
         ),
     },
 }
-PALETTE_NAMES: Tuple[str, ...] = tuple(PALETTES)
+PALETTE_NAMES: tuple[str, ...] = tuple(PALETTES)
 #: The default palette: purple–gold stays distinguishable under protanopia and deuteranopia
 #: (simulated CIE ΔE ≥ 16 between every pair of cells; pink–blue falls to 4.5). The order of
 #: PALETTE_NAMES is the PALETTE enumeration and does not change.
 DEFAULT_PALETTE = "purple_gold"
 
-MATCH_TYPES: Tuple[str, ...] = ("under_served", "balanced", "over_served", "no_data")
+MATCH_TYPES: tuple[str, ...] = ("under_served", "balanced", "over_served", "no_data")
 
 # --- colour: sRGB (D65) <-> CIE L*a*b* -----------------------------------------------------------
 
@@ -140,12 +141,12 @@ def _lab_to_srgb(lab: np.ndarray) -> np.ndarray:
     return np.where(lin <= 0.0031308, 12.92 * lin, 1.055 * lin ** (1 / 2.4) - 0.055)
 
 
-def _positions(k: int) -> List[float]:
+def _positions(k: int) -> list[float]:
     """Position of classes 1..k on the 3×3 table's axis (0..2); one class sits in the middle."""
     return [1.0] if k == 1 else [2.0 * i / (k - 1) for i in range(k)]
 
 
-def palette_colors(name: str, k: int, k_outlet: Optional[int] = None) -> Dict[Tuple[int, int], str]:
+def palette_colors(name: str, k: int, k_outlet: int | None = None) -> dict[tuple[int, int], str]:
     """Colour of each class pair: ``{(v, o): "#rrggbb"}``, v = 1..k, o = 1..k_outlet.
 
     ``k_outlet`` defaults to ``k`` (a k×k grid; rectangular grids serve reduced breaks). With
@@ -163,7 +164,7 @@ def palette_colors(name: str, k: int, k_outlet: Optional[int] = None) -> Dict[Tu
             raise ValueError(f"number of classes must be an integer >= 1, got {value!r}")
     table = PALETTES[name]["table"]
     lab = _srgb_to_lab(np.array([[_hex_to_rgb(c) for c in row] for row in table]))
-    out: Dict[Tuple[int, int], str] = {}
+    out: dict[tuple[int, int], str] = {}
     for v, pv in enumerate(_positions(int(k)), start=1):
         for o, po in enumerate(_positions(int(k_out)), start=1):
             if pv.is_integer() and po.is_integer():  # a published colour: no round trip
@@ -178,7 +179,7 @@ def palette_colors(name: str, k: int, k_outlet: Optional[int] = None) -> Dict[Tu
     return out
 
 
-def code_colors(name: str, k_vol: int, k_outlet: int) -> Dict[str, str]:
+def code_colors(name: str, k_vol: int, k_outlet: int) -> dict[str, str]:
     """:func:`palette_colors` keyed by ``match_code`` ("v-o"), for categorized map styles."""
     return {f"{v}-{o}": c for (v, o), c in palette_colors(name, k_vol, k_outlet).items()}
 
@@ -231,15 +232,15 @@ class MatchResult:
         """True when either variable got fewer classes than requested."""
         return self.vol_breaks.reduced or self.outlet_breaks.reduced
 
-    def type_counts(self) -> Dict[str, int]:
+    def type_counts(self) -> dict[str, int]:
         """Number of cities per match type, every code of :data:`MATCH_TYPES` in order."""
         found = self.match_type.tolist()
         return {code: int(found.count(code)) for code in MATCH_TYPES}
 
-    def feature_values(self, i: int) -> Dict[str, Any]:
+    def feature_values(self, i: int) -> dict[str, Any]:
         """Output field values of row ``i`` as Python types (None for null)."""
 
-        def num(a: np.ndarray) -> Optional[float]:
+        def num(a: np.ndarray) -> float | None:
             value = float(a[i])
             return value if np.isfinite(value) else None
 
@@ -258,7 +259,7 @@ class MatchResult:
             "under_sig": None if self.under_sig[i] is None else bool(self.under_sig[i]),
         }
 
-    def under_sig_summary(self) -> Dict[str, Any]:
+    def under_sig_summary(self) -> dict[str, Any]:
         """``{"n": features with under_sig true, "volume": their volume in t/yr}``."""
         hit = np.array([v is True for v in self.under_sig.tolist()], dtype=bool)
         return {"n": int(np.count_nonzero(hit)), "volume": float(np.sum(self.volume[hit]))}
@@ -284,7 +285,7 @@ def match_types(vol_class: Any, outlet_class: Any, k_vol: int, k_outlet: int) ->
 
 def binomial_fewer(
     vol_share: np.ndarray, outlets: np.ndarray, alpha: float = 0.05
-) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """One-sided binomial test of too few outlets per feature, with the BH adjustment.
 
     Over the features where both ``vol_share`` (fraction of the volume of the features with
@@ -389,7 +390,7 @@ def match(
 
 def under_served_summary(
     names: Sequence[Any], volume: Sequence[Any], result: MatchResult
-) -> Dict[str, Any]:
+) -> dict[str, Any]:
     """The under-served cities and what they hold, as Python values.
 
     Returns ``{"rows": [...], "n", "total_volume", "vol_share", "outlet_share"}``: ``rows`` are

@@ -10,8 +10,9 @@ the two per province.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any
 
 import numpy as np
 
@@ -38,19 +39,19 @@ class ComplianceResult:
     compliance_index: np.ndarray
     no_whitelist: np.ndarray
     null_firms: np.ndarray
-    pearson_r: Optional[float]
-    pearson_p: Optional[float]
-    spearman_r: Optional[float]
-    spearman_p: Optional[float]
+    pearson_r: float | None
+    pearson_p: float | None
+    spearman_r: float | None
+    spearman_p: float | None
     n: int
 
     def __len__(self) -> int:
         return int(self.capital.shape[0])
 
-    def feature_values(self, i: int) -> Dict[str, Any]:
+    def feature_values(self, i: int) -> dict[str, Any]:
         """Output field values of row ``i`` as Python types (None for null)."""
 
-        def num(a: np.ndarray) -> Optional[float]:
+        def num(a: np.ndarray) -> float | None:
             value = float(a[i])
             return value if np.isfinite(value) else None
 
@@ -62,7 +63,7 @@ class ComplianceResult:
         }
 
 
-def spearman(x: Sequence[Any], y: Sequence[Any]) -> Tuple[Optional[float], Optional[float], int]:
+def spearman(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | None, int]:
     """Spearman rank correlation of the finite pairs: ``(rho, two-sided p, n)``.
 
     ``rho`` and ``p`` are None when n < 3 or either variable is constant (scipy's

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any
 
 import numpy as np
 
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 #: Stable class codes, in legend order. Output fields store these codes.
-RATIO_CLASSES: Tuple[str, ...] = (
+RATIO_CLASSES: tuple[str, ...] = (
     "severe_idle",
     "under_used",
     "tight",
@@ -45,7 +46,7 @@ RATIO_CLASSES: Tuple[str, ...] = (
 )
 
 #: Fill colours per class (chart and QGIS style use the same ones).
-RATIO_CLASS_COLORS: Dict[str, str] = {
+RATIO_CLASS_COLORS: dict[str, str] = {
     "severe_idle": "#5e3c99",
     "under_used": "#b2abd2",
     "tight": "#fdb863",
@@ -56,7 +57,7 @@ RATIO_CLASS_COLORS: Dict[str, str] = {
 }
 
 #: Outline colours per class: neutral grey, red for ``invalid`` (white fill).
-RATIO_CLASS_EDGE_COLORS: Dict[str, str] = {
+RATIO_CLASS_EDGE_COLORS: dict[str, str] = {
     code: ("#e31a1c" if code == "invalid" else "#404040") for code in RATIO_CLASSES
 }
 
@@ -134,11 +135,11 @@ class RatioSummary:
 
     n_regions: int
     n_valid: int
-    median: Optional[float]
-    mean: Optional[float]
-    share_below: Optional[float]
-    national_ratio: Optional[float]
-    class_counts: Dict[str, int]
+    median: float | None
+    mean: float | None
+    share_below: float | None
+    national_ratio: float | None
+    class_counts: dict[str, int]
 
 
 def compute_ratios(
@@ -205,9 +206,9 @@ def summarize(
     ratios = result.ratio[np.isfinite(result.ratio)]
     n_valid = int(ratios.shape[0])
     if n_valid:
-        median: Optional[float] = float(np.median(ratios))
-        mean: Optional[float] = float(np.mean(ratios))
-        share: Optional[float] = float(np.count_nonzero(ratios < thresholds.idle) / n_valid)
+        median: float | None = float(np.median(ratios))
+        mean: float | None = float(np.mean(ratios))
+        share: float | None = float(np.count_nonzero(ratios < thresholds.idle) / n_valid)
     else:
         median = mean = share = None
 

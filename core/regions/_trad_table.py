@@ -8,9 +8,7 @@ re-run the script. 171 characters.
 
 from __future__ import annotations
 
-from typing import Dict
-
-TRAD2SIMP: Dict[str, str] = {
+TRAD2SIMP: dict[str, str] = {
     "亞": "亚",
     "佈": "布",
     "來": "来",

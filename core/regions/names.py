@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any
 
 from ._trad_table import TRAD2SIMP as _TRAD2SIMP
 
@@ -34,11 +35,11 @@ __all__ = [
 ]
 
 #: Join modes (enumeration order is part of the interface).
-MATCH_BY: Tuple[str, ...] = ("auto", "code", "name")
+MATCH_BY: tuple[str, ...] = ("auto", "code", "name")
 #: How a region was matched (``JoinResult.how``).
-JOIN_HOW: Tuple[str, ...] = ("code", "code_prefix", "name", "alias", "unmatched", "ambiguous")
+JOIN_HOW: tuple[str, ...] = ("code", "code_prefix", "name", "alias", "unmatched", "ambiguous")
 #: What became of a table row (``JoinResult.row_how``).
-ROW_HOW: Tuple[str, ...] = (
+ROW_HOW: tuple[str, ...] = (
     "code",
     "code_prefix",
     "name",
@@ -59,7 +60,7 @@ PROVINCE_PREFIXES = frozenset(
 #: are compared after :func:`normalize_name`, so suffixes (省, Province …), traditional
 #: characters, case, spaces and tone marks do not matter. Shanxi (山西) and Shaanxi (陕西)
 #: differ by the doubled a and are never merged; "Canton" is left out (city or province?).
-PROVINCE_ALIASES: Dict[str, Tuple[str, ...]] = {
+PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
     "110000": ("北京", "Beijing", "Peking", "Peiping"),
     "120000": ("天津", "Tianjin", "Tientsin"),
     "130000": ("河北", "Hebei", "Hopeh", "Hopei"),
@@ -141,7 +142,7 @@ def _is_null(value: Any) -> bool:
         return True  # pd.NA
 
 
-def _parse_code(value: Any) -> Tuple[Optional[str], bool]:
+def _parse_code(value: Any) -> tuple[str | None, bool]:
     """(6-digit code or None, True when the value was exactly 6 digits)."""
     if _is_null(value) or isinstance(value, bool):
         return None, False
@@ -166,7 +167,7 @@ def _parse_code(value: Any) -> Tuple[Optional[str], bool]:
     return (code, exact) if code[:2] in PROVINCE_PREFIXES else (None, False)
 
 
-def normalize_code(value: Any) -> Optional[str]:
+def normalize_code(value: Any) -> str | None:
     """A 6-digit administrative code, or ``None`` if ``value`` is not one.
 
     Accepts ints, integral floats (``110000.0``), strings with spaces or full-width digits;
@@ -211,7 +212,7 @@ def _strip_zh(text: str) -> str:
     return text
 
 
-def _strip_en(tokens: List[str]) -> List[str]:
+def _strip_en(tokens: list[str]) -> list[str]:
     for prefix in _EN_PREFIXES:
         if tuple(tokens[: len(prefix)]) == prefix and len(tokens) > len(prefix):
             tokens = tokens[len(prefix) :]
@@ -260,8 +261,8 @@ def normalize_name(name: Any) -> str:
     return "".join(_strip_en(tokens)).replace("v", "u")
 
 
-def _alias_index(aliases: Mapping[str, Sequence[str]]) -> Dict[str, str]:
-    index: Dict[str, str] = {}
+def _alias_index(aliases: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    index: dict[str, str] = {}
     for code, names in aliases.items():
         norm_code = normalize_code(code)
         if norm_code is None:
@@ -276,12 +277,12 @@ def _alias_index(aliases: Mapping[str, Sequence[str]]) -> Dict[str, str]:
 _PROVINCE_INDEX = _alias_index(PROVINCE_ALIASES)
 
 
-def alias_code(name: Any) -> Optional[str]:
+def alias_code(name: Any) -> str | None:
     """The province adcode that ``name`` is a known form of, or ``None``."""
     return _PROVINCE_INDEX.get(normalize_name(name))
 
 
-def canonical_region_key(value: Any, *, provinces: bool = True) -> Optional[str]:
+def canonical_region_key(value: Any, *, provinces: bool = True) -> str | None:
     """One key per region for grouping mixed forms: the 6-digit code if ``value`` is a code,
     else (with ``provinces``) the province adcode if it is a known province name, else
     :func:`normalize_name` (``None`` when empty). "广东省", "Guangdong" and 440000 all give
@@ -312,16 +313,16 @@ class JoinResult:
     """
 
     match_by: str
-    region_to_row: List[Optional[int]]
-    how: List[str]
-    row_how: List[str]
-    unmatched_rows: List[int]
-    duplicate_rows: Dict[str, List[int]] = field(default_factory=dict)
-    ambiguous_regions: Dict[str, List[int]] = field(default_factory=dict)
-    region_keys: List[str] = field(default_factory=list)
-    table_keys: List[str] = field(default_factory=list)
+    region_to_row: list[int | None]
+    how: list[str]
+    row_how: list[str]
+    unmatched_rows: list[int]
+    duplicate_rows: dict[str, list[int]] = field(default_factory=dict)
+    ambiguous_regions: dict[str, list[int]] = field(default_factory=dict)
+    region_keys: list[str] = field(default_factory=list)
+    table_keys: list[str] = field(default_factory=list)
 
-    def summary(self) -> Dict[str, Dict[str, int]]:
+    def summary(self) -> dict[str, dict[str, int]]:
         """Counts per code: ``{"regions": {how: n}, "rows": {row_how: n}}`` (all codes)."""
         regions, rows = Counter(self.how), Counter(self.row_how)
         return {
@@ -340,7 +341,7 @@ def join_keys(
     table_keys: Sequence[Any],
     match_by: str = "auto",
     *,
-    aliases: Optional[Mapping[str, Sequence[str]]] = None,
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> JoinResult:
     """Join table rows to regions by code or by name; see :class:`JoinResult`.
 
@@ -363,16 +364,16 @@ def join_keys(
         t_parsed = [_parse_code(k) for k in table_keys]
         r_keys = [c or "" for c, _ in r_parsed]
         t_keys = [c or "" for c, _ in t_parsed]
-        r_alias: List[str] = [""] * len(r_keys)
-        t_alias: List[str] = [""] * len(t_keys)
+        r_alias: list[str] = [""] * len(r_keys)
+        t_alias: list[str] = [""] * len(t_keys)
     else:
         r_keys = [normalize_name(k) for k in region_keys]
         t_keys = [normalize_name(k) for k in table_keys]
         r_alias = [index.get(k, "") for k in r_keys]
         t_alias = [index.get(k, "") for k in t_keys]
 
-    by_key: Dict[str, List[int]] = {}
-    by_alias: Dict[str, List[int]] = {}
+    by_key: dict[str, list[int]] = {}
+    by_alias: dict[str, list[int]] = {}
     for i, (key, code) in enumerate(zip(r_keys, r_alias)):
         if key:
             by_key.setdefault(key, []).append(i)
@@ -381,10 +382,10 @@ def join_keys(
     ambiguous = {k: v for k, v in by_key.items() if len(v) > 1}
 
     n_regions, n_rows = len(r_keys), len(t_keys)
-    region_to_row: List[Optional[int]] = [None] * n_regions
+    region_to_row: list[int | None] = [None] * n_regions
     how = ["unmatched"] * n_regions
     row_how = ["unmatched"] * n_rows
-    groups: Dict[str, List[int]] = {}
+    groups: dict[str, list[int]] = {}
     for j, key in enumerate(t_keys):
         if not key:
             continue

@@ -50,8 +50,9 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any
 
 import numpy as np
 
@@ -73,9 +74,9 @@ __all__ = [
 ]
 
 #: Border rules, in the order of the ``BORDER_RULE`` enumeration (index 0 first).
-RULES: Tuple[str, ...] = ("open", "fee", "closed")
+RULES: tuple[str, ...] = ("open", "fee", "closed")
 #: ``method`` choices of :func:`allocate`.
-ALLOCATION_METHODS: Tuple[str, ...] = ("auto", "column_generation", "full")
+ALLOCATION_METHODS: tuple[str, ...] = ("auto", "column_generation", "full")
 
 #: Road distance ÷ straight-line distance (same default as ``profit_surface``'s ``DETOUR``).
 DEFAULT_DETOUR = 1.3
@@ -101,7 +102,7 @@ MAX_ROUNDS = 60
 BLOCK_ELEMENTS = 1 << 21
 #: Options of ``scipy.optimize.linprog(method="highs-ds")`` (dual simplex).
 #: Presolve off and Dantzig pricing: measured fastest on these pure network matrices.
-HIGHS_OPTIONS: Dict[str, Any] = {"presolve": False, "simplex_dual_edge_weight_strategy": "dantzig"}
+HIGHS_OPTIONS: dict[str, Any] = {"presolve": False, "simplex_dual_edge_weight_strategy": "dantzig"}
 #: Reduced costs above −(this × largest unit cost, at least 1 CNY/t) count as non-negative.
 PRICING_TOL = 1e-9
 #: Flows and unmet volumes at or below this fraction of the largest supply count as zero.
@@ -138,7 +139,7 @@ class AllocationParams:
     transport_cost: float
     border_fee: float = 0.0
     detour: float = DEFAULT_DETOUR
-    max_distance_km: Optional[float] = None
+    max_distance_km: float | None = None
     unmet_penalty: float = DEFAULT_UNMET_PENALTY
 
     def __post_init__(self) -> None:
@@ -155,7 +156,7 @@ class AllocationParams:
             object.__setattr__(self, "max_distance_km", value)
 
     @property
-    def penalty_distance_km(self) -> Optional[float]:
+    def penalty_distance_km(self) -> float | None:
         """Straight-line km at which transport alone costs the unmet penalty (None if free).
 
         Supply farther than this from every plant with free capacity stays unmet.
@@ -222,8 +223,8 @@ class AllocationResult:
     penalty_cost: float
     objective: float
     dual_bound: float
-    national_utilization: Optional[float]
-    cross_border_share: Optional[float]
+    national_utilization: float | None
+    cross_border_share: float | None
     cross_border_t: float
     no_capacity: bool
     method: str
@@ -232,7 +233,7 @@ class AllocationResult:
     arcs_permitted: int
     solve_seconds: float
     status: str
-    messages: List[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
 
     @property
     def n_flows(self) -> int:
@@ -240,7 +241,7 @@ class AllocationResult:
         return int(self.flow_t.shape[0])
 
     @property
-    def cost_per_tonne(self) -> Optional[float]:
+    def cost_per_tonne(self) -> float | None:
         """Transport + fees per tonne allocated (CNY/t); None when nothing is allocated."""
         return self.total_cost / self.total_allocated_t if self.total_allocated_t > 0 else None
 
@@ -278,7 +279,7 @@ def _volumes(values: Any, which: str, n: int) -> np.ndarray:
     return arr
 
 
-def _province_key(value: Any) -> Optional[str]:
+def _province_key(value: Any) -> str | None:
     """Normalise a province code: 110000, 110000.0 and " 110000" compare equal; None if null."""
     if value is None:
         return None
@@ -297,14 +298,14 @@ def _province_key(value: Any) -> Optional[str]:
 
 
 def _province_codes(
-    supply_prov: Optional[Sequence[Any]],
-    plant_prov: Optional[Sequence[Any]],
+    supply_prov: Sequence[Any] | None,
+    plant_prov: Sequence[Any] | None,
     n_supply: int,
     n_plants: int,
     rule: str,
-) -> Tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray]:
     """Integer province codes shared by both sides; -1 = unknown."""
-    codes: Dict[str, int] = {}
+    codes: dict[str, int] = {}
     out = []
     for values, n, which in (
         (supply_prov, n_supply, "supply_prov"),
@@ -383,7 +384,7 @@ class _Arcs:
             cost[dist > self.p.max_distance_km] = np.inf
         return cost
 
-    def all_permitted(self) -> Tuple[np.ndarray, np.ndarray, int]:
+    def all_permitted(self) -> tuple[np.ndarray, np.ndarray, int]:
         rows, cols = [], []
         for r0, r1 in self.blocks():
             r, c = np.nonzero(np.isfinite(self.block_cost(r0, r1)))
@@ -393,7 +394,7 @@ class _Arcs:
         c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
         return r.astype(np.int64), c.astype(np.int64), int(r.shape[0])
 
-    def cheapest(self, k: int, prices: Optional[np.ndarray] = None):
+    def cheapest(self, k: int, prices: np.ndarray | None = None):
         """The k cheapest permitted arcs of every row, and the count of all permitted arcs.
 
         With ``prices`` (plant duals, <= 0), "cheapest" means lowest ``cost − price``: plants
@@ -499,16 +500,16 @@ def _keep_arcs(rows: np.ndarray, reduced: np.ndarray, flows: np.ndarray, k: int)
 def allocate(
     supply_xy: Any,
     supply_t: Any,
-    supply_prov: Optional[Sequence[Any]],
+    supply_prov: Sequence[Any] | None,
     plant_xy: Any,
     capacity_t: Any,
-    plant_prov: Optional[Sequence[Any]],
+    plant_prov: Sequence[Any] | None,
     *,
     rule: str,
     transport_cost: float,
     border_fee: float = 0.0,
     detour: float = DEFAULT_DETOUR,
-    max_distance_km: Optional[float] = None,
+    max_distance_km: float | None = None,
     unmet_penalty: float = DEFAULT_UNMET_PENALTY,
     method: str = "auto",
 ) -> AllocationResult:
@@ -566,7 +567,7 @@ class _Solution:
     rounds: int
     permitted: int
     coarse_rounds: int = 0
-    messages: List[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
 
 
 def _solve(arcs: _Arcs, supply, capacity, penalty, method: str, coarse: bool) -> _Solution:
@@ -800,18 +801,18 @@ def _result(params, s_in, c_in, act_s, act_p, arcs, sol: _Solution, start) -> Al
 def compare_rules(
     supply_xy: Any,
     supply_t: Any,
-    supply_prov: Optional[Sequence[Any]],
+    supply_prov: Sequence[Any] | None,
     plant_xy: Any,
     capacity_t: Any,
-    plant_prov: Optional[Sequence[Any]],
+    plant_prov: Sequence[Any] | None,
     *,
     transport_cost: float,
     border_fee: float = 0.0,
     detour: float = DEFAULT_DETOUR,
-    max_distance_km: Optional[float] = None,
+    max_distance_km: float | None = None,
     unmet_penalty: float = DEFAULT_UNMET_PENALTY,
     method: str = "auto",
-) -> Dict[str, AllocationResult]:
+) -> dict[str, AllocationResult]:
     """:func:`allocate` under every rule of :data:`RULES`, keyed by rule in that order."""
     return {
         rule: allocate(

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable
 
 import numpy as np
 
@@ -74,7 +75,7 @@ def _disc_cost(n_sources: int, rp: int, n_cells: int) -> float:
     return n_cells * _RUN_S_PER_CELL + n_sources * (2 * rp + 1) * _RUN_S_PER_RUN
 
 
-def fft_cost(shape: Tuple[int, int], n_kernels: int) -> float:
+def fft_cost(shape: tuple[int, int], n_kernels: int) -> float:
     """Estimated seconds of the FFT convolution on an FFT array of ``shape``."""
     n = shape[0] * shape[1]
     return n * math.log2(max(n, 2)) * (1 + n_kernels) * _FFT_S_PER_ELEMENT_LOG
@@ -83,7 +84,7 @@ def fft_cost(shape: Tuple[int, int], n_kernels: int) -> float:
 def choose_method(
     rows: np.ndarray,
     cols: np.ndarray,
-    out_box: Tuple[int, int, int, int],
+    out_box: tuple[int, int, int, int],
     rp: int,
     n_kernels: int,
     disc: bool = False,
@@ -127,22 +128,22 @@ def in_bands(work: Callable[[int, int], None], r0: int, r1: int) -> None:
             future.result()
 
 
-def _stamps(kernel: RadialKernel, which: Sequence[bool]) -> List[np.ndarray]:
+def _stamps(kernel: RadialKernel, which: Sequence[bool]) -> list[np.ndarray]:
     return [kernel.full(with_distance=w) for w in which]
 
 
 def convolve_direct(
-    src: Tuple[np.ndarray, np.ndarray, np.ndarray],
-    out_box: Tuple[int, int, int, int],
+    src: tuple[np.ndarray, np.ndarray, np.ndarray],
+    out_box: tuple[int, int, int, int],
     kernel: RadialKernel,
     which: Sequence[bool] = (False,),
     dtype: np.dtype = np.float32,
     *,
-    huff: Optional[HuffWeights] = None,
-    labels: Optional[np.ndarray] = None,
-    src_labels: Optional[np.ndarray] = None,
-    check: Optional[Callable[[], None]] = None,
-) -> List[np.ndarray]:
+    huff: HuffWeights | None = None,
+    labels: np.ndarray | None = None,
+    src_labels: np.ndarray | None = None,
+    check: Callable[[], None] | None = None,
+) -> list[np.ndarray]:
     """Σ_i s_i·k(d_i) over sparse sources ``(rows, cols, values)`` (cells of a common index
     space) onto the output cells ``out_box`` = (r0, r1, c0, c1), one array per entry of
     ``which`` (False: k = w, True: k = w·d with d in km), shape (r1 − r0, c1 − c0), in
@@ -171,7 +172,7 @@ def convolve_direct(
         rows = uniq // (c1 - c0 + 2 * rp + 1) + (r0 - rp)
         cols = uniq % (c1 - c0 + 2 * rp + 1) + (c0 - rp)
     dt = np.dtype(dtype)
-    results: List[Optional[np.ndarray]] = [None] * len(which)
+    results: list[np.ndarray | None] = [None] * len(which)
     cells = (r1 - r0) * (c1 - c0)
     stamp = rows.size * (2 * rp + 1) ** 2 * _DIRECT_S_PER_CELL
     if (
@@ -228,7 +229,7 @@ def _disc_sum(
     rows: np.ndarray,
     cols: np.ndarray,
     values: np.ndarray,
-    out_box: Tuple[int, int, int, int],
+    out_box: tuple[int, int, int, int],
     kernel: RadialKernel,
     dtype: np.dtype,
 ) -> np.ndarray:

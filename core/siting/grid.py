@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import scipy.fft as sfft
@@ -51,7 +51,7 @@ __all__ = [
 
 #: Distance decay of the catchment weight w(d), in the order of the ``DECAY`` enumeration:
 #: ``none`` w = 1, ``linear`` w = 1 − d/R, ``exponential`` w = exp(−3·d/R); all cut at d > R.
-DECAYS: Tuple[str, ...] = ("none", "linear", "exponential")
+DECAYS: tuple[str, ...] = ("none", "linear", "exponential")
 
 #: Share of the available memory a default budget may use.
 MEMORY_FRACTION = 0.5
@@ -104,7 +104,7 @@ class GridSpec:
         return cls(xmin, ymax, pixel, ncols, nrows)
 
     @property
-    def shape(self) -> Tuple[int, int]:
+    def shape(self) -> tuple[int, int]:
         """``(nrows, ncols)``."""
         return (self.nrows, self.ncols)
 
@@ -114,7 +114,7 @@ class GridSpec:
         return self.nrows * self.ncols
 
     @property
-    def extent(self) -> Tuple[float, float, float, float]:
+    def extent(self) -> tuple[float, float, float, float]:
         """``(xmin, ymin, xmax, ymax)`` in metres."""
         return (
             self.x0,
@@ -124,7 +124,7 @@ class GridSpec:
         )
 
     @property
-    def geotransform(self) -> Tuple[float, float, float, float, float, float]:
+    def geotransform(self) -> tuple[float, float, float, float, float, float]:
         """GDAL geotransform ``(x0, p, 0, y0, 0, −p)``."""
         return (self.x0, self.pixel, 0.0, self.y0, 0.0, -self.pixel)
 
@@ -187,7 +187,7 @@ class RadialKernel:
         d = np.hypot(off[:, None], off[None, :]) * self.pixel_km
         self.quarter = decay_weight(d, self.radius_km, decay)
         self.quarter_d = self.quarter * d
-        self._spectra: Dict[Tuple[int, int, int, str], np.ndarray] = {}
+        self._spectra: dict[tuple[int, int, int, str], np.ndarray] = {}
 
     def full(self, with_distance: bool = False) -> np.ndarray:
         """The whole (2·rp + 1)² kernel, centre at [rp, rp]."""
@@ -195,7 +195,7 @@ class RadialKernel:
         half = np.concatenate([q[:0:-1], q], axis=0)
         return np.concatenate([half[:, :0:-1], half], axis=1)
 
-    def spectrum(self, shape: Tuple[int, int], with_distance: bool, dtype: np.dtype) -> np.ndarray:
+    def spectrum(self, shape: tuple[int, int], with_distance: bool, dtype: np.dtype) -> np.ndarray:
         """Rows 0..L0/2 of the real spectrum of the kernel wrapped around the origin of an
         ``L0 × L1`` array (both even, each > 2·rp): shape ``(L0 // 2 + 1, L1 // 2 + 1)``; the
         other rows mirror them (row u = row L0 − u). Equal to ``rfft2`` of the wrapped kernel,
@@ -220,7 +220,7 @@ class RadialKernel:
         return half
 
     def full_spectrum(
-        self, shape: Tuple[int, int], with_distance: bool, dtype: np.dtype = np.float64
+        self, shape: tuple[int, int], with_distance: bool, dtype: np.dtype = np.float64
     ) -> np.ndarray:
         """The whole ``(L0, L1 // 2 + 1)`` spectrum (for checks; the convolution uses halves)."""
         half = self.spectrum(shape, with_distance, dtype)
@@ -239,8 +239,8 @@ def _even_fast_len(n: int) -> int:
 
 
 def fft_shape(
-    src_box: Tuple[int, int, int, int], out_box: Tuple[int, int, int, int], rp: int
-) -> Tuple[int, int]:
+    src_box: tuple[int, int, int, int], out_box: tuple[int, int, int, int], rp: int
+) -> tuple[int, int]:
     """FFT shape for sources on rows [r0, r1) × cols [c0, c1) (``src_box`` = (r0, r1, c0, c1))
     and outputs on ``out_box`` (each within the other padded by rp): per axis the even fast
     length ≥ max(b − c, e − a) + rp and > 2·rp."""
@@ -261,13 +261,13 @@ def _multiply(spec: np.ndarray, half: np.ndarray, out: np.ndarray) -> None:
 
 
 def convolve_region(
-    src: Union[np.ndarray, Tuple[np.ndarray, np.ndarray, np.ndarray]],
-    src_origin: Tuple[int, int],
-    out_box: Tuple[int, int, int, int],
+    src: np.ndarray | tuple[np.ndarray, np.ndarray, np.ndarray],
+    src_origin: tuple[int, int],
+    out_box: tuple[int, int, int, int],
     kernel: RadialKernel,
     which: Sequence[bool] = (False,),
     dtype: np.dtype = np.float32,
-) -> Tuple[Optional[Tuple[int, int, int, int]], List[np.ndarray]]:
+) -> tuple[tuple[int, int, int, int] | None, list[np.ndarray]]:
     """Like :func:`convolve_block`, but returns ``(box, views)``: ``box`` (r0, r1, c0, c1) is
     the part of ``out_box`` that sources can reach (None if nothing: all zero) and ``views``
     the sums there, views into the FFT results (no copy)."""
@@ -308,7 +308,7 @@ def convolve_region(
     del buf
     crop = (slice(r0 - o_r, r1 - o_r), slice(c0 - o_c, c1 - o_c))
     views = []
-    product: Optional[np.ndarray] = None
+    product: np.ndarray | None = None
     for k, with_distance in enumerate(which):
         half = kernel.spectrum(shape, with_distance, dtype)
         if k == len(which) - 1:
@@ -321,14 +321,14 @@ def convolve_region(
 
 
 def convolve_block(
-    src: Union[np.ndarray, Tuple[np.ndarray, np.ndarray, np.ndarray]],
-    src_origin: Tuple[int, int],
-    out_box: Tuple[int, int, int, int],
+    src: np.ndarray | tuple[np.ndarray, np.ndarray, np.ndarray],
+    src_origin: tuple[int, int],
+    out_box: tuple[int, int, int, int],
     kernel: RadialKernel,
     which: Sequence[bool] = (False,),
     dtype: np.dtype = np.float32,
     copy: bool = True,
-) -> List[np.ndarray]:
+) -> list[np.ndarray]:
     """Convolve sources with the kernel onto output cells; one array per entry of ``which``
     (False: Σ s·w, True: Σ s·w·d in s-units·km).
 
@@ -359,7 +359,7 @@ def convolve_block(
 
 
 def noise_floor(
-    total_abs: float, kernel_max: float, shape: Tuple[int, int], dtype: np.dtype
+    total_abs: float, kernel_max: float, shape: tuple[int, int], dtype: np.dtype
 ) -> float:
     """Bound on the absolute FFT round-off of one convolution: ¼·eps·log2(L0·L1)·Σ|s|·max|k|.
 
@@ -369,7 +369,7 @@ def noise_floor(
     return 0.25 * eps * math.log2(max(shape[0] * shape[1], 2)) * total_abs * kernel_max
 
 
-def available_memory_bytes() -> Optional[int]:
+def available_memory_bytes() -> int | None:
     """Available physical memory: ``os.sysconf``'s free pages (None where they cannot be
     read), raised to Linux's ``MemAvailable`` (free memory plus the page cache that can be
     reclaimed) where /proc/meminfo has it: free pages alone understate the memory a

@@ -16,8 +16,6 @@ as the market-share model describes where batteries would go, not whether they c
 
 from __future__ import annotations
 
-from typing import Tuple
-
 import numpy as np
 
 from .grid import decay_weight
@@ -43,7 +41,7 @@ def competitor_pull(
     beta: float,
     min_distance_km: float,
     closed: bool,
-) -> Tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray]:
     """(pull D_i per source, Huff intake per plant in t/yr) for sources at (sx, sy) m with
     ``supply`` t/yr and plants at (px, py) m with ``capacity`` t/yr (NaN or ≤ 0: no part;
     intake NaN for a null capacity). The intake is Σ_i s_i·share_ij without a new plant.

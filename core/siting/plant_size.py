@@ -5,8 +5,9 @@ report): the surface is computed again for each capacity, everything else as giv
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Callable, List, Optional, Sequence
+from typing import Any, Callable
 
 from ..economics.breakeven import breakeven_li2co3, breakeven_support
 from .surface import BestCell, SurfaceResult, best_locations
@@ -26,14 +27,14 @@ class SizeRow:
 
     capacity: float
     min_throughput: float
-    best: Optional[BestCell]
-    breakeven_li2co3: Optional[float]
-    breakeven_support: Optional[float]
+    best: BestCell | None
+    breakeven_li2co3: float | None
+    breakeven_support: float | None
     n_sites: int
 
 
 def best_site_row(
-    result: SurfaceResult, min_throughput: float, min_separation_km: Optional[float] = None
+    result: SurfaceResult, min_throughput: float, min_separation_km: float | None = None
 ) -> SizeRow:
     """The best cell of ``result`` with a throughput above ``min_throughput`` and its
     break-even Li₂CO₃ price and support (:mod:`.breakeven`)."""
@@ -64,7 +65,7 @@ def capacity_sweep(
     params: Any,
     capacities: Sequence[float] = DEFAULT_SIZES_T,
     min_share: float = 0.5,
-) -> List[SizeRow]:
+) -> list[SizeRow]:
     """For each capacity C (t/yr): ``run(params with capacity C)`` (the caller's surface, on
     its grid and supply) and its best site with a throughput above ``min_share``·C."""
     rows = []

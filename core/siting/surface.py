@@ -63,7 +63,7 @@ import math
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable
 
 import numpy as np
 from scipy import ndimage
@@ -116,14 +116,14 @@ __all__ = [
 ]
 
 #: Border rules, in the order of the ``BORDER_RULE`` enumeration (index 0 first).
-BORDER_RULES: Tuple[str, ...] = ("open", "fee", "closed")
+BORDER_RULES: tuple[str, ...] = ("open", "fee", "closed")
 #: Working precisions of the convolutions and outputs.
-PRECISIONS: Tuple[str, ...] = ("float32", "float64")
+PRECISIONS: tuple[str, ...] = ("float32", "float64")
 #: How the new plant competes with existing plants, in the order of the ``COMPETITION``
 #: enumeration: existing plants served first, or Huff market shares (:mod:`.huff`).
-COMPETITIONS: Tuple[str, ...] = ("served_first", "market_share")
+COMPETITIONS: tuple[str, ...] = ("served_first", "market_share")
 #: Summation methods: the cheaper of the two (``auto``), FFT convolution, direct stamps.
-METHODS: Tuple[str, ...] = ("auto", "fft", "direct")
+METHODS: tuple[str, ...] = ("auto", "fft", "direct")
 
 #: Output rows evaluated per economics chunk (bounds the temporaries).
 _CHUNK_CELLS = 1 << 18
@@ -166,7 +166,7 @@ class GridTooLargeError(ValueError):
         )
 
 
-def _choice(value: Any, options: Tuple[str, ...], name: str) -> str:
+def _choice(value: Any, options: tuple[str, ...], name: str) -> str:
     """An enumeration value given by name or by index."""
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
         if 0 <= int(value) < len(options):
@@ -215,7 +215,7 @@ class SurfaceParams:
     competition: str = "served_first"
     huff_alpha: float = 1.0
     huff_beta: float = 2.0
-    huff_min_distance_km: Optional[float] = None
+    huff_min_distance_km: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "capacity", _number(self.capacity, "capacity", positive=True))
@@ -304,7 +304,7 @@ class SurfaceResult:
     transport_cost: np.ndarray
     border_fee_cost: np.ndarray
     profit: np.ndarray
-    foreign_supply: Optional[np.ndarray]
+    foreign_supply: np.ndarray | None
     existing_intake: np.ndarray
     supply_total: float
     supply_left: float
@@ -312,7 +312,7 @@ class SurfaceResult:
     noise_floor_t: float
     profit_at_zero: float
     profit_at_capacity: float
-    timings: Dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
     method: str = "fft"
 
     @property
@@ -383,7 +383,7 @@ def estimate_grid_bytes(
 def check_grid_memory(
     grid: GridSpec,
     params: SurfaceParams,
-    budget_bytes: Optional[int] = None,
+    budget_bytes: int | None = None,
     supply_grid: bool = False,
 ) -> int:
     """The estimate for this grid (:func:`estimate_grid_bytes`), or :class:`GridTooLargeError`
@@ -432,7 +432,7 @@ def _codes(values: Any, n: int, which: str) -> np.ndarray:
     return out.astype(np.int64)
 
 
-def _points(x: Any, y: Any, values: Any, which: str) -> Tuple[np.ndarray, ...]:
+def _points(x: Any, y: Any, values: Any, which: str) -> tuple[np.ndarray, ...]:
     """Validated x, y, values (float64) and the mask of rows taking part (value not null)."""
     xa, ya, va = (
         to_float_array(x, f"{which}_x"),
@@ -469,7 +469,7 @@ def _province_grid(provinces: Any, grid: GridSpec) -> np.ndarray:
 
 
 def _lookup(
-    prov: Optional[np.ndarray], grid: GridSpec, rows: np.ndarray, cols: np.ndarray
+    prov: np.ndarray | None, grid: GridSpec, rows: np.ndarray, cols: np.ndarray
 ) -> np.ndarray:
     """Province code at each cell (−1 outside the grid or without a province grid)."""
     out = np.full(rows.shape, -1, dtype=np.int64)
@@ -482,7 +482,7 @@ def _lookup(
 
 class _Ticker:
     def __init__(
-        self, progress: Optional[Callable[[float], Any]], canceled: Optional[Callable[[], bool]]
+        self, progress: Callable[[float], Any] | None, canceled: Callable[[], bool] | None
     ) -> None:
         self.progress, self.canceled = progress, canceled
 
@@ -512,7 +512,7 @@ def serve_existing_plants(
     radius_km: float,
     decay: str,
     closed: bool,
-) -> Tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray]:
     """The module's existing-plant rule on sources at (sx, sy) m with ``supply`` t/yr.
 
     Returns (supply left per source, intake per plant in input order; NaN for a null
@@ -540,8 +540,8 @@ def serve_existing_plants(
 def _serve_on_grid(
     src: np.ndarray,
     grid: GridSpec,
-    prov: Optional[np.ndarray],
-    plants: Tuple[np.ndarray, ...],
+    prov: np.ndarray | None,
+    plants: tuple[np.ndarray, ...],
     kernel: RadialKernel,
     closed: bool,
 ) -> np.ndarray:
@@ -586,13 +586,13 @@ class _Sources:
     def __init__(
         self,
         whole: Any,
-        origin: Tuple[int, int],
-        by_province: Callable[[int], Optional[Tuple[Any, Tuple[int, int]]]],
+        origin: tuple[int, int],
+        by_province: Callable[[int], tuple[Any, tuple[int, int]] | None],
         codes: np.ndarray,
     ) -> None:
         self.whole, self.origin, self.by_province, self.codes = whole, origin, by_province, codes
-        self.sprov: Optional[np.ndarray] = None  # per sparse source (direct summation)
-        self.pull: Optional[np.ndarray] = None  # Huff pull of the incumbents per sparse source
+        self.sprov: np.ndarray | None = None  # per sparse source (direct summation)
+        self.pull: np.ndarray | None = None  # Huff pull of the incumbents per sparse source
 
 
 def _point_sources(
@@ -602,8 +602,8 @@ def _point_sources(
     y: np.ndarray,
     t: np.ndarray,
     sprov: np.ndarray,
-    pull: Optional[np.ndarray] = None,
-) -> Tuple[_Sources, float]:
+    pull: np.ndarray | None = None,
+) -> tuple[_Sources, float]:
     """Points moved to their cells (sparse); those more than rp cells outside are dropped."""
     rows, cols = grid.row_of(y), grid.col_of(x)
     keep = (
@@ -617,7 +617,7 @@ def _point_sources(
     rows, cols, t, sprov = rows[keep], cols[keep], t[keep], sprov[keep]
     pull = pull[keep] if pull is not None else None
 
-    def by_province(p: int) -> Optional[Tuple[Any, Tuple[int, int]]]:
+    def by_province(p: int) -> tuple[Any, tuple[int, int]] | None:
         sel = sprov == p
         return ((rows[sel], cols[sel], t[sel]), (0, 0)) if sel.any() else None
 
@@ -627,7 +627,7 @@ def _point_sources(
     return out, outside
 
 
-def _grid_sources(src: np.ndarray, prov: Optional[np.ndarray], dtype: np.dtype) -> _Sources:
+def _grid_sources(src: np.ndarray, prov: np.ndarray | None, dtype: np.dtype) -> _Sources:
     block = src.astype(dtype, copy=False)
     if prov is None:
         return _Sources(block, (0, 0), lambda p: None, np.zeros(0, dtype=np.int64))
@@ -636,7 +636,7 @@ def _grid_sources(src: np.ndarray, prov: Optional[np.ndarray], dtype: np.dtype) 
     boxes = ndimage.find_objects(labels)
     codes = np.array([i for i, b in enumerate(boxes) if b is not None], dtype=np.int64)
 
-    def by_province(p: int) -> Optional[Tuple[np.ndarray, Tuple[int, int]]]:
+    def by_province(p: int) -> tuple[np.ndarray, tuple[int, int]] | None:
         box = boxes[p] if p < len(boxes) else None
         if box is None:
             return None
@@ -649,13 +649,13 @@ def _grid_sources(src: np.ndarray, prov: Optional[np.ndarray], dtype: np.dtype) 
 def profit_surface(
     grid: GridSpec,
     params: SurfaceParams,
-    supply: Union[SupplyPoints, np.ndarray],
+    supply: SupplyPoints | np.ndarray,
     *,
-    provinces: Optional[np.ndarray] = None,
-    existing: Optional[ExistingPlants] = None,
-    memory_budget: Optional[int] = None,
-    progress: Optional[Callable[[float], Any]] = None,
-    canceled: Optional[Callable[[], bool]] = None,
+    provinces: np.ndarray | None = None,
+    existing: ExistingPlants | None = None,
+    memory_budget: int | None = None,
+    progress: Callable[[float], Any] | None = None,
+    canceled: Callable[[], bool] | None = None,
     method: str = "auto",
 ) -> SurfaceResult:
     """The profit surface (see the module docstring for the model and rules).
@@ -677,7 +677,7 @@ def profit_surface(
     ``supply_province``, ``existing``, ``existing_province``) naming bad rows.
     """
     started = time.perf_counter()
-    timings: Dict[str, float] = {}
+    timings: dict[str, float] = {}
     tick = _Ticker(progress, canceled)
     if not isinstance(grid, GridSpec):
         raise ParameterError("grid", "expected a GridSpec")
@@ -688,7 +688,7 @@ def profit_surface(
     econ_values = prepare_plants(params.economics, [params.capacity], [params.capacity]).values
     kernel = RadialKernel(params.haul_radius_km, grid.pixel / 1000.0, params.decay)
     rp = kernel.rp
-    prov: Optional[np.ndarray] = None
+    prov: np.ndarray | None = None
     if params.uses_provinces:
         if provinces is None:
             raise ParameterError(
@@ -771,8 +771,8 @@ def profit_surface(
     n_fft = fft_shape((-rp, grid.nrows + rp, -rp, grid.ncols + rp), full_box, rp)
     floor = noise_floor(left, 1.0, n_fft, dtype)
     mark = time.perf_counter()
-    foreign: Optional[np.ndarray] = None
-    outside_cells: Optional[np.ndarray] = None
+    foreign: np.ndarray | None = None
+    outside_cells: np.ndarray | None = None
     direct = (
         isinstance(sources.whole, tuple)
         and sources.sprov is not None
@@ -968,11 +968,11 @@ def _huff_pull(
     sy: np.ndarray,
     sprov: np.ndarray,
     supply: np.ndarray,
-    plants: Tuple[np.ndarray, ...],
+    plants: tuple[np.ndarray, ...],
     params: SurfaceParams,
     grid: GridSpec,
     closed: bool,
-) -> Tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray]:
     """Huff pull of the existing plants per source and their intake (:mod:`.huff`)."""
     px, py, cap, pprov = plants
     return competitor_pull(
@@ -1001,15 +1001,15 @@ def _min_distance(params: SurfaceParams, grid: GridSpec) -> float:
 
 def _direct_sums(
     sources: _Sources,
-    full_box: Tuple[int, int, int, int],
+    full_box: tuple[int, int, int, int],
     kernel: RadialKernel,
-    prov: Optional[np.ndarray],
+    prov: np.ndarray | None,
     params: SurfaceParams,
     grid: GridSpec,
     dtype: np.dtype,
     floor: float,
-    check: Optional[Callable[[], None]] = None,
-) -> Tuple[np.ndarray, ...]:
+    check: Callable[[], None] | None = None,
+) -> tuple[np.ndarray, ...]:
     """(S, Σ s·w·d, foreign supply or None, cells outside every province or None) by direct
     stamps, with Huff shares when the sources carry a pull."""
     huff = None
@@ -1108,9 +1108,9 @@ class _BlockMax:
 def best_locations(
     result: SurfaceResult,
     n: int = 10,
-    min_separation_km: Optional[float] = None,
+    min_separation_km: float | None = None,
     min_throughput_t: float = 0.0,
-) -> List[BestCell]:
+) -> list[BestCell]:
     """The ``n`` most profitable cells, best first, among cells whose throughput exceeds
     ``min_throughput_t`` (t/yr; default 0: cells with some supply), each at least
     ``min_separation_km`` (default: the haul radius; 0 = any distinct cells) from the ones
@@ -1130,7 +1130,7 @@ def best_locations(
     del ok
     sep_px = int(math.floor(sep * 1000.0 / grid.pixel))
     blocks = _BlockMax(work)
-    picks: List[BestCell] = []
+    picks: list[BestCell] = []
     for rank in range(1, int(n) + 1):
         idx = blocks.argmax()
         if idx < 0:

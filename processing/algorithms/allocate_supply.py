@@ -27,8 +27,8 @@ from ...core.siting import allocation as core
 from ..compat import new_field
 from ..help_texts import allocation_help
 from ..illustrative import run_uses_sample
+from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import (
-    ensure_outputs_not_inputs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -99,11 +99,11 @@ class AllocateSupply(AtlasAlgorithm):
         "ALLOCATED_T",
     )
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return allocation_help(self.tr)
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs (enumerations in the issue's order)."""
         num = QgsProcessingParameterNumber
         field = QgsProcessingParameterField
@@ -261,7 +261,7 @@ class AllocateSupply(AtlasAlgorithm):
             {self.SUPPLY_FIELD: "retirement", "CAPACITY_FIELD": "capacity"},
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Read and project both layers, find provinces, solve in ``core``, write and report."""
         crs = target_crs(self, parameters, context)
         supply_src = self.source_or_raise(parameters, self.SUPPLY, context)

@@ -14,7 +14,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ...plugin_info import readme_url
 from ..dependencies import CORE, install_message, missing
-from ..io.layers import output_fields, write_text
+from ..io.destinations import write_text
+from ..io.layers import output_fields
 from ..styling.label_language import LANGUAGES, language_parameter, legend_language, translate
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
@@ -82,7 +83,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         index = self.parameterAsEnum(parameters, "LANGUAGE", context)
         return LANGUAGES[index] if 0 <= index < len(LANGUAGES) else ""
 
-    def createInstance(self):  # noqa: N802 (QGIS's name)
+    def createInstance(self):
         """A fresh instance, as Processing requires for every run."""
         return type(self)()
 
@@ -90,7 +91,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         """Stable id, used as ``battery_recycling:<name>``."""
         return self.ALGORITHM_ID
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS's name)
+    def displayName(self) -> str:
         """Translated display name."""
         return self.tr(self.DISPLAY_NAME)
 
@@ -98,7 +99,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         """Translated group name."""
         return self.tr(self.GROUP)
 
-    def groupId(self) -> str:  # noqa: N802 (QGIS's name)
+    def groupId(self) -> str:
         """Stable group id."""
         return self.GROUP_ID
 
@@ -106,11 +107,11 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         """The plugin icon."""
         return QIcon(str(ICON))
 
-    def helpUrl(self) -> str:  # noqa: N802 (QGIS's name)
+    def helpUrl(self) -> str:
         """The README section documenting this algorithm."""
         return readme_url(self.HELP_ANCHOR or self.ALGORITHM_ID.replace("_", "-"))
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """Refuse to start, with the install commands, when a package in :attr:`REQUIRES` is
         missing (instead of a ``ModuleNotFoundError`` traceback half-way)."""
         absent = missing(self.REQUIRES)

@@ -15,15 +15,9 @@ from qgis.core import (
 from ...core.economics import calibration
 from ...core.economics.model import InputError
 from ...core.economics.presets import save_preset
+from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import PARAMETERS_FILE, economics_params
-from ..io.layers import (
-    ensure_outputs_not_inputs,
-    format_ids,
-    layer_title,
-    numeric_field_index,
-    read_features,
-    report_tr,
-)
+from ..io.layers import format_ids, layer_title, numeric_field_index, read_features, report_tr
 from .base import AtlasAlgorithm
 
 #: Numeric outputs: key → fitted parameter.
@@ -50,7 +44,7 @@ class CalibrateScaleCurve(AtlasAlgorithm):
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return self.tr(
             "<p>Updates the model's scale economics from data, as the DLCER-Battery paper asks "
@@ -66,7 +60,7 @@ class CalibrateScaleCurve(AtlasAlgorithm):
             "than the four fitted parameters are needed.</p>"
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -113,7 +107,7 @@ class CalibrateScaleCurve(AtlasAlgorithm):
             {"THROUGHPUT_FIELD": "throughput", "UNIT_COST_FIELD": "unit_cost"},
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Fit in ``core`` and write the preset and the report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
         ensure_outputs_not_inputs(

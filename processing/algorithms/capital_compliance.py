@@ -14,8 +14,8 @@ from qgis.core import (
 from ...core.errors import InvalidValuesError
 from ...core.mismatch import compliance
 from ..compat import new_field
+from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import (
-    ensure_outputs_not_inputs,
     feature_refs,
     format_ids,
     layer_title,
@@ -51,7 +51,7 @@ class CapitalCompliance(AtlasAlgorithm):
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return self.tr(
             "<p>Does money follow compliance? For each province: its <b>share of the "
@@ -74,7 +74,7 @@ class CapitalCompliance(AtlasAlgorithm):
             "Qinghai, Tibet, Hainan).</p>"
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -146,7 +146,7 @@ class CapitalCompliance(AtlasAlgorithm):
             },
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Read, compute in ``core``, write, style and report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
         cap_name = self.parameterAsString(parameters, self.CAPITAL_FIELD, context)

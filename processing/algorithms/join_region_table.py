@@ -19,7 +19,8 @@ from qgis.core import (
 
 from ...core.regions import names as core_regions
 from ..compat import field_kind, is_null, new_field
-from ..io.layers import ensure_outputs_not_inputs, format_ids, write_features
+from ..io.destinations import ensure_outputs_not_inputs
+from ..io.layers import format_ids, write_features
 from .base import AtlasAlgorithm
 
 
@@ -64,7 +65,7 @@ class JoinRegionTable(AtlasAlgorithm):
     OUTPUT = "OUTPUT"
     UNMATCHED = "UNMATCHED"
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return self.tr(
             "<p>Joins a statistics table (CSV, spreadsheet or any layer) to regions by "
@@ -85,7 +86,7 @@ class JoinRegionTable(AtlasAlgorithm):
             "first.</p>"
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -131,7 +132,7 @@ class JoinRegionTable(AtlasAlgorithm):
             {self.REGION_KEY_FIELD: "key", self.TABLE_KEY_FIELD: "key"},
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Match keys in ``core``, then write the regions and the rows left over."""
         regions = self.parameterAsSource(parameters, self.INPUT, context)
         table = self.parameterAsSource(parameters, self.TABLE, context)

@@ -17,8 +17,8 @@ from qgis.core import (
 from ...core.errors import InvalidValuesError, NoValidRowsError, ZeroTotalError
 from ...core.mismatch import bivariate, classify
 from ..compat import new_field
+from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import (
-    ensure_outputs_not_inputs,
     feature_refs,
     format_ids,
     layer_title,
@@ -72,7 +72,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             self.tr("Grey"),
         ]
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return self.tr(
             "<p>Matches where retired batteries arise against where they can be handed in. For "
@@ -110,7 +110,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             "recycling in China (Shanghai: 6.7 % of the volume, 2.97 % of the outlets).</p>"
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -214,7 +214,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             {self.VOLUME_FIELD: "volume", self.OUTLETS_FIELD: "outlets", "NAME_FIELD": "name"},
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Read, match in ``core``, write, style and report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
         vol_name = self.parameterAsString(parameters, self.VOLUME_FIELD, context)

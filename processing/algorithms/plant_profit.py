@@ -14,9 +14,9 @@ from qgis.core import (
 
 from ...core.economics import model as econ
 from ..compat import new_field
+from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import add_parameter_inputs, economics_params, plant_arrays, plant_field_indices
 from ..io.layers import (
-    ensure_outputs_not_inputs,
     layer_title,
     python_number,
     read_features,
@@ -136,7 +136,7 @@ class PlantProfit(AtlasAlgorithm):
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return self.tr(
             "<p>Does recycling pay at this plant? The DLCER-Battery model (a 2025 paper) "
@@ -162,7 +162,7 @@ class PlantProfit(AtlasAlgorithm):
             "curves over throughput with the three stage bands.</p>"
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs."""
         add_plant_inputs(self)
         self.addParameter(
@@ -178,7 +178,7 @@ class PlantProfit(AtlasAlgorithm):
             {self.INPUT: ("capacity",)}, {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"}
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Evaluate the model in ``core``, write, style and report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
         ensure_outputs_not_inputs(

@@ -32,14 +32,10 @@ from ...core.siting.plant_size import DEFAULT_SIZES_T, capacity_sweep
 from ..compat import new_field
 from ..help_texts import surface_help
 from ..illustrative import run_uses_sample
+from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import add_parameter_inputs, economics_params
 from ..io.grid import check_memory, crop, default_grid, working_grid
-from ..io.layers import (
-    ensure_outputs_not_inputs,
-    numeric_field_index,
-    python_number,
-    report_tr,
-)
+from ..io.layers import numeric_field_index, python_number, report_tr
 from ..io.rasters import (
     attach_raster_style,
     ogr_polygons,
@@ -105,11 +101,11 @@ class ProfitSurface(AtlasAlgorithm):
     HUFF_BETA = "HUFF_BETA"
     REPORT = "REPORT"
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return surface_help(self.tr)
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs (enumerations in the issue's order)."""
         num = QgsProcessingParameterNumber
         self.addParameter(
@@ -314,7 +310,7 @@ class ProfitSurface(AtlasAlgorithm):
         self.add_language_parameter()
         self.suggest_defaults({self.SUPPLY: ("retirement",)}, {self.SUPPLY_FIELD: "retirement"})
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Read and project the inputs, build the grids, run ``core.surface``, write, style."""
         crs = target_crs(self, parameters, context)
         wkt = crs.toWkt(crs.WKT_PREFERRED_GDAL)

@@ -12,15 +12,9 @@ from qgis.core import (
 
 from ...core.economics import uncertainty
 from ..compat import new_field
+from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import uncertainty_ranges
-from ..io.layers import (
-    ensure_outputs_not_inputs,
-    layer_title,
-    python_number,
-    region_names,
-    report_tr,
-    write_features,
-)
+from ..io.layers import layer_title, python_number, region_names, report_tr, write_features
 from ..styling.labels import graduated_labels
 from ..styling.postprocess import qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
@@ -43,7 +37,7 @@ class ProfitUncertainty(AtlasAlgorithm):
     N_SIMULATIONS = "N_SIMULATIONS"
     SEED = "SEED"
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return self.tr(
             "<p>How certain is each plant's profit? <b>Monte Carlo</b>: the uncertain "
@@ -61,7 +55,7 @@ class ProfitUncertainty(AtlasAlgorithm):
             "(Spearman) of each input with the total profit.</p>"
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs."""
         add_plant_inputs(self)
         self.addParameter(
@@ -96,7 +90,7 @@ class ProfitUncertainty(AtlasAlgorithm):
             {"INPUT": ("capacity",)}, {"CAPACITY_FIELD": "capacity", "NAME_FIELD": "name"}
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Draw, evaluate and summarise in ``core``; write, style and report."""
         source = self.source_or_raise(parameters, "INPUT", context)
         ensure_outputs_not_inputs(

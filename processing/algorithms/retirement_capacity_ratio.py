@@ -14,8 +14,8 @@ from qgis.core import (
 
 from ...core.mismatch import ratio as core_ratio
 from ..compat import new_field
+from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import (
-    ensure_outputs_not_inputs,
     feature_refs,
     format_ids,
     layer_title,
@@ -68,7 +68,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         "P_PROPORTIONAL",
     )
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         return self.tr(
             "<p>Compares the retired battery volume of each region with the recycling capacity "
@@ -110,7 +110,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             "whitelist capacity; 2025 median about 11.5 %).</p>"
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -189,7 +189,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             },
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Read the regions, compute the ratios in ``core``, write, style and report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
         thresholds = self._thresholds(parameters, context)

@@ -21,8 +21,8 @@ from ...core import forecast as fc
 from ...core.regions.names import PROVINCE_ALIASES, canonical_region_key, normalize_code
 from ..compat import is_null, new_field
 from ..dependencies import CORE
+from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import (
-    ensure_outputs_not_inputs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -65,7 +65,7 @@ class RetirementForecast(AtlasAlgorithm):
     WIDE_OUTPUT = "WIDE_OUTPUT"
     REPORT = "REPORT"
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Help shown beside the dialog."""
         d = fc.DEFAULTS
         return self.tr(
@@ -97,7 +97,7 @@ class RetirementForecast(AtlasAlgorithm):
             shape=d["weibull_shape"].value,
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs."""
         d = fc.DEFAULTS
         self.addParameter(
@@ -231,7 +231,7 @@ class RetirementForecast(AtlasAlgorithm):
             {"REGION_FIELD": "region", "YEAR_FIELD": "year", "SALES_FIELD": "sales"},
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Read the cohorts, forecast in ``core``, write the tables and the report."""
         source = self.source_or_raise(parameters, self.INPUT, context)
         ensure_outputs_not_inputs(

@@ -17,7 +17,7 @@ class UnavailableAlgorithm(AtlasAlgorithm):
     MISSING = ""
     REQUIRES = ()
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS's name)
+    def displayName(self) -> str:
         """The id and what is missing."""
         return _tr("{id} (needs {package})").format(id=self.ALGORITHM_ID, package=self.MISSING)
 
@@ -25,14 +25,14 @@ class UnavailableAlgorithm(AtlasAlgorithm):
         """Translated group name."""
         return _tr(self.GROUP)
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS's name)
+    def shortHelpString(self) -> str:
         """Why it cannot run and how to fix it."""
         return install_message([self.MISSING])
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS's name)
+    def initAlgorithm(self, config=None) -> None:
         """No parameters: it cannot run."""
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+    def processAlgorithm(self, parameters, context, feedback):
         """Refuse, with the install commands."""
         raise QgsProcessingException(install_message([self.MISSING]))
 

@@ -22,13 +22,6 @@ from ...core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
 from ...core.regions.field_names import NAME_CANDIDATES
 from ..compat import field_kind, is_null
 from ..styling.label_language import translate
-from .destinations import (  # noqa: F401 (the algorithms import them from here)
-    ensure_not_input,
-    ensure_outputs_not_inputs,
-    output_destination,
-    source_path,
-    write_text,
-)
 
 
 def _tr(text: str) -> str:

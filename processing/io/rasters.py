@@ -291,7 +291,7 @@ class RasterStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(
         self,
         layer,
-        context: QgsProcessingContext,  # noqa: N802
+        context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
     ) -> None:
         """Style the loaded layer and let go of this post-processor."""

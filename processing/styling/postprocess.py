@@ -102,7 +102,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.styler = styler
 
-    def postProcessLayer(  # noqa: N802 (QGIS's name)
+    def postProcessLayer(
         self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> None:
         """Style the loaded layer and let go of this post-processor."""

@@ -10,9 +10,9 @@ import numpy as np
 
 matplotlib.use("Agg")
 
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
-from battery_recycling_atlas.reports.chart_labels import extremes_first, place_labels  # noqa: E402
+from battery_recycling_atlas.reports.chart_labels import extremes_first, place_labels
 
 
 def test_labels_do_not_overlap_and_a_cluster_gets_one_name():
