@@ -31,8 +31,8 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import empty_extent, export_error, label_font, set_label_font
 from ..illustrative import SAMPLE_DIR
+from .context import sample_layer
 from .fonts import cjk_family, publication_font
-from .layers import sample_layer
 from .legend import fill_legend
 
 PLUGIN_DIR = Path(__file__).resolve().parents[2]

@@ -4,10 +4,13 @@ as an SVG picture, with a "no data" entry beside it when some feature has no dat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from qgis.core import (
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeatureRequest,
     QgsLayerTreeModelLegendNode,
     QgsLayoutItem,
     QgsLayoutItemLegend,
@@ -19,12 +22,14 @@ from qgis.core import (
     QgsLegendStyle,
     QgsMapLayerLegendUtils,
     QgsRasterLayer,
+    QgsRenderContext,
     QgsSimpleLegendNode,
+    QgsVectorLayer,
 )
 
 from ..compat import is_null, legend_font, set_legend_font
+from .bivariate_legend import bivariate_legend_svg
 from .fonts import publication_font
-from .layers import bivariate_legend_svg, used_legend_keys
 
 #: Millimetres per SVG pixel of the bivariate legend (a 40 px cell is 9.2 mm, 11 px text 7 pt).
 GRID_MM_PER_PX = 0.23
@@ -156,3 +161,30 @@ def _svg_size(text: str) -> tuple[float, float]:
     width = re.search(r'width="([\d.]+)"', head)
     height = re.search(r'height="([\d.]+)"', head)
     return float(width.group(1)), float(height.group(1))
+
+
+def used_legend_keys(styled: QgsVectorLayer, layers: Sequence[QgsVectorLayer]) -> set[str] | None:
+    """Legend keys of ``styled``'s renderer that some feature of ``layers`` draws with (all
+    panels of a figure share one legend); None when the renderer cannot say."""
+    renderer = styled.renderer()
+    if renderer is None or not isinstance(styled, QgsVectorLayer):
+        return None
+    keys: set[str] = set()
+    for layer in layers:
+        if layer is None:
+            continue
+        clone = renderer.clone()
+        context = QgsRenderContext()
+        expression_context = QgsExpressionContext()
+        expression_context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        context.setExpressionContext(expression_context)
+        missing = set(clone.usedAttributes(context)) - set(layer.fields().names())
+        if missing:
+            continue
+        clone.startRender(context, layer.fields())
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        for feature in layer.getFeatures(request):
+            expression_context.setFeature(feature)
+            keys.update(clone.legendKeysForFeature(feature, context))
+        clone.stopRender(context)
+    return keys
