@@ -37,12 +37,12 @@ from ..maps.layers import (
 )
 from ..maps.layout import (
     TEMPLATES,
-    MapSpec,
     albers,
     build_layout,
     export_layout,
     south_china_sea_line,
 )
+from ..maps.spec import MapSpec
 from ..styling.bivariate import breaks_text
 from .base import AtlasAlgorithm
 

@@ -8,12 +8,18 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
     QgsFillSymbol,
+    QgsGeometry,
     QgsLineSymbol,
     QgsMapLayer,
     QgsMarkerSymbol,
+    QgsProject,
     QgsRasterLayer,
     QgsSingleSymbolRenderer,
+    QgsSymbol,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -78,7 +84,7 @@ def neighbour_land() -> QgsVectorLayer | None:
     return layer
 
 
-def sample_layer(table: str, title: str, symbol) -> QgsVectorLayer | None:
+def sample_layer(table: str, title: str, symbol: QgsSymbol) -> QgsVectorLayer | None:
     """A layer of the shipped sample GeoPackage drawn with one ``symbol``; None if missing."""
     layer = QgsVectorLayer(f"{SAMPLE_DIR / 'china_sample.gpkg'}|layername={table}", title, "ogr")
     if not layer.isValid():
@@ -104,12 +110,12 @@ def china_outlines() -> QgsVectorLayer | None:
     )
 
 
-def outside_layers(outlines: QgsVectorLayer, crs) -> list[QgsVectorLayer]:
+def outside_layers(
+    outlines: QgsVectorLayer, crs: QgsCoordinateReferenceSystem
+) -> list[QgsVectorLayer]:
     """Two layers that hide a raster's cells beyond China (the union of ``outlines``), in
     ``crs``: the neighbouring land in light grey over a white sea. Empty when there is no
     outline."""
-    from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
-
     context = QgsProject.instance().transformContext()
     to_map = QgsCoordinateTransform(outlines.crs(), crs, context)
     parts = []
@@ -140,9 +146,9 @@ def outside_layers(outlines: QgsVectorLayer, crs) -> list[QgsVectorLayer]:
     return layers
 
 
-def _memory_polygons(name: str, crs, geometries, color: str) -> QgsVectorLayer:
-    from qgis.core import QgsFeature
-
+def _memory_polygons(
+    name: str, crs: QgsCoordinateReferenceSystem, geometries: list[QgsGeometry], color: str
+) -> QgsVectorLayer:
     layer = QgsVectorLayer("MultiPolygon", name, "memory")
     layer.setCrs(crs)
     features = []

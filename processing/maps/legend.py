@@ -20,7 +20,9 @@ from qgis.core import (
     QgsLayoutUtils,
     QgsLegendRenderer,
     QgsLegendStyle,
+    QgsMapLayer,
     QgsMapLayerLegendUtils,
+    QgsPrintLayout,
     QgsRasterLayer,
     QgsRenderContext,
     QgsSimpleLegendNode,
@@ -30,6 +32,7 @@ from qgis.core import (
 from ..compat import is_null, legend_font, set_legend_font
 from .bivariate_legend import bivariate_legend_svg
 from .fonts import publication_font
+from .spec import MapSpec
 
 #: Millimetres per SVG pixel of the bivariate legend (a 40 px cell is 9.2 mm, 11 px text 7 pt).
 GRID_MM_PER_PX = 0.23
@@ -42,11 +45,11 @@ LEGEND_STYLES = (
 )
 
 
-def _is_null(value) -> bool:
+def _is_null(value: object) -> bool:
     return is_null(value) or value == ""
 
 
-def _null_keys(layer) -> set[str]:
+def _null_keys(layer: QgsMapLayer) -> set[str]:
     """Legend keys of a categorized renderer's NULL ("no data") category."""
     renderer = layer.renderer()
     if renderer is None or renderer.type() != "categorizedSymbol":
@@ -60,7 +63,7 @@ def _null_keys(layer) -> set[str]:
 
 
 def _setup_legend(
-    legend: QgsLayoutItemLegend, spec, family: str, keep: set[str] | None, title: str
+    legend: QgsLayoutItemLegend, spec: MapSpec, family: str, keep: set[str] | None, title: str
 ) -> int:
     """Show ``spec.panels[0]`` without its layer heading, the entries whose legend key is in
     ``keep`` (all when None), then each of ``spec.legend_extras`` under its name, in the
@@ -105,7 +108,9 @@ def _setup_legend(
     return count
 
 
-def fill_legend(layout, spec, workdir: Path, family: str, tr: Callable[[str], str]) -> None:
+def fill_legend(
+    layout: QgsPrintLayout, spec: MapSpec, workdir: Path, family: str, tr: Callable[[str], str]
+) -> None:
     """Fill the template's ``legend`` and ``legend_grid`` items for ``spec``."""
     legend = layout.itemById("legend")
     grid = layout.itemById("legend_grid")
