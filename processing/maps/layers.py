@@ -7,6 +7,7 @@ Context layers are in :mod:`.context`, the bivariate legend in :mod:`.bivariate_
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from types import SimpleNamespace
 
 from qgis.core import (
     QgsColorRampShader,
@@ -138,11 +139,8 @@ def style_for_map(
         vol, out = bivariate_breaks(layer, *breaks)
         if vol is None or out is None:
             return "default"
-
-        class _Result:  # what bivariate_styler reads
-            vol_breaks, outlet_breaks = vol, out
-
-        bivariate_styler(_Result, bivariate.DEFAULT_PALETTE, tr)(layer)
+        bounds = SimpleNamespace(vol_breaks=vol, outlet_breaks=out)  # what the styler reads
+        bivariate_styler(bounds, bivariate.DEFAULT_PALETTE, tr)(layer)
     elif kind in KIND_STYLES:
         qml_styler(KIND_STYLES[kind])(layer)
     else:
