@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from qgis.core import (
+    QgsProcessingAlgorithm,
     QgsProcessingParameterField,
     QgsProcessingUtils,
     QgsProject,
@@ -62,7 +63,7 @@ def field_default(layer: QgsVectorLayer, parameter: QgsProcessingParameterField,
 
 
 def suggest_defaults(
-    alg,
+    alg: QgsProcessingAlgorithm,
     layers: Mapping[str, Sequence[str]],
     fields: Mapping[str, str],
     project: QgsProject | None = None,

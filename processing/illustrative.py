@@ -8,8 +8,16 @@ own layer with a column that happens to be called ``capacity_t`` is not the samp
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from qgis.core import QgsFeatureRequest, QgsProcessingParameterField, QgsVectorLayer
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsMapLayer,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingParameterField,
+    QgsVectorLayer,
+)
 
 from ..core.constants import ILLUSTRATIVE_FIELD, SAMPLE_ILLUSTRATIVE_FIELDS
 from .compat import parameter_fields
@@ -18,7 +26,7 @@ from .io.destinations import source_path
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
 
 
-def has_illustrative_rows(layer) -> bool:
+def has_illustrative_rows(layer: QgsMapLayer | None) -> bool:
     """True when a vector layer has a row with ``illustrative`` = 1."""
     if not isinstance(layer, QgsVectorLayer):
         return False
@@ -31,7 +39,7 @@ def has_illustrative_rows(layer) -> bool:
     return any(True for _ in layer.getFeatures(request))
 
 
-def is_sample_layer(layer) -> bool:
+def is_sample_layer(layer: QgsMapLayer | None) -> bool:
     """True for a layer of the shipped sample, or one whose rows are flagged illustrative."""
     if layer is None:
         return False
@@ -39,7 +47,9 @@ def is_sample_layer(layer) -> bool:
     return (path is not None and SAMPLE_DIR in path.parents) or has_illustrative_rows(layer)
 
 
-def run_uses_sample(alg, parameters: dict, context) -> bool:
+def run_uses_sample(
+    alg: QgsProcessingAlgorithm, parameters: dict[str, Any], context: QgsProcessingContext
+) -> bool:
     """True when a field parameter of the run names an illustrative sample column of a layer
     that is the sample (see :func:`is_sample_layer`)."""
     for definition in alg.parameterDefinitions():

@@ -24,7 +24,7 @@ from qgis.core import (
 from .compat import parameter_fields
 from .illustrative import run_uses_sample
 from .io.destinations import source_path
-from .styling.label_language import translate
+from .styling.labels import translate
 
 LAYER_PARAMETERS = (
     QgsProcessingParameterFeatureSource,

@@ -31,7 +31,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from battery_recycling_atlas.processing.styling.siting_labels import (
+from battery_recycling_atlas.processing.styling.labels import (
     FLOW_RULES,
     UNMET_RULES,
     UTILIZATION_RULES,

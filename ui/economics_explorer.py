@@ -9,9 +9,16 @@ these parameters in the background (:class:`ProfitRun`).
 
 from __future__ import annotations
 
-from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsSettings
+from qgis.core import (
+    QgsFieldProxyModel,
+    QgsMapLayer,
+    QgsMapLayerProxyModel,
+    QgsProject,
+    QgsSettings,
+)
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.PyQt.QtGui import QResizeEvent
 from qgis.PyQt.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
@@ -173,7 +180,7 @@ class EconomicsExplorerDock(QDockWidget):
         self._layer_changed(self.layer_combo.currentLayer())
         return box
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Charts beside the parameters when the dock is wide, below them when it is tall."""
         super().resizeEvent(event)
         wide = self.width() >= 1.1 * self.height()
@@ -186,7 +193,7 @@ class EconomicsExplorerDock(QDockWidget):
 
     # -- parameters and charts -----------------------------------------------------------------
 
-    def schedule(self, *_args) -> None:
+    def schedule(self, *_args: object) -> None:
         """Redraw :data:`DEBOUNCE_MS` after the last change."""
         self.timer.start()
 
@@ -314,7 +321,7 @@ class EconomicsExplorerDock(QDockWidget):
 
     # -- apply to layer ------------------------------------------------------------------------
 
-    def _layer_changed(self, layer) -> None:
+    def _layer_changed(self, layer: QgsMapLayer | None) -> None:
         self.cap_field.setLayer(layer)
         self.thr_field.setLayer(layer)
         if layer is None:

@@ -99,7 +99,7 @@ class ParameterPanel(QWidget):
             "feedstock": self.tr("Chemistry mix and purchase price of retired packs"),
         }
 
-    def _group_page(self, names, table: ParameterTable | None) -> QWidget:
+    def _group_page(self, names: list[str], table: ParameterTable | None) -> QWidget:
         inner = QWidget()
         form = QFormLayout(inner)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsSymbolLayer,
     QgsVectorLayer,
 )
+from qgis.gui import QgsMapCanvas
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QTimer
 
@@ -66,7 +67,9 @@ def _plants(layer: QgsVectorLayer) -> None:
     layer.setRenderer(QgsCategorizedSymbolRenderer("route", categories))
 
 
-def _zoom(project: QgsProject, canvas, provinces: QgsVectorLayer, albers_crs: bool) -> None:
+def _zoom(
+    project: QgsProject, canvas: QgsMapCanvas, provinces: QgsVectorLayer, albers_crs: bool
+) -> None:
     """Albers (when asked) and the canvas on China (nothing when the layer is gone)."""
     if sip.isdeleted(provinces) or project.mapLayer(provinces.id()) is None:
         return
@@ -78,7 +81,9 @@ def _zoom(project: QgsProject, canvas, provinces: QgsVectorLayer, albers_crs: bo
     canvas.refresh()
 
 
-def load_sample(project: QgsProject | None = None, canvas=None) -> QgsLayerTreeGroup:
+def load_sample(
+    project: QgsProject | None = None, canvas: QgsMapCanvas | None = None
+) -> QgsLayerTreeGroup:
     """Add the sample layers in a group at the top of the layer tree; return the group.
 
     An empty project is switched to the Albers projection (a project with layers keeps its

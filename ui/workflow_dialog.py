@@ -243,11 +243,11 @@ class WorkflowDialog(QDialog):
                 combo.setLayer(match)
         self._layers_changed()
 
-    def _numeric_names(self, combo: QgsMapLayerComboBox) -> list:
+    def _numeric_names(self, combo: QgsMapLayerComboBox) -> list[str]:
         layer = combo.currentLayer()
         return [f.name() for f in layer.fields() if f.isNumeric()] if layer else []
 
-    def _layers_changed(self, *_args) -> None:
+    def _layers_changed(self, *_args: object) -> None:
         names = self._numeric_names(self.province_layer) + self._numeric_names(self.city_layer)
         years = field_years(names)
         self.year.blockSignals(True)
@@ -256,7 +256,7 @@ class WorkflowDialog(QDialog):
         self.year.blockSignals(False)
         self._guess_fields()
 
-    def _guess_fields(self, *_args) -> None:
+    def _guess_fields(self, *_args: object) -> None:
         year = self.year.currentText() or None
         lacking = []
         for combo, keys in ((self.province_layer, PROVINCE_FIELDS), (self.city_layer, CITY_FIELDS)):

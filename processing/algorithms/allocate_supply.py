@@ -48,8 +48,8 @@ from ..io.siting import (
     target_crs,
     warn_outside,
 )
+from ..styling.labels import translated
 from ..styling.postprocess import finish_styling, qml_styler, relabel_rules
-from ..styling.siting_labels import translated
 from .base import AtlasAlgorithm
 
 FLOW_STYLE = "supply_flows.qml"

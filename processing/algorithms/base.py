@@ -16,7 +16,7 @@ from ...plugin_info import readme_url
 from ..dependencies import CORE, install_message, missing
 from ..io.destinations import write_text
 from ..io.layers import output_fields
-from ..styling.label_language import LANGUAGES, language_parameter, legend_language, translate
+from ..styling.labels import LANGUAGES, language_parameter, legend_language, translate
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
 

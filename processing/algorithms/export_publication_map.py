@@ -23,30 +23,26 @@ from qgis.core import (
 )
 
 from ..compat import no_threading_flag
+from ..maps.bivariate_legend import bivariate_breaks, parse_breaks
+from ..maps.context import china_outlines, neighbour_land, outside_layers, style_context_layer
 from ..maps.fonts import cjk_family
 from ..maps.layers import (
     KIND_STYLES,
-    bivariate_breaks,
-    china_outlines,
     is_sample_data,
     label_top_regions,
     layer_kind,
     layer_year,
-    neighbour_land,
-    outside_layers,
-    parse_breaks,
     raster_legend_title,
-    style_context_layer,
     style_for_map,
 )
 from ..maps.layout import (
     TEMPLATES,
-    MapSpec,
     albers,
     build_layout,
     export_layout,
     south_china_sea_line,
 )
+from ..maps.spec import MapSpec
 from ..styling.bivariate import breaks_text
 from .base import AtlasAlgorithm
 

@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ...core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
 from ...core.regions.field_names import NAME_CANDIDATES
 from ..compat import field_kind, is_null
-from ..styling.label_language import translate
+from ..styling.labels import translate
 
 
 def _tr(text: str) -> str:

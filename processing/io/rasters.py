@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingLayerPostProcessorInterface,
     QgsRasterFileWriter,
     QgsRasterLayer,
 )
@@ -22,6 +21,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.siting.grid import GridSpec, nice_pixel_size
 from ..compat import gdal_exceptions, ogr_memory_driver
+from ..styling import postprocess
 from ..styling.postprocess import STYLES_DIR
 
 #: Supersampled cells per polygon-spreading strip, and at most in all (memory and time).
@@ -38,8 +38,6 @@ GTIFF_OPTIONS = [
     "NUM_THREADS=ALL_CPUS",
     "BIGTIFF=IF_SAFER",
 ]
-
-_PENDING: dict[int, QgsProcessingLayerPostProcessorInterface] = {}
 
 
 def _tr(text: str) -> str:
@@ -281,32 +279,10 @@ def style_raster(path: str, qml: str, top: float, label) -> Path | None:
     return target if ok else None
 
 
-class RasterStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies a QML file to a raster output when Processing loads it into the project."""
-
-    def __init__(self, qml: Path) -> None:
-        super().__init__()
-        self.qml = qml
-
-    def postProcessLayer(
-        self,
-        layer,
-        context: QgsProcessingContext,
-        feedback: QgsProcessingFeedback,
-    ) -> None:
-        """Style the loaded layer and let go of this post-processor."""
-        if isinstance(layer, QgsRasterLayer) and layer.isValid():
-            layer.loadNamedStyle(str(self.qml))
-            layer.triggerRepaint()
-        _PENDING.pop(id(self), None)
-
-
 def attach_raster_style(context: QgsProcessingContext, dest: str, qml: Path | None) -> None:
-    """Style ``dest`` with ``qml`` when it is loaded on completion."""
-    if qml is not None and context.willLoadLayerOnCompletion(dest):
-        processor = RasterStylePostProcessor(qml)
-        _PENDING[id(processor)] = processor
-        context.layerToLoadOnCompletionDetails(dest).setPostProcessor(processor)
+    """Style ``dest`` with ``qml`` when it is loaded on completion (the one post-processor
+    registry, :func:`..styling.postprocess.attach_raster_style`)."""
+    postprocess.attach_raster_style(context, dest, qml)
 
 
 #: ColorBrewer BrBG (colour-blind safe): brown losses, white zero, teal profits.

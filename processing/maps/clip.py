@@ -9,6 +9,7 @@ cut at the frame instead; PDF and PNG clip by themselves and keep the original l
 from __future__ import annotations
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
@@ -21,7 +22,9 @@ from qgis.core import (
 )
 
 
-def _cut(geom: QgsGeometry, frame: QgsGeometry, kind) -> QgsGeometry | None:
+def _cut(
+    geom: QgsGeometry, frame: QgsGeometry, kind: QgsWkbTypes.GeometryType
+) -> QgsGeometry | None:
     """``geom`` ∩ ``frame`` as the layer's geometry type; None when nothing is left."""
     part = geom.intersection(frame)
     if part.isNull() or (part.isEmpty() and not geom.isGeosValid()):
@@ -36,7 +39,10 @@ def _cut(geom: QgsGeometry, frame: QgsGeometry, kind) -> QgsGeometry | None:
 
 
 def clipped_copy(
-    layer: QgsVectorLayer, extent: QgsRectangle, crs, project: QgsProject
+    layer: QgsVectorLayer,
+    extent: QgsRectangle,
+    crs: QgsCoordinateReferenceSystem,
+    project: QgsProject,
 ) -> QgsVectorLayer:
     """A memory copy of ``layer`` (same fields, CRS and style) holding only what lies inside
     ``extent`` (in ``crs``, the map's CRS), added to ``project``."""

@@ -1,37 +1,34 @@
-"""Layers for the publication map: their style, their kind, whether they are sample data, and
-what the bivariate legend needs (class bounds and colours) read back from a matching output."""
+"""Result layers of the publication map: their kind (recognised by their fields), their style
+(their own, the stored default, or the one the algorithm gives them), the raster legend, the
+labels of the largest regions, the year, and whether they draw illustrative sample data.
+
+Context layers are in :mod:`.context`, the bivariate legend in :mod:`.bivariate_legend`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from types import SimpleNamespace
 
 from qgis.core import (
-    QgsApplication,
     QgsColorRampShader,
     QgsExpressionContext,
     QgsExpressionContextUtils,
-    QgsFeatureRequest,
-    QgsFillSymbol,
-    QgsLineSymbol,
     QgsMapLayer,
-    QgsMarkerSymbol,
     QgsRasterLayer,
     QgsRenderContext,
-    QgsSingleSymbolRenderer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ...core.constants import SAMPLE_ILLUSTRATIVE_FIELDS
 from ...core.mismatch import bivariate
 from ...core.mismatch.classify import Breaks
 from .. import compat
-from ..illustrative import SAMPLE_DIR, has_illustrative_rows, is_sample_layer
+from ..illustrative import has_illustrative_rows, is_sample_layer
 from ..io.layers import to_float
 from ..styling.bivariate import bivariate_styler
 from ..styling.labels import compliance_labels, ratio_class_labels
 from ..styling.postprocess import qml_styler, relabel_categories, relabel_rules
+from .bivariate_legend import bivariate_breaks
 
 #: Kinds of this plugin's outputs, recognised by a field they alone write.
 KIND_FIELDS = (
@@ -83,8 +80,6 @@ RESULT_FIELDS = frozenset(
 )
 #: GDAL metadata item of this plugin's rasters: 1 when computed from illustrative values.
 ILLUSTRATIVE_KEY = "ILLUSTRATIVE"
-#: Light grey for the neighbouring land and the design of context layers.
-LAND_GREY, CONTEXT_FILL, CONTEXT_LINE, CONTEXT_POINT = "#ececec", "#f4f4f4", "#b5b5b5", "#5a5a5a"
 
 
 def layer_kind(layer: QgsMapLayer) -> str:
@@ -144,11 +139,8 @@ def style_for_map(
         vol, out = bivariate_breaks(layer, *breaks)
         if vol is None or out is None:
             return "default"
-
-        class _Result:  # what bivariate_styler reads
-            vol_breaks, outlet_breaks = vol, out
-
-        bivariate_styler(_Result, bivariate.DEFAULT_PALETTE, tr)(layer)
+        bounds = SimpleNamespace(vol_breaks=vol, outlet_breaks=out)  # what the styler reads
+        bivariate_styler(bounds, bivariate.DEFAULT_PALETTE, tr)(layer)
     elif kind in KIND_STYLES:
         qml_styler(KIND_STYLES[kind])(layer)
     else:
@@ -262,137 +254,6 @@ def layer_year(layer: QgsMapLayer) -> str:
     return ""
 
 
-def style_context_layer(layer: QgsMapLayer) -> str:
-    """Context layers keep their own or stored style; otherwise a quiet designed one (light
-    fill and grey outline, grey lines, small dark points) instead of QGIS's random colour."""
-    if isinstance(layer, QgsRasterLayer):
-        return style_for_map(layer, lambda text: text)
-    if has_own_style(layer) or load_stored_style(layer):
-        return "own"
-    if layer_kind(layer) in KIND_STYLES:
-        qml_styler(KIND_STYLES[layer_kind(layer)])(layer)
-        return "kind"
-    geometry = QgsWkbTypes.geometryType(layer.wkbType())
-    if geometry == QgsWkbTypes.PolygonGeometry:
-        symbol = QgsFillSymbol.createSimple(
-            {
-                "color": CONTEXT_FILL,
-                "outline_color": CONTEXT_LINE,
-                "outline_width": "0.15",
-                "outline_width_unit": "MM",
-            }
-        )
-    elif geometry == QgsWkbTypes.LineGeometry:
-        symbol = QgsLineSymbol.createSimple(
-            {"line_color": CONTEXT_LINE, "line_width": "0.25", "line_width_unit": "MM"}
-        )
-    else:
-        symbol = QgsMarkerSymbol.createSimple(
-            {
-                "color": CONTEXT_POINT,
-                "outline_color": "#ffffff",
-                "outline_width": "0.1",
-                "size": "1.2",
-                "size_unit": "MM",
-            }
-        )
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    return "designed"
-
-
-def neighbour_land() -> QgsVectorLayer | None:
-    """The world's land (QGIS's own Natural Earth ``world_map.gpkg``) in light grey without
-    outlines, drawn beneath everything as the neighbouring countries."""
-    path = Path(QgsApplication.pkgDataPath()) / "resources" / "data" / "world_map.gpkg"
-    options = QgsVectorLayer.LayerOptions()
-    options.loadDefaultStyle = False  # its layer_styles table makes GDAL warn about a date
-    layer = QgsVectorLayer(f"{path}|layername=countries", "land", "ogr", options)
-    if not path.exists() or not layer.isValid():
-        return None
-    symbol = QgsFillSymbol.createSimple({"color": LAND_GREY, "outline_style": "no"})
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    return layer
-
-
-def sample_layer(table: str, title: str, symbol) -> QgsVectorLayer | None:
-    """A layer of the shipped sample GeoPackage drawn with one ``symbol``; None if missing."""
-    layer = QgsVectorLayer(f"{SAMPLE_DIR / 'china_sample.gpkg'}|layername={table}", title, "ogr")
-    if not layer.isValid():
-        return None
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    return layer
-
-
-def china_outlines() -> QgsVectorLayer | None:
-    """The sample's province boundaries (real, Tianditu) as thin dark outlines without fill,
-    drawn over a raster so that it reads as a map of China."""
-    return sample_layer(
-        "provinces",
-        "provinces",
-        QgsFillSymbol.createSimple(
-            {
-                "style": "no",
-                "outline_color": "#505050",
-                "outline_width": "0.15",
-                "outline_width_unit": "MM",
-            }
-        ),
-    )
-
-
-def outside_layers(outlines: QgsVectorLayer, crs) -> list[QgsVectorLayer]:
-    """Two layers that hide a raster's cells beyond China (the union of ``outlines``), in
-    ``crs``: the neighbouring land in light grey over a white sea. Empty when there is no
-    outline."""
-    from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
-
-    context = QgsProject.instance().transformContext()
-    to_map = QgsCoordinateTransform(outlines.crs(), crs, context)
-    parts = []
-    for feature in outlines.getFeatures():
-        geometry = QgsGeometry(feature.geometry())
-        if not geometry.isEmpty():
-            geometry.transform(to_map)
-            parts.append(geometry)
-    if not parts:
-        return []
-    china = QgsGeometry.unaryUnion(parts)
-    sea = QgsGeometry.fromRect(china.boundingBox().buffered(8.0e6)).difference(china)
-    layers = []
-    land = neighbour_land()
-    if land is not None:
-        to_map = QgsCoordinateTransform(land.crs(), crs, context)
-        box = china.boundingBox().buffered(2.0e6)
-        pieces = []
-        for feature in land.getFeatures():
-            geometry = QgsGeometry(feature.geometry())
-            geometry.transform(to_map)
-            if geometry.boundingBox().intersects(box):
-                geometry = geometry.difference(china)  # Natural Earth's borders are not ours
-            if not geometry.isEmpty():
-                pieces.append(geometry)
-        layers.append(_memory_polygons("land", crs, pieces, LAND_GREY))
-    layers.append(_memory_polygons("sea", crs, [sea], "#ffffff"))
-    return layers
-
-
-def _memory_polygons(name: str, crs, geometries, color: str) -> QgsVectorLayer:
-    from qgis.core import QgsFeature
-
-    layer = QgsVectorLayer("MultiPolygon", name, "memory")
-    layer.setCrs(crs)
-    features = []
-    for geometry in geometries:
-        feature = QgsFeature()
-        feature.setGeometry(geometry)
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.setRenderer(
-        QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": color, "outline_style": "no"}))
-    )
-    return layer
-
-
 def drawn_fields(layer: QgsMapLayer) -> set[str]:
     """The attributes a vector layer's renderer draws by (lower case); empty for rasters."""
     if not isinstance(layer, QgsVectorLayer) or layer.renderer() is None:
@@ -438,131 +299,3 @@ def is_sample_data(layers: Iterable[QgsMapLayer | None]) -> bool:
         if (sample and is_sample_layer(layer)) or has_illustrative_rows(layer):
             return True
     return False
-
-
-# -- bivariate legend --------------------------------------------------------------------------
-
-
-def parse_breaks(text: str, k_max: int = 5) -> Breaks | None:
-    """``VOL_BREAKS`` / ``OUTLET_BREAKS`` text ("0.001,0.004,0.01,0.07") as :class:`Breaks`;
-    None when empty. Raises ``ValueError`` when it is not 3–``k_max``+1 increasing numbers."""
-    if not text or not text.strip():
-        return None
-    values = [float(v) for v in text.replace("，", ",").replace(";", ",").split(",") if v.strip()]
-    if not 2 <= len(values) - 1 <= k_max or any(b < a for a, b in zip(values, values[1:])):
-        raise ValueError(text)
-    return Breaks("given", len(values) - 1, len(values) - 1, tuple(values))
-
-
-def derived_breaks(layer: QgsVectorLayer, share_field: str, class_field: str) -> Breaks | None:
-    """Class bounds read back from a matching output: the smallest share of class 1, then the
-    largest share of each class. For natural breaks (and any method whose bounds are data
-    values) these are exactly the algorithm's breaks; None when the fields are missing."""
-    fields = layer.fields()
-    share_idx, class_idx = fields.lookupField(share_field), fields.lookupField(class_field)
-    if share_idx < 0 or class_idx < 0:
-        return None
-    low: float | None = None
-    high: dict[int, float] = {}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    request.setSubsetOfAttributes([share_idx, class_idx])
-    for feature in layer.getFeatures(request):
-        share, cls = to_float(feature.attribute(share_idx)), to_float(feature.attribute(class_idx))
-        if share is None or cls is None or cls < 1:
-            continue
-        cls = int(cls)
-        high[cls] = max(high.get(cls, share), share)
-        if cls == 1:
-            low = share if low is None else min(low, share)
-    k = max(high, default=0)
-    if low is None or k < 1 or sorted(high) != list(range(1, k + 1)):
-        return None
-    return Breaks("derived", k, k, (low, *(high[c] for c in range(1, k + 1))))
-
-
-def bivariate_breaks(
-    layer: QgsVectorLayer, vol: Breaks | None = None, out: Breaks | None = None
-) -> tuple[Breaks | None, Breaks | None]:
-    """The volume and outlet class bounds: those given, else read back from the layer."""
-    return (
-        vol or derived_breaks(layer, "vol_share", "vol_class"),
-        out or derived_breaks(layer, "outlet_share", "outlet_class"),
-    )
-
-
-def bivariate_colors(layer: QgsVectorLayer, k_vol: int, k_out: int) -> dict[tuple[int, int], str]:
-    """Colour of each class pair as the layer draws it (its categories on ``match_code``);
-    the default palette for pairs it does not style."""
-    colors = bivariate.palette_colors(bivariate.DEFAULT_PALETTE, k_vol, k_out)
-    renderer = layer.renderer()
-    if (
-        renderer is not None
-        and renderer.type() == "categorizedSymbol"
-        and renderer.classAttribute() == "match_code"
-    ):
-        for category in renderer.categories():
-            parts = str(category.value()).split("-")
-            if len(parts) == 2 and all(p.isdigit() for p in parts):
-                colors[(int(parts[0]), int(parts[1]))] = category.symbol().color().name()
-    return colors
-
-
-def bivariate_legend_svg(
-    layer: QgsVectorLayer,
-    tr: Callable[[str], str],
-    vol: Breaks | None = None,
-    out: Breaks | None = None,
-    font_family: str = "",
-) -> tuple[str, Breaks, Breaks] | None:
-    """The k×k legend grid of a matching output (core's ``legend_grid_svg``), with the class
-    bounds given or read back from the layer; None when the bounds cannot be found."""
-    from ...reports.matching import SVG_FONT, legend_grid_svg
-
-    vol, out = bivariate_breaks(layer, vol, out)
-    if vol is None or out is None:
-        return None
-    colors = bivariate_colors(layer, vol.k, out.k)
-    svg = legend_grid_svg(
-        colors,
-        max(vol.k, out.k),
-        vol,
-        out,
-        tr("Volume share"),
-        tr("Outlet share"),
-        cell=40.0,
-        font_size=11.0,
-        under_label=tr("Under-served: volume class above outlet class"),
-    )
-    if font_family:  # one family: Qt's SVG renderer does not read a fallback list
-        svg = svg.replace(SVG_FONT, font_family.replace('"', ""))
-    return svg, vol, out
-
-
-# -- legend content ----------------------------------------------------------------------------
-
-
-def used_legend_keys(styled: QgsVectorLayer, layers: Sequence[QgsVectorLayer]) -> set[str] | None:
-    """Legend keys of ``styled``'s renderer that some feature of ``layers`` draws with (all
-    panels of a figure share one legend); None when the renderer cannot say."""
-    renderer = styled.renderer()
-    if renderer is None or not isinstance(styled, QgsVectorLayer):
-        return None
-    keys: set[str] = set()
-    for layer in layers:
-        if layer is None:
-            continue
-        clone = renderer.clone()
-        context = QgsRenderContext()
-        expression_context = QgsExpressionContext()
-        expression_context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
-        context.setExpressionContext(expression_context)
-        missing = set(clone.usedAttributes(context)) - set(layer.fields().names())
-        if missing:
-            continue
-        clone.startRender(context, layer.fields())
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-        for feature in layer.getFeatures(request):
-            expression_context.setFeature(feature)
-            keys.update(clone.legendKeysForFeature(feature, context))
-        clone.stopRender(context)
-    return keys

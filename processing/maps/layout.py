@@ -8,7 +8,6 @@ Layout rendering is not thread-safe: call these functions on the main thread onl
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from qgis.core import (
@@ -16,7 +15,9 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsLayoutExporter,
+    QgsLayoutItem,
     QgsLayoutItemLabel,
+    QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLineSymbol,
     QgsMapLayer,
@@ -31,9 +32,10 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import empty_extent, export_error, label_font, set_label_font
 from ..illustrative import SAMPLE_DIR
+from .context import sample_layer
 from .fonts import cjk_family, publication_font
-from .layers import sample_layer
 from .legend import fill_legend
+from .spec import MapSpec
 
 PLUGIN_DIR = Path(__file__).resolve().parents[2]
 LAYOUTS_DIR = PLUGIN_DIR / "resources" / "layouts"
@@ -51,30 +53,6 @@ MAIN_MIN_LAT = 17.0
 #: A layer spanning at least this many degrees of longitude and latitude is "national".
 NATIONAL_SPAN = (40.0, 20.0)
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-
-
-@dataclass
-class MapSpec:
-    """What one figure shows. ``panels`` holds one layer, or two for the two-panel template;
-    the layers are styled copies owned by the layout's project."""
-
-    panels: list[QgsMapLayer]
-    kind: str
-    title: str
-    subtitle: str = ""
-    note: str = ""
-    legend_title: str = ""
-    panel_titles: list[str] = field(default_factory=list)
-    extras: list[QgsVectorLayer] = field(default_factory=list)
-    line: QgsVectorLayer | None = None
-    land: QgsVectorLayer | None = None
-    legend_extras: list[QgsMapLayer] = field(default_factory=list)
-    overlays: list[QgsMapLayer] = field(default_factory=list)  # above the layer (rasters)
-    legend_names: dict[str, str] = field(default_factory=dict)  # layer id → legend heading
-    inset: bool = True
-    vol_breaks: object = None
-    outlet_breaks: object = None
-    clip_features: bool = False  # cut features at the map frames (SVG ignores clip paths)
 
 
 def albers() -> QgsCoordinateReferenceSystem:
@@ -110,7 +88,10 @@ def is_national(layer: QgsMapLayer, project: QgsProject) -> bool:
 
 
 def map_extent(
-    layers: Sequence[QgsMapLayer], project: QgsProject, crs, clip_south: bool
+    layers: Sequence[QgsMapLayer],
+    project: QgsProject,
+    crs: QgsCoordinateReferenceSystem,
+    clip_south: bool,
 ) -> QgsRectangle:
     """Extent of the layers' features (a raster's: its extent) in ``crs``, with a 4 % margin;
     with ``clip_south`` only the parts north of :data:`MAIN_MIN_LAT` count (the rest is in the
@@ -144,7 +125,7 @@ def map_extent(
     return extent.buffered(0.04 * max(extent.width(), extent.height()))
 
 
-def inset_extent(project: QgsProject, crs) -> QgsRectangle:
+def inset_extent(project: QgsProject, crs: QgsCoordinateReferenceSystem) -> QgsRectangle:
     """:data:`INSET_BOX` in ``crs``."""
     transform = QgsCoordinateTransform(WGS84, crs, project.transformContext())
     return transform.transformBoundingBox(QgsRectangle(*INSET_BOX))
@@ -164,7 +145,7 @@ def load_template(project: QgsProject, name: str) -> QgsPrintLayout:
     return layout
 
 
-def item(layout: QgsPrintLayout, item_id: str):
+def item(layout: QgsPrintLayout, item_id: str) -> QgsLayoutItem | None:
     """The layout item with ``item_id`` (None when the template has none)."""
     return layout.itemById(item_id)
 
@@ -238,7 +219,12 @@ def build_layout(
 
 
 def _show(
-    project: QgsProject, map_item, layer: QgsMapLayer, spec: MapSpec, crs, extent: QgsRectangle
+    project: QgsProject,
+    map_item: QgsLayoutItemMap,
+    layer: QgsMapLayer,
+    spec: MapSpec,
+    crs: QgsCoordinateReferenceSystem,
+    extent: QgsRectangle,
 ) -> None:
     """Show ``layer`` in ``map_item``, zoomed to ``extent``: from the top, the South China Sea
     line, point context layers (plants over flows), the overlays (over a raster: province
@@ -279,7 +265,7 @@ def _is_points(layer: QgsMapLayer) -> bool:
     )
 
 
-def _decorate(layout: QgsPrintLayout, map_item, family: str) -> None:
+def _decorate(layout: QgsPrintLayout, map_item: QgsLayoutItemMap | None, family: str) -> None:
     arrow = item(layout, "north_arrow")
     if isinstance(arrow, QgsLayoutItemPicture):
         arrow.setPicturePath(str(NORTH_ARROW), QgsLayoutItemPicture.FormatSVG)

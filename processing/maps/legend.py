@@ -4,10 +4,13 @@ as an SVG picture, with a "no data" entry beside it when some feature has no dat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from qgis.core import (
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeatureRequest,
     QgsLayerTreeModelLegendNode,
     QgsLayoutItem,
     QgsLayoutItemLegend,
@@ -17,14 +20,19 @@ from qgis.core import (
     QgsLayoutUtils,
     QgsLegendRenderer,
     QgsLegendStyle,
+    QgsMapLayer,
     QgsMapLayerLegendUtils,
+    QgsPrintLayout,
     QgsRasterLayer,
+    QgsRenderContext,
     QgsSimpleLegendNode,
+    QgsVectorLayer,
 )
 
 from ..compat import is_null, legend_font, set_legend_font
+from .bivariate_legend import bivariate_legend_svg
 from .fonts import publication_font
-from .layers import bivariate_legend_svg, used_legend_keys
+from .spec import MapSpec
 
 #: Millimetres per SVG pixel of the bivariate legend (a 40 px cell is 9.2 mm, 11 px text 7 pt).
 GRID_MM_PER_PX = 0.23
@@ -37,11 +45,11 @@ LEGEND_STYLES = (
 )
 
 
-def _is_null(value) -> bool:
+def _is_null(value: object) -> bool:
     return is_null(value) or value == ""
 
 
-def _null_keys(layer) -> set[str]:
+def _null_keys(layer: QgsMapLayer) -> set[str]:
     """Legend keys of a categorized renderer's NULL ("no data") category."""
     renderer = layer.renderer()
     if renderer is None or renderer.type() != "categorizedSymbol":
@@ -55,7 +63,7 @@ def _null_keys(layer) -> set[str]:
 
 
 def _setup_legend(
-    legend: QgsLayoutItemLegend, spec, family: str, keep: set[str] | None, title: str
+    legend: QgsLayoutItemLegend, spec: MapSpec, family: str, keep: set[str] | None, title: str
 ) -> int:
     """Show ``spec.panels[0]`` without its layer heading, the entries whose legend key is in
     ``keep`` (all when None), then each of ``spec.legend_extras`` under its name, in the
@@ -100,7 +108,9 @@ def _setup_legend(
     return count
 
 
-def fill_legend(layout, spec, workdir: Path, family: str, tr: Callable[[str], str]) -> None:
+def fill_legend(
+    layout: QgsPrintLayout, spec: MapSpec, workdir: Path, family: str, tr: Callable[[str], str]
+) -> None:
     """Fill the template's ``legend`` and ``legend_grid`` items for ``spec``."""
     legend = layout.itemById("legend")
     grid = layout.itemById("legend_grid")
@@ -156,3 +166,30 @@ def _svg_size(text: str) -> tuple[float, float]:
     width = re.search(r'width="([\d.]+)"', head)
     height = re.search(r'height="([\d.]+)"', head)
     return float(width.group(1)), float(height.group(1))
+
+
+def used_legend_keys(styled: QgsVectorLayer, layers: Sequence[QgsVectorLayer]) -> set[str] | None:
+    """Legend keys of ``styled``'s renderer that some feature of ``layers`` draws with (all
+    panels of a figure share one legend); None when the renderer cannot say."""
+    renderer = styled.renderer()
+    if renderer is None or not isinstance(styled, QgsVectorLayer):
+        return None
+    keys: set[str] = set()
+    for layer in layers:
+        if layer is None:
+            continue
+        clone = renderer.clone()
+        context = QgsRenderContext()
+        expression_context = QgsExpressionContext()
+        expression_context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        context.setExpressionContext(expression_context)
+        missing = set(clone.usedAttributes(context)) - set(layer.fields().names())
+        if missing:
+            continue
+        clone.startRender(context, layer.fields())
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        for feature in layer.getFeatures(request):
+            expression_context.setFeature(feature)
+            keys.update(clone.legendKeysForFeature(feature, context))
+        clone.stopRender(context)
+    return keys

@@ -30,7 +30,7 @@ SIZE = (960, 720)
 
 def result_map_png(layer: QgsMapLayer, context: QgsProcessingContext) -> bytes:
     """The layer (already styled) over the neighbouring land, in Albers, as PNG bytes."""
-    from .layers import neighbour_land
+    from .context import neighbour_land
     from .layout import ALBERS
 
     albers = QgsCoordinateReferenceSystem.fromProj(ALBERS)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsMarkerSymbol,
     QgsRendererCategory,
+    QgsSymbol,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -18,6 +20,13 @@ from ...core.mismatch.classify import Breaks
 from .postprocess import Styler
 
 NO_DATA_COLOR = "#ffffff"
+
+
+class ClassBounds(Protocol):
+    """What the style reads from a matching result: the class bounds of both shares."""
+
+    vol_breaks: Breaks
+    outlet_breaks: Breaks
 
 
 def breaks_text(breaks: Breaks) -> str:
@@ -30,7 +39,7 @@ def _pct_range(breaks: Breaks, cls: int) -> str:
     return f"{lo * 100:.2f}–{hi * 100:.2f} %"
 
 
-def _symbol(layer: QgsVectorLayer, color: str, hatch: bool = False):
+def _symbol(layer: QgsVectorLayer, color: str, hatch: bool = False) -> QgsSymbol:
     if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
         symbol = QgsFillSymbol.createSimple(
             {
@@ -49,7 +58,7 @@ def _symbol(layer: QgsVectorLayer, color: str, hatch: bool = False):
     return QgsMarkerSymbol.createSimple({"color": color, "outline_color": "#4d4d4d", "size": "2.4"})
 
 
-def bivariate_styler(result, palette: str, tr: Callable[[str], str]) -> Styler:
+def bivariate_styler(result: ClassBounds, palette: str, tr: Callable[[str], str]) -> Styler:
     """Categorized renderer on ``match_code``: the k×k palette, labels with the break values
     (shares in %), and a hatched white "no data" class for NULL codes."""
     k_vol, k_out = result.vol_breaks.k, result.outlet_breaks.k

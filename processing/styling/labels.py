@@ -1,9 +1,97 @@
-"""Translated display labels for the stable class codes that ``core`` returns."""
+"""Legend labels of the styled outputs, and the language they are written in.
+
+* **Language.** The styled algorithms take an optional ``LANGUAGE`` enum (appended, advanced):
+  0 the interface language (the installed catalogue), 1 English, 2 Chinese. ``qgis_process``
+  and models run with no interface translation, so this is how they write Chinese legends. The
+  choice holds for the thread that runs the algorithm (:func:`legend_language`); legend and
+  algorithm texts go through :func:`translate`, which is ``QCoreApplication.translate`` unless
+  a language is chosen.
+* **Class labels.** Translated display labels for the stable class codes that ``core`` returns
+  and for the rules of the QML styles (by their English label).
+* **Siting rules.** The legend rules of the ``allocate_supply`` outputs: (English label, filter
+  expression), shared by ``tools/siting_styles.py`` (which writes the QML) and the algorithm
+  (which translates the labels with :func:`translated`). An empty expression is the "else"
+  rule.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterEnum
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
 from ...core.mismatch.ratio import RatioThresholds
-from .label_language import translate
+
+# -- language ----------------------------------------------------------------------------------
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+#: Locale per LANGUAGE option ("" = the interface's).
+LANGUAGES = ("", "en", "zh_CN")
+_STATE = threading.local()
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in ``context``, in the language chosen for this thread's run (else the
+    interface's)."""
+    language = getattr(_STATE, "language", "")
+    if not language:
+        return QCoreApplication.translate(context, text)
+    if language == "en":
+        return text
+    translator = _translator(language)
+    # const char* arguments: the catalogue holds UTF-8 source texts.
+    found = "" if translator is None else translator.translate(context.encode(), text.encode())
+    return found or text
+
+
+@cache
+def _translator(language: str) -> QTranslator | None:
+    translator = QTranslator()
+    path = I18N_DIR / f"battery_recycling_atlas_{language}.qm"
+    return translator if path.exists() and translator.load(str(path)) else None
+
+
+@contextmanager
+def legend_language(language: str) -> Iterator[None]:
+    """Translate with ``language`` ("" = the interface's, "en", "zh_CN") in this thread."""
+    previous = getattr(_STATE, "language", "")
+    _STATE.language = language
+    try:
+        yield
+    finally:
+        _STATE.language = previous
+
+
+def language_parameter() -> QgsProcessingParameterEnum:
+    """The optional, advanced LANGUAGE enum of the styled algorithms."""
+    parameter = QgsProcessingParameterEnum(
+        "LANGUAGE",
+        QCoreApplication.translate("LabelLanguage", "Legend language"),
+        [
+            QCoreApplication.translate("LabelLanguage", "Interface language"),
+            QCoreApplication.translate("LabelLanguage", "English"),
+            QCoreApplication.translate("LabelLanguage", "Chinese (中文)"),
+        ],
+        defaultValue=0,
+        optional=True,
+    )
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    parameter.setHelp(
+        QCoreApplication.translate(
+            "LabelLanguage",
+            "Language of the legend labels and messages of this run; "
+            "qgis_process and models use it to write Chinese legends.",
+        )
+    )
+    return parameter
+
+
+# -- class labels ------------------------------------------------------------------------------
 
 
 def _tr(text: str) -> str:
@@ -69,3 +157,50 @@ def graduated_labels() -> dict[str, str]:
         "50–75 %": _tr("50–75 %"),
         "Loss likely (> 75 %)": _tr("Loss likely (> 75 %)"),
     }
+
+
+# -- siting rules ------------------------------------------------------------------------------
+
+FLOW_RULES = (
+    ("Across a province border", '"cross_border"'),
+    ("Within a province", ""),
+)
+UTILIZATION_RULES = (
+    ("Utilisation under 20 %", '"utilization" < 0.2'),
+    ("20 % – 50 %", '"utilization" >= 0.2 AND "utilization" < 0.5'),
+    ("50 % – 80 %", '"utilization" >= 0.5 AND "utilization" < 0.8'),
+    ("80 % – 99.9 %", '"utilization" >= 0.8 AND "utilization" < 0.999'),
+    ("Full (≥ 99.9 %)", '"utilization" >= 0.999'),
+    ("No capacity", ""),
+)
+UNMET_RULES = (
+    ("All supply served", '"unmet_t" = 0'),
+    ("Unmet up to 1,000 t/yr", '"unmet_t" > 0 AND "unmet_t" <= 1000'),
+    ("Unmet 1,000 – 10,000 t/yr", '"unmet_t" > 1000 AND "unmet_t" <= 10000'),
+    ("Unmet over 10,000 t/yr", '"unmet_t" > 10000'),
+    ("No supply value", ""),
+)
+
+
+def _siting_tr(text: str) -> str:
+    return translate("SitingLabels", text)
+
+
+def translated() -> dict[str, str]:
+    """English rule label → translated label, for every rule above (in the run's language)."""
+    labels = {
+        "Across a province border": _siting_tr("Across a province border"),
+        "Within a province": _siting_tr("Within a province"),
+        "Utilisation under 20 %": _siting_tr("Utilisation under 20 %"),
+        "20 % – 50 %": _siting_tr("20 % – 50 %"),
+        "50 % – 80 %": _siting_tr("50 % – 80 %"),
+        "80 % – 99.9 %": _siting_tr("80 % – 99.9 %"),
+        "Full (≥ 99.9 %)": _siting_tr("Full (≥ 99.9 %)"),
+        "No capacity": _siting_tr("No capacity"),
+        "All supply served": _siting_tr("All supply served"),
+        "Unmet up to 1,000 t/yr": _siting_tr("Unmet up to 1,000 t/yr"),
+        "Unmet 1,000 – 10,000 t/yr": _siting_tr("Unmet 1,000 – 10,000 t/yr"),
+        "Unmet over 10,000 t/yr": _siting_tr("Unmet over 10,000 t/yr"),
+        "No supply value": _siting_tr("No supply value"),
+    }
+    return labels

@@ -1,5 +1,10 @@
 """Styling outputs: QML from ``resources/styles`` applied by a layer post-processor, and stored
-as the GeoPackage's default style so the layer looks right wherever it is opened later."""
+as the GeoPackage's default style so the layer looks right wherever it is opened later.
+
+One registry serves vector and raster outputs: :func:`attach_style` (a vector styler) and
+:func:`attach_raster_style` (a raster QML file) both keep their post-processor alive in
+``_PENDING`` until QGIS calls it, since Processing holds it only by a raw pointer.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsRasterLayer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -25,7 +31,7 @@ Styler = Callable[[QgsVectorLayer], bool]
 
 # Post-processors must outlive the algorithm run that created them; each removes itself here
 # once it has styled its layer.
-_PENDING: dict[int, QgsProcessingLayerPostProcessorInterface] = {}
+_PENDING: dict[int, StylePostProcessor] = {}
 
 
 def relabel_categories(labels: dict[str, str]) -> Relabel:
@@ -96,28 +102,54 @@ def refresh_legend(layer: QgsVectorLayer) -> None:
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies a QML style to an output layer when Processing loads it into the project."""
+    """Styles an output layer of ``layer_type`` with ``apply`` when Processing loads it into
+    the project, then lets go of itself (it is kept alive in ``_PENDING`` until then)."""
 
-    def __init__(self, styler: Styler) -> None:
+    def __init__(
+        self, apply: Callable[[QgsMapLayer], object], layer_type: type[QgsMapLayer]
+    ) -> None:
         super().__init__()
-        self.styler = styler
+        self.apply = apply
+        self.layer_type = layer_type
 
     def postProcessLayer(
         self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> None:
         """Style the loaded layer and let go of this post-processor."""
-        if isinstance(layer, QgsVectorLayer) and layer.isValid():
-            self.styler(layer)
-            refresh_legend(layer)
+        if isinstance(layer, self.layer_type) and layer.isValid():
+            self.apply(layer)
         _PENDING.pop(id(self), None)
 
 
+def _attach(context: QgsProcessingContext, dest_id: str, processor: StylePostProcessor) -> None:
+    """Register ``processor`` for ``dest_id``'s layer loaded on completion, keeping it alive."""
+    _PENDING[id(processor)] = processor
+    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+
+
 def attach_style(context: QgsProcessingContext, dest_id: str, styler: Styler) -> None:
-    """Style ``dest_id`` when it is loaded on completion (desktop, ``runAndLoadResults``)."""
+    """Style the vector ``dest_id`` when it is loaded on completion (desktop,
+    ``runAndLoadResults``), then refresh its legend in the Layers panel."""
     if context.willLoadLayerOnCompletion(dest_id):
-        processor = StylePostProcessor(styler)
-        _PENDING[id(processor)] = processor
-        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+
+        def apply(layer: QgsMapLayer) -> None:
+            assert isinstance(layer, QgsVectorLayer)
+            styler(layer)
+            refresh_legend(layer)
+
+        _attach(context, dest_id, StylePostProcessor(apply, QgsVectorLayer))
+
+
+def attach_raster_style(context: QgsProcessingContext, dest_id: str, qml: Path | None) -> None:
+    """Style the raster ``dest_id`` with the QML file ``qml`` (e.g. its sidecar) when it is
+    loaded on completion; nothing when ``qml`` is None."""
+    if qml is not None and context.willLoadLayerOnCompletion(dest_id):
+
+        def apply(layer: QgsMapLayer) -> None:
+            layer.loadNamedStyle(str(qml))
+            layer.triggerRepaint()
+
+        _attach(context, dest_id, StylePostProcessor(apply, QgsRasterLayer))
 
 
 def finish_styling(

@@ -72,3 +72,49 @@ def test_layers_panel_legend_is_relabelled(plugin, zh_cn, alg_id, params):
     finally:
         project.clear()
         del model
+
+
+def test_one_registry_styles_rasters_and_vectors_on_loading(plugin, tmp_path):
+    """``profit_surface`` writes a raster (styled by its QML sidecar) and a vector (``BEST``):
+    both post-processors come from the one registry, live until QGIS calls them, then leave."""
+    from qgis.core import QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsRasterLayer
+
+    from battery_recycling_atlas.processing.styling import postprocess
+    from processing.gui.AlgorithmExecutor import execute
+    from processing.tools import dataobjects
+
+    project = QgsProject.instance()
+    project.clear()
+    cities = QgsVectorLayer(f"{GPKG}|layername=cities", "cities", "ogr")
+    project.addMapLayer(cities)
+    try:
+        alg = QgsApplication.processingRegistry().createAlgorithmById(
+            "battery_recycling:profit_surface"
+        )
+        feedback = QgsProcessingFeedback()
+        context = dataobjects.createContext(feedback)
+        parameters = {
+            "SUPPLY": cities.id(),
+            "SUPPLY_FIELD": "retire_2025_t",
+            "EXTENT": "110,120,25,35 [EPSG:4326]",
+            "PIXEL_SIZE": 50,
+            "N_BEST": 3,
+            "OUTPUT": QgsProcessingOutputLayerDefinition(str(tmp_path / "profit.tif"), project),
+            "BEST": QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", project),
+        }
+        pending = set(postprocess._PENDING)
+        ok, results = execute(alg, parameters, context, feedback)
+        assert ok
+        added = set(postprocess._PENDING) - pending
+        assert len(added) == 2  # one raster, one vector post-processor kept alive
+        kinds = {postprocess._PENDING[key].layer_type for key in added}
+        assert kinds == {QgsRasterLayer, QgsVectorLayer}
+        assert handle_results(alg, context, feedback, results)
+        assert not added & set(postprocess._PENDING)  # each let go of itself once called
+        layers = list(project.mapLayers().values())
+        raster = next(lyr for lyr in layers if isinstance(lyr, QgsRasterLayer))
+        assert raster.renderer().type() == "singlebandpseudocolor"
+        best = next(lyr for lyr in layers if isinstance(lyr, QgsVectorLayer) and lyr != cities)
+        assert best.labelsEnabled()  # best_locations.qml labels the ranks
+    finally:
+        project.clear()
