@@ -13,12 +13,11 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..core.constants import Q_UNIT, STAGE_BOUNDS
 from ..core.economics.calibration import CalibrationResult
 from ..core.economics.model import PARAMETER_SPECS
 from .economics_common import (
     MAX_POINT_LABELS,
-    Q_UNIT,
-    STAGE_BOUNDS,
     draw_stage_bands,
     figure_html,
     fmt_value,

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..core.constants import Q_UNIT, STAGE_BOUNDS
 from ..core.economics.model import (
     COST_TERMS,
     REVENUE_TERMS,
@@ -29,8 +30,6 @@ from ..core.economics.model import (
 from ..core.economics.uncertainty import median_capacity_index
 from .calibration import calibration_report_html
 from .economics_common import (
-    Q_UNIT,
-    STAGE_BOUNDS,
     TERM_COLORS,
     YI,
     draw_stage_bands,

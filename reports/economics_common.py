@@ -12,14 +12,13 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..core.constants import STAGE_BOUNDS
 from ..core.economics.model import COST_TERMS, REVENUE_TERMS
 from .html import DASH, YI, Raw, esc, fmt_number, identity, plain, swatch
 
 __all__ = [
     "MAX_POINT_LABELS",
     "MAX_TABLE_ROWS",
-    "Q_UNIT",
-    "STAGE_BOUNDS",
     "STAGE_COLORS",
     "TERM_COLORS",
     "YI",
@@ -35,9 +34,6 @@ __all__ = [
     "term_labels",
 ]
 
-Q_UNIT = 1e4  #: t/yr per unit of Q (10 kt/yr, 万吨)
-#: The paper's economy-of-scale stages in Q (10 kt/yr): initial < 5 ≤ expansion ≤ 20 < mature.
-STAGE_BOUNDS: tuple[float, float] = (5.0, 20.0)
 STAGE_COLORS: tuple[str, str, str] = ("#fdd9b5", "#d9f0d3", "#d6e6f4")
 #: Colours of the eight terms plus purchase (revenues greens/blues, costs reds/browns/grey).
 TERM_COLORS: dict[str, str] = {

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core.constants import Q_UNIT, STAGE_BOUNDS
 from ..core.economics.model import (
     COST_TERMS,
     GROUPS,
@@ -26,7 +27,6 @@ from ..core.economics.model import (
     plant_economics,
     scale_stage,
 )
-from ..reports.economics_common import Q_UNIT, STAGE_BOUNDS
 
 __all__ = [
     "Q_UNIT",

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from scipy.special import expit
 
+from ..constants import Q_UNIT, STAGE_BOUNDS
 from ..stats import to_float_array
 from .parameters import (  # re-exported: economics.X keeps working for every name
     COST_TERMS,
@@ -119,16 +120,18 @@ def informal_params(params: EconomicParams) -> EconomicParams:
 
 
 def scale_efficiency(throughput_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> np.ndarray:
-    """S(Q) (fraction 0..1) for throughputs in t/yr (Q = throughput / 10,000)."""
-    q = to_float_array(throughput_t, "throughput") / 1e4
+    """S(Q) (fraction 0..1) for throughputs in t/yr (Q = throughput / Q_UNIT, 10 kt/yr)."""
+    q = to_float_array(throughput_t, "throughput") / Q_UNIT
     return expit(params.scale.k * (q - params.scale.q0))
 
 
 def scale_stage(throughput_t: Any) -> np.ndarray:
-    """Stage per throughput (t/yr): ``initial`` Q < 5, ``expansion`` 5–20, ``mature`` Q > 20;
-    None where the throughput is null."""
-    q = to_float_array(throughput_t, "throughput") / 1e4
-    idx = np.where(np.isnan(q), 3, np.where(q < 5.0, 0, np.where(q <= 20.0, 1, 2)))
+    """Stage per throughput (t/yr): ``initial`` Q < 5, ``expansion`` 5–20, ``mature`` Q > 20
+    (Q in 10 kt/yr, bounds :data:`~core.constants.STAGE_BOUNDS`); None where the throughput
+    is null."""
+    q = to_float_array(throughput_t, "throughput") / Q_UNIT
+    low, high = STAGE_BOUNDS
+    idx = np.where(np.isnan(q), 3, np.where(q < low, 0, np.where(q <= high, 1, 2)))
     return np.array(STAGES + (None,), dtype=object)[idx]
 
 
