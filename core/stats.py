@@ -11,12 +11,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
+import numpy.typing as npt
 
 __all__ = [
     "Elasticity",
+    "FloatArray",
     "Regression",
     "bh_adjust",
     "elasticity",
@@ -24,6 +26,9 @@ __all__ = [
     "pearson",
     "to_float_array",
 ]
+
+#: A float64 numpy array (the arrays of the core computations).
+FloatArray: TypeAlias = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
