@@ -237,28 +237,6 @@ class MatchResult:
         found = self.match_type.tolist()
         return {code: int(found.count(code)) for code in MATCH_TYPES}
 
-    def feature_values(self, i: int) -> dict[str, Any]:
-        """Output field values of row ``i`` as Python types (None for null)."""
-
-        def num(a: np.ndarray) -> float | None:
-            value = float(a[i])
-            return value if np.isfinite(value) else None
-
-        code = self.match_code[i]
-        return {
-            "vol_share": num(self.vol_share),
-            "outlet_share": num(self.outlet_share),
-            "share_gap": num(self.share_gap),
-            "vol_class": int(self.vol_class[i]),
-            "outlet_class": int(self.outlet_class[i]),
-            "match_code": None if code is None else str(code),
-            "match_type": str(self.match_type[i]),
-            "outlets_expected": num(self.outlets_expected),
-            "p_fewer": num(self.p_fewer),
-            "q_fewer": num(self.q_fewer),
-            "under_sig": None if self.under_sig[i] is None else bool(self.under_sig[i]),
-        }
-
     def under_sig_summary(self) -> dict[str, Any]:
         """``{"n": features with under_sig true, "volume": their volume in t/yr}``."""
         hit = np.array([v is True for v in self.under_sig.tolist()], dtype=bool)

@@ -48,20 +48,6 @@ class ComplianceResult:
     def __len__(self) -> int:
         return int(self.capital.shape[0])
 
-    def feature_values(self, i: int) -> dict[str, Any]:
-        """Output field values of row ``i`` as Python types (None for null)."""
-
-        def num(a: np.ndarray) -> float | None:
-            value = float(a[i])
-            return value if np.isfinite(value) else None
-
-        return {
-            "capital_share": num(self.capital_share),
-            "whitelist_share": num(self.whitelist_share),
-            "compliance_index": num(self.compliance_index),
-            "no_whitelist": bool(self.no_whitelist[i]),
-        }
-
 
 def spearman(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | None, int]:
     """Spearman rank correlation of the finite pairs: ``(rho, two-sided p, n)``.
