@@ -2,7 +2,7 @@
 
 Drawing only: every number comes from :func:`ui.explorer_model.chart_data`. Axes in Q (10 kt/yr,
 万吨), money in 100 M CNY/yr (亿元) or CNY/t, spreads in CNY/kWh; the stage bands and term
-colours are the reports' (:mod:`core.report_economics_common`).
+colours are the reports' (:mod:`reports.economics_common`).
 """
 
 from __future__ import annotations
