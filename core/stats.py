@@ -17,8 +17,11 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "BoolArray",
     "Elasticity",
     "FloatArray",
+    "IntArray",
+    "ObjectArray",
     "Regression",
     "bh_adjust",
     "elasticity",
@@ -27,8 +30,14 @@ __all__ = [
     "to_float_array",
 ]
 
-#: A float64 numpy array (the arrays of the core computations).
+#: A float64 numpy array (values in the unit of the quantity it holds; NaN = null).
 FloatArray: TypeAlias = npt.NDArray[np.float64]
+#: A boolean numpy array (masks, flags).
+BoolArray: TypeAlias = npt.NDArray[np.bool_]
+#: An integer numpy array (class numbers, row indices).
+IntArray: TypeAlias = npt.NDArray[np.int64]
+#: A numpy array of Python objects (texts, codes or None).
+ObjectArray: TypeAlias = npt.NDArray[np.object_]
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,7 @@ class Regression:
         return self.slope is not None
 
 
-def to_float_array(values: Any, name: str = "values") -> np.ndarray:
+def to_float_array(values: Any, name: str = "values") -> FloatArray:
     """Convert a 1-D sequence to a float64 array, with ``None`` (and pandas NA) as NaN.
 
     Raises ``ValueError`` if the input is not one-dimensional or holds non-numeric items.
@@ -90,7 +99,7 @@ def _is_na(item: Any) -> bool:
         return True
 
 
-def _pairs(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+def _pairs(x: Any, y: Any) -> tuple[FloatArray, FloatArray]:
     xa = to_float_array(x, "x")
     ya = to_float_array(y, "y")
     if xa.shape != ya.shape:
@@ -230,7 +239,7 @@ def elasticity(x: Sequence[Any], y: Sequence[Any], level: float = 0.95) -> Elast
     )
 
 
-def bh_adjust(p_values: Sequence[Any]) -> np.ndarray:
+def bh_adjust(p_values: Sequence[Any]) -> FloatArray:
     """Benjamini–Hochberg (1995) adjusted p-values (false discovery rate), NaN kept as NaN.
 
     For the m finite p-values sorted ascending, q_(i) = min over j >= i of m p_(j) / j, capped

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from ..stats import FloatArray
 from .equations import cascade_value, fixed_cost_of, material_value, other_revenue, scale_factor
 
 __all__ = [
@@ -64,7 +65,7 @@ def breakeven_li2co3(
     throughput: Any,
     extra_cost: Any,
     max_price: float | None = None,
-) -> np.ndarray:
+) -> FloatArray:
     """Li₂CO₃ price (CNY/t, float64) at which profit − ``extra_cost`` is zero for each
     ``throughput`` (t/yr), all other values ``v`` (flat parameters) as given; see the module
     docstring. ``extra_cost`` CNY/yr (transport and fees), broadcast with ``throughput``."""
@@ -90,7 +91,7 @@ def breakeven_li2co3(
     return np.where(price < 0, 0.0, price)
 
 
-def breakeven_support(profit: Any, throughput: Any) -> np.ndarray:
+def breakeven_support(profit: Any, throughput: Any) -> FloatArray:
     """Extra support or gate fee per tonne (CNY/t) that brings ``profit`` (CNY/yr) at
     ``throughput`` (t/yr) to zero: −profit/throughput, NaN where the throughput is 0."""
     p = np.asarray(profit, dtype=np.float64)
@@ -101,7 +102,7 @@ def breakeven_support(profit: Any, throughput: Any) -> np.ndarray:
 
 def breakeven_surface(
     result: Any, max_price: float | None = None, rows_per_chunk: int = 256
-) -> np.ndarray:
+) -> FloatArray:
     """Break-even Li₂CO₃ price (CNY/t) of every cell of a :class:`.surface.SurfaceResult`,
     in its working precision, NaN where undefined (see :func:`breakeven_li2co3`)."""
     v = result.params.economics.values()

@@ -25,7 +25,7 @@ import numpy as np
 from scipy.special import expit
 
 from ..constants import Q_UNIT, STAGE_BOUNDS
-from ..stats import to_float_array
+from ..stats import BoolArray, FloatArray, ObjectArray, to_float_array
 from .equations import (  # re-exported: the model on flat values
     LCE_PER_LI,
     cascade_energy,
@@ -130,25 +130,28 @@ def informal_params(params: EconomicParams) -> EconomicParams:
     return replace(params, ce=Treatment(unit_cost=0.0), plant=plant)
 
 
-def scale_efficiency(throughput_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> np.ndarray:
+def scale_efficiency(throughput_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> FloatArray:
     """S(Q) (fraction 0..1) for throughputs in t/yr (Q = throughput / Q_UNIT, 10 kt/yr)."""
     q = to_float_array(throughput_t, "throughput") / Q_UNIT
-    return expit(params.scale.k * (q - params.scale.q0))
+    s: FloatArray = expit(params.scale.k * (q - params.scale.q0))
+    return s
 
 
-def scale_stage(throughput_t: Any) -> np.ndarray:
+def scale_stage(throughput_t: Any) -> ObjectArray:
     """Stage per throughput (t/yr): ``initial`` Q < 5, ``expansion`` 5–20, ``mature`` Q > 20
     (Q in 10 kt/yr, bounds :data:`~core.constants.STAGE_BOUNDS`); None where the throughput
     is null."""
     q = to_float_array(throughput_t, "throughput") / Q_UNIT
     low, high = STAGE_BOUNDS
     idx = np.where(np.isnan(q), 3, np.where(q < low, 0, np.where(q <= high, 1, 2)))
-    return np.array(STAGES + (None,), dtype=object)[idx]
+    stages: ObjectArray = np.array(STAGES + (None,), dtype=object)[idx]
+    return stages
 
 
-def annual_fixed_cost(capacity_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> np.ndarray:
+def annual_fixed_cost(capacity_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> FloatArray:
     """F = fixed_cost_ref·(capacity / capacity_ref)^β in CNY/yr, capacity in t/yr."""
-    return fixed_cost_of(params.values(), to_float_array(capacity_t, "capacity"))
+    fixed: FloatArray = fixed_cost_of(params.values(), to_float_array(capacity_t, "capacity"))
+    return fixed
 
 
 def cascade_break_even_spread(params: EconomicParams, throughput_t: float) -> float:
@@ -169,10 +172,10 @@ class PlantInputs:
     """Validated plant data: capacity and throughput (t/yr), flat parameter ``values`` (floats,
     or arrays with one value per plant for overrides) and ``fixed_cost`` (CNY/yr or None)."""
 
-    capacity: np.ndarray
-    throughput: np.ndarray
+    capacity: FloatArray
+    throughput: FloatArray
     values: dict[str, Any]
-    fixed_cost: np.ndarray | None
+    fixed_cost: FloatArray | None
 
 
 def prepare_plants(
@@ -258,7 +261,7 @@ def plant_economics(
     return PlantEconomics.from_outputs(inp.capacity, inp.throughput, out, breakeven)
 
 
-def _per_plant(value: Any, n: int, name: str) -> np.ndarray:
+def _per_plant(value: Any, n: int, name: str) -> FloatArray:
     arr = to_float_array(value, name)
     if arr.shape[0] == 1 and n != 1:
         arr = np.full(n, arr[0])
@@ -267,7 +270,7 @@ def _per_plant(value: Any, n: int, name: str) -> np.ndarray:
     return arr
 
 
-def _require(values: np.ndarray, ok: np.ndarray, name: str, message: str) -> None:
+def _require(values: FloatArray, ok: BoolArray, name: str, message: str) -> None:
     bad = np.flatnonzero(~ok)
     if bad.size:
         raise InputError(name, bad.tolist(), message)
@@ -283,35 +286,35 @@ class PlantEconomics:
     none), route ``cascade``/``recycle``, recycle_value and cascade_value net CNY/t.
     """
 
-    capacity: np.ndarray
-    throughput: np.ndarray
-    utilization: np.ndarray
-    scale_eff: np.ndarray
-    unit_cost: np.ndarray
-    revenue: np.ndarray
-    cost: np.ndarray
-    profit: np.ndarray
-    margin: np.ndarray
-    breakeven_t: np.ndarray
-    route: np.ndarray
-    fixed_cost: np.ndarray
-    recycle_value: np.ndarray
-    cascade_value: np.ndarray
-    revenue_by_term: dict[str, np.ndarray]
-    cost_by_term: dict[str, np.ndarray]
+    capacity: FloatArray
+    throughput: FloatArray
+    utilization: FloatArray
+    scale_eff: FloatArray
+    unit_cost: FloatArray
+    revenue: FloatArray
+    cost: FloatArray
+    profit: FloatArray
+    margin: FloatArray
+    breakeven_t: FloatArray
+    route: FloatArray
+    fixed_cost: FloatArray
+    recycle_value: FloatArray
+    cascade_value: FloatArray
+    revenue_by_term: dict[str, FloatArray]
+    cost_by_term: dict[str, FloatArray]
 
     @classmethod
     def from_outputs(
         cls,
-        capacity: np.ndarray,
-        throughput: np.ndarray,
+        capacity: FloatArray,
+        throughput: FloatArray,
         out: Mapping[str, Any],
-        breakeven: np.ndarray,
+        breakeven: FloatArray,
     ) -> PlantEconomics:
         """Assemble from :func:`evaluate_values` output, broadcasting scalars per plant."""
         n = capacity.shape
 
-        def arr(x: Any) -> np.ndarray:
+        def arr(x: Any) -> FloatArray:
             return np.array(np.broadcast_to(np.asarray(x, dtype=np.float64), n))
 
         thr = arr(throughput)
