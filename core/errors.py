@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
+import numpy.typing as npt
 
 __all__ = [
     "InvalidValuesError",
@@ -100,7 +101,7 @@ class ZeroTotalError(ValueError):
         super().__init__(f"{self.which}: the total over rows with data is 0; shares are undefined")
 
 
-def check_values(values: np.ndarray, which: str) -> None:
+def check_values(values: npt.NDArray[np.float64], which: str) -> None:
     """Raise :class:`NonFiniteValueError` for +/-inf, then :class:`NegativeValueError` for < 0.
 
     NaN (null) passes. ``values`` is a float array as returned by ``stats.to_float_array``.

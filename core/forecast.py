@@ -31,6 +31,8 @@ from typing import Any
 
 import numpy as np
 
+from .stats import FloatArray, IntArray
+
 __all__ = [
     "DEFAULTS",
     "DEFAULT_LIFETIME",
@@ -167,9 +169,10 @@ class Lifetime:
         """Mean lifetime in years: scale · Γ(1 + 1/shape)."""
         return self.scale * math.gamma(1.0 + 1.0 / self.shape)
 
-    def _z(self, t: Any) -> np.ndarray:
+    def _z(self, t: Any) -> FloatArray:
         t = np.maximum(np.asarray(t, dtype=np.float64), 0.0)
-        return (t / self.scale) ** self.shape
+        z: FloatArray = (t / self.scale) ** self.shape
+        return z
 
     def cdf(self, t: Any) -> Any:
         """Share of packs retired by age ``t`` (years); 0 for t ≤ 0. Scalar in, float out."""
@@ -190,7 +193,7 @@ DEFAULT_LIFETIME = Lifetime.from_mean(
 
 def retirement_probabilities(
     lifetime: Lifetime, max_age: int, timing: str = "mid_year", *, include_tail: bool = False
-) -> np.ndarray:
+) -> FloatArray:
     """p(a) for ages a = 0..max_age (years): the share of a cohort retiring in year y + a.
 
     ``timing`` is one of :data:`TIMINGS` (see the module docstring). With ``include_tail`` the
@@ -273,7 +276,7 @@ def _as_year(value: Any) -> int | None:
 
 def to_tonnes_gwh(
     sales: Any, unit: str, pack_mass_t: Any, pack_energy_kwh: Any
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[FloatArray, FloatArray]:
     """Convert sales to (t, GWh). Mass and energy are per vehicle, scalars or per-row arrays.
 
     vehicles: t = n · mass, GWh = n · energy / 1e6. t: GWh = t · (energy / mass) / 1e6.
@@ -304,10 +307,10 @@ def _is_null(value: Any) -> bool:
 
 
 def _pack_arrays(
-    years: np.ndarray,
+    years: IntArray,
     params: ForecastParams,
     pack_by_year: Mapping[int, tuple[float | None, float | None]] | None,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[FloatArray, FloatArray]:
     mass = np.full(years.shape, params.pack_mass_t)
     energy = np.full(years.shape, params.pack_energy_kwh)
     for year, pair in (pack_by_year or {}).items():

@@ -22,6 +22,7 @@ __all__ = [
     "FloatArray",
     "IntArray",
     "ObjectArray",
+    "Values",
     "Regression",
     "bh_adjust",
     "elasticity",
@@ -38,6 +39,8 @@ BoolArray: TypeAlias = npt.NDArray[np.bool_]
 IntArray: TypeAlias = npt.NDArray[np.int64]
 #: A numpy array of Python objects (texts, codes or None).
 ObjectArray: TypeAlias = npt.NDArray[np.object_]
+#: Input values of an analysis: a 1-D sequence of numbers where None (or NaN) is null, or an array.
+Values: TypeAlias = Sequence[Any] | npt.NDArray[Any]
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def _pairs(x: Any, y: Any) -> tuple[FloatArray, FloatArray]:
     return xa[keep], ya[keep]
 
 
-def ols(x: Sequence[Any], y: Sequence[Any]) -> Regression:
+def ols(x: Values, y: Values) -> Regression:
     """Ordinary least squares of y on x over the pairs where both values are finite.
 
     Returns slope (y units per x unit), intercept (y units), Pearson r, R² and the two-sided
@@ -162,7 +165,7 @@ def _clip(value: float, lo: float, hi: float) -> float:
     return value if math.isnan(value) else max(lo, min(hi, value))
 
 
-def pearson(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | None, int]:
+def pearson(x: Values, y: Values) -> tuple[float | None, float | None, int]:
     """Pearson correlation of the finite pairs: ``(r, two-sided p, n)``.
 
     ``r`` and ``p`` are ``None`` when n < 3 or either variable has zero variance.
@@ -199,7 +202,7 @@ class Elasticity:
         return self.slope is not None
 
 
-def elasticity(x: Sequence[Any], y: Sequence[Any], level: float = 0.95) -> Elasticity:
+def elasticity(x: Values, y: Values, level: float = 0.95) -> Elasticity:
     """Elasticity of y with respect to x: OLS of ln y on ln x over pairs with x > 0 and y > 0.
 
     Units cancel (a slope of 0.5: y grows 0.5 % per 1 % of x). Assumes ln y = a + b ln x + e with
@@ -239,7 +242,7 @@ def elasticity(x: Sequence[Any], y: Sequence[Any], level: float = 0.95) -> Elast
     )
 
 
-def bh_adjust(p_values: Sequence[Any]) -> FloatArray:
+def bh_adjust(p_values: Values) -> FloatArray:
     """Benjamini–Hochberg (1995) adjusted p-values (false discovery rate), NaN kept as NaN.
 
     For the m finite p-values sorted ascending, q_(i) = min over j >= i of m p_(j) / j, capped

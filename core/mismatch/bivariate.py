@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import NegativeValueError, NoValidRowsError, ZeroTotalError, check_values
-from ..stats import bh_adjust, to_float_array
+from ..stats import FloatArray, IntArray, ObjectArray, Values, bh_adjust, to_float_array
 from .classify import Breaks, classify, compute_breaks
 
 __all__ = [
@@ -109,15 +109,15 @@ _WHITE = _RGB_TO_XYZ.sum(axis=1)  # D65 white point of sRGB
 _DELTA = 6.0 / 29.0
 
 
-def _hex_to_rgb(color: str) -> np.ndarray:
+def _hex_to_rgb(color: str) -> FloatArray:
     return np.array([int(color[i : i + 2], 16) / 255.0 for i in (1, 3, 5)])
 
 
-def _rgb_to_hex(rgb: np.ndarray) -> str:
+def _rgb_to_hex(rgb: FloatArray) -> str:
     return "#" + "".join(f"{int(round(float(c) * 255.0)):02x}" for c in np.clip(rgb, 0.0, 1.0))
 
 
-def _srgb_to_lab(rgb: np.ndarray) -> np.ndarray:
+def _srgb_to_lab(rgb: FloatArray) -> FloatArray:
     """sRGB in 0..1 (last axis) → CIE L*a*b* (D65)."""
     lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     t = lin @ _RGB_TO_XYZ.T / _WHITE
@@ -132,7 +132,7 @@ def _srgb_to_lab(rgb: np.ndarray) -> np.ndarray:
     )
 
 
-def _lab_to_srgb(lab: np.ndarray) -> np.ndarray:
+def _lab_to_srgb(lab: FloatArray) -> FloatArray:
     """CIE L*a*b* (D65) → sRGB in 0..1, clipped to the gamut."""
     fy = (lab[..., 0] + 16.0) / 116.0
     f = np.stack([fy + lab[..., 1] / 500.0, fy, fy - lab[..., 2] / 200.0], axis=-1)
@@ -201,15 +201,15 @@ class MatchResult:
     everywhere (``counts_integral`` False).
     """
 
-    volume: np.ndarray
-    outlets: np.ndarray
-    vol_share: np.ndarray
-    outlet_share: np.ndarray
-    share_gap: np.ndarray
-    vol_class: np.ndarray
-    outlet_class: np.ndarray
-    match_code: np.ndarray
-    match_type: np.ndarray
+    volume: FloatArray
+    outlets: FloatArray
+    vol_share: FloatArray
+    outlet_share: FloatArray
+    share_gap: FloatArray
+    vol_class: IntArray
+    outlet_class: IntArray
+    match_code: ObjectArray
+    match_type: ObjectArray
     vol_breaks: Breaks
     outlet_breaks: Breaks
     k: int
@@ -217,10 +217,10 @@ class MatchResult:
     k_outlet: int
     method: str
     n_no_data: int
-    outlets_expected: np.ndarray
-    p_fewer: np.ndarray
-    q_fewer: np.ndarray
-    under_sig: np.ndarray
+    outlets_expected: FloatArray
+    p_fewer: FloatArray
+    q_fewer: FloatArray
+    under_sig: ObjectArray
     alpha: float = 0.05
     counts_integral: bool = True
 
@@ -243,7 +243,7 @@ class MatchResult:
         return {"n": int(np.count_nonzero(hit)), "volume": float(np.sum(self.volume[hit]))}
 
 
-def match_types(vol_class: Any, outlet_class: Any, k_vol: int, k_outlet: int) -> np.ndarray:
+def match_types(vol_class: Any, outlet_class: Any, k_vol: int, k_outlet: int) -> ObjectArray:
     """Match type of each class pair (object array of :data:`MATCH_TYPES` codes).
 
     Each class is placed on its own scale at (c − 1) ÷ (k_c − 1), so the lowest class is 0 and
@@ -258,12 +258,13 @@ def match_types(vol_class: Any, outlet_class: Any, k_vol: int, k_outlet: int) ->
     num_o, den_o = (2 * (o - 1), 2 * (k_outlet - 1)) if k_outlet > 1 else (np.ones_like(o), 2)
     diff = num_v * den_o - num_o * den_v
     idx = np.select([(v == 0) | (o == 0), diff > 0, diff == 0], [3, 0, 1], default=2)
-    return np.array(MATCH_TYPES, dtype=object)[idx]
+    types: ObjectArray = np.array(MATCH_TYPES, dtype=object)[idx]
+    return types
 
 
 def binomial_fewer(
-    vol_share: np.ndarray, outlets: np.ndarray, alpha: float = 0.05
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    vol_share: FloatArray, outlets: FloatArray, alpha: float = 0.05
+) -> tuple[FloatArray, FloatArray, FloatArray, ObjectArray]:
     """One-sided binomial test of too few outlets per feature, with the BH adjustment.
 
     Over the features where both ``vol_share`` (fraction of the volume of the features with
@@ -293,8 +294,8 @@ def binomial_fewer(
 
 
 def match(
-    volume: Sequence[Any],
-    outlets: Sequence[Any],
+    volume: Values,
+    outlets: Values,
     k: int = 3,
     method: str = "natural_breaks",
     alpha: float = 0.05,
@@ -367,7 +368,7 @@ def match(
 
 
 def under_served_summary(
-    names: Sequence[Any], volume: Sequence[Any], result: MatchResult
+    names: Sequence[Any], volume: Values, result: MatchResult
 ) -> dict[str, Any]:
     """The under-served cities and what they hold, as Python values.
 

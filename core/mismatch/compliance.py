@@ -10,14 +10,12 @@ the two per province.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from ..errors import check_values
-from ..stats import pearson, to_float_array
+from ..stats import BoolArray, FloatArray, IntArray, Values, pearson, to_float_array
 
 __all__ = ["ComplianceResult", "capital_compliance", "compliance_order", "spearman"]
 
@@ -32,13 +30,13 @@ class ComplianceResult:
     number of rows with both values known; the r and p values are Python floats or None.
     """
 
-    capital: np.ndarray
-    firms: np.ndarray
-    capital_share: np.ndarray
-    whitelist_share: np.ndarray
-    compliance_index: np.ndarray
-    no_whitelist: np.ndarray
-    null_firms: np.ndarray
+    capital: FloatArray
+    firms: FloatArray
+    capital_share: FloatArray
+    whitelist_share: FloatArray
+    compliance_index: FloatArray
+    no_whitelist: BoolArray
+    null_firms: BoolArray
     pearson_r: float | None
     pearson_p: float | None
     spearman_r: float | None
@@ -49,7 +47,7 @@ class ComplianceResult:
         return int(self.capital.shape[0])
 
 
-def spearman(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | None, int]:
+def spearman(x: Values, y: Values) -> tuple[float | None, float | None, int]:
     """Spearman rank correlation of the finite pairs: ``(rho, two-sided p, n)``.
 
     ``rho`` and ``p`` are None when n < 3 or either variable is constant (scipy's
@@ -73,7 +71,7 @@ def spearman(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | 
     return max(-1.0, min(1.0, rho)), (p if np.isfinite(p) else None), n
 
 
-def capital_compliance(capital: Sequence[Any], firms: Sequence[Any]) -> ComplianceResult:
+def capital_compliance(capital: Values, firms: Values) -> ComplianceResult:
     """Shares, compliance index and correlations per province.
 
     ``capital``: registered capital of recycling firms (any consistent money unit, e.g. CNY);
@@ -122,7 +120,7 @@ def capital_compliance(capital: Sequence[Any], firms: Sequence[Any]) -> Complian
     )
 
 
-def compliance_order(result: ComplianceResult, *, most: bool = True) -> np.ndarray:
+def compliance_order(result: ComplianceResult, *, most: bool = True) -> IntArray:
     """Rows with a defined compliance index, most compliant (highest index) first.
 
     With ``most=False`` the least compliant (lowest index) come first. Ties keep input order.

@@ -11,13 +11,21 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from ..stats import Elasticity, Regression, elasticity, ols, to_float_array
+from ..stats import (
+    BoolArray,
+    Elasticity,
+    FloatArray,
+    ObjectArray,
+    Regression,
+    Values,
+    elasticity,
+    ols,
+    to_float_array,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -108,13 +116,13 @@ class RatioResult:
     codes from :data:`RATIO_CLASSES`.
     """
 
-    retirement: np.ndarray
-    capacity: np.ndarray
-    ratio: np.ndarray
-    ratio_class: np.ndarray
+    retirement: FloatArray
+    capacity: FloatArray
+    ratio: FloatArray
+    ratio_class: ObjectArray
 
     @property
-    def defined(self) -> np.ndarray:
+    def defined(self) -> BoolArray:
         """Boolean mask of regions with a defined (finite) ratio."""
         return np.isfinite(self.ratio)
 
@@ -143,8 +151,8 @@ class RatioSummary:
 
 
 def compute_ratios(
-    retirement: Sequence[Any],
-    capacity: Sequence[Any],
+    retirement: Values,
+    capacity: Values,
     thresholds: RatioThresholds = DEFAULT_THRESHOLDS,
 ) -> RatioResult:
     """Ratio and class per region from retirement and capacity (both t/yr, None/NaN = null).
