@@ -14,6 +14,7 @@ import numpy as np
 
 from ..core.constants import STAGE_BOUNDS
 from ..core.economics.model import COST_TERMS, REVENUE_TERMS
+from ..core.stats import IntArray
 from .html import DASH, YI, Raw, esc, fmt_number, identity, plain, swatch
 
 __all__ = [
@@ -139,7 +140,7 @@ def fmt_value(value: float | None) -> str:
 
 
 def table_rows(
-    order: Sequence[int],
+    order: Sequence[int] | IntArray,
     make_row: Callable[[int, int], list[Any]],
     n_columns: int,
     tr: Callable[[str], str],

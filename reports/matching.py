@@ -43,6 +43,12 @@ from .ratio import MAX_POINT_LABELS, RASTERIZE_ABOVE
 __all__ = ["fmt_share", "matching_report_html"]
 
 
+def _class_pair(code: str) -> tuple[int, int]:
+    """(volume class, outlet class) of a ``match_code`` such as ``"3-1"``."""
+    vol, outlet = code.split("-")
+    return int(vol), int(outlet)
+
+
 def _breaks_table(breaks: Breaks, caption: str, tr: Callable[[str], str]) -> str:
     b = breaks.breaks
     rows = [(c, fmt_share(b[c - 1]), fmt_share(b[c])) for c in range(1, breaks.k + 1)]
@@ -235,10 +241,7 @@ def matching_report_html(
                 fmt_share(row["vol_share"]),
                 fmt_share(row["outlet_share"]),
                 fmt_number(row["share_gap"] * 100.0, 2),
-                Raw(
-                    swatch(colors[tuple(int(c) for c in row["match_code"].split("-"))])
-                    + esc(row["match_code"])
-                ),
+                Raw(swatch(colors[_class_pair(row["match_code"])]) + esc(row["match_code"])),
             )
             for rank, row in enumerate(under, start=1)
         ]

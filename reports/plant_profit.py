@@ -28,6 +28,7 @@ from ..core.economics.model import (
     solve_break_even,
 )
 from ..core.economics.uncertainty import median_capacity_index
+from ..core.stats import FloatArray
 from .economics_common import (
     footer_html,
     identity,
@@ -85,7 +86,7 @@ def representative_plant(
     }
 
 
-def _first_root(v: dict[str, float], sizes: np.ndarray, profit: np.ndarray) -> float:
+def _first_root(v: dict[str, float], sizes: FloatArray, profit: FloatArray) -> float:
     """Capacity (t/yr) where the full-use profit first goes from < 0 to ≥ 0 (bisection)."""
     up = np.flatnonzero((profit[:-1] < 0) & (profit[1:] >= 0))
     if up.size == 0:
@@ -160,7 +161,7 @@ def plant_profit_report_html(
     return html_page(title, body)
 
 
-def _summary_rows(res: PlantEconomics, tr: Callable[[str], str]) -> list[tuple]:
+def _summary_rows(res: PlantEconomics, tr: Callable[[str], str]) -> list[tuple[str, Any]]:
     cap, thr = float(res.capacity.sum()), float(res.throughput.sum())
     losses = int(np.sum(res.profit < 0))
     unit = res.unit_cost[np.isfinite(res.unit_cost)]
