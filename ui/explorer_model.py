@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from ..core.economics.model import (
     plant_economics,
     scale_stage,
 )
+from ..core.stats import FloatArray
 
 __all__ = [
     "Q_UNIT",
@@ -92,21 +94,21 @@ class ChartData:
     """
 
     x_max: float
-    q: np.ndarray
-    profit: np.ndarray
-    unit_cost: np.ndarray
-    sizes_q: np.ndarray
-    full_profit: np.ndarray
-    full_unit_cost: np.ndarray
+    q: FloatArray
+    profit: FloatArray
+    unit_cost: FloatArray
+    sizes_q: FloatArray
+    full_profit: FloatArray
+    full_unit_cost: FloatArray
     capacity_q: float
     throughput_q: float
     breakeven_q: float
     stage: str | None
-    current: dict[str, object]
+    current: dict[str, Any]
     revenue_by_term: dict[str, float]
     cost_by_term: dict[str, float]
-    spreads: np.ndarray
-    cascade_value: np.ndarray
+    spreads: FloatArray
+    cascade_value: FloatArray
     recycle_value: float
     breakeven_spread: float
     spread: float
