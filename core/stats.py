@@ -16,6 +16,8 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from .errors import LengthMismatchError, NonNumericValueError, RowValuesError, SettingError
+
 __all__ = [
     "BoolArray",
     "Elasticity",
@@ -70,7 +72,9 @@ class Regression:
 def to_float_array(values: Any, name: str = "values") -> FloatArray:
     """Convert a 1-D sequence to a float64 array, with ``None`` (and pandas NA) as NaN.
 
-    Raises ``ValueError`` if the input is not one-dimensional or holds non-numeric items.
+    Raises :class:`~core.errors.RowValuesError` if the input is not one-dimensional and
+    :class:`~core.errors.NonNumericValueError` for an item that is not a number (both are
+    ``ValueError``).
     """
     try:
         arr = np.asarray(values, dtype=np.float64)
@@ -85,12 +89,14 @@ def to_float_array(values: Any, name: str = "values") -> FloatArray:
             try:
                 out[i] = float(item)
             except (TypeError, ValueError):
-                raise ValueError(f"{name}: item {i} is not a number: {item!r}") from None
+                raise NonNumericValueError(name, i, item) from None
         arr = out.reshape(np.shape(np.asarray(values, dtype=object)))
     if arr.ndim == 0:
         arr = arr.reshape(1)
     if arr.ndim != 1:
-        raise ValueError(f"{name}: expected a one-dimensional sequence, got shape {arr.shape}")
+        raise RowValuesError(
+            name, [], f"expected a one-dimensional sequence, got shape {arr.shape}"
+        )
     return arr
 
 
@@ -106,7 +112,7 @@ def _pairs(x: Any, y: Any) -> tuple[FloatArray, FloatArray]:
     xa = to_float_array(x, "x")
     ya = to_float_array(y, "y")
     if xa.shape != ya.shape:
-        raise ValueError(f"x and y differ in length: {xa.shape[0]} != {ya.shape[0]}")
+        raise LengthMismatchError("x and y", xa.shape[0], ya.shape[0])
     keep = np.isfinite(xa) & np.isfinite(ya)
     return xa[keep], ya[keep]
 
@@ -212,7 +218,7 @@ def elasticity(x: Values, y: Values, level: float = 0.95) -> Elasticity:
     from scipy import stats as sp_stats
 
     if not 0.0 < level < 1.0:
-        raise ValueError(f"confidence level must be between 0 and 1, got {level!r}")
+        raise SettingError("level", f"confidence level must be between 0 and 1, got {level!r}")
     xs, ys = _pairs(x, y)
     keep = (xs > 0) & (ys > 0)
     reg = ols(np.log(xs[keep]), np.log(ys[keep]))

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from scipy.stats import rankdata
 
+from ..errors import NoValidRowsError, SettingError
 from ..stats import FloatArray
 from .model import (
     PARAMETER_SPECS,
@@ -94,7 +95,7 @@ def sample_ranges(
 ) -> dict[str, FloatArray]:
     """Draw ``n`` values of every range, in the mapping's order, from one seeded generator."""
     if int(n) < 1:
-        raise ValueError(f"number of simulations must be >= 1, got {n!r}")
+        raise SettingError("n", f"number of simulations must be >= 1, got {n!r}")
     rng = np.random.default_rng(seed)
     return {name: r.sample(rng, int(n)) for name, r in ranges.items()}
 
@@ -162,7 +163,7 @@ def sensitivity(
                 variants.append((name, r.low, r.high))
     else:
         if not 0 < percent < 1:
-            raise ValueError(f"percent must be a fraction in (0, 1), got {percent!r}")
+            raise SettingError("percent", f"percent must be a fraction in (0, 1), got {percent!r}")
         for name, value in base.items():
             if not name.startswith(_NO_PERCENT) and value != 0:
                 lo, hi = _clip(name, np.array([value * (1 - percent), value * (1 + percent)]))
@@ -331,7 +332,7 @@ def median_capacity_index(capacity: Any) -> int:
     plant of the reports and of ``monte_carlo``'s kept draws. Ties keep input order."""
     cap = np.asarray(capacity, dtype=np.float64)
     if cap.size == 0:
-        raise ValueError("no plants")
+        raise NoValidRowsError("no plants")
     order = np.argsort(cap, kind="stable")
     return int(order[(cap.size - 1) // 2])
 

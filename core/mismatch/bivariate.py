@@ -22,7 +22,14 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import NegativeValueError, NoValidRowsError, ZeroTotalError, check_values
+from ..errors import (
+    LengthMismatchError,
+    NegativeValueError,
+    NoValidRowsError,
+    SettingError,
+    ZeroTotalError,
+    check_values,
+)
 from ..stats import FloatArray, IntArray, ObjectArray, Values, bh_adjust, to_float_array
 from .classify import Breaks, classify, compute_breaks
 
@@ -157,11 +164,11 @@ def palette_colors(name: str, k: int, k_outlet: int | None = None) -> dict[tuple
     centre, and the colours between change evenly in perceived lightness and hue.
     """
     if name not in PALETTES:
-        raise ValueError(f"unknown palette {name!r}; expected one of {PALETTE_NAMES}")
+        raise SettingError("palette", f"unknown palette {name!r}; expected one of {PALETTE_NAMES}")
     k_out = k if k_outlet is None else k_outlet
     for value in (k, k_out):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"number of classes must be an integer >= 1, got {value!r}")
+            raise SettingError("k", f"number of classes must be an integer >= 1, got {value!r}")
     table = PALETTES[name]["table"]
     lab = _srgb_to_lab(np.array([[_hex_to_rgb(c) for c in row] for row in table]))
     out: dict[tuple[int, int], str] = {}
@@ -278,7 +285,7 @@ def binomial_fewer(
     from scipy import stats as sp_stats
 
     if not 0.0 < float(alpha) < 1.0:
-        raise ValueError(f"alpha must be between 0 and 1, got {alpha!r}")
+        raise SettingError("alpha", f"alpha must be between 0 and 1, got {alpha!r}")
     valid = np.isfinite(vol_share) & np.isfinite(outlets)
     n_total = float(np.sum(outlets[valid]))
     expected = np.where(valid, n_total * np.where(valid, vol_share, 0.0), np.nan)
@@ -312,12 +319,13 @@ def match(
     Raises :class:`~core.errors.NegativeValueError` / ``NonFiniteValueError`` (``which`` =
     "volume" or "outlets", ``indices`` = rows), :class:`~core.errors.NoValidRowsError` when no
     row has both values, :class:`~core.errors.ZeroTotalError` when a total is 0, and
-    ``ValueError`` for a length mismatch, a bad ``k`` or ``method``.
+    :class:`~core.errors.LengthMismatchError` or :class:`~core.errors.SettingError` (bad ``k``,
+    ``method`` or ``alpha``), all ``ValueError``.
     """
     vol = to_float_array(volume, "volume")
     out = to_float_array(outlets, "outlets")
     if vol.shape != out.shape:
-        raise ValueError(f"volume and outlets differ in length: {vol.shape[0]} != {out.shape[0]}")
+        raise LengthMismatchError("volume and outlets", vol.shape[0], out.shape[0])
     check_values(vol, "volume")
     check_values(out, "outlets")
     valid = ~(np.isnan(vol) | np.isnan(out))
@@ -380,10 +388,7 @@ def under_served_summary(
     """
     vol = to_float_array(volume, "volume")
     if len(names) != len(result) or vol.shape[0] != len(result):
-        raise ValueError(
-            f"names/volume lengths ({len(names)}, {vol.shape[0]}) "
-            f"differ from the result ({len(result)})"
-        )
+        raise LengthMismatchError("names, volume and result", len(names), vol.shape[0], len(result))
     idx = np.flatnonzero(result.match_type == "under_served")
     idx = idx[np.argsort(-result.vol_share[idx], kind="stable")]
     rows = [

@@ -34,6 +34,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from ..errors import NonFiniteValueError, NoValidRowsError, SettingError
 from ..stats import FloatArray, IntArray
 
 #: Positions into the sorted values (numpy's index type).
@@ -75,16 +76,16 @@ def _clean(values: object, k: int) -> FloatArray:
     try:
         k = operator.index(k)
     except TypeError:
-        raise ValueError(f"number of classes must be an integer, got {k!r}") from None
+        raise SettingError("k", f"number of classes must be an integer, got {k!r}") from None
     if k < 2:
-        raise ValueError(f"number of classes must be at least 2, got {k}")
+        raise SettingError("k", f"number of classes must be at least 2, got {k}")
     x = np.asarray(values, dtype=np.float64).ravel()
     nan = np.isnan(x)
+    if np.isinf(x).any():  # NaN is skipped, infinity is not
+        raise NonFiniteValueError("values", np.flatnonzero(np.isinf(x)).tolist())
     x = x[~nan] if nan.any() else x.copy()
     if x.size == 0:
-        raise ValueError("no values to classify (empty or all NaN)")
-    if np.isinf(x).any():
-        raise ValueError("values must be finite (NaN is skipped, infinity is not)")
+        raise NoValidRowsError("no values to classify (empty or all NaN)")
     x.sort()
     return x
 
@@ -413,7 +414,9 @@ def compute_breaks(values: object, k: int, method: str) -> Breaks:
     """Breaks by ``method``, one of :data:`METHODS`."""
     functions = (natural_breaks, quantile_breaks, equal_interval_breaks)
     if method not in METHODS:
-        raise ValueError(f"unknown classification method {method!r}; expected one of {METHODS}")
+        raise SettingError(
+            "method", f"unknown classification method {method!r}; expected one of {METHODS}"
+        )
     return functions[METHODS.index(method)](values, k)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import check_values
+from ..errors import LengthMismatchError, check_values
 from ..stats import BoolArray, FloatArray, IntArray, Values, pearson, to_float_array
 
 __all__ = ["ComplianceResult", "capital_compliance", "compliance_order", "spearman"]
@@ -56,7 +56,7 @@ def spearman(x: Values, y: Values) -> tuple[float | None, float | None, int]:
     xa = to_float_array(x, "x")
     ya = to_float_array(y, "y")
     if xa.shape != ya.shape:
-        raise ValueError(f"x and y differ in length: {xa.shape[0]} != {ya.shape[0]}")
+        raise LengthMismatchError("x and y", xa.shape[0], ya.shape[0])
     keep = np.isfinite(xa) & np.isfinite(ya)
     xs, ys = xa[keep], ya[keep]
     n = int(xs.shape[0])
@@ -82,12 +82,12 @@ def capital_compliance(capital: Values, firms: Values) -> ComplianceResult:
     capital with firms over the known rows; None when n < 3 or a variable is constant.
 
     Raises :class:`~core.errors.NegativeValueError` / ``NonFiniteValueError`` (``which`` =
-    "capital" or "firms") and ``ValueError`` when the lengths differ.
+    "capital" or "firms") and :class:`~core.errors.LengthMismatchError` when the lengths differ.
     """
     cap = to_float_array(capital, "capital")
     fir = to_float_array(firms, "firms")
     if cap.shape != fir.shape:
-        raise ValueError(f"capital and firms differ in length: {cap.shape[0]} != {fir.shape[0]}")
+        raise LengthMismatchError("capital and firms", cap.shape[0], fir.shape[0])
     check_values(cap, "capital")
     check_values(fir, "firms")
     known = np.isfinite(cap) & np.isfinite(fir)
