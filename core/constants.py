@@ -26,3 +26,10 @@ ILLUSTRATIVE_FIELD = "illustrative"
 def computed_from_sample(used_fields: list[str] | tuple[str, ...] | set[str]) -> bool:
     """True when a result computed from ``used_fields`` uses an illustrative sample column."""
     return any(name.lower() in SAMPLE_ILLUSTRATIVE_FIELDS for name in used_fields if name)
+
+
+# -- scale curve --
+#: t/yr per unit of the scale-curve throughput Q (10 kt/yr, 万吨): Q = throughput / Q_UNIT.
+Q_UNIT = 1e4
+#: The paper's economy-of-scale stages in Q (10 kt/yr): initial < 5 ≤ expansion ≤ 20 < mature.
+STAGE_BOUNDS: tuple[float, float] = (5.0, 20.0)

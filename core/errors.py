@@ -7,8 +7,9 @@ naming the field (``which``).
 Two bases, both ``ValueError``: :class:`RowValuesError` (bad values of one input at some rows:
 ``which``, ``indices``, ``reason``) and :class:`ParameterError` (a named parameter is unknown,
 malformed or out of bounds: ``name``, ``reason``). The analyses subclass them (e.g.
-:class:`InvalidValuesError` here, ``economics.InputError``, ``economics_params.PresetError``), so an
-adapter can catch one base for every analysis.
+:class:`InvalidValuesError` and :class:`LengthMismatchError` here, ``economics.InputError``,
+``economics.presets.PresetError``), so an adapter can catch one base for every analysis;
+:class:`NoValidRowsError` and :class:`ZeroTotalError` say that nothing can be computed.
 """
 
 from __future__ import annotations
@@ -16,14 +17,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
+import numpy.typing as npt
 
 __all__ = [
     "InvalidValuesError",
+    "LengthMismatchError",
+    "NonNumericValueError",
     "NegativeValueError",
     "NonFiniteValueError",
     "NoValidRowsError",
     "ParameterError",
     "RowValuesError",
+    "SettingError",
     "ZeroTotalError",
     "check_values",
 ]
@@ -64,6 +69,30 @@ class ParameterError(ValueError):
         self.reason = message
 
 
+class SettingError(ParameterError):
+    """A setting of an analysis (number of classes, method, thresholds, units, years …) is
+    invalid: ``name`` is the setting, ``reason`` why. Its text is the reason alone, which names
+    the setting in its own words."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(name, message)
+        self.args = (message,)
+
+
+class NonNumericValueError(RowValuesError):
+    """An input item is not a number (text that does not parse, an object): ``which`` the
+    input, ``indices`` its row, ``value`` the item."""
+
+    reason = "not a number"
+
+    def __init__(self, which: str, index: int, value: object) -> None:
+        self.value = value
+        super().__init__(which, [index])
+
+    def _message(self) -> str:
+        return f"{self.which}: item {self.indices[0]} is not a number: {self.value!r}"
+
+
 class InvalidValuesError(RowValuesError):
     """Some input values are unusable. ``indices``: 0-based rows; ``which``: the input's name."""
 
@@ -88,6 +117,20 @@ class NonFiniteValueError(InvalidValuesError):
     reason = "infinite"
 
 
+class LengthMismatchError(RowValuesError):
+    """Inputs that must hold one value per row differ in length: ``which`` names them (e.g.
+    "capital and firms"), ``lengths`` gives their lengths in that order."""
+
+    def __init__(self, which: str, *lengths: int) -> None:
+        self.lengths = tuple(int(n) for n in lengths)
+        super().__init__(
+            which, [], "differ in length: " + " != ".join(str(n) for n in self.lengths)
+        )
+
+    def _message(self) -> str:
+        return f"{self.which} {self.reason}"
+
+
 class NoValidRowsError(ValueError):
     """No row has all the values an analysis needs, so there is nothing to compute."""
 
@@ -100,7 +143,7 @@ class ZeroTotalError(ValueError):
         super().__init__(f"{self.which}: the total over rows with data is 0; shares are undefined")
 
 
-def check_values(values: np.ndarray, which: str) -> None:
+def check_values(values: npt.NDArray[np.float64], which: str) -> None:
     """Raise :class:`NonFiniteValueError` for +/-inf, then :class:`NegativeValueError` for < 0.
 
     NaN (null) passes. ``values`` is a float array as returned by ``stats.to_float_array``.

@@ -31,6 +31,9 @@ from typing import Any
 
 import numpy as np
 
+from .errors import LengthMismatchError, SettingError
+from .stats import FloatArray, IntArray
+
 __all__ = [
     "DEFAULTS",
     "DEFAULT_LIFETIME",
@@ -138,9 +141,9 @@ def _positive(value: Any, name: str) -> float:
     try:
         out = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, got {value!r}") from None
+        raise SettingError(name, f"{name} must be a number, got {value!r}") from None
     if not (math.isfinite(out) and out > 0):
-        raise ValueError(f"{name} must be finite and > 0, got {value!r}")
+        raise SettingError(name, f"{name} must be finite and > 0, got {value!r}")
     return out
 
 
@@ -167,9 +170,10 @@ class Lifetime:
         """Mean lifetime in years: scale · Γ(1 + 1/shape)."""
         return self.scale * math.gamma(1.0 + 1.0 / self.shape)
 
-    def _z(self, t: Any) -> np.ndarray:
+    def _z(self, t: Any) -> FloatArray:
         t = np.maximum(np.asarray(t, dtype=np.float64), 0.0)
-        return (t / self.scale) ** self.shape
+        z: FloatArray = (t / self.scale) ** self.shape
+        return z
 
     def cdf(self, t: Any) -> Any:
         """Share of packs retired by age ``t`` (years); 0 for t ≤ 0. Scalar in, float out."""
@@ -190,7 +194,7 @@ DEFAULT_LIFETIME = Lifetime.from_mean(
 
 def retirement_probabilities(
     lifetime: Lifetime, max_age: int, timing: str = "mid_year", *, include_tail: bool = False
-) -> np.ndarray:
+) -> FloatArray:
     """p(a) for ages a = 0..max_age (years): the share of a cohort retiring in year y + a.
 
     ``timing`` is one of :data:`TIMINGS` (see the module docstring). With ``include_tail`` the
@@ -200,10 +204,10 @@ def retirement_probabilities(
     relative precision.
     """
     if timing not in TIMINGS:
-        raise ValueError(f"timing must be one of {TIMINGS}, got {timing!r}")
+        raise SettingError("timing", f"timing must be one of {TIMINGS}, got {timing!r}")
     max_age = int(max_age)
     if max_age < 0:
-        raise ValueError(f"max_age must be >= 0, got {max_age}")
+        raise SettingError("max_age", f"max_age must be >= 0, got {max_age}")
     ages = np.arange(max_age + 1, dtype=np.float64)
     offset = 0.5 if timing == "mid_year" else 0.0
     lo = np.maximum(ages - offset, 0.0)
@@ -237,21 +241,23 @@ class ForecastParams:
     def __post_init__(self) -> None:
         unit = str(self.unit).strip().lower()
         if unit not in SALES_UNITS:
-            raise ValueError(f"unit must be one of {SALES_UNITS}, got {self.unit!r}")
+            raise SettingError("unit", f"unit must be one of {SALES_UNITS}, got {self.unit!r}")
         object.__setattr__(self, "unit", unit)
         if self.timing not in TIMINGS:
-            raise ValueError(f"timing must be one of {TIMINGS}, got {self.timing!r}")
+            raise SettingError("timing", f"timing must be one of {TIMINGS}, got {self.timing!r}")
         if not isinstance(self.lifetime, Lifetime):
-            raise ValueError(f"lifetime must be a Lifetime, got {self.lifetime!r}")
+            raise SettingError("lifetime", f"lifetime must be a Lifetime, got {self.lifetime!r}")
         object.__setattr__(self, "pack_mass_t", _positive(self.pack_mass_t, "pack mass"))
         object.__setattr__(self, "pack_energy_kwh", _positive(self.pack_energy_kwh, "pack energy"))
         start, end = _as_year(self.start_year), _as_year(self.end_year)
         if start is None or end is None:
-            raise ValueError(f"years must be integers, got {self.start_year!r}, {self.end_year!r}")
+            raise SettingError(
+                "start_year", f"years must be integers, got {self.start_year!r}, {self.end_year!r}"
+            )
         if start > end:
-            raise ValueError(f"start year {start} is after end year {end}")
+            raise SettingError("start_year", f"start year {start} is after end year {end}")
         if end - start >= MAX_SPAN_YEARS:
-            raise ValueError(f"the forecast spans more than {MAX_SPAN_YEARS} years")
+            raise SettingError("end_year", f"the forecast spans more than {MAX_SPAN_YEARS} years")
         object.__setattr__(self, "start_year", start)
         object.__setattr__(self, "end_year", end)
 
@@ -273,7 +279,7 @@ def _as_year(value: Any) -> int | None:
 
 def to_tonnes_gwh(
     sales: Any, unit: str, pack_mass_t: Any, pack_energy_kwh: Any
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[FloatArray, FloatArray]:
     """Convert sales to (t, GWh). Mass and energy are per vehicle, scalars or per-row arrays.
 
     vehicles: t = n · mass, GWh = n · energy / 1e6. t: GWh = t · (energy / mass) / 1e6.
@@ -289,7 +295,7 @@ def to_tonnes_gwh(
         return x.copy(), x * (energy / mass) / 1e6
     if unit == "gwh":
         return x * 1e6 / (energy / mass), x.copy()
-    raise ValueError(f"unit must be one of {SALES_UNITS}, got {unit!r}")
+    raise SettingError("unit", f"unit must be one of {SALES_UNITS}, got {unit!r}")
 
 
 def _is_null(value: Any) -> bool:
@@ -304,16 +310,16 @@ def _is_null(value: Any) -> bool:
 
 
 def _pack_arrays(
-    years: np.ndarray,
+    years: IntArray,
     params: ForecastParams,
     pack_by_year: Mapping[int, tuple[float | None, float | None]] | None,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[FloatArray, FloatArray]:
     mass = np.full(years.shape, params.pack_mass_t)
     energy = np.full(years.shape, params.pack_energy_kwh)
     for year, pair in (pack_by_year or {}).items():
         y = _as_year(year)
         if y is None:
-            raise ValueError(f"pack_by_year: year {year!r} is not an integer")
+            raise SettingError("pack_by_year", f"pack_by_year: year {year!r} is not an integer")
         m, e = pair
         sel = years == y
         if m is not None and not _is_null(m):
@@ -353,9 +359,7 @@ def forecast(
 
     n_rows = len(regions)
     if len(years) != n_rows or len(sales) != n_rows:
-        raise ValueError(
-            f"regions, years and sales differ in length: " f"{n_rows}, {len(years)}, {len(sales)}"
-        )
+        raise LengthMismatchError("regions, years and sales", n_rows, len(years), len(sales))
     problems: dict[str, list[int]] = {k: [] for k in INPUT_PROBLEMS}
     year_list: list[int] = []
     sales_arr = np.full(n_rows, np.nan)
@@ -400,8 +404,8 @@ def forecast(
     y0 = int(min(year_arr.min(), start)) if n_rows else start
     span = end - y0 + 1
     if span > MAX_SPAN_YEARS:
-        raise ValueError(
-            f"from the first year {y0} to {end} is more than {MAX_SPAN_YEARS} " "years"
+        raise SettingError(
+            "start_year", f"from the first year {y0} to {end} is more than {MAX_SPAN_YEARS} years"
         )
     mass, energy = _pack_arrays(year_arr, params, pack_by_year)
     t_rows, gwh_rows = to_tonnes_gwh(sales_arr, params.unit, mass, energy)

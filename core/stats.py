@@ -11,12 +11,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
+import numpy.typing as npt
+
+from .errors import LengthMismatchError, NonNumericValueError, RowValuesError, SettingError
 
 __all__ = [
+    "BoolArray",
     "Elasticity",
+    "FloatArray",
+    "IntArray",
+    "ObjectArray",
+    "Values",
     "Regression",
     "bh_adjust",
     "elasticity",
@@ -24,6 +32,17 @@ __all__ = [
     "pearson",
     "to_float_array",
 ]
+
+#: A float64 numpy array (values in the unit of the quantity it holds; NaN = null).
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+#: A boolean numpy array (masks, flags).
+BoolArray: TypeAlias = npt.NDArray[np.bool_]
+#: An integer numpy array (class numbers, row indices).
+IntArray: TypeAlias = npt.NDArray[np.int64]
+#: A numpy array of Python objects (texts, codes or None).
+ObjectArray: TypeAlias = npt.NDArray[np.object_]
+#: Input values of an analysis: a 1-D sequence of numbers where None (or NaN) is null, or an array.
+Values: TypeAlias = Sequence[Any] | npt.NDArray[Any]
 
 
 @dataclass(frozen=True)
@@ -50,10 +69,12 @@ class Regression:
         return self.slope is not None
 
 
-def to_float_array(values: Any, name: str = "values") -> np.ndarray:
+def to_float_array(values: Any, name: str = "values") -> FloatArray:
     """Convert a 1-D sequence to a float64 array, with ``None`` (and pandas NA) as NaN.
 
-    Raises ``ValueError`` if the input is not one-dimensional or holds non-numeric items.
+    Raises :class:`~core.errors.RowValuesError` if the input is not one-dimensional and
+    :class:`~core.errors.NonNumericValueError` for an item that is not a number (both are
+    ``ValueError``).
     """
     try:
         arr = np.asarray(values, dtype=np.float64)
@@ -68,12 +89,14 @@ def to_float_array(values: Any, name: str = "values") -> np.ndarray:
             try:
                 out[i] = float(item)
             except (TypeError, ValueError):
-                raise ValueError(f"{name}: item {i} is not a number: {item!r}") from None
+                raise NonNumericValueError(name, i, item) from None
         arr = out.reshape(np.shape(np.asarray(values, dtype=object)))
     if arr.ndim == 0:
         arr = arr.reshape(1)
     if arr.ndim != 1:
-        raise ValueError(f"{name}: expected a one-dimensional sequence, got shape {arr.shape}")
+        raise RowValuesError(
+            name, [], f"expected a one-dimensional sequence, got shape {arr.shape}"
+        )
     return arr
 
 
@@ -85,16 +108,16 @@ def _is_na(item: Any) -> bool:
         return True
 
 
-def _pairs(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+def _pairs(x: Any, y: Any) -> tuple[FloatArray, FloatArray]:
     xa = to_float_array(x, "x")
     ya = to_float_array(y, "y")
     if xa.shape != ya.shape:
-        raise ValueError(f"x and y differ in length: {xa.shape[0]} != {ya.shape[0]}")
+        raise LengthMismatchError("x and y", xa.shape[0], ya.shape[0])
     keep = np.isfinite(xa) & np.isfinite(ya)
     return xa[keep], ya[keep]
 
 
-def ols(x: Sequence[Any], y: Sequence[Any]) -> Regression:
+def ols(x: Values, y: Values) -> Regression:
     """Ordinary least squares of y on x over the pairs where both values are finite.
 
     Returns slope (y units per x unit), intercept (y units), Pearson r, R² and the two-sided
@@ -148,7 +171,7 @@ def _clip(value: float, lo: float, hi: float) -> float:
     return value if math.isnan(value) else max(lo, min(hi, value))
 
 
-def pearson(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | None, int]:
+def pearson(x: Values, y: Values) -> tuple[float | None, float | None, int]:
     """Pearson correlation of the finite pairs: ``(r, two-sided p, n)``.
 
     ``r`` and ``p`` are ``None`` when n < 3 or either variable has zero variance.
@@ -185,7 +208,7 @@ class Elasticity:
         return self.slope is not None
 
 
-def elasticity(x: Sequence[Any], y: Sequence[Any], level: float = 0.95) -> Elasticity:
+def elasticity(x: Values, y: Values, level: float = 0.95) -> Elasticity:
     """Elasticity of y with respect to x: OLS of ln y on ln x over pairs with x > 0 and y > 0.
 
     Units cancel (a slope of 0.5: y grows 0.5 % per 1 % of x). Assumes ln y = a + b ln x + e with
@@ -195,7 +218,7 @@ def elasticity(x: Sequence[Any], y: Sequence[Any], level: float = 0.95) -> Elast
     from scipy import stats as sp_stats
 
     if not 0.0 < level < 1.0:
-        raise ValueError(f"confidence level must be between 0 and 1, got {level!r}")
+        raise SettingError("level", f"confidence level must be between 0 and 1, got {level!r}")
     xs, ys = _pairs(x, y)
     keep = (xs > 0) & (ys > 0)
     reg = ols(np.log(xs[keep]), np.log(ys[keep]))
@@ -225,7 +248,7 @@ def elasticity(x: Sequence[Any], y: Sequence[Any], level: float = 0.95) -> Elast
     )
 
 
-def bh_adjust(p_values: Sequence[Any]) -> np.ndarray:
+def bh_adjust(p_values: Values) -> FloatArray:
     """Benjamini–Hochberg (1995) adjusted p-values (false discovery rate), NaN kept as NaN.
 
     For the m finite p-values sorted ascending, q_(i) = min over j >= i of m p_(j) / j, capped

@@ -13,12 +13,11 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..core.constants import Q_UNIT, STAGE_BOUNDS
 from ..core.economics.calibration import CalibrationResult
 from ..core.economics.model import PARAMETER_SPECS
 from .economics_common import (
     MAX_POINT_LABELS,
-    Q_UNIT,
-    STAGE_BOUNDS,
     draw_stage_bands,
     figure_html,
     fmt_value,
@@ -125,16 +124,17 @@ def _estimates_table(fit: CalibrationResult, tr: Callable[[str], str]) -> str:
     for name, value in fit.estimates.items():
         spec = PARAMETER_SPECS[name]
         se = fit.std_errors.get(name)
-        ok = se is not None and np.isfinite(se)
+        if se is not None and not np.isfinite(se):
+            se = None
         rows.append(
             (
                 tr(spec.label),
                 name,
                 tr(spec.unit),
                 fmt_value(value),
-                fmt_value(se) if ok else None,
-                fmt_percent(se / abs(value)) if ok and value else None,
-                _interval(spec, value, se) if ok else None,
+                fmt_value(se) if se is not None else None,
+                fmt_percent(se / abs(value)) if se is not None and value else None,
+                _interval(spec, value, se) if se is not None else None,
             )
         )
     return html_table(

@@ -12,16 +12,18 @@ from typing import Any
 
 import numpy as np
 
+from ..core.stats import FloatArray, Values
+
 #: Offsets tried around a point (points, x right and y up), nearest first.
 OFFSETS = ((4, 3), (4, -9), (-4, 3), (-4, -9), (6, -3), (-6, -3), (0, 7), (0, -12))
 
 
 def place_labels(
     ax: Any,
-    xs: Sequence[float],
-    ys: Sequence[float],
+    xs: Values,
+    ys: Values,
     texts: Sequence[str],
-    priority: Sequence[float],
+    priority: Values,
     *,
     max_labels: int = 12,
     fontsize: float = 7.0,
@@ -70,7 +72,9 @@ def place_labels(
 
 
 def _inside(box: Any, frame: Any) -> bool:
-    return box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1
+    return bool(
+        box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1
+    )
 
 
 def _renderer(fig: Any) -> Any:
@@ -79,13 +83,15 @@ def _renderer(fig: Any) -> Any:
     return FigureCanvasAgg(fig).get_renderer()
 
 
-def extremes_first(xs: Sequence[float], ys: Sequence[float]) -> np.ndarray:
+def extremes_first(xs: Values, ys: Values) -> FloatArray:
     """A priority that puts the points at the extremes of either axis first (the ones a reader
     looks for): the larger of each point's rank from the middle along x and along y."""
 
-    def spread(values: Sequence[float]) -> np.ndarray:
+    def spread(values: Values) -> FloatArray:
         v = np.asarray(values, float)
-        ranks = np.argsort(np.argsort(v, kind="stable"), kind="stable").astype(float)
-        return np.abs(ranks - (len(v) - 1) / 2.0)
+        ranks = np.argsort(np.argsort(v, kind="stable"), kind="stable").astype(np.float64)
+        centred: FloatArray = np.abs(ranks - (len(v) - 1) / 2.0)
+        return centred
 
-    return np.maximum(spread(xs), spread(ys))
+    priority: FloatArray = np.maximum(spread(xs), spread(ys))
+    return priority

@@ -12,14 +12,14 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..core.constants import STAGE_BOUNDS
 from ..core.economics.model import COST_TERMS, REVENUE_TERMS
+from ..core.stats import IntArray
 from .html import DASH, YI, Raw, esc, fmt_number, identity, plain, swatch
 
 __all__ = [
     "MAX_POINT_LABELS",
     "MAX_TABLE_ROWS",
-    "Q_UNIT",
-    "STAGE_BOUNDS",
     "STAGE_COLORS",
     "TERM_COLORS",
     "YI",
@@ -35,9 +35,6 @@ __all__ = [
     "term_labels",
 ]
 
-Q_UNIT = 1e4  #: t/yr per unit of Q (10 kt/yr, 万吨)
-#: The paper's economy-of-scale stages in Q (10 kt/yr): initial < 5 ≤ expansion ≤ 20 < mature.
-STAGE_BOUNDS: tuple[float, float] = (5.0, 20.0)
 STAGE_COLORS: tuple[str, str, str] = ("#fdd9b5", "#d9f0d3", "#d6e6f4")
 #: Colours of the eight terms plus purchase (revenues greens/blues, costs reds/browns/grey).
 TERM_COLORS: dict[str, str] = {
@@ -143,7 +140,7 @@ def fmt_value(value: float | None) -> str:
 
 
 def table_rows(
-    order: Sequence[int],
+    order: Sequence[int] | IntArray,
     make_row: Callable[[int, int], list[Any]],
     n_columns: int,
     tr: Callable[[str], str],

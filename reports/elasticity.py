@@ -95,22 +95,31 @@ def elasticity_html(
     return "\n".join(parts)
 
 
+def _line(fit: Elasticity) -> tuple[float, float, float, float]:
+    """(slope, intercept, low, high) of a defined fit; :func:`elasticity_html` reports an
+    undefined one before asking."""
+    if fit.slope is None or fit.intercept is None or fit.low is None or fit.high is None:
+        raise ValueError("the elasticity is undefined")
+    return fit.slope, fit.intercept, fit.low, fit.high
+
+
 def _reading(fit: Elasticity, level: str, tr: Callable[[str], str]) -> str:
     p = _fmt_p(fit.p_proportional)
-    if fit.high < 1.0:
+    slope, _, low, high = _line(fit)
+    if high < 1.0:
         text = tr(
             "The whole {level} % interval lies below 1 (p = {p} for proportional "
             "placement): the larger capacities sit where retirements are relatively "
             "small. At the estimate, twice the capacity goes with {factor} times the "
             "retirement, not twice."
-        ).format(level=level, p=p, factor=fmt_number(2.0**fit.slope, 2))
-        if fit.low < 0.0:
+        ).format(level=level, p=p, factor=fmt_number(2.0**slope, 2))
+        if low < 0.0:
             text += " " + tr(
                 "The interval includes 0 as well: across these regions, capacity "
                 "shows no clear relation to retirement at all."
             )
         return text
-    if fit.low > 1.0:
+    if low > 1.0:
         return tr(
             "The whole {level} % interval lies above 1 (p = {p} for proportional "
             "placement): the larger capacities sit where retirements are relatively "
@@ -152,6 +161,7 @@ def _chart(
             & np.isfinite(result.retirement)
             & np.isfinite(result.capacity)
         )
+    slope, intercept, _, _ = _line(fit)
     cap, ret = result.capacity[idx], result.retirement[idx]
     lx, ly = np.log(cap), np.log(ret)
     shift = float(np.mean(ly - lx))  # the proportional line through the data: slope 1
@@ -170,7 +180,7 @@ def _chart(
         )
         ax.plot(
             np.exp(grid) / 1000.0,
-            np.exp(fit.intercept + fit.slope * grid) / 1000.0,
+            np.exp(intercept + slope * grid) / 1000.0,
             color="#333333",
             linewidth=1.4,
             zorder=2,

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..core.stats import IntArray
 from .html import (
     SERIES_COLORS,
     chart_rc,
@@ -156,7 +157,7 @@ def forecast_report_html(
     # --- scenario comparison -----------------------------------------------------------------
     body.append(f"<h2>{esc(tr('Scenario comparison'))}</h2>")
     body.append(_scenario_chart_html(by_scen, scenarios, years, scen_label, tr))
-    spread_rows = []
+    spread_rows: list[list[Any]] = []
     for y in years:
         vals = [float(by_scen[s].loc[y, "retired_t"]) for s in scenarios]
         spread = _spread(vals)
@@ -220,7 +221,7 @@ def forecast_report_html(
 def _stacked_html(
     main: Any,
     totals: Any,
-    years: np.ndarray,
+    years: IntArray,
     region_label: Callable[[Any], str],
     tr: Callable[[str], str],
     scenario: str,
@@ -283,7 +284,7 @@ def _stacked_html(
 def _scenario_chart_html(
     by_scen: Mapping[str, Any],
     scenarios: Sequence[str],
-    years: np.ndarray,
+    years: IntArray,
     scen_label: Callable[[str], str],
     tr: Callable[[str], str],
 ) -> str:
@@ -324,7 +325,7 @@ def _scenario_chart_html(
     return f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>"
 
 
-def _year_ticks(ax: Any, years: np.ndarray) -> None:
+def _year_ticks(ax: Any, years: IntArray) -> None:
     from matplotlib.ticker import MaxNLocator
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=12))

@@ -187,7 +187,7 @@ def new_figure(width_in: float = 7.5, height_in: float = 5.0) -> Any:
     return fig
 
 
-def chart_rc() -> dict:
+def chart_rc() -> dict[str, Any]:
     """matplotlib rc settings for report charts: CJK-capable fonts, text drawn as paths.
 
     Use as ``with matplotlib.rc_context(chart_rc()):`` around building *and* rendering a chart

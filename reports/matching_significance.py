@@ -14,18 +14,20 @@ from typing import Any, Callable
 import numpy as np
 
 from ..core.mismatch.bivariate import MatchResult
+from ..core.stats import IntArray
 from .html import esc, fmt_number, html_table
 from .html import fmt_p as _fmt_p
 
 __all__ = ["significance_html", "significant_rows"]
 
 
-def significant_rows(result: MatchResult) -> np.ndarray:
+def significant_rows(result: MatchResult) -> IntArray:
     """Row indices with ``under_sig`` true, largest volume first (ties in input order)."""
     idx = np.array(
         [i for i, v in enumerate(result.under_sig.tolist()) if v is True], dtype=np.int64
     )
-    return idx[np.argsort(-result.volume[idx], kind="stable")]
+    order: IntArray = idx[np.argsort(-result.volume[idx], kind="stable")]
+    return order
 
 
 def significance_html(

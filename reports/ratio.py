@@ -24,7 +24,7 @@ from ..core.mismatch.ratio import (
     RatioThresholds,
     capacity_elasticity,
 )
-from ..core.stats import Elasticity, Regression
+from ..core.stats import Elasticity, IntArray, Regression
 from .chart_labels import extremes_first, place_labels
 from .elasticity import elasticity_html, ratio_caveat_html
 from .html import (
@@ -51,7 +51,7 @@ MAX_POINT_LABELS = 80
 RASTERIZE_ABOVE = 5000
 
 
-def sorted_region_order(result: RatioResult) -> np.ndarray:
+def sorted_region_order(result: RatioResult) -> IntArray:
     """Row indices: defined ratios descending, then undefined ones by class (legend order).
 
     Ties keep input order.
@@ -66,7 +66,8 @@ def sorted_region_order(result: RatioResult) -> np.ndarray:
     )
     key_ratio = np.where(defined, -np.nan_to_num(result.ratio, nan=0.0), 0.0)
     # lexsort: last key is primary -> undefined flag, then ratio desc, class, input order.
-    return np.lexsort((np.arange(n), class_rank, key_ratio, ~defined))
+    order: IntArray = np.lexsort((np.arange(n), class_rank, key_ratio, ~defined))
+    return order
 
 
 def ratio_report_html(

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..core.economics.model import PARAMETER_SPECS
 from ..core.economics.uncertainty import MonteCarloResult, SensitivityResult
+from ..core.stats import FloatArray
 from .economics_common import (
     YI,
     figure_html,
@@ -149,7 +150,7 @@ def _param_cell(label: str, name: str) -> Raw:
     return Raw(f'{esc(label)}<br><code style="font-size:.85em;color:#555">{esc(name)}</code>')
 
 
-def _histogram(values: np.ndarray, what: str, tr: Callable[[str], str]) -> str:
+def _histogram(values: FloatArray, what: str, tr: Callable[[str], str]) -> str:
     import matplotlib
 
     x = np.asarray(values, dtype=float) / YI
@@ -296,8 +297,10 @@ def _tornado_html(tornado: SensitivityResult, tr: Callable[[str], str]) -> str:
 def _spearman_html(mc: MonteCarloResult, tr: Callable[[str], str]) -> str:
     import matplotlib
 
-    items = [(name, rho) for name, rho in mc.spearman.items()]
-    defined = sorted((it for it in items if it[1] is not None), key=lambda it: -abs(it[1]))
+    items = list(mc.spearman.items())
+    defined = sorted(
+        ((name, rho) for name, rho in items if rho is not None), key=lambda it: -abs(it[1])
+    )
     undefined = [it for it in items if it[1] is None]
     intro = tr(
         "Spearman rank correlation of each sampled parameter with the total profit over "

@@ -2,10 +2,12 @@
 
 Drawing only: every number comes from :func:`ui.explorer_model.chart_data`. Axes in Q (10 kt/yr,
 万吨), money in 100 M CNY/yr (亿元) or CNY/t, spreads in CNY/kWh; the stage bands and term
-colours are the reports' (:mod:`core.report_economics_common`).
+colours are the reports' (:mod:`reports.economics_common`).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -45,7 +47,7 @@ class ExplorerCharts(QWidget):
         """Translate in this class's context; the strings shared with the plant-profit report
         (the stage names drawn by ``core``) fall back to the reports' context."""
         for context in ("ExplorerCharts", "Report"):
-            translated = QCoreApplication.translate(context, text)
+            translated = str(QCoreApplication.translate(context, text))
             if translated != text:
                 return translated
         return text
@@ -62,7 +64,7 @@ class ExplorerCharts(QWidget):
             self.canvas.draw_idle()
         self.draw_count += 1
 
-    def _curve(self, ax, data: ChartData, *, unit_cost: bool) -> None:
+    def _curve(self, ax: Any, data: ChartData, *, unit_cost: bool) -> None:
         scale = 1.0 if unit_cost else YI
         draw_stage_bands(ax, data.x_max, report_tr)
         full = (data.full_unit_cost if unit_cost else data.full_profit) / scale
@@ -117,7 +119,7 @@ class ExplorerCharts(QWidget):
             fontsize=6.5, frameon=False, loc="lower right" if not unit_cost else "center right"
         )
 
-    def _terms(self, ax, data: ChartData) -> None:
+    def _terms(self, ax: Any, data: ChartData) -> None:
         labels = self.term_short_labels()
         values = {**data.revenue_by_term, **data.cost_by_term}
         for x, terms in ((0, REVENUE_TERMS), (1, COST_TERMS)):
@@ -152,7 +154,7 @@ class ExplorerCharts(QWidget):
         handles, names = ax.get_legend_handles_labels()
         ax.legend(handles[::-1], names[::-1], fontsize=6, frameon=False, loc="center right")
 
-    def term_short_labels(self) -> dict:
+    def term_short_labels(self) -> dict[str, str]:
         """Short legend labels of the eight terms and the pack purchase."""
         return {
             "Rm": self.tr("Rm materials"),
@@ -166,7 +168,7 @@ class ExplorerCharts(QWidget):
             "purchase": self.tr("Pack purchase"),
         }
 
-    def _cascade(self, ax, data: ChartData) -> None:
+    def _cascade(self, ax: Any, data: ChartData) -> None:
         ax.plot(
             data.spreads,
             data.cascade_value,

@@ -2,7 +2,7 @@
 
 Everything the explorer draws comes from :func:`chart_data`, which calls the same core model as
 ``plant_profit`` (:func:`core.economics.evaluate_values`, :func:`plant_economics`,
-:func:`cascade_break_even_spread`), so the tests can check the numbers without a widget. Units:
+:func:`cascade_break_even_spread`, :func:`cascade_value`), so the tests can check the numbers without a widget. Units:
 throughput and capacity t/yr in, Q = t/yr ÷ 10,000 (10 kt/yr, 万吨) on the x axes; money CNY/yr
 and CNY/t; spreads CNY/kWh.
 """
@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
+from ..core.constants import Q_UNIT, STAGE_BOUNDS
 from ..core.economics.model import (
     COST_TERMS,
     GROUPS,
@@ -22,11 +24,12 @@ from ..core.economics.model import (
     EconomicParams,
     ParamSpec,
     cascade_break_even_spread,
+    cascade_value,
     evaluate_values,
     plant_economics,
     scale_stage,
 )
-from ..reports.economics_common import Q_UNIT, STAGE_BOUNDS
+from ..core.stats import FloatArray
 
 __all__ = [
     "Q_UNIT",
@@ -91,21 +94,21 @@ class ChartData:
     """
 
     x_max: float
-    q: np.ndarray
-    profit: np.ndarray
-    unit_cost: np.ndarray
-    sizes_q: np.ndarray
-    full_profit: np.ndarray
-    full_unit_cost: np.ndarray
+    q: FloatArray
+    profit: FloatArray
+    unit_cost: FloatArray
+    sizes_q: FloatArray
+    full_profit: FloatArray
+    full_unit_cost: FloatArray
     capacity_q: float
     throughput_q: float
     breakeven_q: float
     stage: str | None
-    current: dict[str, object]
+    current: dict[str, Any]
     revenue_by_term: dict[str, float]
     cost_by_term: dict[str, float]
-    spreads: np.ndarray
-    cascade_value: np.ndarray
+    spreads: FloatArray
+    cascade_value: FloatArray
     recycle_value: float
     breakeven_spread: float
     spread: float
@@ -137,10 +140,7 @@ def chart_data(
     s_star = cascade_break_even_spread(params, thr)
     top = max(1.5, 1.5 * spread_now, 1.3 * s_star if np.isfinite(s_star) else 0.0)
     spreads = np.linspace(0.0, top, points)
-    rt = params.rt
-    w = params.feedstock.ncm_share
-    kwh = w * rt.kwh_ncm + (1.0 - w) * rt.kwh_lfp
-    cascade_value = kwh * rt.soh * rt.cycles * rt.efficiency * spreads - rt.refurbish_cost
+    cascade = cascade_value(v, spreads)
 
     return ChartData(
         x_max=x_max,
@@ -158,7 +158,7 @@ def chart_data(
         revenue_by_term={k: float(res.revenue_by_term[k][0]) for k in REVENUE_TERMS},
         cost_by_term={k: float(res.cost_by_term[k][0]) for k in COST_TERMS},
         spreads=spreads,
-        cascade_value=cascade_value,
+        cascade_value=cascade,
         recycle_value=float(res.recycle_value[0]),
         breakeven_spread=float(s_star),
         spread=float(spread_now),

@@ -1,7 +1,7 @@
 """Break-even Li₂CO₃ price and support per tonne of a new plant (``profit_surface``).
 
 For a fixed throughput Q > 0 (t/yr) and fixed transport and border costs X (CNY/yr), the plant
-profit of :func:`.economics.evaluate_profit` is
+profit of :func:`.equations.evaluate_profit` is
 
     profit(P) = Q·(g(v(P)) + o − u·f) − F − X
 
@@ -31,9 +31,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from scipy.special import expit
 
-from .model import _material_value
+from ..stats import FloatArray
+from .equations import cascade_value, fixed_cost_of, material_value, other_revenue, scale_factor
 
 __all__ = [
     "MAX_PRICE_FACTOR",
@@ -49,12 +49,11 @@ MAX_PRICE_FACTOR = 10.0
 
 def price_parts(v: Mapping[str, Any]) -> tuple[float, float]:
     """(a, b) with the material value per tonne of pack = a + b·P (CNY/t, P in CNY/t)."""
-    w = v["feedstock.ncm_share"]
 
     def value(price: float) -> float:
         vv = dict(v)
         vv["rm.li2co3_price"] = price
-        return float(w * _material_value(vv, "ncm") + (1.0 - w) * _material_value(vv, "lfp"))
+        return float(material_value(vv))
 
     a = value(0.0)
     return a, value(1.0) - a
@@ -66,7 +65,7 @@ def breakeven_li2co3(
     throughput: Any,
     extra_cost: Any,
     max_price: float | None = None,
-) -> np.ndarray:
+) -> FloatArray:
     """Li₂CO₃ price (CNY/t, float64) at which profit − ``extra_cost`` is zero for each
     ``throughput`` (t/yr), all other values ``v`` (flat parameters) as given; see the module
     docstring. ``extra_cost`` CNY/yr (transport and fees), broadcast with ``throughput``."""
@@ -75,25 +74,12 @@ def breakeven_li2co3(
     if max_price is None:
         max_price = MAX_PRICE_FACTOR * float(v["rm.li2co3_price"])
     a, b = price_parts(v)
-    w = v["feedstock.ncm_share"]
-    kwh = w * v["rt.kwh_ncm"] + (1.0 - w) * v["rt.kwh_lfp"]
-    cascade = (
-        kwh * v["rt.soh"] * v["rt.cycles"] * v["rt.efficiency"] * v["rt.spread"]
-        - v["rt.refurbish_cost"]
-    )
-    other = (
-        v["sg.subsidy"]
-        + v["ec.carbon_price"] * v["ec.avoided_co2"]
-        - v["feedstock.include_purchase"]
-        * (w * v["feedstock.purchase_ncm"] + (1.0 - w) * v["feedstock.purchase_lfp"])
-    )
+    cascade = cascade_value(v)
+    other = other_revenue(v)
     var = v["cp.unit_cost"] + v["cd.unit_cost"] + v["ce.unit_cost"]
-    fixed = (
-        v["plant.fixed_cost_ref"]
-        * (capacity / v["plant.capacity_ref"]) ** v["plant.fixed_exponent"]
-    )
+    fixed = fixed_cost_of(v, capacity)
     phi = float(v["rt.cascade_share"])
-    f = 1.0 - v["scale.lam"] * expit(v["scale.k"] * (q * 1e-4 - v["scale.q0"]))
+    f = 1.0 - v["scale.lam"] * scale_factor(v, q)
     with np.errstate(divide="ignore", invalid="ignore"):
         need = (fixed + x) / q - other + var * f
         if phi < 1.0:
@@ -105,7 +91,7 @@ def breakeven_li2co3(
     return np.where(price < 0, 0.0, price)
 
 
-def breakeven_support(profit: Any, throughput: Any) -> np.ndarray:
+def breakeven_support(profit: Any, throughput: Any) -> FloatArray:
     """Extra support or gate fee per tonne (CNY/t) that brings ``profit`` (CNY/yr) at
     ``throughput`` (t/yr) to zero: −profit/throughput, NaN where the throughput is 0."""
     p = np.asarray(profit, dtype=np.float64)
@@ -116,7 +102,7 @@ def breakeven_support(profit: Any, throughput: Any) -> np.ndarray:
 
 def breakeven_surface(
     result: Any, max_price: float | None = None, rows_per_chunk: int = 256
-) -> np.ndarray:
+) -> FloatArray:
     """Break-even Li₂CO₃ price (CNY/t) of every cell of a :class:`.surface.SurfaceResult`,
     in its working precision, NaN where undefined (see :func:`breakeven_li2co3`)."""
     v = result.params.economics.values()

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import least_squares
 
-from ..stats import to_float_array
+from ..stats import FloatArray, IntArray, to_float_array
 from .model import (
     DEFAULT_PARAMS,
     PARAMETER_SPECS,
@@ -43,7 +43,7 @@ _BOUNDS = {
 }
 
 
-def model_unit_cost(params: EconomicParams, throughput: Any, capacity: Any = None) -> np.ndarray:
+def model_unit_cost(params: EconomicParams, throughput: Any, capacity: Any = None) -> FloatArray:
     """Unit processing cost (CNY/t) of the plant model at throughputs (t/yr, > 0).
 
     ``capacity`` (t/yr, per row) sets each row's fixed cost; None = the reference plant.
@@ -53,7 +53,7 @@ def model_unit_cost(params: EconomicParams, throughput: Any, capacity: Any = Non
     return np.asarray(evaluate_values(params.values(), cap, thr)["unit_cost"], dtype=float)
 
 
-def _capacity(params: EconomicParams, thr: np.ndarray, capacity: Any) -> np.ndarray:
+def _capacity(params: EconomicParams, thr: FloatArray, capacity: Any) -> FloatArray:
     if capacity is None:
         return np.full(thr.shape, params.plant.capacity_ref)
     cap = to_float_array(capacity, "capacity")
@@ -81,14 +81,14 @@ class CalibrationResult:
     n: int
     success: bool
     message: str
-    used: np.ndarray
-    throughput: np.ndarray
-    unit_cost: np.ndarray
-    fitted: np.ndarray
-    residuals: np.ndarray
-    capacity: np.ndarray | None = None
+    used: IntArray
+    throughput: FloatArray
+    unit_cost: FloatArray
+    fitted: FloatArray
+    residuals: FloatArray
+    capacity: FloatArray | None = None
 
-    def curve(self, throughput: Any, capacity: Any = None) -> np.ndarray:
+    def curve(self, throughput: Any, capacity: Any = None) -> FloatArray:
         """Fitted unit cost (CNY/t) at throughputs (t/yr), e.g. for the report's curve."""
         return model_unit_cost(self.params, throughput, capacity)
 
@@ -144,10 +144,11 @@ def fit_scale_curve(
     lower = np.array([_BOUNDS[n][0] for n in names]) / scale
     upper = np.array([_BOUNDS[n][1] for n in names]) / scale
 
-    def residuals(x: np.ndarray) -> np.ndarray:
+    def residuals(x: FloatArray) -> FloatArray:
         values = dict(base)
         values.update(zip(names, x * scale))
-        return evaluate_values(values, cap, thr)["unit_cost"] - obs
+        resid: FloatArray = evaluate_values(values, cap, thr)["unit_cost"] - obs
+        return resid
 
     best = None
     for start in _starts(base, names, starts):
@@ -185,7 +186,7 @@ def fit_scale_curve(
 
 def _starts(
     base: dict[str, float], names: Sequence[str], extra: Sequence[dict[str, float]] | None
-) -> list:
+) -> list[dict[str, float]]:
     starts = [dict(base)]
     if "scale.q0" in names:
         starts += [{**base, "scale.q0": q0} for q0 in (3.0, 20.0) if q0 != base["scale.q0"]]
@@ -198,7 +199,7 @@ def _starts(
 
 
 def _std_errors(
-    jac: np.ndarray, s2: float, scale: np.ndarray, names: Sequence[str], active: np.ndarray
+    jac: FloatArray, s2: float, scale: FloatArray, names: Sequence[str], active: FloatArray
 ) -> dict[str, float | None]:
     out: dict[str, float | None] = {n: None for n in names}
     jtj = jac.T @ jac

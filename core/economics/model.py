@@ -11,7 +11,8 @@ and default, with its source, is in ``docs/economics.md``. Volumes t/yr, money C
 costs CNY per tonne of retired pack.
 
 The parameter dataclasses, :data:`PARAMETER_SPECS`, :data:`DEFAULT_PARAMS` and the errors live in
-:mod:`.economics_types` and are re-exported here, so ``economics.X`` works for every public name.
+:mod:`.parameters`, the equations on flat values in :mod:`.equations`; both are re-exported here,
+so ``model.X`` works for every public name.
 """
 
 from __future__ import annotations
@@ -23,7 +24,18 @@ from typing import Any
 import numpy as np
 from scipy.special import expit
 
-from ..stats import to_float_array
+from ..constants import Q_UNIT, STAGE_BOUNDS
+from ..stats import BoolArray, FloatArray, ObjectArray, to_float_array
+from .equations import (  # re-exported: the model on flat values
+    LCE_PER_LI,
+    cascade_energy,
+    cascade_value,
+    evaluate_profit,
+    evaluate_values,
+    fixed_cost_of,
+    solve_break_even,
+)
+from .equations import _material_value as _material_value  # tests/core/test_surface_competition
 from .parameters import (  # re-exported: economics.X keeps working for every name
     COST_TERMS,
     DEFAULT_PARAMS,
@@ -52,6 +64,7 @@ from .parameters import (  # re-exported: economics.X keeps working for every na
 
 __all__ = [
     "COST_TERMS",
+    "LCE_PER_LI",
     "DEFAULT_PARAMS",
     "GROUPS",
     "PARAMETER_SPECS",
@@ -77,6 +90,8 @@ __all__ = [
     "Treatment",
     "annual_fixed_cost",
     "cascade_break_even_spread",
+    "cascade_energy",
+    "cascade_value",
     "evaluate_profit",
     "evaluate_values",
     "informal_params",
@@ -88,9 +103,6 @@ __all__ = [
     "valid_mask",
     "with_process",
 ]
-
-LCE_PER_LI = 5.323  # t of Li2CO3 per t of contained Li: 73.89 / (2 × 6.941)
-_METALS = {"ncm": ("li", "ni", "co", "mn", "cu", "al"), "lfp": ("li", "cu", "al")}
 
 
 def with_process(params: EconomicParams, process: str) -> EconomicParams:
@@ -118,25 +130,28 @@ def informal_params(params: EconomicParams) -> EconomicParams:
     return replace(params, ce=Treatment(unit_cost=0.0), plant=plant)
 
 
-def scale_efficiency(throughput_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> np.ndarray:
-    """S(Q) (fraction 0..1) for throughputs in t/yr (Q = throughput / 10,000)."""
-    q = to_float_array(throughput_t, "throughput") / 1e4
-    return expit(params.scale.k * (q - params.scale.q0))
+def scale_efficiency(throughput_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> FloatArray:
+    """S(Q) (fraction 0..1) for throughputs in t/yr (Q = throughput / Q_UNIT, 10 kt/yr)."""
+    q = to_float_array(throughput_t, "throughput") / Q_UNIT
+    s: FloatArray = expit(params.scale.k * (q - params.scale.q0))
+    return s
 
 
-def scale_stage(throughput_t: Any) -> np.ndarray:
-    """Stage per throughput (t/yr): ``initial`` Q < 5, ``expansion`` 5–20, ``mature`` Q > 20;
-    None where the throughput is null."""
-    q = to_float_array(throughput_t, "throughput") / 1e4
-    idx = np.where(np.isnan(q), 3, np.where(q < 5.0, 0, np.where(q <= 20.0, 1, 2)))
-    return np.array(STAGES + (None,), dtype=object)[idx]
+def scale_stage(throughput_t: Any) -> ObjectArray:
+    """Stage per throughput (t/yr): ``initial`` Q < 5, ``expansion`` 5–20, ``mature`` Q > 20
+    (Q in 10 kt/yr, bounds :data:`~core.constants.STAGE_BOUNDS`); None where the throughput
+    is null."""
+    q = to_float_array(throughput_t, "throughput") / Q_UNIT
+    low, high = STAGE_BOUNDS
+    idx = np.where(np.isnan(q), 3, np.where(q < low, 0, np.where(q <= high, 1, 2)))
+    stages: ObjectArray = np.array(STAGES + (None,), dtype=object)[idx]
+    return stages
 
 
-def annual_fixed_cost(capacity_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> np.ndarray:
+def annual_fixed_cost(capacity_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> FloatArray:
     """F = fixed_cost_ref·(capacity / capacity_ref)^β in CNY/yr, capacity in t/yr."""
-    cap = to_float_array(capacity_t, "capacity")
-    p = params.plant
-    return p.fixed_cost_ref * (cap / p.capacity_ref) ** p.fixed_exponent
+    fixed: FloatArray = fixed_cost_of(params.values(), to_float_array(capacity_t, "capacity"))
+    return fixed
 
 
 def cascade_break_even_spread(params: EconomicParams, throughput_t: float) -> float:
@@ -144,16 +159,12 @@ def cascade_break_even_spread(params: EconomicParams, throughput_t: float) -> fl
 
     s* = (refurbish + recycle value) / (kWh/t × SOH × cycles × efficiency), all mix-weighted.
     """
-    out = evaluate_values(
-        params.values(), np.array([float(throughput_t)]), np.array([float(throughput_t)])
-    )
-    rt = params.rt
-    w = params.feedstock.ncm_share
-    kwh = w * rt.kwh_ncm + (1.0 - w) * rt.kwh_lfp
-    per_spread = kwh * rt.soh * rt.cycles * rt.efficiency
+    v = params.values()
+    out = evaluate_values(v, np.array([float(throughput_t)]), np.array([float(throughput_t)]))
+    per_spread = cascade_energy(v)
     if per_spread <= 0:
         return float("inf")
-    return float((rt.refurbish_cost + out["recycle_value"][0]) / per_spread)
+    return float((v["rt.refurbish_cost"] + out["recycle_value"][0]) / per_spread)
 
 
 @dataclass
@@ -161,10 +172,10 @@ class PlantInputs:
     """Validated plant data: capacity and throughput (t/yr), flat parameter ``values`` (floats,
     or arrays with one value per plant for overrides) and ``fixed_cost`` (CNY/yr or None)."""
 
-    capacity: np.ndarray
-    throughput: np.ndarray
+    capacity: FloatArray
+    throughput: FloatArray
     values: dict[str, Any]
-    fixed_cost: np.ndarray | None
+    fixed_cost: FloatArray | None
 
 
 def prepare_plants(
@@ -250,7 +261,7 @@ def plant_economics(
     return PlantEconomics.from_outputs(inp.capacity, inp.throughput, out, breakeven)
 
 
-def _per_plant(value: Any, n: int, name: str) -> np.ndarray:
+def _per_plant(value: Any, n: int, name: str) -> FloatArray:
     arr = to_float_array(value, name)
     if arr.shape[0] == 1 and n != 1:
         arr = np.full(n, arr[0])
@@ -259,144 +270,10 @@ def _per_plant(value: Any, n: int, name: str) -> np.ndarray:
     return arr
 
 
-def _require(values: np.ndarray, ok: np.ndarray, name: str, message: str) -> None:
+def _require(values: FloatArray, ok: BoolArray, name: str, message: str) -> None:
     bad = np.flatnonzero(~ok)
     if bad.size:
         raise InputError(name, bad.tolist(), message)
-
-
-def _material_value(v: Mapping[str, Any], chem: str) -> Any:
-    """Recovered material revenue per tonne of pack of one chemistry (CNY/t)."""
-    total: Any = 0.0
-    for metal in _METALS[chem]:
-        price = v["rm.li2co3_price"] * LCE_PER_LI if metal == "li" else v[f"rm.{metal}_price"]
-        total = total + v[f"rm.{chem}_{metal}_kg"] * 1e-3 * price * v[f"rm.rec_{metal}"]
-    return total
-
-
-def evaluate_values(
-    v: Mapping[str, Any], capacity: Any, throughput: Any, fixed_cost: Any = None
-) -> dict[str, Any]:
-    """The model on flat values (floats or numpy arrays that broadcast with the plants).
-
-    ``capacity`` and ``throughput`` in t/yr, ``fixed_cost`` CNY/yr (None: from capacity). No
-    validation here: callers validate. Per tonne of throughput T, mix-weighted by NCM share w:
-    recycle_value = Rm/t − Cr·f and cascade_value = kWh·SOH·cycles·efficiency·spread −
-    refurbish, f = 1 − λ·S(T/1e4). The cascade-fit share goes to cascade use when
-    cascade_value > recycle_value (``route``), otherwise everything is regenerated.
-    """
-    t = throughput
-    w = v["feedstock.ncm_share"]
-    rm_t = w * _material_value(v, "ncm") + (1.0 - w) * _material_value(v, "lfp")
-    kwh = w * v["rt.kwh_ncm"] + (1.0 - w) * v["rt.kwh_lfp"]
-    cascade_value = (
-        kwh * v["rt.soh"] * v["rt.cycles"] * v["rt.efficiency"] * v["rt.spread"]
-        - v["rt.refurbish_cost"]
-    )
-    s = expit(v["scale.k"] * (t * 1e-4 - v["scale.q0"]))
-    f = 1.0 - v["scale.lam"] * s
-    recycle_value = rm_t - v["cr.unit_cost"] * f
-    cascade = cascade_value > recycle_value
-    phi = np.where(cascade, v["rt.cascade_share"], 0.0)
-    if fixed_cost is None:
-        fixed_cost = (
-            v["plant.fixed_cost_ref"]
-            * (capacity / v["plant.capacity_ref"]) ** v["plant.fixed_exponent"]
-        )
-    ft = f * t
-    revenue_by = {
-        "Rm": (1.0 - phi) * t * rm_t,
-        "Rt": phi * t * cascade_value,
-        "Sg": v["sg.subsidy"] * t,
-        "Ec": v["ec.carbon_price"] * v["ec.avoided_co2"] * t,
-    }
-    cost_by = {
-        "Cp": v["cp.unit_cost"] * ft + v["plant.fixed_share_cp"] * fixed_cost,
-        "Cd": v["cd.unit_cost"] * ft + v["plant.fixed_share_cd"] * fixed_cost,
-        "Cr": v["cr.unit_cost"] * (1.0 - phi) * ft + v["plant.fixed_share_cr"] * fixed_cost,
-        "Ce": v["ce.unit_cost"] * ft + v["plant.fixed_share_ce"] * fixed_cost,
-        "purchase": v["feedstock.include_purchase"]
-        * t
-        * (w * v["feedstock.purchase_ncm"] + (1.0 - w) * v["feedstock.purchase_lfp"]),
-    }
-    revenue = revenue_by["Rm"] + revenue_by["Rt"] + revenue_by["Sg"] + revenue_by["Ec"]
-    processing = cost_by["Cp"] + cost_by["Cd"] + cost_by["Cr"] + cost_by["Ce"]
-    cost = processing + cost_by["purchase"]
-    profit = revenue - cost
-    with np.errstate(divide="ignore", invalid="ignore"):
-        unit_cost = np.where(t > 0, processing / np.where(t > 0, t, 1.0), np.nan)
-        margin = np.where(revenue > 0, profit / np.where(revenue > 0, revenue, 1.0), np.nan)
-    return {
-        "scale_eff": s,
-        "unit_cost": unit_cost,
-        "revenue": revenue,
-        "cost": cost,
-        "profit": profit,
-        "margin": margin,
-        "fixed_cost": fixed_cost,
-        "cascade": cascade,
-        "recycle_value": recycle_value,
-        "cascade_value": cascade_value,
-        "revenue_by_term": revenue_by,
-        "cost_by_term": cost_by,
-    }
-
-
-def evaluate_profit(
-    v: Mapping[str, Any], capacity: Any, throughput: Any, fixed_cost: Any = None
-) -> Any:
-    """Profit only (CNY/yr), same model as :func:`evaluate_values` with fewer array operations:
-    parameter-only parts are combined first, so large draw × plant arrays stay cheap."""
-    w = v["feedstock.ncm_share"]
-    rm_t = w * _material_value(v, "ncm") + (1.0 - w) * _material_value(v, "lfp")
-    kwh = w * v["rt.kwh_ncm"] + (1.0 - w) * v["rt.kwh_lfp"]
-    cascade_value = (
-        kwh * v["rt.soh"] * v["rt.cycles"] * v["rt.efficiency"] * v["rt.spread"]
-        - v["rt.refurbish_cost"]
-    )
-    other = (
-        v["sg.subsidy"]
-        + v["ec.carbon_price"] * v["ec.avoided_co2"]
-        - v["feedstock.include_purchase"]
-        * (w * v["feedstock.purchase_ncm"] + (1.0 - w) * v["feedstock.purchase_lfp"])
-    )
-    var = v["cp.unit_cost"] + v["cd.unit_cost"] + v["ce.unit_cost"]
-    if fixed_cost is None:
-        fixed_cost = (
-            v["plant.fixed_cost_ref"]
-            * (capacity / v["plant.capacity_ref"]) ** v["plant.fixed_exponent"]
-        )
-    f = 1.0 - v["scale.lam"] * expit(v["scale.k"] * (throughput * 1e-4 - v["scale.q0"]))
-    recycle_value = rm_t - v["cr.unit_cost"] * f
-    phi = v["rt.cascade_share"]
-    best = np.where(
-        cascade_value > recycle_value,
-        phi * cascade_value + (1.0 - phi) * recycle_value,
-        recycle_value,
-    )
-    return throughput * (best + other - var * f) - fixed_cost
-
-
-def solve_break_even(
-    values: Mapping[str, Any], capacity: np.ndarray, fixed_cost: Any, iterations: int = 60
-) -> np.ndarray:
-    """Break-even throughput per plant (t/yr): the root of profit(T) = 0 in (0, capacity].
-
-    NaN where profit at capacity is negative (no root). profit(0) = −F ≤ 0 and profit rises
-    with T once positive, so [0, capacity] brackets a single root; it is found by vectorised
-    bisection over all plants at once (60 halvings: machine precision), which gives the same
-    root as scipy's brentq on the same bracket without a Python loop per plant.
-    """
-    has_root = evaluate_profit(values, capacity, capacity, fixed_cost) >= 0
-    lo = np.zeros_like(capacity)
-    hi = capacity.copy()
-    if has_root.any():
-        for _ in range(iterations):
-            mid = 0.5 * (lo + hi)
-            positive = evaluate_profit(values, capacity, mid, fixed_cost) >= 0
-            hi = np.where(positive, mid, hi)
-            lo = np.where(positive, lo, mid)
-    return np.where(has_root, hi, np.nan)
 
 
 @dataclass
@@ -409,35 +286,35 @@ class PlantEconomics:
     none), route ``cascade``/``recycle``, recycle_value and cascade_value net CNY/t.
     """
 
-    capacity: np.ndarray
-    throughput: np.ndarray
-    utilization: np.ndarray
-    scale_eff: np.ndarray
-    unit_cost: np.ndarray
-    revenue: np.ndarray
-    cost: np.ndarray
-    profit: np.ndarray
-    margin: np.ndarray
-    breakeven_t: np.ndarray
-    route: np.ndarray
-    fixed_cost: np.ndarray
-    recycle_value: np.ndarray
-    cascade_value: np.ndarray
-    revenue_by_term: dict[str, np.ndarray]
-    cost_by_term: dict[str, np.ndarray]
+    capacity: FloatArray
+    throughput: FloatArray
+    utilization: FloatArray
+    scale_eff: FloatArray
+    unit_cost: FloatArray
+    revenue: FloatArray
+    cost: FloatArray
+    profit: FloatArray
+    margin: FloatArray
+    breakeven_t: FloatArray
+    route: FloatArray
+    fixed_cost: FloatArray
+    recycle_value: FloatArray
+    cascade_value: FloatArray
+    revenue_by_term: dict[str, FloatArray]
+    cost_by_term: dict[str, FloatArray]
 
     @classmethod
     def from_outputs(
         cls,
-        capacity: np.ndarray,
-        throughput: np.ndarray,
+        capacity: FloatArray,
+        throughput: FloatArray,
         out: Mapping[str, Any],
-        breakeven: np.ndarray,
+        breakeven: FloatArray,
     ) -> PlantEconomics:
         """Assemble from :func:`evaluate_values` output, broadcasting scalars per plant."""
         n = capacity.shape
 
-        def arr(x: Any) -> np.ndarray:
+        def arr(x: Any) -> FloatArray:
             return np.array(np.broadcast_to(np.asarray(x, dtype=np.float64), n))
 
         thr = arr(throughput)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from ..errors import ParameterError, RowValuesError
+from ..stats import BoolArray
 
 __all__ = [
     "COST_TERMS",
@@ -129,9 +130,11 @@ class _Group:
 
     KEY = ""
     TERM = ""
+    #: Set on every subclass by ``@dataclass``: makes the groups dataclasses for the checker.
+    __dataclass_fields__: ClassVar[dict[str, Any]]
 
     def __post_init__(self) -> None:
-        for f in fields(self):  # type: ignore[arg-type]
+        for f in fields(self):
             spec = PARAMETER_SPECS[f"{self.KEY}.{f.name}"]
             value = spec.check(getattr(self, f.name))
             object.__setattr__(self, f.name, bool(value) if spec.kind == "bool" else value)
@@ -269,7 +272,7 @@ class Feedstock(_Group):
 
 
 #: Group attribute → class, in preset and table order.
-GROUPS: dict[str, type] = {
+GROUPS: dict[str, type[_Group]] = {
     cls.KEY: cls
     for cls in (
         Materials,
@@ -382,10 +385,11 @@ PROCESS_RECOVERY: dict[str, dict[str, float]] = {
 }
 
 
-def valid_mask(spec: ParamSpec, values: Any) -> np.ndarray:
+def valid_mask(spec: ParamSpec, values: Any) -> BoolArray:
     """Boolean mask of the entries of ``values`` inside the parameter's physical bounds."""
     arr = np.asarray(values, dtype=np.float64)
     if spec.kind == "bool":
-        return (arr == 0.0) | (arr == 1.0)
+        is_bool: BoolArray = (arr == 0.0) | (arr == 1.0)
+        return is_bool
     ok = np.isfinite(arr) & ((arr > spec.lo) if spec.open_lo else (arr >= spec.lo))
     return ok if spec.hi is None else ok & (arr <= spec.hi)

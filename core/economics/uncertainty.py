@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 from scipy.stats import rankdata
 
+from ..errors import NoValidRowsError, SettingError
+from ..stats import FloatArray
 from .model import (
     PARAMETER_SPECS,
     EconomicParams,
@@ -68,7 +70,7 @@ class ParameterRange:
         if spec.kind == "bool" and self.distribution != "fixed":
             raise ParameterError(self.name, "a true/false parameter can only be fixed")
 
-    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+    def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         """``n`` draws (float64), clipped to the parameter's physical bounds."""
         lo, mode, hi = self.low, self.mode, self.high
         if self.distribution == "fixed" or lo == hi:
@@ -82,7 +84,7 @@ class ParameterRange:
         return _clip(self.name, draws)
 
 
-def _clip(name: str, values: np.ndarray) -> np.ndarray:
+def _clip(name: str, values: FloatArray) -> FloatArray:
     spec = PARAMETER_SPECS[name]
     lo = np.nextafter(spec.lo, np.inf) if spec.open_lo else spec.lo
     return np.clip(values, lo, np.inf if spec.hi is None else spec.hi)
@@ -90,10 +92,10 @@ def _clip(name: str, values: np.ndarray) -> np.ndarray:
 
 def sample_ranges(
     ranges: Mapping[str, ParameterRange], n: int, seed: int | None = None
-) -> dict[str, np.ndarray]:
+) -> dict[str, FloatArray]:
     """Draw ``n`` values of every range, in the mapping's order, from one seeded generator."""
     if int(n) < 1:
-        raise ValueError(f"number of simulations must be >= 1, got {n!r}")
+        raise SettingError("n", f"number of simulations must be >= 1, got {n!r}")
     rng = np.random.default_rng(seed)
     return {name: r.sample(rng, int(n)) for name, r in ranges.items()}
 
@@ -154,14 +156,14 @@ def sensitivity(
         fixed_cost=fixed_cost,
     )
     base = params.values()
-    variants: list[tuple] = []
+    variants: list[tuple[str, float, float]] = []
     if ranges is not None:
         for name, r in ranges.items():
             if r.distribution != "fixed" and r.low != r.high:
                 variants.append((name, r.low, r.high))
     else:
         if not 0 < percent < 1:
-            raise ValueError(f"percent must be a fraction in (0, 1), got {percent!r}")
+            raise SettingError("percent", f"percent must be a fraction in (0, 1), got {percent!r}")
         for name, value in base.items():
             if not name.startswith(_NO_PERCENT) and value != 0:
                 lo, hi = _clip(name, np.array([value * (1 - percent), value * (1 + percent)]))
@@ -215,15 +217,15 @@ class MonteCarloResult:
 
     n: int
     seed: int | None
-    p5: np.ndarray
-    p50: np.ndarray
-    p95: np.ndarray
-    mean: np.ndarray
-    p_loss: np.ndarray
-    total: np.ndarray
+    p5: FloatArray
+    p50: FloatArray
+    p95: FloatArray
+    mean: FloatArray
+    p_loss: FloatArray
+    total: FloatArray
     spearman: dict[str, float | None]
-    draws: dict[str, np.ndarray]
-    plant_draws: dict[int, np.ndarray] = field(default_factory=dict)
+    draws: dict[str, FloatArray]
+    plant_draws: dict[int, FloatArray] = field(default_factory=dict)
 
     def total_summary(self) -> dict[str, float]:
         """P5, P50, P95, mean and probability of loss of the total profit, as Python floats."""
@@ -272,14 +274,14 @@ def monte_carlo(
     bad_keep = [i for i in kept if not 0 <= i < n_plants]
     if bad_keep:
         raise InputError("keep", bad_keep, "no such plant")
-    plant_draws: dict[int, np.ndarray] = {}
+    plant_draws: dict[int, FloatArray] = {}
     draws = sample_ranges(ranges, n, seed)
     n = int(n)
     # Layout (plants, draws): draws run along the contiguous last axis.
     values: dict[str, Any] = {
         k: (v[:, None] if np.ndim(v) == 1 else v) for k, v in inp.values.items()
     }
-    scaled: dict[str, np.ndarray] = {}  # per-plant overrides moved by draw / mode
+    scaled: dict[str, FloatArray] = {}  # per-plant overrides moved by draw / mode
     for name, d in draws.items():
         mode = ranges[name].mode
         if np.ndim(values[name]) == 2 and mode != 0:
@@ -330,23 +332,24 @@ def median_capacity_index(capacity: Any) -> int:
     plant of the reports and of ``monte_carlo``'s kept draws. Ties keep input order."""
     cap = np.asarray(capacity, dtype=np.float64)
     if cap.size == 0:
-        raise ValueError("no plants")
+        raise NoValidRowsError("no plants")
     order = np.argsort(cap, kind="stable")
     return int(order[(cap.size - 1) // 2])
 
 
-def _ranks(x: np.ndarray) -> np.ndarray:
+def _ranks(x: FloatArray) -> FloatArray:
     """Ranks 0..n−1 (ties averaged, as scipy's rankdata; one sort when there are none)."""
     order = np.argsort(x)
     xs = x[order]
     if np.any(xs[1:] == xs[:-1]):
-        return rankdata(x)
+        ranked: FloatArray = rankdata(x)
+        return ranked
     ranks = np.empty(x.shape[0])
     ranks[order] = np.arange(x.shape[0], dtype=np.float64)
     return ranks
 
 
-def _spearman(x: np.ndarray, y_ranks: np.ndarray) -> float | None:
+def _spearman(x: FloatArray, y_ranks: FloatArray) -> float | None:
     """Spearman's rho of ``x`` with the variable whose ranks are ``y_ranks``; None if constant."""
     if x.shape[0] < 3 or np.all(x == x[0]) or np.all(y_ranks == y_ranks[0]):
         return None

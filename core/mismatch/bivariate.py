@@ -22,8 +22,15 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import NegativeValueError, NoValidRowsError, ZeroTotalError, check_values
-from ..stats import bh_adjust, to_float_array
+from ..errors import (
+    LengthMismatchError,
+    NegativeValueError,
+    NoValidRowsError,
+    SettingError,
+    ZeroTotalError,
+    check_values,
+)
+from ..stats import FloatArray, IntArray, ObjectArray, Values, bh_adjust, to_float_array
 from .classify import Breaks, classify, compute_breaks
 
 __all__ = [
@@ -109,15 +116,15 @@ _WHITE = _RGB_TO_XYZ.sum(axis=1)  # D65 white point of sRGB
 _DELTA = 6.0 / 29.0
 
 
-def _hex_to_rgb(color: str) -> np.ndarray:
+def _hex_to_rgb(color: str) -> FloatArray:
     return np.array([int(color[i : i + 2], 16) / 255.0 for i in (1, 3, 5)])
 
 
-def _rgb_to_hex(rgb: np.ndarray) -> str:
+def _rgb_to_hex(rgb: FloatArray) -> str:
     return "#" + "".join(f"{int(round(float(c) * 255.0)):02x}" for c in np.clip(rgb, 0.0, 1.0))
 
 
-def _srgb_to_lab(rgb: np.ndarray) -> np.ndarray:
+def _srgb_to_lab(rgb: FloatArray) -> FloatArray:
     """sRGB in 0..1 (last axis) → CIE L*a*b* (D65)."""
     lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     t = lin @ _RGB_TO_XYZ.T / _WHITE
@@ -132,7 +139,7 @@ def _srgb_to_lab(rgb: np.ndarray) -> np.ndarray:
     )
 
 
-def _lab_to_srgb(lab: np.ndarray) -> np.ndarray:
+def _lab_to_srgb(lab: FloatArray) -> FloatArray:
     """CIE L*a*b* (D65) → sRGB in 0..1, clipped to the gamut."""
     fy = (lab[..., 0] + 16.0) / 116.0
     f = np.stack([fy + lab[..., 1] / 500.0, fy, fy - lab[..., 2] / 200.0], axis=-1)
@@ -157,11 +164,11 @@ def palette_colors(name: str, k: int, k_outlet: int | None = None) -> dict[tuple
     centre, and the colours between change evenly in perceived lightness and hue.
     """
     if name not in PALETTES:
-        raise ValueError(f"unknown palette {name!r}; expected one of {PALETTE_NAMES}")
+        raise SettingError("palette", f"unknown palette {name!r}; expected one of {PALETTE_NAMES}")
     k_out = k if k_outlet is None else k_outlet
     for value in (k, k_out):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"number of classes must be an integer >= 1, got {value!r}")
+            raise SettingError("k", f"number of classes must be an integer >= 1, got {value!r}")
     table = PALETTES[name]["table"]
     lab = _srgb_to_lab(np.array([[_hex_to_rgb(c) for c in row] for row in table]))
     out: dict[tuple[int, int], str] = {}
@@ -201,15 +208,15 @@ class MatchResult:
     everywhere (``counts_integral`` False).
     """
 
-    volume: np.ndarray
-    outlets: np.ndarray
-    vol_share: np.ndarray
-    outlet_share: np.ndarray
-    share_gap: np.ndarray
-    vol_class: np.ndarray
-    outlet_class: np.ndarray
-    match_code: np.ndarray
-    match_type: np.ndarray
+    volume: FloatArray
+    outlets: FloatArray
+    vol_share: FloatArray
+    outlet_share: FloatArray
+    share_gap: FloatArray
+    vol_class: IntArray
+    outlet_class: IntArray
+    match_code: ObjectArray
+    match_type: ObjectArray
     vol_breaks: Breaks
     outlet_breaks: Breaks
     k: int
@@ -217,10 +224,10 @@ class MatchResult:
     k_outlet: int
     method: str
     n_no_data: int
-    outlets_expected: np.ndarray
-    p_fewer: np.ndarray
-    q_fewer: np.ndarray
-    under_sig: np.ndarray
+    outlets_expected: FloatArray
+    p_fewer: FloatArray
+    q_fewer: FloatArray
+    under_sig: ObjectArray
     alpha: float = 0.05
     counts_integral: bool = True
 
@@ -237,35 +244,13 @@ class MatchResult:
         found = self.match_type.tolist()
         return {code: int(found.count(code)) for code in MATCH_TYPES}
 
-    def feature_values(self, i: int) -> dict[str, Any]:
-        """Output field values of row ``i`` as Python types (None for null)."""
-
-        def num(a: np.ndarray) -> float | None:
-            value = float(a[i])
-            return value if np.isfinite(value) else None
-
-        code = self.match_code[i]
-        return {
-            "vol_share": num(self.vol_share),
-            "outlet_share": num(self.outlet_share),
-            "share_gap": num(self.share_gap),
-            "vol_class": int(self.vol_class[i]),
-            "outlet_class": int(self.outlet_class[i]),
-            "match_code": None if code is None else str(code),
-            "match_type": str(self.match_type[i]),
-            "outlets_expected": num(self.outlets_expected),
-            "p_fewer": num(self.p_fewer),
-            "q_fewer": num(self.q_fewer),
-            "under_sig": None if self.under_sig[i] is None else bool(self.under_sig[i]),
-        }
-
     def under_sig_summary(self) -> dict[str, Any]:
         """``{"n": features with under_sig true, "volume": their volume in t/yr}``."""
         hit = np.array([v is True for v in self.under_sig.tolist()], dtype=bool)
         return {"n": int(np.count_nonzero(hit)), "volume": float(np.sum(self.volume[hit]))}
 
 
-def match_types(vol_class: Any, outlet_class: Any, k_vol: int, k_outlet: int) -> np.ndarray:
+def match_types(vol_class: Any, outlet_class: Any, k_vol: int, k_outlet: int) -> ObjectArray:
     """Match type of each class pair (object array of :data:`MATCH_TYPES` codes).
 
     Each class is placed on its own scale at (c − 1) ÷ (k_c − 1), so the lowest class is 0 and
@@ -280,12 +265,13 @@ def match_types(vol_class: Any, outlet_class: Any, k_vol: int, k_outlet: int) ->
     num_o, den_o = (2 * (o - 1), 2 * (k_outlet - 1)) if k_outlet > 1 else (np.ones_like(o), 2)
     diff = num_v * den_o - num_o * den_v
     idx = np.select([(v == 0) | (o == 0), diff > 0, diff == 0], [3, 0, 1], default=2)
-    return np.array(MATCH_TYPES, dtype=object)[idx]
+    types: ObjectArray = np.array(MATCH_TYPES, dtype=object)[idx]
+    return types
 
 
 def binomial_fewer(
-    vol_share: np.ndarray, outlets: np.ndarray, alpha: float = 0.05
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    vol_share: FloatArray, outlets: FloatArray, alpha: float = 0.05
+) -> tuple[FloatArray, FloatArray, FloatArray, ObjectArray]:
     """One-sided binomial test of too few outlets per feature, with the BH adjustment.
 
     Over the features where both ``vol_share`` (fraction of the volume of the features with
@@ -299,7 +285,7 @@ def binomial_fewer(
     from scipy import stats as sp_stats
 
     if not 0.0 < float(alpha) < 1.0:
-        raise ValueError(f"alpha must be between 0 and 1, got {alpha!r}")
+        raise SettingError("alpha", f"alpha must be between 0 and 1, got {alpha!r}")
     valid = np.isfinite(vol_share) & np.isfinite(outlets)
     n_total = float(np.sum(outlets[valid]))
     expected = np.where(valid, n_total * np.where(valid, vol_share, 0.0), np.nan)
@@ -315,8 +301,8 @@ def binomial_fewer(
 
 
 def match(
-    volume: Sequence[Any],
-    outlets: Sequence[Any],
+    volume: Values,
+    outlets: Values,
     k: int = 3,
     method: str = "natural_breaks",
     alpha: float = 0.05,
@@ -333,12 +319,13 @@ def match(
     Raises :class:`~core.errors.NegativeValueError` / ``NonFiniteValueError`` (``which`` =
     "volume" or "outlets", ``indices`` = rows), :class:`~core.errors.NoValidRowsError` when no
     row has both values, :class:`~core.errors.ZeroTotalError` when a total is 0, and
-    ``ValueError`` for a length mismatch, a bad ``k`` or ``method``.
+    :class:`~core.errors.LengthMismatchError` or :class:`~core.errors.SettingError` (bad ``k``,
+    ``method`` or ``alpha``), all ``ValueError``.
     """
     vol = to_float_array(volume, "volume")
     out = to_float_array(outlets, "outlets")
     if vol.shape != out.shape:
-        raise ValueError(f"volume and outlets differ in length: {vol.shape[0]} != {out.shape[0]}")
+        raise LengthMismatchError("volume and outlets", vol.shape[0], out.shape[0])
     check_values(vol, "volume")
     check_values(out, "outlets")
     valid = ~(np.isnan(vol) | np.isnan(out))
@@ -389,7 +376,7 @@ def match(
 
 
 def under_served_summary(
-    names: Sequence[Any], volume: Sequence[Any], result: MatchResult
+    names: Sequence[Any], volume: Values, result: MatchResult
 ) -> dict[str, Any]:
     """The under-served cities and what they hold, as Python values.
 
@@ -401,10 +388,7 @@ def under_served_summary(
     """
     vol = to_float_array(volume, "volume")
     if len(names) != len(result) or vol.shape[0] != len(result):
-        raise ValueError(
-            f"names/volume lengths ({len(names)}, {vol.shape[0]}) "
-            f"differ from the result ({len(result)})"
-        )
+        raise LengthMismatchError("names, volume and result", len(names), vol.shape[0], len(result))
     idx = np.flatnonzero(result.match_type == "under_served")
     idx = idx[np.argsort(-result.vol_share[idx], kind="stable")]
     rows = [

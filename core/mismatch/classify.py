@@ -29,8 +29,16 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 import numpy as np
+import numpy.typing as npt
+
+from ..errors import NonFiniteValueError, NoValidRowsError, SettingError
+from ..stats import FloatArray, IntArray
+
+#: Positions into the sorted values (numpy's index type).
+IndexArray: TypeAlias = npt.NDArray[np.intp]
 
 METHODS = ("natural_breaks", "quantile", "equal_interval")
 
@@ -63,26 +71,26 @@ class Breaks:
         return self.k < self.k_requested
 
 
-def _clean(values: object, k: int) -> np.ndarray:
+def _clean(values: object, k: int) -> FloatArray:
     """The non-NaN values as a sorted float64 array; validates ``k`` and the values."""
     try:
         k = operator.index(k)
     except TypeError:
-        raise ValueError(f"number of classes must be an integer, got {k!r}") from None
+        raise SettingError("k", f"number of classes must be an integer, got {k!r}") from None
     if k < 2:
-        raise ValueError(f"number of classes must be at least 2, got {k}")
+        raise SettingError("k", f"number of classes must be at least 2, got {k}")
     x = np.asarray(values, dtype=np.float64).ravel()
     nan = np.isnan(x)
+    if np.isinf(x).any():  # NaN is skipped, infinity is not
+        raise NonFiniteValueError("values", np.flatnonzero(np.isinf(x)).tolist())
     x = x[~nan] if nan.any() else x.copy()
     if x.size == 0:
-        raise ValueError("no values to classify (empty or all NaN)")
-    if np.isinf(x).any():
-        raise ValueError("values must be finite (NaN is skipped, infinity is not)")
+        raise NoValidRowsError("no values to classify (empty or all NaN)")
     x.sort()
     return x
 
 
-def _make(method: str, k_requested: int, bounds: np.ndarray) -> Breaks:
+def _make(method: str, k_requested: int, bounds: FloatArray) -> Breaks:
     return Breaks(method, int(k_requested), len(bounds) - 1, tuple(float(b) for b in bounds))
 
 
@@ -98,24 +106,24 @@ class _Costs:
     Scratch buffers are reused from block to block (fresh large arrays cost page faults).
     """
 
-    def __init__(self, b: np.ndarray, w: np.ndarray | None, r1: np.ndarray, rw: np.ndarray) -> None:
+    def __init__(self, b: FloatArray, w: FloatArray | None, r1: FloatArray, rw: FloatArray) -> None:
         pad = np.zeros(_PAD)
         self.cols = [np.full(_PAD + b.size, np.inf), np.concatenate((pad, b))]
         if w is not None:
             self.cols.append(np.concatenate((pad, w)))
         self.unit = w is None
         self.r1, self.rw = r1, rw
-        self._scratch: dict[str, np.ndarray] = {}
-        self._views: dict[tuple[int, int], np.ndarray] = {}
+        self._scratch: dict[str, npt.NDArray[Any]] = {}
+        self._views: dict[tuple[int, int], FloatArray] = {}
 
-    def set_a(self, first: int, values: np.ndarray) -> None:
+    def set_a(self, first: int, values: FloatArray) -> None:
         """a[first:first + len(values)] = values, +inf elsewhere."""
         a, lo = self.cols[0], _PAD + first
         a[:lo] = np.inf
         a[lo : lo + values.size] = values
         a[lo + values.size :] = np.inf
 
-    def windows(self, col: int, width: int) -> np.ndarray:
+    def windows(self, col: int, width: int) -> FloatArray:
         """Read-only view (len - width + 1, width) of column ``col``: row j holds j..j+width-1."""
         key = (col, width)
         view = self._views.get(key)
@@ -125,7 +133,7 @@ class _Costs:
             )
         return view
 
-    def buf(self, name: str, size: int, dtype: type) -> np.ndarray:
+    def buf(self, name: str, size: int, dtype: type) -> npt.NDArray[Any]:
         arr = self._scratch.get(name)
         if arr is None or arr.size < size:
             arr = self._scratch[name] = np.empty(max(size, _BLOCK), dtype=dtype)
@@ -133,8 +141,8 @@ class _Costs:
 
 
 def _block_argmin(
-    costs: _Costs, r1: np.ndarray, rw: np.ndarray, j0: np.ndarray, width: int
-) -> tuple[np.ndarray, np.ndarray]:
+    costs: _Costs, r1: FloatArray, rw: FloatArray, j0: IndexArray, width: int
+) -> tuple[FloatArray, IndexArray]:
     """Minimum and leftmost offset of row c's cost over candidates ``j0[c] + 0..width-1``.
 
     numpy is fast only along a long last axis: wide chunks are laid out (chunks, width),
@@ -158,16 +166,16 @@ def _block_argmin(
         pos = cost.argmin(axis=1)
         return cost[np.arange(n), pos], pos
     shape, col = (width, n), (None, slice(None))
-    offset = np.arange(width)[:, None]
+    steps = np.arange(width)[:, None]
     jj = costs.buf("j", n * width, np.intp).reshape(shape)
-    np.add((j0 + _PAD)[col], offset, out=jj)
+    np.add((j0 + _PAD)[col], steps, out=jj)
     cost = costs.buf("cost", n * width, np.float64).reshape(shape)
     tmp = costs.buf("tmp", n * width, np.float64).reshape(shape)
     np.take(costs.cols[1], jj, out=cost, mode="wrap")
     np.subtract(r1[col], cost, out=cost)
     np.multiply(cost, cost, out=cost)
     if costs.unit:
-        np.subtract((rw - j0)[col], offset.astype(np.float64), out=tmp)
+        np.subtract((rw - j0)[col], steps.astype(np.float64), out=tmp)
     else:
         np.take(costs.cols[2], jj, out=tmp, mode="wrap")
         np.subtract(rw[col], tmp, out=tmp)
@@ -183,7 +191,7 @@ def _block_argmin(
     return best, pos
 
 
-def _row_argmin(costs: _Costs, mid: np.ndarray, clo: np.ndarray, top: np.ndarray) -> np.ndarray:
+def _row_argmin(costs: _Costs, mid: IndexArray, clo: IndexArray, top: IndexArray) -> IndexArray:
     """Leftmost argmin of row ``mid[s]`` over candidates ``clo[s]..top[s]``, for every s.
 
     Windows are cut into chunks of one power-of-two width (a rough cost model weighs padding
@@ -223,12 +231,13 @@ def _row_argmin(costs: _Costs, mid: np.ndarray, clo: np.ndarray, top: np.ndarray
         return arg
     hits = np.flatnonzero(best == np.minimum.reduceat(best, first)[seg])
     owner = seg[hits]  # every window has a hit; keep the first (leftmost) one of each
-    return arg[hits[np.concatenate(([True], owner[1:] != owner[:-1]))]]
+    first_hits: IndexArray = arg[hits[np.concatenate(([True], owner[1:] != owner[:-1]))]]
+    return first_hits
 
 
 def _layer_argmin(
-    costs: _Costs, first_row: int, last_row: int, first_col: int, floor: np.ndarray | None = None
-) -> np.ndarray:
+    costs: _Costs, first_row: int, last_row: int, first_col: int, floor: IndexArray | None = None
+) -> IndexArray:
     """Leftmost argmin over j in ``first_col..i`` of row i's cost, for i in ``first_row..last_row``.
 
     Divide and conquer over rows, level by level in the order of an implicit complete binary
@@ -278,7 +287,7 @@ def _layer_argmin(
 
 
 def _two_class_start(
-    p1: np.ndarray, p2: np.ndarray, pw: np.ndarray, d1: np.ndarray, row: int
+    p1: FloatArray, p2: FloatArray, pw: FloatArray, d1: FloatArray, row: int
 ) -> int:
     """Leftmost start of the second class in the best 2-class split of values 0..row."""
     sq = np.subtract(p1[row + 1], p1[1 : row + 1])
@@ -289,7 +298,7 @@ def _two_class_start(
     return 1 + int(np.argmin(cost))
 
 
-def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]:
+def _fisher_jenks(u: FloatArray, counts: FloatArray | None, k: int) -> list[int]:
     """Indices into ``u`` of the last values of classes 1..k-1 (2 <= k < len(u))."""
     n = u.size
     # Shifted to start at 0 (the classes do not depend on an added constant) and scaled by a
@@ -342,9 +351,9 @@ def _fisher_jenks(u: np.ndarray, counts: np.ndarray | None, k: int) -> list[int]
         opts.append(opt)
         prev = opt
     # last class: only the full array (row n-1) is needed
-    j = slice(max(k - 1, need[k - 1] + 1), n)
-    cost = d[j.start - 1 : n - 1] - p2[j] - (p1[n] - p1[j]) ** 2 / (pw[n] - pw[j])
-    start = j.start + int(np.argmin(cost))
+    tail = slice(max(k - 1, need[k - 1] + 1), n)
+    cost = d[tail.start - 1 : n - 1] - p2[tail] - (p1[n] - p1[tail]) ** 2 / (pw[n] - pw[tail])
+    start = tail.start + int(np.argmin(cost))
     ends = [start - 1]
     for opt in reversed(opts):
         start = int(opt[start - 1])
@@ -405,11 +414,13 @@ def compute_breaks(values: object, k: int, method: str) -> Breaks:
     """Breaks by ``method``, one of :data:`METHODS`."""
     functions = (natural_breaks, quantile_breaks, equal_interval_breaks)
     if method not in METHODS:
-        raise ValueError(f"unknown classification method {method!r}; expected one of {METHODS}")
+        raise SettingError(
+            "method", f"unknown classification method {method!r}; expected one of {METHODS}"
+        )
     return functions[METHODS.index(method)](values, k)
 
 
-def classify(values: object, breaks: Breaks) -> np.ndarray:
+def classify(values: object, breaks: Breaks) -> IntArray:
     """Class number 1..k of each value (int64 array of the same shape), 0 for NaN.
 
     A value equal to an inner bound belongs to the lower class (as in jenkspy); values below the

@@ -10,14 +10,12 @@ the two per province.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from ..errors import check_values
-from ..stats import pearson, to_float_array
+from ..errors import LengthMismatchError, check_values
+from ..stats import BoolArray, FloatArray, IntArray, Values, pearson, to_float_array
 
 __all__ = ["ComplianceResult", "capital_compliance", "compliance_order", "spearman"]
 
@@ -32,13 +30,13 @@ class ComplianceResult:
     number of rows with both values known; the r and p values are Python floats or None.
     """
 
-    capital: np.ndarray
-    firms: np.ndarray
-    capital_share: np.ndarray
-    whitelist_share: np.ndarray
-    compliance_index: np.ndarray
-    no_whitelist: np.ndarray
-    null_firms: np.ndarray
+    capital: FloatArray
+    firms: FloatArray
+    capital_share: FloatArray
+    whitelist_share: FloatArray
+    compliance_index: FloatArray
+    no_whitelist: BoolArray
+    null_firms: BoolArray
     pearson_r: float | None
     pearson_p: float | None
     spearman_r: float | None
@@ -48,22 +46,8 @@ class ComplianceResult:
     def __len__(self) -> int:
         return int(self.capital.shape[0])
 
-    def feature_values(self, i: int) -> dict[str, Any]:
-        """Output field values of row ``i`` as Python types (None for null)."""
 
-        def num(a: np.ndarray) -> float | None:
-            value = float(a[i])
-            return value if np.isfinite(value) else None
-
-        return {
-            "capital_share": num(self.capital_share),
-            "whitelist_share": num(self.whitelist_share),
-            "compliance_index": num(self.compliance_index),
-            "no_whitelist": bool(self.no_whitelist[i]),
-        }
-
-
-def spearman(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | None, int]:
+def spearman(x: Values, y: Values) -> tuple[float | None, float | None, int]:
     """Spearman rank correlation of the finite pairs: ``(rho, two-sided p, n)``.
 
     ``rho`` and ``p`` are None when n < 3 or either variable is constant (scipy's
@@ -72,7 +56,7 @@ def spearman(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | 
     xa = to_float_array(x, "x")
     ya = to_float_array(y, "y")
     if xa.shape != ya.shape:
-        raise ValueError(f"x and y differ in length: {xa.shape[0]} != {ya.shape[0]}")
+        raise LengthMismatchError("x and y", xa.shape[0], ya.shape[0])
     keep = np.isfinite(xa) & np.isfinite(ya)
     xs, ys = xa[keep], ya[keep]
     n = int(xs.shape[0])
@@ -87,7 +71,7 @@ def spearman(x: Sequence[Any], y: Sequence[Any]) -> tuple[float | None, float | 
     return max(-1.0, min(1.0, rho)), (p if np.isfinite(p) else None), n
 
 
-def capital_compliance(capital: Sequence[Any], firms: Sequence[Any]) -> ComplianceResult:
+def capital_compliance(capital: Values, firms: Values) -> ComplianceResult:
     """Shares, compliance index and correlations per province.
 
     ``capital``: registered capital of recycling firms (any consistent money unit, e.g. CNY);
@@ -98,12 +82,12 @@ def capital_compliance(capital: Sequence[Any], firms: Sequence[Any]) -> Complian
     capital with firms over the known rows; None when n < 3 or a variable is constant.
 
     Raises :class:`~core.errors.NegativeValueError` / ``NonFiniteValueError`` (``which`` =
-    "capital" or "firms") and ``ValueError`` when the lengths differ.
+    "capital" or "firms") and :class:`~core.errors.LengthMismatchError` when the lengths differ.
     """
     cap = to_float_array(capital, "capital")
     fir = to_float_array(firms, "firms")
     if cap.shape != fir.shape:
-        raise ValueError(f"capital and firms differ in length: {cap.shape[0]} != {fir.shape[0]}")
+        raise LengthMismatchError("capital and firms", cap.shape[0], fir.shape[0])
     check_values(cap, "capital")
     check_values(fir, "firms")
     known = np.isfinite(cap) & np.isfinite(fir)
@@ -136,7 +120,7 @@ def capital_compliance(capital: Sequence[Any], firms: Sequence[Any]) -> Complian
     )
 
 
-def compliance_order(result: ComplianceResult, *, most: bool = True) -> np.ndarray:
+def compliance_order(result: ComplianceResult, *, most: bool = True) -> IntArray:
     """Rows with a defined compliance index, most compliant (highest index) first.
 
     With ``most=False`` the least compliant (lowest index) come first. Ties keep input order.

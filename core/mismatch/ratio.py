@@ -11,13 +11,22 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from ..stats import Elasticity, Regression, elasticity, ols, to_float_array
+from ..errors import LengthMismatchError, SettingError
+from ..stats import (
+    BoolArray,
+    Elasticity,
+    FloatArray,
+    ObjectArray,
+    Regression,
+    Values,
+    elasticity,
+    ols,
+    to_float_array,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -82,13 +91,16 @@ class RatioThresholds:
         try:
             floats = [float(v) for v in values]
         except (TypeError, ValueError):
-            raise ValueError(f"thresholds must be numbers, got {values!r}") from None
+            raise SettingError(
+                "thresholds", f"thresholds must be numbers, got {values!r}"
+            ) from None
         if not all(math.isfinite(v) for v in floats):
-            raise ValueError(f"thresholds must be finite, got {values!r}")
+            raise SettingError("thresholds", f"thresholds must be finite, got {values!r}")
         idle, tight, shortage = floats
         if not (0.0 < idle < tight <= shortage):
-            raise ValueError(
-                f"thresholds must satisfy 0 < idle < tight <= shortage, got {values!r}"
+            raise SettingError(
+                "thresholds",
+                f"thresholds must satisfy 0 < idle < tight <= shortage, got {values!r}",
             )
         object.__setattr__(self, "idle", idle)
         object.__setattr__(self, "tight", tight)
@@ -108,13 +120,13 @@ class RatioResult:
     codes from :data:`RATIO_CLASSES`.
     """
 
-    retirement: np.ndarray
-    capacity: np.ndarray
-    ratio: np.ndarray
-    ratio_class: np.ndarray
+    retirement: FloatArray
+    capacity: FloatArray
+    ratio: FloatArray
+    ratio_class: ObjectArray
 
     @property
-    def defined(self) -> np.ndarray:
+    def defined(self) -> BoolArray:
         """Boolean mask of regions with a defined (finite) ratio."""
         return np.isfinite(self.ratio)
 
@@ -143,8 +155,8 @@ class RatioSummary:
 
 
 def compute_ratios(
-    retirement: Sequence[Any],
-    capacity: Sequence[Any],
+    retirement: Values,
+    capacity: Values,
     thresholds: RatioThresholds = DEFAULT_THRESHOLDS,
 ) -> RatioResult:
     """Ratio and class per region from retirement and capacity (both t/yr, None/NaN = null).
@@ -157,9 +169,7 @@ def compute_ratios(
     ret = to_float_array(retirement, "retirement")
     cap = to_float_array(capacity, "capacity")
     if ret.shape != cap.shape:
-        raise ValueError(
-            f"retirement and capacity differ in length: {ret.shape[0]} != {cap.shape[0]}"
-        )
+        raise LengthMismatchError("retirement and capacity", ret.shape[0], cap.shape[0])
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         invalid = (ret < 0) | (cap < 0) | np.isinf(ret) | np.isinf(cap)
         ret_null = np.isnan(ret)
@@ -266,18 +276,21 @@ def parse_thresholds(text: str) -> RatioThresholds:
 
     Separators: comma, full-width comma ``，``, semicolon (``;`` or ``；``) or whitespace, with
     optional spaces around them. Exactly three plain decimal numbers are required; anything else
-    (empty fields, percent signs, nan/inf, wrong order) raises ``ValueError``.
+    (empty fields, percent signs, nan/inf, wrong order) raises
+    :class:`~core.errors.SettingError` (a ``ValueError``).
     """
     if not isinstance(text, str):
-        raise ValueError(f"thresholds must be text, got {type(text).__name__}")
+        raise SettingError("thresholds", f"thresholds must be text, got {type(text).__name__}")
     stripped = text.strip()
     if not stripped:
-        raise ValueError("thresholds are empty")
+        raise SettingError("thresholds", "thresholds are empty")
     parts = _SEPARATOR.split(stripped)
     if len(parts) != 3:
-        raise ValueError(f"expected three numbers (idle, tight, shortage), got {text!r}")
+        raise SettingError(
+            "thresholds", f"expected three numbers (idle, tight, shortage), got {text!r}"
+        )
     for part in parts:
         if not _NUMBER.fullmatch(part):
-            raise ValueError(f"not a number: {part!r} in {text!r}")
+            raise SettingError("thresholds", f"not a number: {part!r} in {text!r}")
     idle, tight, shortage = (float(p) for p in parts)
     return RatioThresholds(idle, tight, shortage)

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import RowValuesError, SettingError
 from ._trad_table import TRAD2SIMP as _TRAD2SIMP
 
 __all__ = [
@@ -182,11 +183,12 @@ def code_level(code: Any) -> str:
     """``"province"`` (xx0000), ``"prefecture"`` (xxxx00) or ``"county"`` for a valid code.
 
     Units directly under a province with county-level codes (e.g. 429004 Xiantao, 469021
-    Ding'an) are ``"county"`` by their code. Raises ``ValueError`` for an invalid code.
+    Ding'an) are ``"county"`` by their code. Raises :class:`~core.errors.RowValuesError` (a
+    ``ValueError``) for an invalid code.
     """
     norm = normalize_code(code)
     if norm is None:
-        raise ValueError(f"not an administrative code: {code!r}")
+        raise RowValuesError("code", [], f"not an administrative code: {code!r}")
     if norm[2:] == "0000":
         return "province"
     return "prefecture" if norm[4:] == "00" else "county"
@@ -266,11 +268,13 @@ def _alias_index(aliases: Mapping[str, Sequence[str]]) -> dict[str, str]:
     for code, names in aliases.items():
         norm_code = normalize_code(code)
         if norm_code is None:
-            raise ValueError(f"alias table: invalid code {code!r}")
+            raise SettingError("alias", f"alias table: invalid code {code!r}")
         for name in names:
             key = normalize_name(name)
             if key and index.setdefault(key, norm_code) != norm_code:
-                raise ValueError(f"alias {name!r} names both {index[key]} and {norm_code}")
+                raise SettingError(
+                    "alias", f"alias {name!r} names both {index[key]} and {norm_code}"
+                )
     return index
 
 
@@ -355,7 +359,7 @@ def join_keys(
     later ones are ``duplicate``. A key shared by several regions matches none of them.
     """
     if match_by not in MATCH_BY:
-        raise ValueError(f"match_by must be one of {MATCH_BY}, got {match_by!r}")
+        raise SettingError("match_by", f"match_by must be one of {MATCH_BY}, got {match_by!r}")
     if match_by == "auto":
         match_by = "code" if _mostly_codes(region_keys) and _mostly_codes(table_keys) else "name"
     index = _PROVINCE_INDEX if aliases is None else _alias_index(aliases)

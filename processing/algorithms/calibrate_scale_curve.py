@@ -167,7 +167,7 @@ class CalibrateScaleCurve(AtlasAlgorithm):
         results.update({key: float(fit.estimates[name]) for key, name in ESTIMATES})
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            from ...reports.economics import calibration_report_html
+            from ...reports.calibration import calibration_report_html
 
             self.write_report(
                 report,

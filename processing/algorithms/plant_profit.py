@@ -214,7 +214,7 @@ class PlantProfit(AtlasAlgorithm):
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report and result is not None:
-            from ...reports.economics import plant_profit_report_html
+            from ...reports.plant_profit import plant_profit_report_html
 
             names = region_names(
                 source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)

@@ -153,7 +153,7 @@ class ProfitUncertainty(AtlasAlgorithm):
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            from ...reports.economics import uncertainty_report_html
+            from ...reports.uncertainty import uncertainty_report_html
 
             names = region_names(
                 source, features, self.parameterAsString(parameters, "NAME_FIELD", context)

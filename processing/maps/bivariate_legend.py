@@ -86,7 +86,7 @@ def bivariate_legend_svg(
 ) -> tuple[str, Breaks, Breaks] | None:
     """The k×k legend grid of a matching output (core's ``legend_grid_svg``), with the class
     bounds given or read back from the layer; None when the bounds cannot be found."""
-    from ...reports.matching import SVG_FONT, legend_grid_svg
+    from ...reports.bivariate_legend import SVG_FONT, legend_grid_svg
 
     vol, out = bivariate_breaks(layer, vol, out)
     if vol is None or out is None:

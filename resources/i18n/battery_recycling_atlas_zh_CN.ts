@@ -3117,234 +3117,6 @@
         <translation>Pearson r = {r}，Spearman 秩相关 = {rho}（n = {n}）。</translation>
     </message>
     <message>
-        <source>DLCER-Battery model: profit = revenues (Rm, Rt, Sg, Ec) − costs (Cp, Cd, Cr, Ce, pack purchase). Tables in t/yr, CNY/yr and CNY/t; charts in 10 kt/yr (万吨) and 100 M CNY (亿元). Unit cost = processing cost per tonne, fixed cost included, purchase excluded.</source>
-        <translation>DLCER-Battery 模型：利润 = 收入（Rm、Rt、Sg、Ec）− 成本（Cp、Cd、Cr、Ce、电池包收购）。表格单位为吨/年、元/年和元/吨；图表单位为万吨/年和亿元。单位成本 = 每吨处理成本，含固定成本，不含收购。</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Measure</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Profit over throughput</source>
-        <translation>利润随处理量的变化</translation>
-    </message>
-    <message>
-        <source>Unit cost over throughput</source>
-        <translation>单位成本随处理量的变化</translation>
-    </message>
-    <message>
-        <source>Revenue and cost by term</source>
-        <translation>各分项的收入与成本</translation>
-    </message>
-    <message>
-        <source>Cascade use or recycling</source>
-        <translation>梯次利用还是再生利用</translation>
-    </message>
-    <message>
-        <source>Plants by profit</source>
-        <translation>按利润排列的工厂</translation>
-    </message>
-    <message>
-        <source>{unit}/yr</source>
-        <translation>{unit}/年</translation>
-    </message>
-    <message>
-        <source>Plants</source>
-        <translation>工厂</translation>
-    </message>
-    <message>
-        <source>Total capacity (t/yr)</source>
-        <translation>总产能（吨/年）</translation>
-    </message>
-    <message>
-        <source>Total throughput (t/yr)</source>
-        <translation>总处理量（吨/年）</translation>
-    </message>
-    <message>
-        <source>Utilisation (total throughput ÷ total capacity)</source>
-        <translation>利用率（总处理量 ÷ 总产能）</translation>
-    </message>
-    <message>
-        <source>Total revenue ({unit})</source>
-        <translation>总收入（{unit}）</translation>
-    </message>
-    <message>
-        <source>Total cost ({unit})</source>
-        <translation>总成本（{unit}）</translation>
-    </message>
-    <message>
-        <source>Total profit ({unit})</source>
-        <translation>总利润（{unit}）</translation>
-    </message>
-    <message>
-        <source>Plants with a loss</source>
-        <translation>亏损的工厂</translation>
-    </message>
-    <message>
-        <source>{k} of {n} ({share})</source>
-        <translation>{n} 个中的 {k} 个（{share}）</translation>
-    </message>
-    <message>
-        <source>Median unit cost (CNY/t)</source>
-        <translation>单位成本中位数（元/吨）</translation>
-    </message>
-    <message>
-        <source>Representative plant: {name}, the plant of median capacity. Its curve holds capacity and annual fixed cost and varies throughput from 0 to capacity; the dashed curve is a plant of each size at full use; dots are the plants at their throughput.</source>
-        <translation>代表性工厂：{name}，即产能居中位的工厂。其曲线保持产能和年固定成本不变，处理量从 0 变化到产能；虚线为各规模工厂满负荷运行时的曲线；圆点为各工厂在其实际处理量下的位置。</translation>
-    </message>
-    <message>
-        <source>none: a loss even at full use</source>
-        <translation>无：满负荷时仍亏损</translation>
-    </message>
-    <message>
-        <source>Annual fixed cost ({unit})</source>
-        <translation>年固定成本（{unit}）</translation>
-    </message>
-    <message>
-        <source>Profit at this throughput ({unit})</source>
-        <translation>该处理量下的利润（{unit}）</translation>
-    </message>
-    <message>
-        <source>Profit at full use ({unit})</source>
-        <translation>满负荷利润（{unit}）</translation>
-    </message>
-    <message>
-        <source>Break-even throughput (t/yr)</source>
-        <translation>盈亏平衡处理量（吨/年）</translation>
-    </message>
-    <message>
-        <source>Break-even utilisation</source>
-        <translation>盈亏平衡利用率</translation>
-    </message>
-    <message>
-        <source>Smallest plant that breaks even at full use (t/yr)</source>
-        <translation>满负荷时能达到盈亏平衡的最小工厂（吨/年）</translation>
-    </message>
-    <message>
-        <source>none in the range shown</source>
-        <translation>所示范围内没有</translation>
-    </message>
-    <message>
-        <source>Representative plant</source>
-        <translation>代表性工厂</translation>
-    </message>
-    <message>
-        <source>Plants at their throughput</source>
-        <translation>各工厂的实际处理量</translation>
-    </message>
-    <message>
-        <source>Plant of each size at full use</source>
-        <translation>各规模工厂满负荷运行</translation>
-    </message>
-    <message>
-        <source>Profit (100 M CNY/yr, 亿元)</source>
-        <translation>利润（亿元/年）</translation>
-    </message>
-    <message>
-        <source>Unit processing cost over throughput, with the three stages of the scale curve shaded.</source>
-        <translation>单位处理成本随处理量的变化，规模曲线的三个阶段以阴影标出。</translation>
-    </message>
-    <message>
-        <source>Profit over throughput, with the three stages of the scale curve shaded; the filled dot marks the representative plant's throughput, the open circle its break-even throughput (absent when no throughput up to capacity breaks even).</source>
-        <translation>利润随处理量的变化，阴影为规模曲线的三个阶段；实心点为代表性工厂的处理量，空心圆为其盈亏平衡处理量（在产能范围内无法盈亏平衡时不显示）。</translation>
-    </message>
-    <message>
-        <source>The inset enlarges the representative plant's curve.</source>
-        <translation>插图放大显示代表性工厂的曲线。</translation>
-    </message>
-    <message>
-        <source>Representative plant ({cap} t/yr)</source>
-        <translation>代表性工厂（{cap} 吨/年）</translation>
-    </message>
-    <message>
-        <source>Its throughput</source>
-        <translation>其处理量</translation>
-    </message>
-    <message>
-        <source>Break-even: {t} t/yr</source>
-        <translation>盈亏平衡：{t} 吨/年</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>收入</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>成本</translation>
-    </message>
-    <message>
-        <source>Profit</source>
-        <translation>利润</translation>
-    </message>
-    <message>
-        <source>All plants (100 M CNY/yr, 亿元)</source>
-        <translation>全部工厂（亿元/年）</translation>
-    </message>
-    <message>
-        <source>Revenue and cost of all plants by term, stacked; the third bar is the profit.</source>
-        <translation>全部工厂各分项的收入与成本（堆叠）；第三根柱为利润。</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Term</source>
-        <translation>分项</translation>
-    </message>
-    <message>
-        <source>All plants ({unit})</source>
-        <translation>全部工厂（{unit}）</translation>
-    </message>
-    <message>
-        <source>Per tonne processed (CNY/t)</source>
-        <translation>每吨处理量（元/吨）</translation>
-    </message>
-    <message>
-        <source>Share of revenue or cost</source>
-        <translation>占收入或成本的比例</translation>
-    </message>
-    <message>
-        <source>cascade use</source>
-        <translation>梯次利用</translation>
-    </message>
-    <message>
-        <source>recycling</source>
-        <translation>再生利用</translation>
-    </message>
-    <message>
-        <source>The share of packs fit for second life ({share}) goes to cascade use where it is worth more per tonne than recycling. For the representative plant at full use cascade use pays from a storage peak-valley spread of {s} CNY/kWh; the spread assumed is {spread} CNY/kWh.</source>
-        <translation>适合梯次利用的电池包（{share}）在每吨价值高于再生利用时进入梯次利用。对于满负荷运行的代表性工厂，当储能峰谷价差达到 {s} 元/kWh 时梯次利用开始更划算；假设的价差为 {spread} 元/kWh。</translation>
-    </message>
-    <message>
-        <source>Route</source>
-        <translation>路线</translation>
-    </message>
-    <message>
-        <source>Profit ({unit})</source>
-        <translation>利润（{unit}）</translation>
-    </message>
-    <message>
-        <source>Unit cost (CNY/t)</source>
-        <translation>单位成本（元/吨）</translation>
-    </message>
-    <message>
-        <source>Margin</source>
-        <translation>利润率</translation>
-    </message>
-    <message>
-        <source>Break-even (t/yr)</source>
-        <translation>盈亏平衡（吨/年）</translation>
-    </message>
-    <message>
-        <source>Margin = profit ÷ revenue; a dash: undefined (no break-even throughput up to capacity, or no revenue).</source>
-        <translation>利润率 = 利润 ÷ 收入；短横线：无定义（产能范围内没有盈亏平衡处理量，或没有收入）。</translation>
-    </message>
-    <message>
         <source>Rm recovered materials</source>
         <translation>Rm 回收材料</translation>
     </message>
@@ -3665,6 +3437,10 @@
         <translation>来源研究的背景：18 个城市约有 17 万吨退役电池，但网点相对较少；上海占退役量的 6.7%，却只占网点的 2.97%。</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
         <source>Cities</source>
         <translation>城市</translation>
     </message>
@@ -3699,6 +3475,10 @@
     <message>
         <source>Outlet classes</source>
         <translation>网点类别数</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Fewer classes than requested: the shares have too few distinct values. Classes are compared by their position on their own scale (lowest 0, highest 1).</source>
@@ -3843,6 +3623,226 @@
     <message>
         <source>By volume, largest first; gap = volume share − outlet share</source>
         <translation>按退役量从大到小；差距 = 退役量占比 − 网点占比</translation>
+    </message>
+    <message>
+        <source>DLCER-Battery model: profit = revenues (Rm, Rt, Sg, Ec) − costs (Cp, Cd, Cr, Ce, pack purchase). Tables in t/yr, CNY/yr and CNY/t; charts in 10 kt/yr (万吨) and 100 M CNY (亿元). Unit cost = processing cost per tonne, fixed cost included, purchase excluded.</source>
+        <translation>DLCER-Battery 模型：利润 = 收入（Rm、Rt、Sg、Ec）− 成本（Cp、Cd、Cr、Ce、电池包收购）。表格单位为吨/年、元/年和元/吨；图表单位为万吨/年和亿元。单位成本 = 每吨处理成本，含固定成本，不含收购。</translation>
+    </message>
+    <message>
+        <source>Profit over throughput</source>
+        <translation>利润随处理量的变化</translation>
+    </message>
+    <message>
+        <source>Unit cost over throughput</source>
+        <translation>单位成本随处理量的变化</translation>
+    </message>
+    <message>
+        <source>Revenue and cost by term</source>
+        <translation>各分项的收入与成本</translation>
+    </message>
+    <message>
+        <source>Cascade use or recycling</source>
+        <translation>梯次利用还是再生利用</translation>
+    </message>
+    <message>
+        <source>Plants by profit</source>
+        <translation>按利润排列的工厂</translation>
+    </message>
+    <message>
+        <source>{unit}/yr</source>
+        <translation>{unit}/年</translation>
+    </message>
+    <message>
+        <source>Plants</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <source>Total capacity (t/yr)</source>
+        <translation>总产能（吨/年）</translation>
+    </message>
+    <message>
+        <source>Total throughput (t/yr)</source>
+        <translation>总处理量（吨/年）</translation>
+    </message>
+    <message>
+        <source>Utilisation (total throughput ÷ total capacity)</source>
+        <translation>利用率（总处理量 ÷ 总产能）</translation>
+    </message>
+    <message>
+        <source>Total revenue ({unit})</source>
+        <translation>总收入（{unit}）</translation>
+    </message>
+    <message>
+        <source>Total cost ({unit})</source>
+        <translation>总成本（{unit}）</translation>
+    </message>
+    <message>
+        <source>Total profit ({unit})</source>
+        <translation>总利润（{unit}）</translation>
+    </message>
+    <message>
+        <source>Plants with a loss</source>
+        <translation>亏损的工厂</translation>
+    </message>
+    <message>
+        <source>{k} of {n} ({share})</source>
+        <translation>{n} 个中的 {k} 个（{share}）</translation>
+    </message>
+    <message>
+        <source>Median unit cost (CNY/t)</source>
+        <translation>单位成本中位数（元/吨）</translation>
+    </message>
+    <message>
+        <source>Representative plant: {name}, the plant of median capacity. Its curve holds capacity and annual fixed cost and varies throughput from 0 to capacity; the dashed curve is a plant of each size at full use; dots are the plants at their throughput.</source>
+        <translation>代表性工厂：{name}，即产能居中位的工厂。其曲线保持产能和年固定成本不变，处理量从 0 变化到产能；虚线为各规模工厂满负荷运行时的曲线；圆点为各工厂在其实际处理量下的位置。</translation>
+    </message>
+    <message>
+        <source>none: a loss even at full use</source>
+        <translation>无：满负荷时仍亏损</translation>
+    </message>
+    <message>
+        <source>Annual fixed cost ({unit})</source>
+        <translation>年固定成本（{unit}）</translation>
+    </message>
+    <message>
+        <source>Profit at this throughput ({unit})</source>
+        <translation>该处理量下的利润（{unit}）</translation>
+    </message>
+    <message>
+        <source>Profit at full use ({unit})</source>
+        <translation>满负荷利润（{unit}）</translation>
+    </message>
+    <message>
+        <source>Break-even throughput (t/yr)</source>
+        <translation>盈亏平衡处理量（吨/年）</translation>
+    </message>
+    <message>
+        <source>Break-even utilisation</source>
+        <translation>盈亏平衡利用率</translation>
+    </message>
+    <message>
+        <source>Smallest plant that breaks even at full use (t/yr)</source>
+        <translation>满负荷时能达到盈亏平衡的最小工厂（吨/年）</translation>
+    </message>
+    <message>
+        <source>none in the range shown</source>
+        <translation>所示范围内没有</translation>
+    </message>
+    <message>
+        <source>Representative plant</source>
+        <translation>代表性工厂</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>分项</translation>
+    </message>
+    <message>
+        <source>All plants ({unit})</source>
+        <translation>全部工厂（{unit}）</translation>
+    </message>
+    <message>
+        <source>Per tonne processed (CNY/t)</source>
+        <translation>每吨处理量（元/吨）</translation>
+    </message>
+    <message>
+        <source>Share of revenue or cost</source>
+        <translation>占收入或成本的比例</translation>
+    </message>
+    <message>
+        <source>cascade use</source>
+        <translation>梯次利用</translation>
+    </message>
+    <message>
+        <source>recycling</source>
+        <translation>再生利用</translation>
+    </message>
+    <message>
+        <source>The share of packs fit for second life ({share}) goes to cascade use where it is worth more per tonne than recycling. For the representative plant at full use cascade use pays from a storage peak-valley spread of {s} CNY/kWh; the spread assumed is {spread} CNY/kWh.</source>
+        <translation>适合梯次利用的电池包（{share}）在每吨价值高于再生利用时进入梯次利用。对于满负荷运行的代表性工厂，当储能峰谷价差达到 {s} 元/kWh 时梯次利用开始更划算；假设的价差为 {spread} 元/kWh。</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Profit ({unit})</source>
+        <translation>利润（{unit}）</translation>
+    </message>
+    <message>
+        <source>Unit cost (CNY/t)</source>
+        <translation>单位成本（元/吨）</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>利润率</translation>
+    </message>
+    <message>
+        <source>Break-even (t/yr)</source>
+        <translation>盈亏平衡（吨/年）</translation>
+    </message>
+    <message>
+        <source>Margin = profit ÷ revenue; a dash: undefined (no break-even throughput up to capacity, or no revenue).</source>
+        <translation>利润率 = 利润 ÷ 收入；短横线：无定义（产能范围内没有盈亏平衡处理量，或没有收入）。</translation>
+    </message>
+    <message>
+        <source>Plants at their throughput</source>
+        <translation>各工厂的实际处理量</translation>
+    </message>
+    <message>
+        <source>Plant of each size at full use</source>
+        <translation>各规模工厂满负荷运行</translation>
+    </message>
+    <message>
+        <source>Profit (100 M CNY/yr, 亿元)</source>
+        <translation>利润（亿元/年）</translation>
+    </message>
+    <message>
+        <source>Unit processing cost over throughput, with the three stages of the scale curve shaded.</source>
+        <translation>单位处理成本随处理量的变化，规模曲线的三个阶段以阴影标出。</translation>
+    </message>
+    <message>
+        <source>Profit over throughput, with the three stages of the scale curve shaded; the filled dot marks the representative plant's throughput, the open circle its break-even throughput (absent when no throughput up to capacity breaks even).</source>
+        <translation>利润随处理量的变化，阴影为规模曲线的三个阶段；实心点为代表性工厂的处理量，空心圆为其盈亏平衡处理量（在产能范围内无法盈亏平衡时不显示）。</translation>
+    </message>
+    <message>
+        <source>The inset enlarges the representative plant's curve.</source>
+        <translation>插图放大显示代表性工厂的曲线。</translation>
+    </message>
+    <message>
+        <source>Representative plant ({cap} t/yr)</source>
+        <translation>代表性工厂（{cap} 吨/年）</translation>
+    </message>
+    <message>
+        <source>Its throughput</source>
+        <translation>其处理量</translation>
+    </message>
+    <message>
+        <source>Break-even: {t} t/yr</source>
+        <translation>盈亏平衡：{t} 吨/年</translation>
+    </message>
+    <message>
+        <source>All plants (100 M CNY/yr, 亿元)</source>
+        <translation>全部工厂（亿元/年）</translation>
+    </message>
+    <message>
+        <source>Revenue and cost of all plants by term, stacked; the third bar is the profit.</source>
+        <translation>全部工厂各分项的收入与成本（堆叠）；第三根柱为利润。</translation>
     </message>
     <message>
         <source>Ratio = retirement ÷ recycling capacity, both in t/yr. Thresholds: idle below {idle}, tight from {tight}, shortage above {shortage}.</source>

@@ -301,29 +301,26 @@ def test_no_data_rows_kept_with_null_values():
     assert r.n_no_data == 3
 
 
-def test_feature_values_are_python_types():
+def test_output_values_of_a_row():
+    # the arrays the algorithm writes: shares float64 (NaN is NULL), classes integers (0 is
+    # NULL), codes and types text or None, under_sig True/False/None
     r = bv.match(VOL2, OUT2, k=2)
-    row = r.feature_values(2)
-    assert row == {
-        "vol_share": pytest.approx(0.40),
-        "outlet_share": pytest.approx(0.05),
-        "share_gap": pytest.approx(0.35),
-        "vol_class": 2,
-        "outlet_class": 1,
-        "match_code": "2-1",
-        "match_type": "under_served",
-        "outlets_expected": pytest.approx(40.0),  # 100 outlets × 0.40
-        "p_fewer": pytest.approx(stats.binom.cdf(5, 100, 0.4), rel=1e-12),
-        "q_fewer": row["q_fewer"],
-        "under_sig": True,
-    }
-    assert row["p_fewer"] <= row["q_fewer"] < 0.05
-    assert type(row["vol_share"]) is float and type(row["vol_class"]) is int
-    empty = r.feature_values(5)
-    assert empty["vol_share"] is None and empty["share_gap"] is None
-    assert empty["match_code"] is None and empty["match_type"] == "no_data"
-    assert empty["vol_class"] == 0 and type(empty["vol_class"]) is int
-    assert empty["p_fewer"] is None and empty["under_sig"] is None
+    i = 2
+    assert r.vol_share[i] == pytest.approx(0.40)
+    assert r.outlet_share[i] == pytest.approx(0.05)
+    assert r.share_gap[i] == pytest.approx(0.35)
+    assert (r.vol_class[i], r.outlet_class[i]) == (2, 1)
+    assert (r.match_code[i], r.match_type[i]) == ("2-1", "under_served")
+    assert r.outlets_expected[i] == pytest.approx(40.0)  # 100 outlets × 0.40
+    assert r.p_fewer[i] == pytest.approx(stats.binom.cdf(5, 100, 0.4), rel=1e-12)
+    assert r.under_sig[i] is True
+    assert r.p_fewer[i] <= r.q_fewer[i] < 0.05
+    assert r.vol_share.dtype == np.float64 and r.vol_class.dtype.kind == "i"
+    j = 5
+    assert math.isnan(r.vol_share[j]) and math.isnan(r.share_gap[j])
+    assert r.match_code[j] is None and r.match_type[j] == "no_data"
+    assert r.vol_class[j] == 0
+    assert math.isnan(r.p_fewer[j]) and r.under_sig[j] is None
 
 
 def test_negative_values_name_the_rows():

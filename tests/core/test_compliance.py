@@ -87,19 +87,15 @@ def test_negative_and_infinite_values_name_the_rows():
         cc.capital_compliance([1, 2], [1])
 
 
-def test_feature_values_and_order():
+def test_output_values_and_order():
+    # the arrays the algorithm writes (NaN is NULL in the output)
     r = cc.capital_compliance(CAPITAL, FIRMS)
-    row = r.feature_values(0)
-    assert row["compliance_index"] == pytest.approx(340 / 900)
-    assert row["no_whitelist"] is False and type(row["capital_share"]) is float
-    assert r.feature_values(2)["compliance_index"] is None  # capital 0
-    assert r.feature_values(1)["no_whitelist"] is True
-    assert r.feature_values(4) == {
-        "capital_share": None,
-        "whitelist_share": None,
-        "compliance_index": None,
-        "no_whitelist": False,
-    }
+    assert r.compliance_index[0] == pytest.approx(340 / 900)
+    assert not r.no_whitelist[0] and r.capital_share.dtype == np.float64
+    assert math.isnan(r.compliance_index[2])  # capital 0
+    assert r.no_whitelist[1]
+    row4 = (r.capital_share[4], r.whitelist_share[4], r.compliance_index[4])
+    assert all(math.isnan(x) for x in row4) and not r.no_whitelist[4]
     # defined indices: row 5 (3.78), row 0 (0.378), row 1 (0)
     assert cc.compliance_order(r).tolist() == [5, 0, 1]
     assert cc.compliance_order(r, most=False).tolist() == [1, 0, 5]

@@ -1,5 +1,5 @@
 """Tests for the economics reports: plant profit, scale-curve calibration and profit uncertainty
-(core.report_economics and the modules it re-exports)."""
+(reports.plant_profit, reports.calibration, reports.uncertainty)."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from battery_recycling_atlas.core.economics import model as eco
 from battery_recycling_atlas.core.economics import presets as ep
 from battery_recycling_atlas.core.economics import uncertainty as unc
 from battery_recycling_atlas.reports import economics_common as common
-from battery_recycling_atlas.reports.economics import (
-    calibration_report_html,
+from battery_recycling_atlas.reports.calibration import calibration_report_html
+from battery_recycling_atlas.reports.html import esc, fmt_number, fmt_percent
+from battery_recycling_atlas.reports.plant_profit import (
     plant_profit_report_html,
     representative_plant,
-    uncertainty_report_html,
 )
-from battery_recycling_atlas.reports.html import esc, fmt_number, fmt_percent
+from battery_recycling_atlas.reports.uncertainty import uncertainty_report_html
 
 OBSERVED = Path(__file__).resolve().parents[2] / "resources" / "data" / "observed_unit_costs.csv"
 NAMES = ["上海<&>厂", "Hunan 1", "江西赣州", "Small", "Big"]

@@ -10,12 +10,9 @@ from scipy import stats as sp_stats
 
 from battery_recycling_atlas.core.mismatch import bivariate as bv
 from battery_recycling_atlas.core.mismatch import compliance as cc
+from battery_recycling_atlas.reports.bivariate_legend import fmt_share, legend_grid_svg
 from battery_recycling_atlas.reports.compliance import compliance_report_html
-from battery_recycling_atlas.reports.matching import (
-    fmt_share,
-    legend_grid_svg,
-    matching_report_html,
-)
+from battery_recycling_atlas.reports.matching import matching_report_html
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

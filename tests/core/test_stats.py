@@ -137,3 +137,33 @@ def test_to_float_array_handles_missing_markers():
     assert arr.dtype == np.float64
     assert np.array_equal(np.isnan(arr), [False, True, True, False])
     assert arr[0] == 1.0 and arr[3] == 2.5
+
+
+def test_core_errors_are_structured_and_keep_their_text():
+    # Adapters translate from the class and its fields; the English text stays as it was.
+    from battery_recycling_atlas.core import errors, forecast
+    from battery_recycling_atlas.core.mismatch import classify, compliance, ratio
+
+    with pytest.raises(errors.NonNumericValueError) as err:
+        stats.to_float_array([1.0, "x"], "volume")
+    assert (err.value.which, err.value.indices, err.value.value) == ("volume", [1], "x")
+    assert str(err.value) == "volume: item 1 is not a number: 'x'"
+    with pytest.raises(errors.LengthMismatchError) as err:
+        compliance.capital_compliance([1, 2], [1])
+    assert err.value.lengths == (2, 1) and err.value.indices == []
+    assert str(err.value) == "capital and firms differ in length: 2 != 1"
+    with pytest.raises(errors.SettingError) as err:
+        classify.compute_breaks([1.0, 2.0, 3.0], 1, "quantile")
+    assert err.value.name == "k" and str(err.value) == "number of classes must be at least 2, got 1"
+    with pytest.raises(errors.SettingError) as err:
+        ratio.parse_thresholds("0.2,0.8")
+    assert err.value.name == "thresholds" and isinstance(err.value, errors.ParameterError)
+    with pytest.raises(errors.SettingError) as err:
+        forecast.ForecastParams(start_year=2030, end_year=2025)
+    assert (
+        err.value.name == "start_year"
+        and str(err.value) == "start year 2030 is after end year 2025"
+    )
+    with pytest.raises(errors.NonFiniteValueError) as err:
+        classify.natural_breaks([1.0, float("nan"), float("inf")], 2)
+    assert err.value.indices == [2]

@@ -1,8 +1,8 @@
-"""HTML reports of the plant economics: ``plant_profit`` (here), ``calibrate_scale_curve``
-(:mod:`.report_calibration`) and ``profit_uncertainty`` (:mod:`.report_uncertainty`); all three
-builders are importable from this module.
+"""HTML report of ``plant_profit`` (the other economics reports: :mod:`.calibration` for
+``calibrate_scale_curve``, :mod:`.uncertainty` for ``profit_uncertainty``; charts in
+:mod:`.plant_profit_charts`).
 
-The plant-profit page: notes, summary, the profit and unit-cost curves over throughput of a
+The page: notes, summary, the profit and unit-cost curves over throughput of a
 representative plant (the plant of median capacity) with the paper's three stage bands and the
 break-even point, revenue and cost by term for all plants, the cascade-or-recycle counts and the
 plants sorted by profit. Tables in t/yr, CNY/yr and CNY/t; charts in 10 kt/yr (万吨) and 100 M CNY
@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..core.constants import Q_UNIT, STAGE_BOUNDS
 from ..core.economics.model import (
     COST_TERMS,
     REVENUE_TERMS,
@@ -27,23 +28,15 @@ from ..core.economics.model import (
     solve_break_even,
 )
 from ..core.economics.uncertainty import median_capacity_index
-from .calibration import calibration_report_html
+from ..core.stats import FloatArray
 from .economics_common import (
-    Q_UNIT,
-    STAGE_BOUNDS,
-    TERM_COLORS,
-    YI,
-    draw_stage_bands,
-    figure_html,
     footer_html,
     identity,
-    plain,
     stage_legend_html,
     table_rows,
     term_labels,
 )
 from .html import (
-    chart_rc,
     esc,
     fmt_money,
     fmt_number,
@@ -51,17 +44,10 @@ from .html import (
     html_page,
     html_table,
     money_unit,
-    new_figure,
-    svg_from_figure,
 )
-from .uncertainty import uncertainty_report_html
+from .plant_profit_charts import curve_chart, terms_chart
 
-__all__ = [
-    "calibration_report_html",
-    "plant_profit_report_html",
-    "representative_plant",
-    "uncertainty_report_html",
-]
+__all__ = ["plant_profit_report_html", "representative_plant"]
 
 
 def representative_plant(
@@ -100,7 +86,7 @@ def representative_plant(
     }
 
 
-def _first_root(v: dict[str, float], sizes: np.ndarray, profit: np.ndarray) -> float:
+def _first_root(v: dict[str, float], sizes: FloatArray, profit: FloatArray) -> float:
     """Capacity (t/yr) where the full-use profit first goes from < 0 to ≥ 0 (bisection)."""
     up = np.flatnonzero((profit[:-1] < 0) & (profit[1:] >= 0))
     if up.size == 0:
@@ -158,12 +144,12 @@ def plant_profit_report_html(
     body.append(f"<h2>{esc(tr('Profit over throughput'))}</h2>")
     body.append(_representative_html(names, result, params, rep, tr))
     body.append(stage_legend_html(tr))
-    body.append(_curve_chart(result, rep, tr, unit_cost=False))
+    body.append(curve_chart(result, rep, tr, unit_cost=False))
     body.append(f"<h2>{esc(tr('Unit cost over throughput'))}</h2>")
-    body.append(_curve_chart(result, rep, tr, unit_cost=True))
+    body.append(curve_chart(result, rep, tr, unit_cost=True))
 
     body.append(f"<h2>{esc(tr('Revenue and cost by term'))}</h2>")
-    body.append(_terms_chart(result, tr))
+    body.append(terms_chart(result, tr))
     body.append(_terms_table(result, tr))
 
     body.append(f"<h2>{esc(tr('Cascade use or recycling'))}</h2>")
@@ -175,7 +161,7 @@ def plant_profit_report_html(
     return html_page(title, body)
 
 
-def _summary_rows(res: PlantEconomics, tr: Callable[[str], str]) -> list[tuple]:
+def _summary_rows(res: PlantEconomics, tr: Callable[[str], str]) -> list[tuple[str, Any]]:
     cap, thr = float(res.capacity.sum()), float(res.throughput.sum())
     losses = int(np.sum(res.profit < 0))
     unit = res.unit_cost[np.isfinite(res.unit_cost)]
@@ -239,212 +225,6 @@ def _representative_html(
     ]
     return f"<p>{esc(text)}</p>\n" + html_table(
         [tr("Representative plant"), tr("Value")], rows, numeric=(False, True)
-    )
-
-
-#: Below this share of the x range the representative curve also gets a zoomed inset.
-ZOOM_BELOW = 0.35
-
-
-def _curve_chart(
-    res: PlantEconomics, rep: dict[str, Any], tr: Callable[[str], str], *, unit_cost: bool
-) -> str:
-    import matplotlib
-
-    x_max = rep["x_max"]
-    scale = 1.0 if unit_cost else YI
-    key = "unit_cost" if unit_cost else "profit"
-    y_plants = (res.unit_cost if unit_cost else res.profit) / scale
-    zoom = rep["capacity"] / Q_UNIT < ZOOM_BELOW * x_max
-    with matplotlib.rc_context(chart_rc()):
-        fig = new_figure(7.5, 5.0)
-        ax = fig.add_subplot()
-        draw_stage_bands(ax, x_max, tr)
-        ax.scatter(
-            res.throughput / Q_UNIT,
-            y_plants,
-            s=10,
-            color="#8c8c8c",
-            alpha=0.7,
-            linewidths=0,
-            zorder=2,
-            label=plain(tr("Plants at their throughput")),
-            rasterized=len(res) > 5000,
-        )
-        ax.plot(
-            rep["sizes"] / Q_UNIT,
-            rep["full_" + key] / scale,
-            color="#2166ac",
-            linestyle="--",
-            linewidth=1.2,
-            zorder=3,
-            label=plain(tr("Plant of each size at full use")),
-        )
-        _draw_representative(ax, res, rep, key, scale, tr, labels=True)
-        if unit_cost:
-            finite = y_plants[np.isfinite(y_plants)]
-            ref = np.interp(Q_UNIT, rep["sizes"], rep["full_unit_cost"])  # 10 kt/yr, full use
-            top = max(float(np.percentile(finite, 98)) if finite.size else 0.0, float(ref))
-            ax.set_ylim(0, top * 1.15)
-            ax.set_ylabel(plain(tr("Unit processing cost (CNY/t)")))
-        else:
-            ax.axhline(0.0, color="#333333", linewidth=0.8, zorder=1)
-            ax.set_ylabel(plain(tr("Profit (100 M CNY/yr, 亿元)")))
-        ax.set_xlim(0, x_max)
-        ax.set_xlabel(plain(tr("Throughput Q (10 kt/yr, 万吨)")))
-        ax.grid(True, color="#e6e6e6", linewidth=0.5, zorder=0)
-        ax.legend(
-            fontsize=7, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2
-        )
-        if zoom:
-            _inset(ax, res, rep, key, scale, tr, unit_cost)
-        label = tr("Unit cost over throughput") if unit_cost else tr("Profit over throughput")
-        svg = svg_from_figure(fig, label=label)
-    caption = (
-        tr(
-            "Unit processing cost over throughput, with the three stages of the scale "
-            "curve shaded."
-        )
-        if unit_cost
-        else tr(
-            "Profit over throughput, with the three stages of the scale curve shaded; the "
-            "filled dot marks the representative plant's throughput, the open circle its "
-            "break-even throughput (absent when no throughput up to capacity breaks "
-            "even)."
-        )
-    )
-    if zoom:
-        caption += " " + tr("The inset enlarges the representative plant's curve.")
-    return figure_html(svg, caption)
-
-
-def _draw_representative(
-    ax: Any,
-    res: PlantEconomics,
-    rep: dict[str, Any],
-    key: str,
-    scale: float,
-    tr: Callable[[str], str],
-    *,
-    labels: bool,
-) -> None:
-    """The representative plant's curve, its operating point and its break-even point."""
-    i, t, y = rep["index"], rep["throughput"], rep[key] / scale
-
-    def lab(text: str) -> str | None:
-        return plain(text) if labels else None
-
-    ax.plot(
-        t / Q_UNIT,
-        y,
-        color="#b2182b",
-        linewidth=1.8,
-        zorder=4,
-        label=lab(tr("Representative plant ({cap} t/yr)").format(cap=fmt_number(rep["capacity"]))),
-    )
-    y_op = (res.unit_cost if key == "unit_cost" else res.profit)[i] / scale
-    ax.plot(
-        [res.throughput[i] / Q_UNIT],
-        [y_op],
-        marker="o",
-        markersize=5,
-        color="#b2182b",
-        linestyle="",
-        zorder=5,
-        label=lab(tr("Its throughput")),
-    )
-    be = rep["breakeven_t"]
-    if np.isfinite(be):
-        y_be = 0.0 if key == "profit" else float(np.interp(be, t, y))
-        ax.plot(
-            [be / Q_UNIT],
-            [y_be],
-            marker="o",
-            markersize=7,
-            color="#ffffff",
-            markeredgecolor="#b2182b",
-            markeredgewidth=1.8,
-            linestyle="",
-            zorder=6,
-            label=lab(tr("Break-even: {t} t/yr").format(t=fmt_number(be))),
-        )
-
-
-def _inset(
-    ax: Any,
-    res: PlantEconomics,
-    rep: dict[str, Any],
-    key: str,
-    scale: float,
-    tr: Callable[[str], str],
-    unit_cost: bool,
-) -> None:
-    """A zoom on the representative plant: upper right for unit cost (which falls), upper
-    left for profit (which rises)."""
-    box = [0.55, 0.42, 0.42, 0.46] if unit_cost else [0.07, 0.42, 0.42, 0.46]
-    inner = ax.inset_axes(box)
-    inner.set_facecolor("#ffffff")
-    _draw_representative(inner, res, rep, key, scale, tr, labels=False)
-    cap_q = rep["capacity"] / Q_UNIT
-    inner.set_xlim(0, cap_q * 1.03)
-    y = rep[key] / scale
-    if unit_cost:
-        inner.set_ylim(0, float(np.nanmin(y)) * 3.0)
-    else:
-        inner.axhline(0.0, color="#333333", linewidth=0.7)
-        lo, hi = float(np.min(y)), float(np.max(y))
-        pad = 0.08 * max(hi - lo, 1e-12)
-        inner.set_ylim(min(lo, 0.0) - pad, max(hi, 0.0) + pad)
-    inner.tick_params(labelsize=6)
-    inner.grid(True, color="#eeeeee", linewidth=0.5)
-    inner.set_title(plain(tr("Representative plant")), fontsize=7)
-
-
-def _terms_chart(res: PlantEconomics, tr: Callable[[str], str]) -> str:
-    import matplotlib
-
-    labels = term_labels(tr)
-    totals = {t: float(res.revenue_by_term[t].sum()) / YI for t in REVENUE_TERMS}
-    totals.update({t: float(res.cost_by_term[t].sum()) / YI for t in COST_TERMS})
-    profit = float(res.profit.sum()) / YI
-    with matplotlib.rc_context(chart_rc()):
-        fig = new_figure(7.5, 4.4)
-        ax = fig.add_subplot()
-        for x, terms in ((0, REVENUE_TERMS), (1, COST_TERMS)):
-            pos = neg = 0.0
-            for t in terms:
-                value = totals[t]
-                bottom = pos if value >= 0 else neg
-                ax.bar(
-                    x,
-                    value,
-                    bottom=bottom,
-                    width=0.6,
-                    color=TERM_COLORS[t],
-                    edgecolor="white",
-                    linewidth=0.5,
-                    label=plain(labels[t]),
-                )
-                pos, neg = (pos + value, neg) if value >= 0 else (pos, neg + value)
-        ax.bar(2, profit, width=0.6, color="#1a9850" if profit >= 0 else "#d73027")
-        ax.axhline(0.0, color="#333333", linewidth=0.8)
-        ax.set_xticks([0, 1, 2])
-        ax.set_xticklabels([plain(tr("Revenue")), plain(tr("Cost")), plain(tr("Profit"))])
-        ax.set_ylabel(plain(tr("All plants (100 M CNY/yr, 亿元)")))
-        ax.grid(True, axis="y", color="#e6e6e6", linewidth=0.5)
-        ax.set_axisbelow(True)
-        handles, names = ax.get_legend_handles_labels()
-        ax.legend(
-            handles[::-1],
-            names[::-1],
-            fontsize=7,
-            frameon=False,
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-        )
-        svg = svg_from_figure(fig, label=tr("Revenue and cost by term"))
-    return figure_html(
-        svg, tr("Revenue and cost of all plants by term, stacked; the third bar " "is the profit.")
     )
 
 
