@@ -76,7 +76,9 @@ $(VENV)/.typecheck: requirements-typecheck.txt $(VENV)/.installed
 	@touch $@
 
 typecheck: $(VENV)/.typecheck
-	$(VENV)/bin/mypy
+	@mkdir -p build/pkg && ln -sfn $(CURDIR) build/pkg/battery_recycling_atlas
+	cd build/pkg && $(abspath $(VENV))/bin/mypy --config-file $(CURDIR)/pyproject.toml \
+	  -p battery_recycling_atlas.core -p battery_recycling_atlas.reports
 
 styles: setup
 	$(PY) tools/build_styles.py
