@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import numpy as np
@@ -34,6 +35,17 @@ def layer_from(uri: str, rows: list[tuple]) -> QgsVectorLayer:
         feats.append(f)
     assert layer.dataProvider().addFeatures(feats)[0]
     return layer
+
+
+def between(text: str, start: str, end: str) -> str:
+    """The part of ``text`` after ``start`` up to the next ``end`` (both must be there)."""
+    begin = text.index(start) + len(start)
+    return text[begin : text.index(end, begin)]
+
+
+def ranked_cities(table_html: str) -> list[tuple[str, str]]:
+    """(rank, city) of each row of a report table whose first columns are # and City."""
+    return re.findall(r'<tr><td class="num">(\d+)</td><td>([^<]*)</td>', table_html)
 
 
 def box(i: int) -> QgsGeometry:
@@ -116,7 +128,15 @@ def test_matching_hand_computed(run_alg, cities, tmp_path, feedback):
     e_id = next(f.id() for f in cities.getFeatures() if f["名称"] == "E")
     assert any(f"ids: E ({e_id})" in w and "NULL" in w for w in feedback.warnings)
     html = report.read_text(encoding="utf-8")
-    assert "<svg" in html and "C" in html
+    assert "<svg" in html
+    # C, and only C, is listed as significantly short of outlets and as under-served by class
+    # (rank, then city name); the scatter marks it with a red ring (#d7301f).
+    significant = between(html, "Cities with significantly too few outlets</h2>", "<h2>")
+    by_class = between(html, "Under-served cities by class</h2>", "<h2>")
+    assert ranked_cities(significant) == ranked_cities(by_class) == [("1", "C")]
+    assert "2-1</td>" in by_class
+    chart = between(html, 'aria-label="Volume share against outlet share"', "</svg>")
+    assert "#d7301f" in chart
     assert "significantly too few outlets" in html and "national total" not in html
     with sqlite3.connect(out) as db:
         assert db.execute("select count(*) from layer_styles").fetchone()[0] == 1
