@@ -77,8 +77,10 @@ def test_chart_data_stages_break_even_and_cascade():
     data = chart_data(DEFAULT_PARAMS, 200_000.0, 180_000.0)
     assert data.stage_bounds == (5.0, 20.0) and data.stage == "expansion"
     assert data.x_max >= 25.0 and data.q[-1] == pytest.approx(20.0)
-    if np.isfinite(data.breakeven_q):
-        assert np.interp(data.breakeven_q, data.q, data.profit) == pytest.approx(0.0, abs=5e5)
+    # With the defaults the plant breaks even inside the drawn range (about 134 kt/yr), where the
+    # profit curve crosses zero.
+    assert np.isfinite(data.breakeven_q) and data.q[0] < data.breakeven_q < data.q[-1]
+    assert np.interp(data.breakeven_q, data.q, data.profit) == pytest.approx(0.0, abs=5e5)
     # The cascade line crosses the recycling value at the break-even spread.
     crossing = np.interp(data.breakeven_spread, data.spreads, data.cascade_value)
     assert crossing == pytest.approx(data.recycle_value, rel=1e-6)
