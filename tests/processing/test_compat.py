@@ -30,6 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QFont
 
 from battery_recycling_atlas.processing import compat
+from tests.layers import write_gpkg
 
 KINDS = ("double", "int", "longlong", "string", "bool", "date")
 
@@ -118,17 +119,15 @@ def test_failed_export_says_why_in_one_line(qgis_app, tmp_path, no_deprecation):
 
 
 def _polygon_gpkg(path: Path) -> None:
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    layer = ds.CreateLayer("regions", srs, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("kind", ogr.OFTString))
-    for kind in ("a", "b"):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("kind", kind)
-        feature.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON((0 0,1 0,1 1,0 1,0 0))"))
-        layer.CreateFeature(feature)
-    ds = None
+    square = "POLYGON((0 0,1 0,1 1,0 1,0 0))"
+    write_gpkg(
+        path,
+        "regions",
+        4326,
+        ogr.wkbPolygon,
+        [("kind", ogr.OFTString)],
+        [(square, "a"), (square, "b")],
+    )
 
 
 def test_default_style_is_stored_in_the_geopackage_and_found_again(

@@ -23,29 +23,18 @@ from qgis.core import (
 )
 
 from tests.conftest import RecordingFeedback, handle_results
+from tests.layers import csv_layer, gpkg_layer
 
 ROOT = Path(__file__).resolve().parents[2]
 GPKG = ROOT / "resources" / "data" / "china_sample.gpkg"
 DATA = ROOT / "resources" / "data"
 
 
-def gpkg_layer(name: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{GPKG}|layername={name}", name, "ogr")
-    assert layer.isValid()
-    return layer
-
-
-def csv_layer(path: Path, name: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{path.as_uri()}?delimiter=,&detectTypes=yes", name, "delimitedtext")
-    assert layer.isValid()
-    return layer
-
-
 def inputs(tmp_path: Path) -> dict[str, QgsVectorLayer]:
     """The sample layers in the project, as the user has them when opening a dialog."""
     keys = tmp_path / "keys.csv"
     keys.write_text("adcode,value\n110000,1.5\n310000,2.5\n999999,3\n", encoding="utf-8")
-    layers = {name: gpkg_layer(name) for name in ("provinces", "cities", "whitelist_plants")}
+    layers = {name: gpkg_layer(GPKG, name) for name in ("provinces", "cities", "whitelist_plants")}
     layers["sales"] = csv_layer(DATA / "nev_sales_sample.csv", "sales")
     layers["costs"] = csv_layer(DATA / "observed_unit_costs.csv", "costs")
     layers["keys"] = csv_layer(keys, "keys")
@@ -228,7 +217,7 @@ def test_dialog_output_over_an_input_file_is_refused(
     from processing.tools import dataobjects
 
     plants = tmp_path / "plants.gpkg"
-    source = gpkg_layer("whitelist_plants")
+    source = gpkg_layer(GPKG, "whitelist_plants")
     QgsVectorFileWriter.writeAsVectorFormat(source, str(plants), "utf-8", source.crs(), "GPKG")
     alg = QgsApplication.processingRegistry().createAlgorithmById(f"battery_recycling:{alg_id}")
     params = parameters(alg_id, inputs(tmp_path))

@@ -8,9 +8,6 @@ import numpy as np
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsGeometry,
-    QgsPointXY,
     QgsProject,
     QgsVectorLayer,
 )
@@ -25,27 +22,9 @@ from battery_recycling_atlas.ui.workflow_model import (
     field_years,
     guess_field,
 )
+from tests.layers import plants_layer
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def plants_layer() -> QgsVectorLayer:
-    """Points with 名称, 产能 (capacity t/yr) and 处理量 (throughput t/yr)."""
-    layer = QgsVectorLayer(
-        "Point?crs=EPSG:4326&field=名称:string&field=产能:double" "&field=处理量:double",
-        "回收厂",
-        "memory",
-    )
-    feats = []
-    for i, row in enumerate(
-        [("甲", 167_000.0, 27_400.0), ("乙", 50_000.0, 50_000.0), ("丙", 20_000.0, 8_000.0)]
-    ):
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(110 + i, 30)))
-        f.setAttributes(list(row))
-        feats.append(f)
-    assert layer.dataProvider().addFeatures(feats)[0]
-    return layer
 
 
 def flush_deletes() -> None:
@@ -313,7 +292,10 @@ def test_presets_round_trip(explorer, tmp_path):
 
 
 def test_apply_to_layer_matches_the_algorithm(explorer, run_alg):
-    layer = plants_layer()
+    layer = plants_layer(
+        [("甲", 167_000.0, 27_400.0), ("乙", 50_000.0, 50_000.0), ("丙", 20_000.0, 8_000.0)],
+        "回收厂",
+    )
     QgsProject.instance().addMapLayer(layer)
     try:
         explorer.layer_combo.setLayer(layer)
