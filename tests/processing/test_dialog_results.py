@@ -152,6 +152,18 @@ def add_destinations(alg, params: dict, tmp_path: Path, mode: str) -> None:
         params[name] = QgsProcessingOutputLayerDefinition(target, project)
 
 
+def alg_layer_outputs(alg) -> list[str]:
+    """The names of the algorithm's vector and raster layer outputs, in definition order."""
+    kinds = (QgsProcessingOutputVectorLayer, QgsProcessingOutputRasterLayer)
+    return [o.name() for o in alg.outputDefinitions() if isinstance(o, kinds)]
+
+
+def optional(alg, name: str) -> bool:
+    """Whether the destination parameter behind output ``name`` is optional."""
+    dest = alg.parameterDefinition(name)
+    return dest is not None and bool(dest.flags() & dest.FlagOptional)
+
+
 def project_has(value: str) -> bool:
     """A project layer with this id, or read from this file."""
     project = QgsProject.instance()
@@ -188,12 +200,11 @@ def test_dialog_run_loads_every_output_without_error(plugin, clean_project, tmp_
     assert handle_results(alg, context, feedback, results) is True
     assert feedback.errors == []
 
-    layer_outputs = [
-        o.name()
-        for o in alg.outputDefinitions()
-        if isinstance(o, (QgsProcessingOutputVectorLayer, QgsProcessingOutputRasterLayer))
-        and results.get(o.name())
-    ]
+    layer_outputs = [name for name in alg_layer_outputs(alg) if results.get(name)]
+    # Every layer output asked for is there (in mode "skipped", the required ones only).
+    assert layer_outputs == [
+        name for name in alg_layer_outputs(alg) if mode != "skipped" or not optional(alg, name)
+    ], results
     for name in layer_outputs:
         assert project_has(results[name]), (name, results[name])
     # Exactly the outputs were added: no extra layer, none missing.

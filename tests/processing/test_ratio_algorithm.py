@@ -178,8 +178,10 @@ def test_plants_summed_by_location_across_crs(run_alg, feedback):
     assert out["A"]["capacity_t"] == pytest.approx(100.0)  # 40 + 60
     assert out["B"]["capacity_t"] == pytest.approx(300.0)  # the NULL plant is not counted
     assert out["A"]["ratio"] == pytest.approx(0.3) and out["B"]["ratio"] == pytest.approx(0.1)
-    assert any("outside" in w and "4" in w for w in feedback.warnings)
-    assert any("NULL" in w and "5" in w for w in feedback.warnings)
+    # Feature ids 4 (outside both regions) and 5 (NULL capacity); a bare "4" would also match
+    # the text of a CRS (EPSG:4326).
+    assert any("outside" in w and "ids: 4" in w for w in feedback.warnings)
+    assert any("NULL" in w and "ids: 5" in w for w in feedback.warnings)
 
 
 def test_fewer_than_three_ratios_gives_null_regression(run_alg, feedback):

@@ -275,7 +275,7 @@ def test_invalid_shares_keep_the_last_valid_parameters(explorer):
     assert "fixed" in explorer.status.text()
 
 
-def test_presets_round_trip(explorer, tmp_path):
+def test_presets_round_trip(explorer, tmp_path, monkeypatch):
     params = DEFAULT_PARAMS.with_values({"sg.subsidy": 1234.5, "scale.k": 0.20934})
     from battery_recycling_atlas.core.economics.presets import save_preset
 
@@ -287,7 +287,7 @@ def test_presets_round_trip(explorer, tmp_path):
     bad.write_text('{"parameters": {"rm": {"nope": 1}}}', encoding="utf-8")
     from qgis.PyQt.QtWidgets import QMessageBox
 
-    QMessageBox.warning = staticmethod(lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
     assert not explorer.load_preset_file(str(bad))
 
 
