@@ -3,6 +3,8 @@
 The repository root is the plugin package; tests import it as ``battery_recycling_atlas``
 through a link in ``build/pkg`` (never by putting the root itself on ``sys.path``, whose
 ``processing/`` folder would shadow QGIS's). pytest-qgis starts a headless QgsApplication.
+Fixtures live here; the layers the tests build (memory layers from rows, points, polygons,
+GeoPackages written with OGR) come from ``tests/layers.py``: ``from tests.layers import …``.
 """
 
 from __future__ import annotations

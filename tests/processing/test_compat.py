@@ -14,7 +14,6 @@ from osgeo import gdal, ogr, osr
 from qgis.core import (
     NULL,
     QgsCategorizedSymbolRenderer,
-    QgsFields,
     QgsLayout,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -30,6 +29,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QFont
 
 from battery_recycling_atlas.processing import compat
+from tests.layers import write_gpkg
 
 KINDS = ("double", "int", "longlong", "string", "bool", "date")
 
@@ -49,8 +49,6 @@ def test_new_field_round_trips_its_kind(kind, no_deprecation):
     field = compat.new_field(f"f_{kind}", kind)
     assert field.name() == f"f_{kind}"
     assert compat.field_kind(field) == kind
-    fields = QgsFields()
-    fields.append(field)
     layer = QgsVectorLayer("Point?crs=EPSG:4326", "t", "memory")
     assert layer.dataProvider().addAttributes([field])
     layer.updateFields()
@@ -118,17 +116,15 @@ def test_failed_export_says_why_in_one_line(qgis_app, tmp_path, no_deprecation):
 
 
 def _polygon_gpkg(path: Path) -> None:
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    layer = ds.CreateLayer("regions", srs, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("kind", ogr.OFTString))
-    for kind in ("a", "b"):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("kind", kind)
-        feature.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON((0 0,1 0,1 1,0 1,0 0))"))
-        layer.CreateFeature(feature)
-    ds = None
+    square = "POLYGON((0 0,1 0,1 1,0 1,0 0))"
+    write_gpkg(
+        path,
+        "regions",
+        4326,
+        ogr.wkbPolygon,
+        [("kind", ogr.OFTString)],
+        [(square, "a"), (square, "b")],
+    )
 
 
 def test_default_style_is_stored_in_the_geopackage_and_found_again(
@@ -178,12 +174,24 @@ def test_no_threading_flag_is_declared_by_the_map_export_and_the_model(plugin):
 
 
 def test_gdal_exceptions_are_on_inside_and_restored_after(tmp_path):
-    before = gdal.GetUseExceptions()
+    # The tests run with exceptions on (conftest.py), so "restored" is checked from off: another
+    # plugin's setting, which the block must give back.
+    modules = (gdal, ogr, osr)
+    for module in reversed(modules):  # GDAL keeps a stack: switch off in reverse order
+        module.DontUseExceptions()
+    try:
+        with compat.gdal_exceptions():
+            assert all(module.GetUseExceptions() for module in modules)
+            with pytest.raises(RuntimeError):
+                gdal.Open(str(tmp_path / "missing.tif"))
+        assert not any(module.GetUseExceptions() for module in modules)
+    finally:
+        for module in modules:
+            module.UseExceptions()
+    # And a setting that was on stays on.
     with compat.gdal_exceptions():
-        assert gdal.GetUseExceptions() and ogr.GetUseExceptions() and osr.GetUseExceptions()
-        with pytest.raises(RuntimeError):
-            gdal.Open(str(tmp_path / "missing.tif"))
-    assert gdal.GetUseExceptions() == before
+        pass
+    assert all(module.GetUseExceptions() for module in modules)
 
 
 def test_parameter_fields_reads_a_field_parameter(plugin, sample_gpkg, no_deprecation):

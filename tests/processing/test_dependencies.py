@@ -12,6 +12,7 @@ import pytest
 from qgis.core import QgsProcessingException
 
 from battery_recycling_atlas.processing import dependencies
+from tests.layers import table
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,12 +32,7 @@ def test_install_message_names_the_package_and_both_commands():
 
 
 def test_forecast_without_pandas_says_what_to_install(run_alg, feedback, monkeypatch):
-    from qgis.core import QgsFeature, QgsVectorLayer
-
-    sales = QgsVectorLayer("None?field=r:string&field=y:integer&field=n:double", "s", "memory")
-    feature = QgsFeature(sales.fields())
-    feature.setAttributes(["广东", 2020, 1000.0])
-    assert sales.dataProvider().addFeatures([feature])[0]
+    sales = table("field=r:string&field=y:integer&field=n:double", [("广东", 2020, 1000.0)], "s")
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(QgsProcessingException):
         run_alg(

@@ -53,7 +53,7 @@ def provinces_copy(sample_gpkg, tmp_path) -> Path:
 )
 def test_ratio_refuses_every_form_of_its_input(run_alg, provinces_copy, form):
     before = sha256(provinces_copy)
-    with pytest.raises(QgsProcessingException):
+    with pytest.raises(QgsProcessingException, match="inputs are never overwritten"):
         run_alg(
             "retirement_capacity_ratio",
             {

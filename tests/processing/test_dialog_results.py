@@ -23,29 +23,18 @@ from qgis.core import (
 )
 
 from tests.conftest import RecordingFeedback, handle_results
+from tests.layers import csv_layer, gpkg_layer
 
 ROOT = Path(__file__).resolve().parents[2]
 GPKG = ROOT / "resources" / "data" / "china_sample.gpkg"
 DATA = ROOT / "resources" / "data"
 
 
-def gpkg_layer(name: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{GPKG}|layername={name}", name, "ogr")
-    assert layer.isValid()
-    return layer
-
-
-def csv_layer(path: Path, name: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{path.as_uri()}?delimiter=,&detectTypes=yes", name, "delimitedtext")
-    assert layer.isValid()
-    return layer
-
-
 def inputs(tmp_path: Path) -> dict[str, QgsVectorLayer]:
     """The sample layers in the project, as the user has them when opening a dialog."""
     keys = tmp_path / "keys.csv"
     keys.write_text("adcode,value\n110000,1.5\n310000,2.5\n999999,3\n", encoding="utf-8")
-    layers = {name: gpkg_layer(name) for name in ("provinces", "cities", "whitelist_plants")}
+    layers = {name: gpkg_layer(GPKG, name) for name in ("provinces", "cities", "whitelist_plants")}
     layers["sales"] = csv_layer(DATA / "nev_sales_sample.csv", "sales")
     layers["costs"] = csv_layer(DATA / "observed_unit_costs.csv", "costs")
     layers["keys"] = csv_layer(keys, "keys")
@@ -163,6 +152,18 @@ def add_destinations(alg, params: dict, tmp_path: Path, mode: str) -> None:
         params[name] = QgsProcessingOutputLayerDefinition(target, project)
 
 
+def alg_layer_outputs(alg) -> list[str]:
+    """The names of the algorithm's vector and raster layer outputs, in definition order."""
+    kinds = (QgsProcessingOutputVectorLayer, QgsProcessingOutputRasterLayer)
+    return [o.name() for o in alg.outputDefinitions() if isinstance(o, kinds)]
+
+
+def optional(alg, name: str) -> bool:
+    """Whether the destination parameter behind output ``name`` is optional."""
+    dest = alg.parameterDefinition(name)
+    return dest is not None and bool(dest.flags() & dest.FlagOptional)
+
+
 def project_has(value: str) -> bool:
     """A project layer with this id, or read from this file."""
     project = QgsProject.instance()
@@ -199,12 +200,11 @@ def test_dialog_run_loads_every_output_without_error(plugin, clean_project, tmp_
     assert handle_results(alg, context, feedback, results) is True
     assert feedback.errors == []
 
-    layer_outputs = [
-        o.name()
-        for o in alg.outputDefinitions()
-        if isinstance(o, (QgsProcessingOutputVectorLayer, QgsProcessingOutputRasterLayer))
-        and results.get(o.name())
-    ]
+    layer_outputs = [name for name in alg_layer_outputs(alg) if results.get(name)]
+    # Every layer output asked for is there (in mode "skipped", the required ones only).
+    assert layer_outputs == [
+        name for name in alg_layer_outputs(alg) if mode != "skipped" or not optional(alg, name)
+    ], results
     for name in layer_outputs:
         assert project_has(results[name]), (name, results[name])
     # Exactly the outputs were added: no extra layer, none missing.
@@ -228,7 +228,7 @@ def test_dialog_output_over_an_input_file_is_refused(
     from processing.tools import dataobjects
 
     plants = tmp_path / "plants.gpkg"
-    source = gpkg_layer("whitelist_plants")
+    source = gpkg_layer(GPKG, "whitelist_plants")
     QgsVectorFileWriter.writeAsVectorFormat(source, str(plants), "utf-8", source.crs(), "GPKG")
     alg = QgsApplication.processingRegistry().createAlgorithmById(f"battery_recycling:{alg_id}")
     params = parameters(alg_id, inputs(tmp_path))

@@ -7,30 +7,20 @@ import csv
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsFeature, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException
 from scipy import stats
+
+from tests.layers import table
 
 ROOT = Path(__file__).resolve().parents[2]
 SALES_CSV = ROOT / "resources" / "data" / "nev_sales_sample.csv"
-
-
-def table(rows: list[tuple], spec: str) -> QgsVectorLayer:
-    """A geometry-less memory table."""
-    layer = QgsVectorLayer(f"None?{spec}", "表", "memory")
-    feats = []
-    for row in rows:
-        f = QgsFeature(layer.fields())
-        f.setAttributes(list(row))
-        feats.append(f)
-    assert layer.dataProvider().addFeatures(feats)[0]
-    return layer
 
 
 def test_single_cohort_reproduces_weibull(run_alg):
     # 1,000 t sold in 2020; Weibull shape 2, scale 5 years; mid-year sales: the share retiring
     # in 2020 + a is F(a + ½) − F(a − ½), F(t) = 0 for t ≤ 0.
     sales = table(
-        [("广东省", 2020, 1000.0)], "field=地区:string&field=年份:integer&field=销量:double"
+        "field=地区:string&field=年份:integer&field=销量:double", [("广东省", 2020, 1000.0)]
     )
     res = run_alg(
         "retirement_forecast",
@@ -63,8 +53,8 @@ def test_single_cohort_reproduces_weibull(run_alg):
 def test_name_variants_are_one_region_and_vehicles_convert(run_alg, tmp_path):
     # 100 vehicles × 0.5 t = 50 t per cohort, three name forms of one province.
     sales = table(
-        [("广东省", 2015, 100), ("Guangdong", 2016, 100), ("廣東", 2017, 100)],
         "field=p:string&field=y:integer&field=n:integer",
+        [("广东省", 2015, 100), ("Guangdong", 2016, 100), ("廣東", 2017, 100)],
     )
     res = run_alg(
         "retirement_forecast",
@@ -100,8 +90,8 @@ def test_name_variants_are_one_region_and_vehicles_convert(run_alg, tmp_path):
 
 def test_bad_rows_name_the_feature_ids(run_alg):
     sales = table(
-        [("北京", 2020, 10.0), ("北京市", 2020, 5.0), ("上海", 2021, -1.0)],
         "field=p:string&field=y:integer&field=s:double",
+        [("北京", 2020, 10.0), ("北京市", 2020, 5.0), ("上海", 2021, -1.0)],
     )
     with pytest.raises(QgsProcessingException, match=r"negative sales: feature ids 3"):
         run_alg(
@@ -165,7 +155,7 @@ def test_join_by_name_variants_loses_nothing(run_alg, sample_gpkg, tmp_path):
 
 def test_join_by_code_is_prefix_aware(run_alg, sample_gpkg):
     stats_table = table(
-        [(110000, 1.0), (110100, 2.0), ("4400", 3.0)], "field=code:string&field=v:double"
+        "field=code:string&field=v:double", [(110000, 1.0), (110100, 2.0), ("4400", 3.0)]
     )
     res = run_alg(
         "join_region_table",

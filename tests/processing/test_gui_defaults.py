@@ -6,14 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from qgis.core import (
-    QgsApplication,
-    QgsFeature,
-    QgsGeometry,
-    QgsProject,
-    QgsRectangle,
-    QgsVectorLayer,
-)
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+
+from tests.layers import csv_layer, gpkg_layer, memory_layer, square
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "resources" / "data"
@@ -54,14 +49,9 @@ def project(plugin, qgis_iface, monkeypatch):
 
 def add_sample(project) -> None:
     """The sample layers and tables, plants first (the dialogs' old first choice)."""
-    layers = [
-        QgsVectorLayer(f"{GPKG}|layername={n}", n, "ogr")
-        for n in ("whitelist_plants", "cities", "provinces")
-    ]
+    layers = [gpkg_layer(GPKG, n) for n in ("whitelist_plants", "cities", "provinces")]
     for name in ("nev_sales_sample", "observed_unit_costs"):
-        uri = f"{(DATA / name).with_suffix('.csv').as_uri()}?delimiter=,&detectTypes=yes"
-        layers.append(QgsVectorLayer(uri, name, "delimitedtext"))
-    assert all(layer.isValid() for layer in layers)
+        layers.append(csv_layer((DATA / name).with_suffix(".csv"), name))
     project.addMapLayers(layers)
 
 
@@ -132,17 +122,13 @@ def test_dialog_suggests_the_sample_layers_and_fields(project, alg_id):
 def test_users_fields_come_before_the_samples(project):
     """A layer joined to the sample boundaries has both; the user's own fields win."""
     add_sample(project)
-    joined = QgsVectorLayer(
+    joined = memory_layer(
         "Polygon?crs=EPSG:4326&field=adcode:string&field=retire_2025_t:double"
         "&field=capacity_2025_t:double&field=退役量（吨）:double"
         "&field=产能（吨）:double&field=名称:string",
+        [(square(0, 0, 1), "110000", 1.0, 2.0, 3.0, 4.0, "北京")],
         "我的省份",
-        "memory",
     )
-    feature = QgsFeature(joined.fields())
-    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(0, 0, 1, 1)))
-    feature.setAttributes(["110000", 1.0, 2.0, 3.0, 4.0, "北京"])
-    joined.dataProvider().addFeatures([feature])
     project.addMapLayer(joined)
     values = dialog_values("retirement_capacity_ratio")
     assert values["INPUT"] == "我的省份"

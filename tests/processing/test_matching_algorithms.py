@@ -2,42 +2,31 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import numpy as np
 import pytest
-from qgis.core import (
-    QgsFeature,
-    QgsGeometry,
-    QgsPointXY,
-    QgsProcessingException,
-    QgsRectangle,
-    QgsVectorLayer,
-)
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
 from scipy import stats
 
-
-def is_null(value) -> bool:
-    """A NULL attribute, as PyQGIS returns it."""
-    return value is None or (isinstance(value, QVariant) and value.isNull())
+from tests.layers import is_null, memory_layer, point, square
 
 
-def layer_from(uri: str, rows: list[tuple]) -> QgsVectorLayer:
-    """A memory layer; each row is (geometry, attr1, attr2, …)."""
-    layer = QgsVectorLayer(uri, "测试", "memory")
-    feats = []
-    for geom, *attrs in rows:
-        f = QgsFeature(layer.fields())
-        f.setGeometry(geom)
-        f.setAttributes(list(attrs))
-        feats.append(f)
-    assert layer.dataProvider().addFeatures(feats)[0]
-    return layer
+def between(text: str, start: str, end: str) -> str:
+    """The part of ``text`` after ``start`` up to the next ``end`` (both must be there)."""
+    begin = text.index(start) + len(start)
+    return text[begin : text.index(end, begin)]
+
+
+def ranked_cities(table_html: str) -> list[tuple[str, str]]:
+    """(rank, city) of each row of a report table whose first columns are # and City."""
+    return re.findall(r'<tr><td class="num">(\d+)</td><td>([^<]*)</td>', table_html)
 
 
 def box(i: int) -> QgsGeometry:
-    return QgsGeometry.fromRect(QgsRectangle(i * 2.0, 0.0, i * 2.0 + 1.0, 1.0))
+    """The i-th unit square along the x axis, one unit apart from the next."""
+    return square(i * 2.0, 0.0, 1.0)
 
 
 # Volume shares (valid rows A–D, total 100): .1 .1 .4 .4 → natural breaks k=2: {.1}, {.4}.
@@ -49,9 +38,10 @@ CITIES = [("A", 10.0, 10), ("B", 10.0, 10), ("C", 40.0, 10), ("D", 40.0, 40), ("
 
 @pytest.fixture()
 def cities() -> QgsVectorLayer:
-    return layer_from(
+    return memory_layer(
         "Polygon?crs=EPSG:4326&field=名称:string&field=退役量:double" "&field=网点数:integer",
         [(box(i), *row) for i, row in enumerate(CITIES)],
+        "测试",
     )
 
 
@@ -116,7 +106,15 @@ def test_matching_hand_computed(run_alg, cities, tmp_path, feedback):
     e_id = next(f.id() for f in cities.getFeatures() if f["名称"] == "E")
     assert any(f"ids: E ({e_id})" in w and "NULL" in w for w in feedback.warnings)
     html = report.read_text(encoding="utf-8")
-    assert "<svg" in html and "C" in html
+    assert "<svg" in html
+    # C, and only C, is listed as significantly short of outlets and as under-served by class
+    # (rank, then city name); the scatter marks it with a red ring (#d7301f).
+    significant = between(html, "Cities with significantly too few outlets</h2>", "<h2>")
+    by_class = between(html, "Under-served cities by class</h2>", "<h2>")
+    assert ranked_cities(significant) == ranked_cities(by_class) == [("1", "C")]
+    assert "2-1</td>" in by_class
+    chart = between(html, 'aria-label="Volume share against outlet share"', "</svg>")
+    assert "#d7301f" in chart
     assert "significantly too few outlets" in html and "national total" not in html
     with sqlite3.connect(out) as db:
         assert db.execute("select count(*) from layer_styles").fetchone()[0] == 1
@@ -132,9 +130,10 @@ def test_matching_counts_outlet_points(run_alg, cities):
         QgsProject.instance(),
     )
     pts = [to_merc.transform(QgsPointXY(x, 0.5)) for x in (0.2, 0.7, 4.5, 30.0)]
-    outlets = layer_from(
+    outlets = memory_layer(
         "Point?crs=EPSG:3857&field=id:integer",
-        [(QgsGeometry.fromPointXY(p), i) for i, p in enumerate(pts)],
+        [(point(p.x(), p.y()), i) for i, p in enumerate(pts)],
+        "测试",
     )
     res = run_alg(
         "natural_breaks_matching",
@@ -153,9 +152,10 @@ def test_matching_counts_outlet_points(run_alg, cities):
 
 
 def test_matching_negative_volume_names_feature_and_field(run_alg):
-    layer = layer_from(
+    layer = memory_layer(
         "Polygon?crs=EPSG:4326&field=v:double&field=o:integer",
         [(box(0), 5.0, 1), (box(1), -2.0, 1), (box(2), 3.0, 2)],
+        "测试",
     )
     fid = [f.id() for f in layer.getFeatures()][1]
     with pytest.raises(QgsProcessingException, match=rf"“v”.*\b{fid}\b"):
@@ -177,9 +177,10 @@ PROVINCES = [("甲", 100.0, 2), ("乙", 300.0, 1), ("丙", 0.0, 3), ("丁", None
 
 
 def test_capital_compliance_hand_computed(run_alg, tmp_path, feedback):
-    layer = layer_from(
+    layer = memory_layer(
         "Polygon?crs=EPSG:4326&field=省:string&field=注册资本:double" "&field=白名单:integer",
         [(box(i), *r) for i, r in enumerate(PROVINCES)],
+        "测试",
     )
     res = run_alg(
         "capital_compliance",
@@ -239,8 +240,8 @@ def test_matching_wide_ranging_volumes_classify_exactly(run_alg):
     volume = 10.0 ** rng.uniform(-3, 5, 300)
     outlets = rng.poisson(2 + volume / volume.sum() * 3000)
     rows = [(box(i), f"c{i}", float(v), int(o)) for i, (v, o) in enumerate(zip(volume, outlets))]
-    layer = layer_from(
-        "Polygon?crs=EPSG:4326&field=名称:string&field=v:double&field=o:integer", rows
+    layer = memory_layer(
+        "Polygon?crs=EPSG:4326&field=名称:string&field=v:double&field=o:integer", rows, "测试"
     )
     for k in (3, 5):
         res = run_alg(

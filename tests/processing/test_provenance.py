@@ -3,9 +3,10 @@ only when the run used its illustrative columns."""
 
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorFileWriter, QgsVectorLayer
+from qgis.core import QgsGeometry, QgsVectorFileWriter, QgsVectorLayer
 
 from battery_recycling_atlas.plugin_info import plugin_version
+from tests.layers import memory_layer, point
 
 
 def test_ratio_report_of_the_sample_carries_provenance_and_the_illustrative_note(
@@ -49,19 +50,15 @@ def test_ratio_report_of_the_sample_carries_provenance_and_the_illustrative_note
 def test_report_of_the_users_own_columns_is_not_called_illustrative(run_alg, sample_gpkg, tmp_path):
     # The shipped provinces with the user's own columns (as a join writes them).
     provinces = QgsVectorLayer(f"{sample_gpkg}|layername=provinces", "p", "ogr")
-    mine = QgsVectorLayer(
+    mine = memory_layer(
         "MultiPolygon?crs=EPSG:4326&field=name_zh:string"
         "&field=illustrative:integer&field=退役量:double&field=产能:double",
+        [
+            (QgsGeometry(f.geometry()), f["name_zh"], 1, 100.0 + i, 1000.0)
+            for i, f in enumerate(provinces.getFeatures())
+        ],
         "mine",
-        "memory",
     )
-    features = []
-    for i, f in enumerate(provinces.getFeatures()):
-        out = QgsFeature(mine.fields())
-        out.setGeometry(QgsGeometry(f.geometry()))
-        out.setAttributes([f["name_zh"], 1, 100.0 + i, 1000.0])
-        features.append(out)
-    mine.dataProvider().addFeatures(features)
     path = tmp_path / "mine.gpkg"
     QgsVectorFileWriter.writeAsVectorFormat(mine, str(path), "utf-8", mine.crs(), "GPKG")
     report = tmp_path / "mine.html"
@@ -85,16 +82,12 @@ def test_report_of_the_users_own_columns_is_not_called_illustrative(run_alg, sam
 def test_a_users_layer_with_sample_like_column_names_is_not_the_sample(run_alg, tmp_path):
     # Column names such as capacity_t are common: only the sample itself (or rows flagged
     # illustrative) makes a run illustrative.
-    plants = QgsVectorLayer(
+    plants = memory_layer(
         "Point?crs=EPSG:4326&field=name:string&field=capacity_t:double"
         "&field=throughput_t:double",
+        [(point(113, 23), "A", 50_000.0, 20_000.0)],
         "mine",
-        "memory",
     )
-    feature = QgsFeature(plants.fields())
-    feature.setAttributes(["A", 50_000.0, 20_000.0])
-    feature.setGeometry(QgsGeometry.fromWkt("POINT (113 23)"))
-    plants.dataProvider().addFeatures([feature])
     path = tmp_path / "plants.gpkg"
     QgsVectorFileWriter.writeAsVectorFormat(plants, str(path), "utf-8", plants.crs(), "GPKG")
     report = tmp_path / "profit.html"

@@ -8,30 +8,30 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from osgeo import ogr, osr
+from osgeo import ogr
+
+from tests.layers import write_gpkg
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def unit_square(i: int) -> str:
+    """WKT of the unit square from (i, 0) to (i + 1, 1)."""
+    return f"POLYGON(({i} 0,{i + 1} 0,{i + 1} 1,{i} 1,{i} 0))"
+
+
 def write_regions(path: Path) -> None:
     """Three squares in EPSG:4326 with Chinese field names: ratios 0.1, 0.5 and 1.2."""
-    driver = ogr.GetDriverByName("GPKG")
-    ds = driver.CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    layer = ds.CreateLayer("区域", srs, ogr.wkbPolygon)
-    for name, kind in (("名称", ogr.OFTString), ("退役量", ogr.OFTReal), ("产能", ogr.OFTReal)):
-        layer.CreateField(ogr.FieldDefn(name, kind))
-    for i, (name, ret, cap) in enumerate((("甲", 10, 100), ("乙", 50, 100), ("丙", 240, 200))):
-        f = ogr.Feature(layer.GetLayerDefn())
-        f.SetField("名称", name)
-        f.SetField("退役量", ret)
-        f.SetField("产能", cap)
-        f.SetGeometry(
-            ogr.CreateGeometryFromWkt(f"POLYGON(({i} 0,{i + 1} 0,{i + 1} 1,{i} 1,{i} 0))")
-        )
-        layer.CreateFeature(f)
-    del layer, ds
+    fields = [("名称", ogr.OFTString), ("退役量", ogr.OFTReal), ("产能", ogr.OFTReal)]
+    rows = (("甲", 10, 100), ("乙", 50, 100), ("丙", 240, 200))
+    write_gpkg(
+        path,
+        "区域",
+        4326,
+        ogr.wkbPolygon,
+        fields,
+        [(unit_square(i), *r) for i, r in enumerate(rows)],
+    )
 
 
 def test_ratio_from_the_command_line(run_cli, tmp_path):
@@ -103,17 +103,12 @@ def test_help_lists_the_parameters(qgis_process):
 
 def write_cities(path: Path) -> None:
     """Five squares with Chinese field names; the last has a NULL volume (no_data)."""
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    layer = ds.CreateLayer("城市", srs, ogr.wkbPolygon)
-    for name, kind in (
+    fields = [
         ("名称", ogr.OFTString),
         ("退役量", ogr.OFTReal),
         ("网点", ogr.OFTInteger),
         ("资本", ogr.OFTReal),
-    ):
-        layer.CreateField(ogr.FieldDefn(name, kind))
+    ]
     rows = (
         ("A", 10, 10, 100),
         ("B", 10, 10, 300),
@@ -121,19 +116,14 @@ def write_cities(path: Path) -> None:
         ("D", 40, 40, 600),
         ("E", None, 5, None),
     )
-    for i, (name, vol, outlets, capital) in enumerate(rows):
-        f = ogr.Feature(layer.GetLayerDefn())
-        f.SetField("名称", name)
-        if vol is not None:
-            f.SetField("退役量", vol)
-        f.SetField("网点", outlets)
-        if capital is not None:
-            f.SetField("资本", capital)
-        f.SetGeometry(
-            ogr.CreateGeometryFromWkt(f"POLYGON(({i} 0,{i + 1} 0,{i + 1} 1,{i} 1,{i} 0))")
-        )
-        layer.CreateFeature(f)
-    del layer, ds
+    write_gpkg(
+        path,
+        "城市",
+        4326,
+        ogr.wkbPolygon,
+        fields,
+        [(unit_square(i), *r) for i, r in enumerate(rows)],
+    )
 
 
 def test_matching_and_compliance_from_the_command_line(run_cli, tmp_path):

@@ -5,9 +5,27 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
 
 import battery_recycling_atlas
+
+#: Provider ``battery_recycling``: the algorithm ids (``name()``) that models, scripts and
+#: ``qgis_process`` command lines depend on (the README's Algorithms table), written out here.
+ALGORITHM_IDS = {
+    "retirement_capacity_ratio",
+    "natural_breaks_matching",
+    "capital_compliance",
+    "plant_profit",
+    "calibrate_scale_curve",
+    "profit_uncertainty",
+    "profit_surface",
+    "allocate_supply",
+    "retirement_forecast",
+    "join_region_table",
+    "export_publication_map",
+}
+#: The models shipped in resources/models (``*.model3``), registered by the same provider.
+MODEL_IDS = {"mismatch_workflow"}
 
 
 def test_classfactory_initgui_unload(qgis_app, qgis_iface, qgis_processing):
@@ -16,22 +34,16 @@ def test_classfactory_initgui_unload(qgis_app, qgis_iface, qgis_processing):
     instance.initGui()
     provider = registry.providerById("battery_recycling")
     assert provider is not None
-    ids = {alg.id() for alg in provider.algorithms()}
-    # The ids other tools depend on: every algorithm of the provider.
-    for name in (
-        "retirement_capacity_ratio",
-        "natural_breaks_matching",
-        "capital_compliance",
-        "plant_profit",
-        "calibrate_scale_curve",
-        "profit_uncertainty",
-        "profit_surface",
-        "allocate_supply",
-        "retirement_forecast",
-        "join_region_table",
-        "export_publication_map",
-    ):
-        assert f"battery_recycling:{name}" in ids
+    # Exactly the ids other tools depend on (a stale list once missed three, and was only
+    # checked for inclusion); besides them the provider holds the shipped models.
+    algorithms = {
+        alg.id()
+        for alg in provider.algorithms()
+        if not isinstance(alg, QgsProcessingModelAlgorithm)
+    }
+    assert algorithms == {f"battery_recycling:{name}" for name in ALGORITHM_IDS}
+    models = {alg.id() for alg in provider.algorithms()} - algorithms
+    assert models == {f"battery_recycling:{name}" for name in MODEL_IDS}
     for alg in provider.algorithms():
         assert alg.shortHelpString() and alg.group() and alg.helpUrl()
     assert [a.text() for a in instance.actions][:1] == ["Retirement-to-capacity ratio…"]
