@@ -21,8 +21,14 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...core.constants import ILLUSTRATIVE_FIELD
-from ...core.errors import NoValidRowsError, RowValuesError
+from ...core.constants import (
+    BORDER_FEE_DEFAULT,
+    BORDER_RULES,
+    DETOUR_DEFAULT,
+    ILLUSTRATIVE_FIELD,
+    TRANSPORT_COST_DEFAULT,
+)
+from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.siting import allocation as core
 from ..compat import new_field
 from ..help_texts import allocation_help
@@ -38,9 +44,6 @@ from ..io.layers import (
     write_features,
 )
 from ..io.siting import (
-    BORDER_FEE_DEFAULT,
-    DETOUR_DEFAULT,
-    TRANSPORT_COST_DEFAULT,
     Regions,
     add_crs_parameter,
     province_key,
@@ -277,7 +280,7 @@ class AllocateSupply(AtlasAlgorithm):
             [self.OUTPUT_FLOWS, self.OUTPUT_PLANTS, self.OUTPUT_REGIONS, self.REPORT],
             [self.SUPPLY, self.PLANTS, self.REGIONS],
         )
-        rule = core.RULES[self.parameterAsEnum(parameters, self.BORDER_RULE, context)]
+        rule = BORDER_RULES[self.parameterAsEnum(parameters, self.BORDER_RULE, context)]
 
         feedback.setProgressText(self.tr("Reading supply and plants…"))
         supply = read_located(
@@ -298,19 +301,18 @@ class AllocateSupply(AtlasAlgorithm):
             )
         self._warn_capacity(plants, feedback)
         sprov, pprov = self._provinces(parameters, context, feedback, crs, supply, plants, rule)
-        options = self._options(parameters, context)
-        sxy, pxy = _xy(supply), _xy(plants)
-        s_t, c_t = _volumes(supply), _volumes(plants)
+        params = self._params(parameters, context, rule)
+        inputs = core.AllocationInputs(
+            _xy(supply), _volumes(supply), sprov, _xy(plants), _volumes(plants), pprov
+        )
         feedback.setProgressText(self.tr("Solving the transportation problem…"))
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         try:
             if report and sprov is not None and pprov is not None:
-                by_rule = core.compare_rules(sxy, s_t, sprov, pxy, c_t, pprov, **options)
+                by_rule = core.compare_rules_inputs(inputs, params)
             else:
-                by_rule = {
-                    rule: core.allocate(sxy, s_t, sprov, pxy, c_t, pprov, rule=rule, **options)
-                }
-        except (RowValuesError, NoValidRowsError, ValueError) as err:
+                by_rule = {rule: core.allocate_inputs(inputs, params)}
+        except (RowValuesError, NoValidRowsError, ParameterError) as err:
             raise QgsProcessingException(
                 self.tr("The allocation cannot be solved: {e}").format(e=err)
             ) from None
@@ -348,7 +350,7 @@ class AllocateSupply(AtlasAlgorithm):
                 plant_src,
                 supply,
                 plants,
-                options,
+                params,
             )
             outputs[self.REPORT] = report
         known = sprov is not None and pprov is not None
@@ -366,20 +368,27 @@ class AllocateSupply(AtlasAlgorithm):
 
     # -- steps -----------------------------------------------------------------------------
 
-    def _options(self, parameters, context) -> dict:
+    def _params(self, parameters, context, rule: str) -> core.AllocationParams:
+        """The core's parameter object (the border rule already a name)."""
         dbl = self.parameterAsDouble
         max_km = (
             None
             if parameters.get(self.MAX_DISTANCE) in (None, "")
             else dbl(parameters, self.MAX_DISTANCE, context)
         )
-        return {
-            "transport_cost": dbl(parameters, self.TRANSPORT_COST, context),
-            "border_fee": dbl(parameters, self.BORDER_FEE, context),
-            "detour": dbl(parameters, self.DETOUR, context),
-            "max_distance_km": max_km,
-            "unmet_penalty": dbl(parameters, self.UNMET_PENALTY, context),
-        }
+        try:
+            return core.AllocationParams(
+                rule=rule,
+                transport_cost=dbl(parameters, self.TRANSPORT_COST, context),
+                border_fee=dbl(parameters, self.BORDER_FEE, context),
+                detour=dbl(parameters, self.DETOUR, context),
+                max_distance_km=max_km,
+                unmet_penalty=dbl(parameters, self.UNMET_PENALTY, context),
+            )
+        except ParameterError as err:
+            raise QgsProcessingException(
+                self.tr("Parameter “{name}”: {reason}").format(name=err.name, reason=err.reason)
+            ) from None
 
     def _warn_capacity(self, plants, feedback) -> None:
         total = float(np.nansum(np.where(plants.valid(), plants.values, 0.0)))
@@ -554,7 +563,7 @@ class AllocateSupply(AtlasAlgorithm):
         plant_src,
         supply,
         plants,
-        options,
+        params: core.AllocationParams,
     ) -> None:
         from ...reports.allocation import allocation_report_html
 
@@ -563,13 +572,13 @@ class AllocateSupply(AtlasAlgorithm):
                 "Transport {c:g} CNY per t·km × detour {d:g}; border fee {f:,.0f} CNY/t "
                 "(fee rule); unmet penalty {p:,.0f} CNY/t; maximum distance {m}."
             ).format(
-                c=options["transport_cost"],
-                d=options["detour"],
-                f=options["border_fee"],
-                p=options["unmet_penalty"],
+                c=params.transport_cost,
+                d=params.detour,
+                f=params.border_fee,
+                p=params.unmet_penalty,
                 m=self.tr("none")
-                if options["max_distance_km"] is None
-                else f"{options['max_distance_km']:,.0f} km",
+                if params.max_distance_km is None
+                else f"{params.max_distance_km:,.0f} km",
             )
         ]
         if len(by_rule) == 1:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 from qgis.core import (
     QgsFeature,
@@ -23,18 +21,26 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ...core.constants import (
+    BORDER_FEE_DEFAULT,
+    BORDER_RULES,
+    DETOUR_DEFAULT,
+    TRANSPORT_COST_DEFAULT,
+)
 from ...core.economics.breakeven import breakeven_li2co3, breakeven_support, breakeven_surface
 from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.siting import surface as core
+from ...core.siting.extent import crop, default_grid, working_grid
 from ...core.siting.grid import GridSpec, radius_cells
 from ...core.siting.huff import HUFF_ALPHA_DEFAULT, HUFF_BETA_DEFAULT
+from ...core.siting.memory import CALLER_BYTES_PER_CELL
 from ...core.siting.plant_size import DEFAULT_SIZES_T, capacity_sweep
 from ..compat import new_field
 from ..help_texts import surface_help
 from ..illustrative import run_uses_sample
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import add_parameter_inputs, economics_params
-from ..io.grid import check_memory, crop, default_grid, working_grid
+from ..io.grid import supply_bbox
 from ..io.layers import numeric_field_index, python_number, report_tr
 from ..io.rasters import (
     attach_raster_style,
@@ -48,9 +54,6 @@ from ..io.rasters import (
     write_raster,
 )
 from ..io.siting import (
-    BORDER_FEE_DEFAULT,
-    DETOUR_DEFAULT,
-    TRANSPORT_COST_DEFAULT,
     Regions,
     add_crs_parameter,
     is_polygon_source,
@@ -361,7 +364,9 @@ class ProfitSurface(AtlasAlgorithm):
 
         grid = self._grid(parameters, context, supply, use, params)
         rp = radius_cells(params.haul_radius_km, grid.pixel / 1000.0)
-        work, top, left = working_grid(grid, rp, supply, use)
+        work, top, left = working_grid(
+            grid, rp, supply_bbox(supply, use) if supply.polygons else None
+        )
         self._check_memory(work, params, supply.polygons)
         feedback.pushInfo(
             self.tr("Grid: {cols} × {rows} cells of {pixel:g} km in {crs}.").format(
@@ -487,12 +492,16 @@ class ProfitSurface(AtlasAlgorithm):
                 capacity=dbl(parameters, self.PLANT_CAPACITY, context),
                 transport_cost=dbl(parameters, self.TRANSPORT_COST, context),
                 haul_radius_km=dbl(parameters, self.HAUL_RADIUS, context),
-                decay=self.parameterAsEnum(parameters, self.DECAY, context),
+                decay=core.DECAYS[self.parameterAsEnum(parameters, self.DECAY, context)],
                 detour=dbl(parameters, self.DETOUR, context),
-                border_rule=self.parameterAsEnum(parameters, self.BORDER_RULE, context),
+                border_rule=BORDER_RULES[
+                    self.parameterAsEnum(parameters, self.BORDER_RULE, context)
+                ],
                 border_fee=dbl(parameters, self.BORDER_FEE, context),
                 economics=economics_params(self, parameters, context),
-                competition=self.parameterAsEnum(parameters, self.COMPETITION, context),
+                competition=core.COMPETITIONS[
+                    self.parameterAsEnum(parameters, self.COMPETITION, context)
+                ],
                 huff_alpha=dbl(parameters, self.HUFF_ALPHA, context),
                 huff_beta=dbl(parameters, self.HUFF_BETA, context),
             )
@@ -553,11 +562,13 @@ class ProfitSurface(AtlasAlgorithm):
             return GridSpec.from_extent(
                 rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(), pixel
             )
-        return default_grid(supply, use, pixel, params.haul_radius_km)
+        return default_grid(supply_bbox(supply, use), pixel, params.haul_radius_km)
 
     def _check_memory(self, grid: GridSpec, params, polygons: bool) -> None:
         try:
-            check_memory(grid, params, polygons)
+            core.check_grid_memory(
+                grid, params, supply_grid=polygons, extra_bytes_per_cell=CALLER_BYTES_PER_CELL
+            )
         except core.GridTooLargeError as err:
             raise QgsProcessingException(self._memory_message(err)) from None
 
@@ -592,7 +603,7 @@ class ProfitSurface(AtlasAlgorithm):
             ),
             (self.tr("Capacity of the new plant (t/yr)"), f"{params.capacity:,.0f}"),
             (self.tr("Haul radius (km)"), f"{params.haul_radius_km:,.0f}"),
-            (self.tr("Border rule"), rules[core.BORDER_RULES.index(params.border_rule)]),
+            (self.tr("Border rule"), rules[BORDER_RULES.index(params.border_rule)]),
             (
                 self.tr("Competition with existing plants"),
                 modes[core.COMPETITIONS.index(params.competition)],
@@ -628,7 +639,7 @@ class ProfitSurface(AtlasAlgorithm):
         return (None if np.isnan(price) else price, None if np.isnan(support) else support)
 
     def _report_breakeven(self, price, params, feedback) -> None:
-        low, high = finite_range(price)
+        low, high = core.finite_range(price)
         now = params.economics.rm.li2co3_price
         if low is None:
             feedback.pushInfo(
@@ -689,7 +700,7 @@ class ProfitSurface(AtlasAlgorithm):
         ):
             return {}
         results[self.OUTPUT] = profit_path
-        low, high = finite_range(result.profit)
+        low, high = core.finite_range(result.profit)
         digits = 1 if low is not None and high - low < 2e7 else 0
         attach_raster_style(
             context,
@@ -701,7 +712,7 @@ class ProfitSurface(AtlasAlgorithm):
             ),
         )
         feedback.setProgress(88)
-        max_supply = finite_range(result.supply)[1]
+        max_supply = core.finite_range(result.supply)[1]
         if supply_path:
             if not write_raster(
                 supply_path,
@@ -745,7 +756,7 @@ class ProfitSurface(AtlasAlgorithm):
                 breakeven_path,
                 style_breakeven(
                     breakeven_path,
-                    finite_range(price),
+                    core.finite_range(price),
                     now,
                     lambda v: self.tr("{v} CNY/t").format(v=f"{v:,.0f}"),
                     upper_quartiles(price, now),
@@ -858,12 +869,3 @@ class _Rerun:
             top,
             left,
         )
-
-
-def finite_range(array: np.ndarray) -> tuple[float | None, float | None]:
-    """(min, max) over the defined cells (NaN = no data), without temporary copies; (None,
-    None) when no cell is defined."""
-    with np.errstate(invalid="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN
-        low, high = float(np.nanmin(array)), float(np.nanmax(array))
-    return (None, None) if np.isnan(low) else (low, high)
