@@ -7,9 +7,10 @@ import warnings
 
 import numpy as np
 
+from ..economics.breakeven import breakeven_li2co3, breakeven_support
 from .surface_params import BestCell, SurfaceResult
 
-__all__ = ["best_locations", "finite_range"]
+__all__ = ["best_locations", "breakeven_at", "finite_range"]
 
 
 class _BlockMax:
@@ -119,3 +120,17 @@ def finite_range(array: np.ndarray) -> tuple[float | None, float | None]:
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN
         low, high = float(np.nanmin(array)), float(np.nanmax(array))
     return (None, None) if np.isnan(low) else (low, high)
+
+
+def breakeven_at(result: SurfaceResult, cell: BestCell) -> tuple[float | None, float | None]:
+    """(break-even Li₂CO₃ price in CNY/t, break-even support in CNY/t) of a best cell: the
+    price and the support per tonne at which its profit is zero (None where undefined)."""
+    fee = float(result.border_fee_cost[cell.row, cell.col])
+    extra = float(result.transport_cost[cell.row, cell.col]) + (0.0 if np.isnan(fee) else fee)
+    price = float(
+        breakeven_li2co3(
+            result.params.economics.values(), result.params.capacity, [cell.throughput], [extra]
+        )[0]
+    )
+    support = float(breakeven_support([cell.profit], [cell.throughput])[0])
+    return (None if np.isnan(price) else price, None if np.isnan(support) else support)

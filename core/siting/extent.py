@@ -4,15 +4,26 @@ polygon supply beyond it, and the crop of a result back to the output grid (metr
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
 from .grid import GridSpec
+from .surface import profit_surface
+from .surface_params import ExistingPlants, SupplyPoints, SurfaceParams, SurfaceResult
 from .validation import BoolArray, FloatArray
 
-__all__ = ["BBox", "bbox_of_boxes", "bbox_of_points", "crop", "default_grid", "working_grid"]
+__all__ = [
+    "BBox",
+    "CroppedSurface",
+    "bbox_of_boxes",
+    "bbox_of_points",
+    "crop",
+    "default_grid",
+    "working_grid",
+]
 
 #: ``(xmin, ymin, xmax, ymax)`` in metres.
 BBox = tuple[float, float, float, float]
@@ -81,7 +92,7 @@ def working_grid(grid: GridSpec, rp: int, bbox: BBox | None) -> tuple[GridSpec, 
     return work, top, left
 
 
-def crop(result: Any, grid: GridSpec, top: int, left: int) -> Any:
+def crop(result: SurfaceResult, grid: GridSpec, top: int, left: int) -> SurfaceResult:
     """A :class:`~.surface.SurfaceResult` on ``grid``, a window of its working grid starting
     ``top`` rows and ``left`` columns in (views, no copies)."""
     if result.grid == grid:
@@ -94,3 +105,34 @@ def crop(result: Any, grid: GridSpec, top: int, left: int) -> Any:
     if result.foreign_supply is not None:
         arrays["foreign_supply"] = result.foreign_supply[window]
     return replace(result, grid=grid, **arrays)
+
+
+@dataclass
+class CroppedSurface:
+    """:func:`~.surface.profit_surface` on the working grid ``work`` with these inputs, cropped
+    to the output ``grid`` (``top`` rows and ``left`` columns in): called with parameters (and
+    an optional ``progress``), e.g. by :func:`.plant_size.capacity_sweep` for other sizes."""
+
+    work: GridSpec
+    grid: GridSpec
+    top: int
+    left: int
+    supply: SupplyPoints | np.ndarray[Any, Any]
+    provinces: np.ndarray[Any, Any] | None = None
+    existing: ExistingPlants | None = None
+    canceled: Callable[[], bool] | None = None
+
+    def __call__(
+        self, params: SurfaceParams, progress: Callable[[float], Any] | None = None
+    ) -> SurfaceResult:
+        """The cropped result (raises what ``profit_surface`` raises)."""
+        result = profit_surface(
+            self.work,
+            params,
+            self.supply,
+            provinces=self.provinces,
+            existing=self.existing,
+            progress=progress,
+            canceled=self.canceled,
+        )
+        return crop(result, self.grid, self.top, self.left)

@@ -278,6 +278,16 @@ class Regions:
                     break
         return out
 
+    def codes_at(self, located: Located, use: np.ndarray, what: str, rule: str, feedback):
+        """Integer code (index into ``codes``) of the region containing each located feature
+        taking part (``use``), −1 elsewhere; a warning lists those outside every region."""
+        codes = self.code_index()
+        x, y, ids = located.x, located.y, located.ids
+        where = self.region_of(np.where(use, x, np.nan), np.where(use, y, np.nan))
+        out = np.where(where >= 0, codes[np.maximum(where, 0)], -1)
+        warn_outside([ids[i] for i in np.flatnonzero(use & (where < 0))], what, rule, feedback)
+        return out
+
     def code_index(self) -> np.ndarray:
         """Integer code (index into ``codes``) of every region."""
         return self._code_index.copy()
