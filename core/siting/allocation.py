@@ -55,7 +55,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InvalidValuesError, NoValidRowsError, ParameterError
+from ..errors import NoValidRowsError, ParameterError, RowValuesError
 from .allocation_params import (
     ALLOCATION_METHODS,
     DEFAULT_DETOUR,
@@ -70,7 +70,7 @@ from .allocation_params import (
 from .arcs import Arcs
 from .provinces import shared_codes
 from .solver import FLOW_TOL, Solution, solve
-from .validation import FloatArray, MissingCoordinateError, volumes
+from .validation import FloatArray, IntArray, MissingCoordinateError, volumes
 
 __all__ = [
     "ALLOCATION_METHODS",
@@ -96,13 +96,11 @@ def _xy(values: Any, which: str) -> FloatArray:
     try:
         arr = np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError):
-        raise InvalidValuesError(which, [], "coordinates must be numbers") from None
+        raise RowValuesError(which, [], "coordinates must be numbers") from None
     if arr.size == 0:
         return np.zeros((0, 2))
     if arr.ndim != 2 or arr.shape[1] != 2:
-        raise InvalidValuesError(
-            which, [], f"expected an (n, 2) array of x, y, got shape {arr.shape}"
-        )
+        raise RowValuesError(which, [], f"expected an (n, 2) array of x, y, got shape {arr.shape}")
     bad = np.flatnonzero(~np.isfinite(arr).all(axis=1))
     if bad.size:
         raise MissingCoordinateError(which, bad.tolist())
@@ -184,7 +182,16 @@ def compare_rules_inputs(
     return {rule: allocate_inputs(inputs, replace(params, rule=rule), method) for rule in RULES}
 
 
-def _allocate(sxy, s_in, sprov, pxy, c_in, pprov, params, method) -> AllocationResult:
+def _allocate(
+    sxy: FloatArray,
+    s_in: FloatArray,
+    sprov: IntArray,
+    pxy: FloatArray,
+    c_in: FloatArray,
+    pprov: IntArray,
+    params: AllocationParams,
+    method: str,
+) -> AllocationResult:
     start = time.perf_counter()
     s = np.nan_to_num(s_in, nan=0.0)
     cap = np.nan_to_num(c_in, nan=0.0)
@@ -197,7 +204,18 @@ def _allocate(sxy, s_in, sprov, pxy, c_in, pprov, params, method) -> AllocationR
     return _result(params, s_in, c_in, act_s, act_p, arcs, sol, start)
 
 
-def _result(params, s_in, c_in, act_s, act_p, arcs, sol: Solution, start) -> AllocationResult:
+def _result(
+    params: AllocationParams,
+    s_in: FloatArray,
+    c_in: FloatArray,
+    act_s: IntArray,
+    act_p: IntArray,
+    arcs: Arcs,
+    sol: Solution,
+    start: float,
+) -> AllocationResult:
+    """The result in input rows (see :class:`AllocationResult`) from the solution on the
+    active rows ``act_s`` / ``act_p``."""
     supply, capacity = np.nan_to_num(s_in[act_s]), np.nan_to_num(c_in[act_p])
     rows, cols, flows, used = sol.rows, sol.cols, sol.flows, sol.method
     scale = float(supply.max(initial=0.0))

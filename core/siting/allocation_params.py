@@ -10,11 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from ..constants import BORDER_RULES, DETOUR_DEFAULT
 from ..errors import InvalidValuesError, ParameterError
-from .validation import MissingCoordinateError, number
+from .validation import Array, MissingCoordinateError, number
 
 __all__ = [
     "ALLOCATION_METHODS",
@@ -133,18 +131,18 @@ class AllocationResult:
 
     rule: str
     params: AllocationParams
-    supply_t: np.ndarray
-    capacity_t: np.ndarray
-    flow_from: np.ndarray
-    flow_to: np.ndarray
-    flow_t: np.ndarray
-    flow_distance_km: np.ndarray
-    flow_unit_cost: np.ndarray
-    flow_cost: np.ndarray
-    flow_cross_border: np.ndarray
-    allocated_t: np.ndarray
-    utilization: np.ndarray
-    unmet_t: np.ndarray
+    supply_t: Array
+    capacity_t: Array
+    flow_from: Array
+    flow_to: Array
+    flow_t: Array
+    flow_distance_km: Array
+    flow_unit_cost: Array
+    flow_cost: Array
+    flow_cross_border: Array
+    allocated_t: Array
+    utilization: Array
+    unmet_t: Array
     total_supply_t: float
     total_capacity_t: float
     total_allocated_t: float

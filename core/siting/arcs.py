@@ -3,9 +3,12 @@ km), unit costs (CNY/t) and permissions of the arcs from supply to plants, in ro
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 from .allocation_params import AllocationParams
+from .validation import BoolArray, FloatArray, IntArray
 
 __all__ = ["BLOCK_ELEMENTS", "Arcs"]
 
@@ -16,32 +19,45 @@ BLOCK_ELEMENTS = 1 << 21
 class Arcs:
     """Permitted arcs between the active supply rows and the active plants."""
 
-    def __init__(self, sxy, sprov, pxy, pprov, params: AllocationParams):
+    def __init__(
+        self,
+        sxy: FloatArray,
+        sprov: IntArray,
+        pxy: FloatArray,
+        pprov: IntArray,
+        params: AllocationParams,
+    ) -> None:
         self.sxy, self.sprov, self.pxy, self.pprov = sxy, sprov, pxy, pprov
         self.p = params
         self.per_km = params.transport_cost * params.detour  # CNY per t per straight-line km
         self.n_rows, self.n_cols = sxy.shape[0], pxy.shape[0]
         self.block_rows = max(1, BLOCK_ELEMENTS // max(self.n_cols, 1))
 
-    def blocks(self):
+    def blocks(self) -> Iterator[tuple[int, int]]:
+        """Row blocks ``(r0, r1)`` of at most ``BLOCK_ELEMENTS`` arcs."""
         for r0 in range(0, self.n_rows, self.block_rows):
             yield r0, min(self.n_rows, r0 + self.block_rows)
 
-    def distance(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    def distance(self, rows: IntArray, cols: IntArray) -> FloatArray:
+        """Straight-line km of the arcs."""
         d = self.sxy[rows] - self.pxy[cols]
-        return np.hypot(d[:, 0], d[:, 1]) / 1000.0
+        km: FloatArray = np.hypot(d[:, 0], d[:, 1]) / 1000.0
+        return km
 
-    def cross(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    def cross(self, rows: IntArray, cols: IntArray) -> BoolArray:
+        """Arcs between two known, different provinces."""
         a, b = self.sprov[rows], self.pprov[cols]
-        return (a != b) & (a >= 0) & (b >= 0)
+        out: BoolArray = (a != b) & (a >= 0) & (b >= 0)
+        return out
 
-    def unit_cost(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    def unit_cost(self, rows: IntArray, cols: IntArray) -> FloatArray:
+        """Unit costs (CNY/t) of the arcs: transport, plus the border fee under ``fee``."""
         cost = self.distance(rows, cols) * self.per_km
         if self.p.rule == "fee" and self.p.border_fee > 0:
             cost = cost + self.p.border_fee * self.cross(rows, cols)
         return cost
 
-    def pair_cost(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    def pair_cost(self, rows: IntArray, cols: IntArray) -> FloatArray:
         """Unit costs of the given arcs, +inf where the arc is not permitted."""
         cost = self.unit_cost(rows, cols)
         if self.p.rule == "closed":
@@ -50,7 +66,7 @@ class Arcs:
             cost[self.distance(rows, cols) > self.p.max_distance_km] = np.inf
         return cost
 
-    def block_cost(self, r0: int, r1: int) -> np.ndarray:
+    def block_cost(self, r0: int, r1: int) -> FloatArray:
         """Unit costs (rows r0:r1 × plants), +inf where the arc is not permitted."""
         dx = self.sxy[r0:r1, 0, None] - self.pxy[None, :, 0]
         dy = self.sxy[r0:r1, 1, None] - self.pxy[None, :, 1]
@@ -69,7 +85,8 @@ class Arcs:
             cost[dist > self.p.max_distance_km] = np.inf
         return cost
 
-    def all_permitted(self) -> tuple[np.ndarray, np.ndarray, int]:
+    def all_permitted(self) -> tuple[IntArray, IntArray, int]:
+        """Every permitted arc (rows, plants) and their count."""
         rows, cols = [], []
         for r0, r1 in self.blocks():
             r, c = np.nonzero(np.isfinite(self.block_cost(r0, r1)))
@@ -79,7 +96,7 @@ class Arcs:
         c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
         return r.astype(np.int64), c.astype(np.int64), int(r.shape[0])
 
-    def cheapest(self, k: int, prices: np.ndarray | None = None):
+    def cheapest(self, k: int, prices: FloatArray | None = None) -> tuple[IntArray, IntArray, int]:
         """The k cheapest permitted arcs of every row, and the count of all permitted arcs.
 
         With ``prices`` (plant duals, <= 0), "cheapest" means lowest ``cost − price``: plants
@@ -102,7 +119,9 @@ class Arcs:
             cols.append(pick[keep])
         return (np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64), total)
 
-    def price(self, alpha, beta, keys: np.ndarray, tol: float, per_row: int):
+    def price(
+        self, alpha: FloatArray, beta: FloatArray, keys: IntArray, tol: float, per_row: int
+    ) -> tuple[IntArray, IntArray]:
         """Omitted arcs with reduced cost < -tol, at most ``per_row`` (most negative) per row.
 
         ``keys`` are the sorted ``row * n_cols + col`` of the arcs already in the programme.

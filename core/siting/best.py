@@ -9,6 +9,7 @@ import numpy as np
 
 from ..economics.breakeven import breakeven_li2co3, breakeven_support
 from .surface_params import BestCell, SurfaceResult
+from .validation import Array
 
 __all__ = ["best_locations", "breakeven_at", "finite_range"]
 
@@ -20,7 +21,7 @@ class _BlockMax:
 
     SIZE = 64
 
-    def __init__(self, work: np.ndarray) -> None:
+    def __init__(self, work: Array) -> None:
         self.work = work
         b = self.SIZE
         nr, nc = -(-work.shape[0] // b), -(-work.shape[1] // b)
@@ -113,7 +114,7 @@ def best_locations(
     return picks
 
 
-def finite_range(array: np.ndarray) -> tuple[float | None, float | None]:
+def finite_range(array: Array) -> tuple[float | None, float | None]:
     """(min, max) over the defined cells (NaN = no data), without temporary copies; (None,
     None) when no cell is defined."""
     with np.errstate(invalid="ignore"), warnings.catch_warnings():

@@ -9,23 +9,24 @@ import numpy as np
 from .grid import GridSpec, RadialKernel, decay_weight
 from .huff import competitor_pull
 from .surface_params import SurfaceParams
+from .validation import Array
 
 __all__ = ["huff_pull", "serve_existing_plants", "serve_on_grid"]
 
 
 def serve_existing_plants(
-    sx: np.ndarray,
-    sy: np.ndarray,
-    supply: np.ndarray,
-    sprov: np.ndarray,
-    px: np.ndarray,
-    py: np.ndarray,
-    capacity: np.ndarray,
-    pprov: np.ndarray,
+    sx: Array,
+    sy: Array,
+    supply: Array,
+    sprov: Array,
+    px: Array,
+    py: Array,
+    capacity: Array,
+    pprov: Array,
     radius_km: float,
     decay: str,
     closed: bool,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[Array, Array]:
     """The module's existing-plant rule on sources at (sx, sy) m with ``supply`` t/yr.
 
     Returns (supply left per source, intake per plant in input order; NaN for a null
@@ -51,13 +52,13 @@ def serve_existing_plants(
 
 
 def serve_on_grid(
-    src: np.ndarray,
+    src: Array,
     grid: GridSpec,
-    prov: np.ndarray | None,
-    plants: tuple[np.ndarray, ...],
+    prov: Array | None,
+    plants: tuple[Array, ...],
     kernel: RadialKernel,
     closed: bool,
-) -> np.ndarray:
+) -> Array:
     """The existing-plant rule on a supply grid (cell centres), per plant over its window only.
     Modifies ``src`` (float64) in place; returns the intake per plant."""
     px, py, capacity, pprov = plants
@@ -77,7 +78,7 @@ def serve_on_grid(
         dy = grid.y_of(np.arange(r0, r1))[:, None] - py[j]
         dx = grid.x_of(np.arange(c0, c1))[None, :] - px[j]
         w = decay_weight(np.hypot(dy, dx) / 1000.0, kernel.radius_km, kernel.decay)
-        if closed:
+        if closed and prov is not None:
             w = np.where(prov[r0:r1, c0:c1] == pprov[j], w, 0.0) if pprov[j] >= 0 else 0.0 * w
         window = src[r0:r1, c0:c1]
         reach = float(np.sum(window * w))
@@ -89,15 +90,15 @@ def serve_on_grid(
 
 
 def huff_pull(
-    sx: np.ndarray,
-    sy: np.ndarray,
-    sprov: np.ndarray,
-    supply: np.ndarray,
-    plants: tuple[np.ndarray, ...],
+    sx: Array,
+    sy: Array,
+    sprov: Array,
+    supply: Array,
+    plants: tuple[Array, ...],
     params: SurfaceParams,
     grid: GridSpec,
     closed: bool,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[Array, Array]:
     """Huff pull of the existing plants per source and their intake (:mod:`.huff`)."""
     px, py, cap, pprov = plants
     return competitor_pull(

@@ -98,13 +98,17 @@ def crop(result: SurfaceResult, grid: GridSpec, top: int, left: int) -> SurfaceR
     if result.grid == grid:
         return result
     window = (slice(top, top + grid.nrows), slice(left, left + grid.ncols))
-    arrays: dict[str, np.ndarray[Any, Any]] = {
-        name: getattr(result, name)[window]
-        for name in ("supply", "throughput", "transport_cost", "border_fee_cost", "profit")
-    }
-    if result.foreign_supply is not None:
-        arrays["foreign_supply"] = result.foreign_supply[window]
-    return replace(result, grid=grid, **arrays)
+    foreign = result.foreign_supply
+    return replace(
+        result,
+        grid=grid,
+        supply=result.supply[window],
+        throughput=result.throughput[window],
+        transport_cost=result.transport_cost[window],
+        border_fee_cost=result.border_fee_cost[window],
+        profit=result.profit[window],
+        foreign_supply=None if foreign is None else foreign[window],
+    )
 
 
 @dataclass

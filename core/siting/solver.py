@@ -12,6 +12,7 @@ import numpy as np
 
 from .allocation_params import AllocationSolverError
 from .arcs import Arcs
+from .validation import Array, FloatArray, IntArray
 
 __all__ = ["FLOW_TOL", "Solution", "solve"]
 
@@ -38,7 +39,14 @@ PRICING_TOL = 1e-9
 FLOW_TOL = 1e-9
 
 
-def _solve_lp(rows, cols, cost, supply, capacity, penalty):
+def _solve_lp(
+    rows: IntArray,
+    cols: IntArray,
+    cost: FloatArray,
+    supply: FloatArray,
+    capacity: FloatArray,
+    penalty: float,
+) -> tuple[FloatArray, FloatArray, FloatArray, float]:
     """Solve the transportation LP on the given arcs (+ one unmet variable per supply row).
 
     Returns (arc flows, alpha (supply duals), beta (capacity duals, <= 0), objective).
@@ -67,13 +75,13 @@ def _solve_lp(rows, cols, cost, supply, capacity, penalty):
             break
     else:
         raise AllocationSolverError(f"HiGHS: {res.message} (status {res.status})")
-    x = res.x
+    x: FloatArray = np.asarray(res.x, dtype=np.float64)
     alpha = np.asarray(res.eqlin.marginals, dtype=np.float64)
     beta = np.asarray(res.ineqlin.marginals, dtype=np.float64)
     return x[:m], alpha, beta, float(res.fun)
 
 
-def _keep_arcs(rows: np.ndarray, reduced: np.ndarray, flows: np.ndarray, k: int) -> np.ndarray:
+def _keep_arcs(rows: Array, reduced: Array, flows: Array, k: int) -> Array:
     """Mask of arcs to keep: those carrying flow and the ``k`` lowest reduced costs per row."""
     order = np.lexsort((reduced, rows))
     sorted_rows = rows[order]
@@ -85,11 +93,11 @@ def _keep_arcs(rows: np.ndarray, reduced: np.ndarray, flows: np.ndarray, k: int)
 
 @dataclass
 class Solution:
-    rows: np.ndarray
-    cols: np.ndarray
-    flows: np.ndarray
-    alpha: np.ndarray
-    beta: np.ndarray
+    rows: Array
+    cols: Array
+    flows: Array
+    alpha: Array
+    beta: Array
     method: str
     rounds: int
     permitted: int
@@ -97,7 +105,14 @@ class Solution:
     messages: list[str] = field(default_factory=list)
 
 
-def solve(arcs: Arcs, supply, capacity, penalty, method: str, coarse: bool) -> Solution:
+def solve(
+    arcs: Arcs,
+    supply: FloatArray,
+    capacity: FloatArray,
+    penalty: float,
+    method: str,
+    coarse: bool,
+) -> Solution:
     """Optimal flows on the permitted arcs of ``arcs`` (see the module docs for the method)."""
     ns, npl = supply.shape[0], capacity.shape[0]
     empty = np.zeros(0, np.int64)
@@ -149,7 +164,7 @@ def solve(arcs: Arcs, supply, capacity, penalty, method: str, coarse: bool) -> S
             # aggregated problem suggests, once.
             coarse = False
             prices, coarse_rounds, extra = _coarse_start(arcs, supply, capacity, penalty)
-            if prices is not None:
+            if prices is not None and extra is not None:
                 more_r, more_c, _ = arcs.cheapest(min(INITIAL_ARCS, npl), prices)
                 keys = np.unique(
                     np.concatenate(
@@ -171,7 +186,9 @@ def solve(arcs: Arcs, supply, capacity, penalty, method: str, coarse: bool) -> S
     return sol
 
 
-def _coarse_start(arcs: Arcs, supply, capacity, penalty):
+def _coarse_start(
+    arcs: Arcs, supply: FloatArray, capacity: FloatArray, penalty: float
+) -> tuple[FloatArray | None, int, tuple[IntArray, IntArray] | None]:
     """A starting point from an aggregated problem: plant prices and arcs worth trying.
 
     Supply points are merged per grid cell and province (about ``COARSE_ROWS`` groups, at their
@@ -198,7 +215,7 @@ def _coarse_start(arcs: Arcs, supply, capacity, penalty):
             break
     if n >= supply.shape[0] // 2:
         return None, 0, None
-    total = np.bincount(group, weights=supply, minlength=n)
+    total: FloatArray = np.bincount(group, weights=supply, minlength=n).astype(np.float64)
     cxy = (
         np.stack(
             [np.bincount(group, weights=supply * xy[:, k], minlength=n) for k in (0, 1)], axis=1

@@ -11,11 +11,12 @@ from scipy import ndimage
 from ..errors import ParameterError
 from .grid import GridSpec
 from .surface_params import Canceled
+from .validation import Array
 
 __all__ = ["Sources", "Ticker", "grid_sources", "lookup", "point_sources", "province_grid"]
 
 
-def province_grid(provinces: Any, grid: GridSpec) -> np.ndarray:
+def province_grid(provinces: Any, grid: GridSpec) -> Array:
     arr = np.asarray(provinces)
     if arr.shape != grid.shape:
         raise ParameterError(
@@ -28,9 +29,7 @@ def province_grid(provinces: Any, grid: GridSpec) -> np.ndarray:
     return arr
 
 
-def lookup(
-    prov: np.ndarray | None, grid: GridSpec, rows: np.ndarray, cols: np.ndarray
-) -> np.ndarray:
+def lookup(prov: Array | None, grid: GridSpec, rows: Array, cols: Array) -> Array:
     """Province code at each cell (−1 outside the grid or without a province grid)."""
     out = np.full(rows.shape, -1, dtype=np.int64)
     if prov is None:
@@ -67,21 +66,21 @@ class Sources:
         whole: Any,
         origin: tuple[int, int],
         by_province: Callable[[int], tuple[Any, tuple[int, int]] | None],
-        codes: np.ndarray,
+        codes: Array,
     ) -> None:
         self.whole, self.origin, self.by_province, self.codes = whole, origin, by_province, codes
-        self.sprov: np.ndarray | None = None  # per sparse source (direct summation)
-        self.pull: np.ndarray | None = None  # Huff pull of the incumbents per sparse source
+        self.sprov: Array | None = None  # per sparse source (direct summation)
+        self.pull: Array | None = None  # Huff pull of the incumbents per sparse source
 
 
 def point_sources(
     grid: GridSpec,
     rp: int,
-    x: np.ndarray,
-    y: np.ndarray,
-    t: np.ndarray,
-    sprov: np.ndarray,
-    pull: np.ndarray | None = None,
+    x: Array,
+    y: Array,
+    t: Array,
+    sprov: Array,
+    pull: Array | None = None,
 ) -> tuple[Sources, float]:
     """Points moved to their cells (sparse); those more than rp cells outside are dropped."""
     rows, cols = grid.row_of(y), grid.col_of(x)
@@ -106,7 +105,7 @@ def point_sources(
     return out, outside
 
 
-def grid_sources(src: np.ndarray, prov: np.ndarray | None, dtype: np.dtype) -> Sources:
+def grid_sources(src: Array, prov: Array | None, dtype: np.dtype[Any]) -> Sources:
     block = src.astype(dtype, copy=False)
     if prov is None:
         return Sources(block, (0, 0), lambda p: None, np.zeros(0, dtype=np.int64))
@@ -115,7 +114,7 @@ def grid_sources(src: np.ndarray, prov: np.ndarray | None, dtype: np.dtype) -> S
     boxes = ndimage.find_objects(labels)
     codes = np.array([i for i, b in enumerate(boxes) if b is not None], dtype=np.int64)
 
-    def by_province(p: int) -> tuple[np.ndarray, tuple[int, int]] | None:
+    def by_province(p: int) -> tuple[Array, tuple[int, int]] | None:
         box = boxes[p] if p < len(boxes) else None
         if box is None:
             return None

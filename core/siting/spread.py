@@ -91,7 +91,8 @@ def _join(parts: Sequence[StripCounts]) -> StripCounts:
 def subcells_per_polygon(parts: Sequence[StripCounts], n: int) -> FloatArray:
     """Sub-cells each of the ``n`` polygons got (0: too small for a sub-cell centre)."""
     _cell, label, count = _join(parts)
-    return np.bincount(label, weights=count, minlength=n + 1)[1:]
+    totals: FloatArray = np.bincount(label, weights=count, minlength=n + 1)[1:].astype(np.float64)
+    return totals
 
 
 def spread_counts(

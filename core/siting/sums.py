@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy import ndimage
@@ -18,7 +19,7 @@ from .existing import min_distance
 from .grid import GridSpec, RadialKernel, convolve_block, convolve_region, nice_pixel_size
 from .sources import Sources, Ticker
 from .surface_params import SurfaceParams
-from .validation import BoolArray
+from .validation import Array, BoolArray
 
 __all__ = ["HUFF_MAX_SECONDS", "Sums", "catchment_sums"]
 
@@ -30,9 +31,9 @@ class Sums:
     ``outside`` cells outside every province (province rules only, else None), ``direct``
     True when summed by direct stamps."""
 
-    supply: np.ndarray
-    distance: np.ndarray
-    foreign: np.ndarray | None
+    supply: Array
+    distance: Array
+    foreign: Array | None
     outside: BoolArray | None
     direct: bool
 
@@ -41,7 +42,7 @@ def catchment_sums(
     sources: Sources,
     grid: GridSpec,
     params: SurfaceParams,
-    prov: np.ndarray | None,
+    prov: Array | None,
     kernel: RadialKernel,
     method: str,
     floor: float,
@@ -55,8 +56,8 @@ def catchment_sums(
     closed = params.border_rule == "closed"
     full_box = (0, grid.nrows, 0, grid.ncols)
     mark = time.perf_counter()
-    foreign: np.ndarray | None = None
-    outside_cells: np.ndarray | None = None
+    foreign: Array | None = None
+    outside_cells: Array | None = None
     direct = (
         isinstance(sources.whole, tuple)
         and sources.sprov is not None
@@ -104,13 +105,13 @@ def catchment_sums(
 def _province_sums(
     sources: Sources,
     grid: GridSpec,
-    prov: np.ndarray,
+    prov: Array,
     kernel: RadialKernel,
-    dtype: np.dtype,
-    whole: tuple[np.ndarray, np.ndarray] | None,
+    dtype: np.dtype[Any],
+    whole: tuple[Array, Array] | None,
     floor: float,
     tick: Ticker,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, BoolArray]:
+) -> tuple[Array, Array, Array | None, BoolArray]:
     """The own-province sums, convolved per province over its cells only: under ``closed``
     (``whole`` None) they are S and Σ s·w·d; under ``fee`` the foreign part is the whole-grid
     S of ``whole`` minus them. Cells outside every province become NaN in S."""
@@ -183,13 +184,13 @@ def _direct_sums(
     sources: Sources,
     full_box: tuple[int, int, int, int],
     kernel: RadialKernel,
-    prov: np.ndarray | None,
+    prov: Array | None,
     params: SurfaceParams,
     grid: GridSpec,
-    dtype: np.dtype,
+    dtype: np.dtype[Any],
     floor: float,
     check: Callable[[], None] | None = None,
-) -> tuple[np.ndarray, ...]:
+) -> tuple[Array, Array, Array | None, BoolArray | None]:
     """(S, Σ s·w·d, foreign supply or None, cells outside every province or None) by direct
     stamps, with Huff shares when the sources carry a pull."""
     huff = None
@@ -206,7 +207,9 @@ def _direct_sums(
         labels = np.add(prov, 1, dtype=np.int32)
         labels[labels < 0] = 0
         outside = labels == 0
-        src_labels = np.where(sources.sprov >= 0, sources.sprov + 1, -1)
+        sprov = sources.sprov
+        assert sprov is not None  # direct sums run on sparse sources, which carry provinces
+        src_labels = np.where(sprov >= 0, sprov + 1, -1)
     closed = params.border_rule == "closed"
     s_sum, d_sum = convolve_direct(
         sources.whole,

@@ -89,7 +89,7 @@ from .surface_params import (
     SurfaceParams,
     SurfaceResult,
 )
-from .validation import FloatArray, MissingCoordinateError, choice, points, province_codes
+from .validation import Array, FloatArray, MissingCoordinateError, choice, points, province_codes
 
 __all__ = [
     "BORDER_RULES",
@@ -119,7 +119,7 @@ __all__ = [
 _CHUNK_CELLS = 1 << 18
 
 #: An existing plants' arrays: x, y (m), capacity (t/yr), province code.
-_Plants = tuple[FloatArray, FloatArray, FloatArray, np.ndarray]
+_Plants = tuple[FloatArray, FloatArray, FloatArray, Array]
 
 
 @dataclass
@@ -138,9 +138,9 @@ class _Prepared:
 def profit_surface(
     grid: GridSpec,
     params: SurfaceParams,
-    supply: SupplyPoints | np.ndarray,
+    supply: SupplyPoints | Array,
     *,
-    provinces: np.ndarray | None = None,
+    provinces: Array | None = None,
     existing: ExistingPlants | None = None,
     memory_budget: int | None = None,
     progress: Callable[[float], Any] | None = None,
@@ -210,8 +210,8 @@ def profit_surface(
 
 
 def _province_grid_for(
-    params: SurfaceParams, provinces: np.ndarray | None, grid: GridSpec
-) -> np.ndarray | None:
+    params: SurfaceParams, provinces: Array | None, grid: GridSpec
+) -> Array | None:
     """The validated province grid under ``fee`` and ``closed``; None under ``open``."""
     if not params.uses_provinces:
         return None
@@ -224,7 +224,7 @@ def _province_grid_for(
 
 
 def _existing_plants(
-    existing: ExistingPlants | None, prov: np.ndarray | None, grid: GridSpec
+    existing: ExistingPlants | None, prov: Array | None, grid: GridSpec
 ) -> _Plants | None:
     """x, y (m), capacity (t/yr) and province code of the existing plants (codes from the
     province grid where none are given)."""
@@ -242,7 +242,7 @@ def _prepare_points(
     supply: SupplyPoints,
     grid: GridSpec,
     params: SurfaceParams,
-    prov: np.ndarray | None,
+    prov: Array | None,
     plants: _Plants | None,
     rp: int,
 ) -> _Prepared:
@@ -274,7 +274,7 @@ def _prepare_grid(
     supply: Any,
     grid: GridSpec,
     params: SurfaceParams,
-    prov: np.ndarray | None,
+    prov: Array | None,
     plants: _Plants | None,
     kernel: RadialKernel,
     method: str,
@@ -381,7 +381,7 @@ def _economics(
         d *= per_tkm
         pr[...] = evaluate_profit(econ_values, cap, q)
         pr -= d
-        if charge_fees:
+        if charge_fees and foreign is not None:
             fe = fees[part]
             np.multiply(share, foreign[part], out=fe)
             fe *= params.border_fee

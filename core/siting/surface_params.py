@@ -15,7 +15,7 @@ from ..constants import BORDER_RULES
 from ..economics.model import DEFAULT_PARAMS, EconomicParams
 from ..errors import ParameterError
 from .grid import DECAYS, GridSpec
-from .validation import choice, number
+from .validation import Array, choice, number
 
 __all__ = [
     "BORDER_RULES",
@@ -127,7 +127,7 @@ class SurfaceParams:
             raise ParameterError("economics", "expected an EconomicParams object")
 
     @property
-    def dtype(self) -> np.dtype:
+    def dtype(self) -> np.dtype[Any]:
         """numpy dtype of the working arrays and outputs."""
         return np.dtype(self.precision)
 
@@ -181,13 +181,13 @@ class SurfaceResult:
 
     grid: GridSpec
     params: SurfaceParams
-    supply: np.ndarray
-    throughput: np.ndarray
-    transport_cost: np.ndarray
-    border_fee_cost: np.ndarray
-    profit: np.ndarray
-    foreign_supply: np.ndarray | None
-    existing_intake: np.ndarray
+    supply: Array
+    throughput: Array
+    transport_cost: Array
+    border_fee_cost: Array
+    profit: Array
+    foreign_supply: Array | None
+    existing_intake: Array
     supply_total: float
     supply_left: float
     supply_outside: float
@@ -198,7 +198,7 @@ class SurfaceResult:
     method: str = "fft"
 
     @property
-    def defined(self) -> np.ndarray:
+    def defined(self) -> Array:
         """Boolean grid of cells with a defined profit."""
         return np.isfinite(self.profit)
 

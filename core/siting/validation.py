@@ -16,6 +16,8 @@ from ..errors import InvalidValuesError, NegativeValueError, NonFiniteValueError
 from ..stats import to_float_array
 
 __all__ = [
+    "Array",
+    "BoolArray",
     "FloatArray",
     "IntArray",
     "MissingCoordinateError",
@@ -26,7 +28,9 @@ __all__ = [
     "volumes",
 ]
 
-#: The array types of the siting computations.
+#: The array types of the siting computations (``Array``: any dtype, e.g. the working
+#: precision, float32 or float64).
+Array = npt.NDArray[Any]
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
