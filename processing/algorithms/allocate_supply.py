@@ -89,13 +89,13 @@ class AllocateSupply(AtlasAlgorithm):
 
         feedback.setProgressText(self.tr("Reading supply and plants…"))
         supply = read_located(
-            supply_src, s_idx, s_field, crs, context, steps, (0, 100), what=self.tr("Supply")
+            supply_src, s_idx, s_field, crs, context, steps, what=self.tr("Supply")
         )
         if supply is None:
             return {}
         steps.setCurrentStep(1)
         plants = read_located(
-            plant_src, c_idx, c_field, crs, context, steps, (0, 100), what=self.tr("Plants")
+            plant_src, c_idx, c_field, crs, context, steps, what=self.tr("Plants")
         )
         if plants is None:
             return {}

@@ -100,8 +100,11 @@ class ProfitSurface(AtlasAlgorithm):
             for k in (self.OUTPUT, self.SUPPLY_OUTPUT, self.BREAKEVEN_OUTPUT)
         ]
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        # read, rasterise, compute, (plant sizes,) write
-        steps = QgsProcessingMultiStepFeedback(5 if report else 4, feedback)
+        names = ["supply", "existing", "rasterise", "compute", *(["sizes"] * bool(report)), "write"]
+        steps = QgsProcessingMultiStepFeedback(len(names), feedback)
+
+        def step(name: str) -> None:
+            steps.setCurrentStep(names.index(name))
 
         feedback.setProgressText(self.tr("Reading supply…"))
         supply = read_located(
@@ -111,7 +114,6 @@ class ProfitSurface(AtlasAlgorithm):
             crs,
             context,
             steps,
-            (0, 70),
             keep_geometry=is_polygon_source(supply_src),
             what=self.tr("Supply"),
         )
@@ -126,6 +128,7 @@ class ProfitSurface(AtlasAlgorithm):
                 ).format(field=field)
             )
         regions = self._regions(parameters, context, feedback, crs, params.border_rule)
+        step("existing")
         existing = self._existing(parameters, context, steps, crs)
         if existing is None and steps.isCanceled():
             return {}
@@ -145,7 +148,7 @@ class ProfitSurface(AtlasAlgorithm):
             )
         )
 
-        steps.setCurrentStep(1)
+        step("rasterise")
         feedback.setProgressText(self.tr("Rasterising…"))
         surface = self._rasterise(
             supply, use, existing, regions, work, grid, (top, left), wkt, params, steps
@@ -153,7 +156,7 @@ class ProfitSurface(AtlasAlgorithm):
         if steps.isCanceled():
             return {}
 
-        steps.setCurrentStep(2)
+        step("compute")
         feedback.setProgressText(self.tr("Computing the surface…"))
         try:
             result = surface(params, progress=lambda f: steps.setProgress(100 * f))
@@ -167,7 +170,7 @@ class ProfitSurface(AtlasAlgorithm):
             ) from None
         sizes = []
         if report:
-            steps.setCurrentStep(3)
+            step("sizes")
             feedback.setProgressText(self.tr("Plant sizes for the report…"))
             try:
                 sizes = capacity_sweep(surface, params, sorted({*DEFAULT_SIZES_T, params.capacity}))
@@ -176,7 +179,7 @@ class ProfitSurface(AtlasAlgorithm):
         del surface
         self._report_supply(result, existing, feedback)
         best = self._best(parameters, context, feedback, result, params)
-        steps.setCurrentStep(4 if report else 3)
+        step("write")
         results = self._write(parameters, context, steps, result, params, crs, wkt, outputs, best)
         if report and results:
             write_report(self, report, (parameters, context), result, best, sizes, self.tr)
@@ -292,7 +295,7 @@ class ProfitSurface(AtlasAlgorithm):
             )
         idx = numeric_field_index(source, name, self.tr("existing plant capacity"))
         return read_located(
-            source, idx, name, crs, context, feedback, (10, 15), what=self.tr("Existing plants")
+            source, idx, name, crs, context, feedback, what=self.tr("Existing plants")
         )
 
     def _grid(self, parameters, context, supply, use, params) -> GridSpec:

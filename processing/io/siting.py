@@ -118,11 +118,11 @@ def read_located(
     crs: QgsCoordinateReferenceSystem,
     context,
     feedback,
-    span: tuple[float, float] = (0, 20),
     keep_geometry: bool = False,
     what: str = "",
 ) -> Located | None:
-    """Read, transform and check a supply or plant layer; None when cancelled.
+    """Read, transform and check a supply or plant layer (progress 0–100 on ``feedback``,
+    one step of the caller's multi-step feedback); None when cancelled.
 
     Negative or infinite values are refused with the feature ids; NULL values and features
     without a usable geometry take no part (one warning each lists the ids).
@@ -162,7 +162,7 @@ def read_located(
         ys.append(y)
         if keep_geometry:
             geoms.append(geom)
-        feedback.setProgress(span[0] + (span[1] - span[0]) * n / total)
+        feedback.setProgress(100.0 * n / total)
     out = Located(
         features,
         ids,
