@@ -40,27 +40,25 @@ import numpy as np
 TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
 SAMPLE = ROOT / "resources" / "data" / "china_sample.gpkg"
-ALBERS = "+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
+BUILD = ROOT / "build" / "pkg"
+if not (BUILD / "battery_recycling_atlas").exists():
+    BUILD.mkdir(parents=True, exist_ok=True)
+    (BUILD / "battery_recycling_atlas").symlink_to(ROOT, target_is_directory=True)
+sys.path.insert(0, str(BUILD))
+
+from battery_recycling_atlas.core.constants import ALBERS_CHINA as ALBERS
+from battery_recycling_atlas.core.constants import BORDER_RULES as RULES
 
 TRANSPORT_COST = 1.0  # CNY per t·km, illustrative
 DETOUR = 1.3
 BORDER_FEE = 300.0  # CNY/t, illustrative
 PENALTY = 10_000.0  # CNY/t
-RULES = ("open", "fee", "closed")
 
 
 def _core():
-    """Import ``core.allocation`` as part of the package (the root is the package)."""
-    try:
-        from battery_recycling_atlas.core.siting import allocation
-    except ImportError:
-        build = ROOT / "build" / "pkg"
-        link = build / "battery_recycling_atlas"
-        if not link.exists():
-            build.mkdir(parents=True, exist_ok=True)
-            link.symlink_to(ROOT, target_is_directory=True)
-        sys.path.insert(0, str(build))
-        from battery_recycling_atlas.core.siting import allocation
+    """``core.siting.allocation`` (imported as part of the package: the root is the package)."""
+    from battery_recycling_atlas.core.siting import allocation
+
     return allocation
 
 

@@ -36,13 +36,10 @@ if not (BUILD / "battery_recycling_atlas").exists():
 sys.path.insert(0, str(BUILD))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from battery_recycling_atlas.core.constants import ALBERS_CHINA
 from battery_recycling_atlas.core.siting import surface
 from battery_recycling_atlas.core.siting.grid import GridSpec
 
-ALBERS_CHINA = (
-    "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 "
-    "+datum=WGS84 +units=m +no_defs"
-)
 TOTAL_SUPPLY_T = 654_000.0
 RADIUS_KM = 300.0
 CAPACITY_T = 50_000.0

@@ -21,11 +21,13 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from .grid import RadialKernel, fft_shape
+from .validation import Array
 
 __all__ = [
     "HuffWeights",
@@ -54,7 +56,7 @@ class HuffWeights:
     """Competing pull per source ``pull`` (Σ_j C_j^α·d_ij^−β, km^−β), the new plant's C^α
     ``own`` and the exponent ``beta``, with distances floored at ``min_distance_km``."""
 
-    pull: np.ndarray
+    pull: Array
     own: float
     beta: float
     min_distance_km: float
@@ -82,8 +84,8 @@ def fft_cost(shape: tuple[int, int], n_kernels: int) -> float:
 
 
 def choose_method(
-    rows: np.ndarray,
-    cols: np.ndarray,
+    rows: Array,
+    cols: Array,
     out_box: tuple[int, int, int, int],
     rp: int,
     n_kernels: int,
@@ -128,22 +130,22 @@ def in_bands(work: Callable[[int, int], None], r0: int, r1: int) -> None:
             future.result()
 
 
-def _stamps(kernel: RadialKernel, which: Sequence[bool]) -> list[np.ndarray]:
+def _stamps(kernel: RadialKernel, which: Sequence[bool]) -> list[Array]:
     return [kernel.full(with_distance=w) for w in which]
 
 
 def convolve_direct(
-    src: tuple[np.ndarray, np.ndarray, np.ndarray],
+    src: tuple[Array, Array, Array],
     out_box: tuple[int, int, int, int],
     kernel: RadialKernel,
     which: Sequence[bool] = (False,),
-    dtype: np.dtype = np.float32,
+    dtype: DTypeLike = np.float32,
     *,
     huff: HuffWeights | None = None,
-    labels: np.ndarray | None = None,
-    src_labels: np.ndarray | None = None,
+    labels: Array | None = None,
+    src_labels: Array | None = None,
     check: Callable[[], None] | None = None,
-) -> list[np.ndarray]:
+) -> list[Array]:
     """Σ_i s_i·k(d_i) over sparse sources ``(rows, cols, values)`` (cells of a common index
     space) onto the output cells ``out_box`` = (r0, r1, c0, c1), one array per entry of
     ``which`` (False: k = w, True: k = w·d with d in km), shape (r1 − r0, c1 − c0), in
@@ -172,7 +174,7 @@ def convolve_direct(
         rows = uniq // (c1 - c0 + 2 * rp + 1) + (r0 - rp)
         cols = uniq % (c1 - c0 + 2 * rp + 1) + (c0 - rp)
     dt = np.dtype(dtype)
-    results: list[np.ndarray | None] = [None] * len(which)
+    results: list[Array | None] = [None] * len(which)
     cells = (r1 - r0) * (c1 - c0)
     stamp = rows.size * (2 * rp + 1) ** 2 * _DIRECT_S_PER_CELL
     if (
@@ -208,9 +210,9 @@ def convolve_direct(
             win = (slice(a0 - r0, a1 - r0), slice(b0 - c0, b1 - c0))
             t = tmp[sub]
             factor = None
-            if pull is not None and pull[k] > 0:
+            if pull is not None and dpow is not None and pull[k] > 0:
                 factor = 1.0 / (1.0 + pull[k] * dpow[sub])
-            if own is not None:
+            if own is not None and labels is not None:
                 mask = labels[win] == own[k]
                 factor = mask if factor is None else factor * mask
             for out, stamp in zip(outs, stamps):
@@ -226,13 +228,13 @@ def convolve_direct(
 
 
 def _disc_sum(
-    rows: np.ndarray,
-    cols: np.ndarray,
-    values: np.ndarray,
+    rows: Array,
+    cols: Array,
+    values: Array,
     out_box: tuple[int, int, int, int],
     kernel: RadialKernel,
-    dtype: np.dtype,
-) -> np.ndarray:
+    dtype: np.dtype[Any],
+) -> Array:
     """Σ s over sources whose disc (the kernel's non-zero cells) covers each output cell, as
     runs along the rows: +s where a run starts, −s after it ends, a cumulative sum per row
     in ``dtype`` (where the runs end they cancel to round-off, a few eps × the supply, like

@@ -29,9 +29,13 @@ import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import scipy.fft as sfft
+from numpy.typing import ArrayLike, DTypeLike
+
+from .validation import Array, FloatArray, IntArray
 
 __all__ = [
     "DECAYS",
@@ -128,19 +132,25 @@ class GridSpec:
         """GDAL geotransform ``(x0, p, 0, y0, 0, −p)``."""
         return (self.x0, self.pixel, 0.0, self.y0, 0.0, -self.pixel)
 
-    def col_of(self, x: np.ndarray) -> np.ndarray:
+    def col_of(self, x: ArrayLike) -> IntArray:
         """Column index (int64, may be outside 0..ncols−1) of each x (m)."""
-        return np.floor((np.asarray(x, dtype=np.float64) - self.x0) / self.pixel).astype(np.int64)
+        cols: IntArray = np.floor((np.asarray(x, dtype=np.float64) - self.x0) / self.pixel).astype(
+            np.int64
+        )
+        return cols
 
-    def row_of(self, y: np.ndarray) -> np.ndarray:
+    def row_of(self, y: ArrayLike) -> IntArray:
         """Row index (int64, may be outside 0..nrows−1) of each y (m)."""
-        return np.floor((self.y0 - np.asarray(y, dtype=np.float64)) / self.pixel).astype(np.int64)
+        rows: IntArray = np.floor((self.y0 - np.asarray(y, dtype=np.float64)) / self.pixel).astype(
+            np.int64
+        )
+        return rows
 
-    def x_of(self, col: np.ndarray) -> np.ndarray:
+    def x_of(self, col: ArrayLike) -> FloatArray:
         """x (m) of the centre of each column."""
         return self.x0 + (np.asarray(col, dtype=np.float64) + 0.5) * self.pixel
 
-    def y_of(self, row: np.ndarray) -> np.ndarray:
+    def y_of(self, row: ArrayLike) -> FloatArray:
         """y (m) of the centre of each row."""
         return self.y0 - (np.asarray(row, dtype=np.float64) + 0.5) * self.pixel
 
@@ -150,7 +160,7 @@ class GridSpec:
         return GridSpec.from_extent(xmin, ymin, xmax, ymax, pixel)
 
 
-def decay_weight(d_km: np.ndarray, radius_km: float, decay: str) -> np.ndarray:
+def decay_weight(d_km: Array, radius_km: float, decay: str) -> Array:
     """w(d) for distances in km (0 beyond the radius): see :data:`DECAYS`."""
     d = np.asarray(d_km, dtype=np.float64)
     inside = d <= radius_km * (1.0 + EDGE_RTOL)
@@ -187,15 +197,15 @@ class RadialKernel:
         d = np.hypot(off[:, None], off[None, :]) * self.pixel_km
         self.quarter = decay_weight(d, self.radius_km, decay)
         self.quarter_d = self.quarter * d
-        self._spectra: dict[tuple[int, int, int, str], np.ndarray] = {}
+        self._spectra: dict[tuple[int, int, int, str], Array] = {}
 
-    def full(self, with_distance: bool = False) -> np.ndarray:
+    def full(self, with_distance: bool = False) -> Array:
         """The whole (2·rp + 1)² kernel, centre at [rp, rp]."""
         q = self.quarter_d if with_distance else self.quarter
         half = np.concatenate([q[:0:-1], q], axis=0)
         return np.concatenate([half[:, :0:-1], half], axis=1)
 
-    def spectrum(self, shape: tuple[int, int], with_distance: bool, dtype: np.dtype) -> np.ndarray:
+    def spectrum(self, shape: tuple[int, int], with_distance: bool, dtype: DTypeLike) -> Array:
         """Rows 0..L0/2 of the real spectrum of the kernel wrapped around the origin of an
         ``L0 × L1`` array (both even, each > 2·rp): shape ``(L0 // 2 + 1, L1 // 2 + 1)``; the
         other rows mirror them (row u = row L0 − u). Equal to ``rfft2`` of the wrapped kernel,
@@ -217,11 +227,14 @@ class RadialKernel:
         half[: q.shape[0]] = rows
         half = sfft.dct(half, type=1, axis=0, workers=-1, overwrite_x=True)
         self._spectra[key] = half
-        return half
+        return np.asarray(half)
 
     def full_spectrum(
-        self, shape: tuple[int, int], with_distance: bool, dtype: np.dtype = np.float64
-    ) -> np.ndarray:
+        self,
+        shape: tuple[int, int],
+        with_distance: bool,
+        dtype: DTypeLike = np.float64,
+    ) -> Array:
         """The whole ``(L0, L1 // 2 + 1)`` spectrum (for checks; the convolution uses halves)."""
         half = self.spectrum(shape, with_distance, dtype)
         return np.concatenate([half, half[half.shape[0] - 2 : 0 : -1]], axis=0)
@@ -232,9 +245,9 @@ class RadialKernel:
 
 
 def _even_fast_len(n: int) -> int:
-    length = sfft.next_fast_len(max(int(n), 2), real=True)
+    length = int(sfft.next_fast_len(max(int(n), 2), real=True))
     while length % 2:
-        length = sfft.next_fast_len(length + 1, real=True)
+        length = int(sfft.next_fast_len(length + 1, real=True))
     return length
 
 
@@ -253,7 +266,7 @@ def fft_shape(
     return (shape[0], shape[1])
 
 
-def _multiply(spec: np.ndarray, half: np.ndarray, out: np.ndarray) -> None:
+def _multiply(spec: Array, half: Array, out: Array) -> None:
     """out = spec × (half spectrum mirrored to the full height)."""
     h0 = half.shape[0]
     np.multiply(spec[:h0], half, out=out[:h0])
@@ -261,13 +274,13 @@ def _multiply(spec: np.ndarray, half: np.ndarray, out: np.ndarray) -> None:
 
 
 def convolve_region(
-    src: np.ndarray | tuple[np.ndarray, np.ndarray, np.ndarray],
+    src: Array | tuple[Array, Array, Array],
     src_origin: tuple[int, int],
     out_box: tuple[int, int, int, int],
     kernel: RadialKernel,
     which: Sequence[bool] = (False,),
-    dtype: np.dtype = np.float32,
-) -> tuple[tuple[int, int, int, int] | None, list[np.ndarray]]:
+    dtype: DTypeLike = np.float32,
+) -> tuple[tuple[int, int, int, int] | None, list[Array]]:
     """Like :func:`convolve_block`, but returns ``(box, views)``: ``box`` (r0, r1, c0, c1) is
     the part of ``out_box`` that sources can reach (None if nothing: all zero) and ``views``
     the sums there, views into the FFT results (no copy)."""
@@ -308,7 +321,7 @@ def convolve_region(
     del buf
     crop = (slice(r0 - o_r, r1 - o_r), slice(c0 - o_c, c1 - o_c))
     views = []
-    product: np.ndarray | None = None
+    product: Array | None = None
     for k, with_distance in enumerate(which):
         half = kernel.spectrum(shape, with_distance, dtype)
         if k == len(which) - 1:
@@ -321,14 +334,14 @@ def convolve_region(
 
 
 def convolve_block(
-    src: np.ndarray | tuple[np.ndarray, np.ndarray, np.ndarray],
+    src: Array | tuple[Array, Array, Array],
     src_origin: tuple[int, int],
     out_box: tuple[int, int, int, int],
     kernel: RadialKernel,
     which: Sequence[bool] = (False,),
-    dtype: np.dtype = np.float32,
+    dtype: DTypeLike = np.float32,
     copy: bool = True,
-) -> list[np.ndarray]:
+) -> list[Array]:
     """Convolve sources with the kernel onto output cells; one array per entry of ``which``
     (False: Σ s·w, True: Σ s·w·d in s-units·km).
 
@@ -359,7 +372,7 @@ def convolve_block(
 
 
 def noise_floor(
-    total_abs: float, kernel_max: float, shape: tuple[int, int], dtype: np.dtype
+    total_abs: float, kernel_max: float, shape: tuple[int, int], dtype: np.dtype[Any]
 ) -> float:
     """Bound on the absolute FFT round-off of one convolution: ¼·eps·log2(L0·L1)·Σ|s|·max|k|.
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from .grid import decay_weight
+from .validation import Array, FloatArray
 
 __all__ = ["HUFF_ALPHA_DEFAULT", "HUFF_BETA_DEFAULT", "competitor_pull", "huff_share"]
 
@@ -28,20 +29,20 @@ _CHUNK = 1 << 20  # source × plant pairs per block
 
 
 def competitor_pull(
-    sx: np.ndarray,
-    sy: np.ndarray,
-    sprov: np.ndarray,
-    supply: np.ndarray,
-    px: np.ndarray,
-    py: np.ndarray,
-    capacity: np.ndarray,
-    pprov: np.ndarray,
+    sx: Array,
+    sy: Array,
+    sprov: Array,
+    supply: Array,
+    px: Array,
+    py: Array,
+    capacity: Array,
+    pprov: Array,
     radius_km: float,
     alpha: float,
     beta: float,
     min_distance_km: float,
     closed: bool,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[Array, Array]:
     """(pull D_i per source, Huff intake per plant in t/yr) for sources at (sx, sy) m with
     ``supply`` t/yr and plants at (px, py) m with ``capacity`` t/yr (NaN or ≤ 0: no part;
     intake NaN for a null capacity). The intake is Σ_i s_i·share_ij without a new plant.
@@ -78,7 +79,21 @@ def competitor_pull(
     return pull, intake
 
 
-def _attraction(sx, sy, sprov, px, py, pprov, weight, radius_km, beta, dmin, closed):
+def _attraction(
+    sx: Array,
+    sy: Array,
+    sprov: Array,
+    px: Array,
+    py: Array,
+    pprov: Array,
+    weight: Array,
+    radius_km: float,
+    beta: float,
+    dmin: float,
+    closed: bool,
+) -> Array:
+    """Pull weight·max(d, dmin)^−β of each plant on each source within the radius (km; own
+    province only when ``closed``), shape (sources, plants)."""
     d = np.hypot(sx[:, None] - px[None, :], sy[:, None] - py[None, :]) / 1000.0
     reach = decay_weight(d, radius_km, "none") > 0
     if closed:
@@ -87,17 +102,18 @@ def _attraction(sx, sy, sprov, px, py, pprov, weight, radius_km, beta, dmin, clo
 
 
 def huff_share(
-    d_new_km: np.ndarray,
-    pull: np.ndarray,
+    d_new_km: Array,
+    pull: Array,
     capacity: float,
     alpha: float,
     beta: float,
     min_distance_km: float,
-) -> np.ndarray:
+) -> Array:
     """The new plant's share of each source: C^α·d^−β / (C^α·d^−β + D), d floored at
     ``min_distance_km`` (1 where the pull D is 0)."""
     a = (
         float(capacity) ** alpha
         * np.maximum(np.asarray(d_new_km, np.float64), min_distance_km) ** -beta
     )
-    return a / (a + np.asarray(pull, np.float64))
+    share: FloatArray = a / (a + np.asarray(pull, np.float64))
+    return share

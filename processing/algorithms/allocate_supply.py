@@ -4,29 +4,14 @@ rule (closed provinces, a border fee, or an open green channel)."""
 from __future__ import annotations
 
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsFields,
-    QgsGeometry,
-    QgsPointXY,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsWkbTypes,
-)
+from qgis.core import QgsProcessingException, QgsProcessingMultiStepFeedback
 
-from ...core.constants import ILLUSTRATIVE_FIELD
-from ...core.errors import NoValidRowsError, RowValuesError
+from ...core.constants import BORDER_RULES
+from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.siting import allocation as core
-from ..compat import new_field
 from ..help_texts import allocation_help
 from ..illustrative import run_uses_sample
+from ..io.allocation_outputs import write_flows, write_plants, write_unmet
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import (
     format_ids,
@@ -35,34 +20,10 @@ from ..io.layers import (
     python_number,
     region_names,
     report_tr,
-    write_features,
 )
-from ..io.siting import (
-    BORDER_FEE_DEFAULT,
-    DETOUR_DEFAULT,
-    TRANSPORT_COST_DEFAULT,
-    Regions,
-    add_crs_parameter,
-    province_key,
-    read_located,
-    target_crs,
-    warn_outside,
-)
-from ..styling.labels import translated
-from ..styling.postprocess import finish_styling, qml_styler, relabel_rules
+from ..io.siting import Regions, province_key, read_located, target_crs, warn_outside
+from ..siting_parameters import add_allocation_parameters
 from .base import AtlasAlgorithm
-
-FLOW_STYLE = "supply_flows.qml"
-PLANT_STYLE = "plant_utilization.qml"
-FLOW_FIELDS = (
-    ("from_id", "longlong"),
-    ("to_id", "longlong"),
-    ("flow_t", "double"),
-    ("distance_km", "double"),
-    ("unit_cost", "double"),
-    ("cost", "double"),
-    ("cross_border", "bool"),
-)
 
 
 class AllocateSupply(AtlasAlgorithm):
@@ -105,161 +66,7 @@ class AllocateSupply(AtlasAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs (enumerations in the issue's order)."""
-        num = QgsProcessingParameterNumber
-        field = QgsProcessingParameterField
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SUPPLY,
-                self.tr("Supply (regions or points)"),
-                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
-            )
-        )
-        self.addParameter(
-            field(
-                self.SUPPLY_FIELD, self.tr("Supply field (t/yr)"), None, self.SUPPLY, field.Numeric
-            )
-        )
-        self.addParameter(
-            field(
-                self.SUPPLY_PROVINCE_FIELD,
-                self.tr("Supply province code field (default: from the province polygons)"),
-                None,
-                self.SUPPLY,
-                field.Any,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.PLANTS, self.tr("Plants (points)"), [QgsProcessing.TypeVectorPoint]
-            )
-        )
-        self.addParameter(
-            field(
-                self.CAPACITY_FIELD,
-                self.tr("Capacity field (t/yr)"),
-                None,
-                self.PLANTS,
-                field.Numeric,
-            )
-        )
-        self.addParameter(
-            field(
-                self.PLANT_PROVINCE_FIELD,
-                self.tr("Plant province code field (default: from the province polygons)"),
-                None,
-                self.PLANTS,
-                field.Any,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.REGIONS,
-                self.tr(
-                    "Provinces (polygons; for the border rule when the layers "
-                    "carry no province code)"
-                ),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            field(
-                self.REGION_ID_FIELD,
-                self.tr("Province code field (default: feature order)"),
-                None,
-                self.REGIONS,
-                field.Any,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.BORDER_RULE,
-                self.tr("Border rule"),
-                [
-                    self.tr("Open (green channel)"),
-                    self.tr("Fee on cross-province flows"),
-                    self.tr("Closed (own province only)"),
-                ],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            num(
-                self.BORDER_FEE,
-                self.tr("Border fee (CNY/t, fee rule)"),
-                num.Double,
-                BORDER_FEE_DEFAULT,
-                minValue=0.0,
-            )
-        )
-        self.addParameter(
-            num(
-                self.TRANSPORT_COST,
-                self.tr("Transport cost (CNY per t·km, hazardous-goods road " "freight)"),
-                num.Double,
-                TRANSPORT_COST_DEFAULT,
-                minValue=0.0,
-            )
-        )
-        self.addParameter(
-            num(
-                self.DETOUR,
-                self.tr("Detour factor (road ÷ straight-line " "distance)"),
-                num.Double,
-                DETOUR_DEFAULT,
-                minValue=0.01,
-            )
-        )
-        self.addParameter(
-            num(
-                self.MAX_DISTANCE,
-                self.tr("Maximum distance (km, straight line; " "empty: no limit)"),
-                num.Double,
-                None,
-                optional=True,
-                minValue=0.001,
-            )
-        )
-        self.addParameter(
-            num(
-                self.UNMET_PENALTY,
-                self.tr("Penalty for unmet supply (CNY/t)"),
-                num.Double,
-                core.DEFAULT_UNMET_PENALTY,
-                minValue=0.0,
-            )
-        )
-        add_crs_parameter(self)
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT_FLOWS, self.tr("Flows"), QgsProcessing.TypeVectorLine
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT_PLANTS,
-                self.tr("Plants with allocated supply"),
-                QgsProcessing.TypeVectorPoint,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT_REGIONS,
-                self.tr("Supply with unmet volume"),
-                QgsProcessing.TypeVectorAnyGeometry,
-            )
-        )
-        self.add_report_parameter()
-        for key in self.NUMBER_OUTPUTS:
-            self.addOutput(QgsProcessingOutputNumber(key, key))
-        self.add_language_parameter()
-        self.suggest_defaults(
-            {self.SUPPLY: ("retirement",), self.PLANTS: ("capacity",)},
-            {self.SUPPLY_FIELD: "retirement", "CAPACITY_FIELD": "capacity"},
-        )
+        add_allocation_parameters(self, self.tr)
 
     def processAlgorithm(self, parameters, context, feedback):
         """Read and project both layers, find provinces, solve in ``core``, write and report."""
@@ -277,18 +84,18 @@ class AllocateSupply(AtlasAlgorithm):
             [self.OUTPUT_FLOWS, self.OUTPUT_PLANTS, self.OUTPUT_REGIONS, self.REPORT],
             [self.SUPPLY, self.PLANTS, self.REGIONS],
         )
-        rule = core.RULES[self.parameterAsEnum(parameters, self.BORDER_RULE, context)]
+        rule = BORDER_RULES[self.parameterAsEnum(parameters, self.BORDER_RULE, context)]
+        steps = QgsProcessingMultiStepFeedback(4, feedback)  # supply, plants, solve, write
 
         feedback.setProgressText(self.tr("Reading supply and plants…"))
         supply = read_located(
-            supply_src, s_idx, s_field, crs, context, feedback, (0, 15), what=self.tr("Supply")
+            supply_src, s_idx, s_field, crs, context, steps, what=self.tr("Supply")
         )
-        plants = (
-            None
-            if supply is None
-            else read_located(
-                plant_src, c_idx, c_field, crs, context, feedback, (15, 25), what=self.tr("Plants")
-            )
+        if supply is None:
+            return {}
+        steps.setCurrentStep(1)
+        plants = read_located(
+            plant_src, c_idx, c_field, crs, context, steps, what=self.tr("Plants")
         )
         if plants is None:
             return {}
@@ -298,19 +105,19 @@ class AllocateSupply(AtlasAlgorithm):
             )
         self._warn_capacity(plants, feedback)
         sprov, pprov = self._provinces(parameters, context, feedback, crs, supply, plants, rule)
-        options = self._options(parameters, context)
-        sxy, pxy = _xy(supply), _xy(plants)
-        s_t, c_t = _volumes(supply), _volumes(plants)
+        params = self._params(parameters, context, rule)
+        inputs = core.AllocationInputs(
+            _xy(supply), _volumes(supply), sprov, _xy(plants), _volumes(plants), pprov
+        )
+        steps.setCurrentStep(2)
         feedback.setProgressText(self.tr("Solving the transportation problem…"))
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         try:
             if report and sprov is not None and pprov is not None:
-                by_rule = core.compare_rules(sxy, s_t, sprov, pxy, c_t, pprov, **options)
+                by_rule = core.compare_rules_inputs(inputs, params)
             else:
-                by_rule = {
-                    rule: core.allocate(sxy, s_t, sprov, pxy, c_t, pprov, rule=rule, **options)
-                }
-        except (RowValuesError, NoValidRowsError, ValueError) as err:
+                by_rule = {rule: core.allocate_inputs(inputs, params)}
+        except (RowValuesError, NoValidRowsError, ParameterError) as err:
             raise QgsProcessingException(
                 self.tr("The allocation cannot be solved: {e}").format(e=err)
             ) from None
@@ -328,12 +135,12 @@ class AllocateSupply(AtlasAlgorithm):
                     "and stays unmet, ids: {ids}"
                 ).format(t=result.total_unmet_t, ids=format_ids(unmet))
             )
-        if feedback.isCanceled():
+        if steps.isCanceled():
             return {}
-        feedback.setProgress(60)
 
+        steps.setCurrentStep(3)
         outputs = self._write(
-            parameters, context, feedback, crs, supply, plants, result, supply_src, plant_src
+            parameters, context, steps, crs, supply, plants, result, supply_src, plant_src
         )
         if not outputs:
             return {}
@@ -348,7 +155,7 @@ class AllocateSupply(AtlasAlgorithm):
                 plant_src,
                 supply,
                 plants,
-                options,
+                params,
             )
             outputs[self.REPORT] = report
         known = sprov is not None and pprov is not None
@@ -361,25 +168,32 @@ class AllocateSupply(AtlasAlgorithm):
                 "ALLOCATED_T": python_number(result.total_allocated_t),
             }
         )
-        feedback.setProgress(100)
+        steps.setProgress(100)
         return outputs
 
     # -- steps -----------------------------------------------------------------------------
 
-    def _options(self, parameters, context) -> dict:
+    def _params(self, parameters, context, rule: str) -> core.AllocationParams:
+        """The core's parameter object (the border rule already a name)."""
         dbl = self.parameterAsDouble
         max_km = (
             None
             if parameters.get(self.MAX_DISTANCE) in (None, "")
             else dbl(parameters, self.MAX_DISTANCE, context)
         )
-        return {
-            "transport_cost": dbl(parameters, self.TRANSPORT_COST, context),
-            "border_fee": dbl(parameters, self.BORDER_FEE, context),
-            "detour": dbl(parameters, self.DETOUR, context),
-            "max_distance_km": max_km,
-            "unmet_penalty": dbl(parameters, self.UNMET_PENALTY, context),
-        }
+        try:
+            return core.AllocationParams(
+                rule=rule,
+                transport_cost=dbl(parameters, self.TRANSPORT_COST, context),
+                border_fee=dbl(parameters, self.BORDER_FEE, context),
+                detour=dbl(parameters, self.DETOUR, context),
+                max_distance_km=max_km,
+                unmet_penalty=dbl(parameters, self.UNMET_PENALTY, context),
+            )
+        except ParameterError as err:
+            raise QgsProcessingException(
+                self.tr("Parameter “{name}”: {reason}").format(name=err.name, reason=err.reason)
+            ) from None
 
     def _warn_capacity(self, plants, feedback) -> None:
         total = float(np.nansum(np.where(plants.valid(), plants.values, 0.0)))
@@ -457,88 +271,52 @@ class AllocateSupply(AtlasAlgorithm):
     def _write(
         self, parameters, context, feedback, crs, supply, plants, result, supply_src, plant_src
     ) -> dict:
+        """The three layers, one writer each (``io.allocation_outputs``); {} when cancelled."""
         used = [
             self.parameterAsString(parameters, key, context)
             for key in (self.SUPPLY_FIELD, self.CAPACITY_FIELD)
         ]
-        illustrative = 1 if run_uses_sample(self, parameters, context) else 0
-        fields = QgsFields()
-        for name, kind in FLOW_FIELDS:
-            fields.append(new_field(name, kind))
-        fields.append(new_field(ILLUSTRATIVE_FIELD, "int"))
-        sink, flows_dest = self.parameterAsSink(
-            parameters, self.OUTPUT_FLOWS, context, fields, QgsWkbTypes.LineString, crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_FLOWS))
-        for k in range(result.n_flows):
-            i, j = int(result.flow_from[k]), int(result.flow_to[k])
-            feature = QgsFeature(fields)
-            feature.setGeometry(
-                QgsGeometry.fromPolylineXY(
-                    [QgsPointXY(supply.x[i], supply.y[i]), QgsPointXY(plants.x[j], plants.y[j])]
-                )
-            )
-            feature.setAttributes(
-                [
-                    int(supply.ids[i]),
-                    int(plants.ids[j]),
-                    python_number(result.flow_t[k]),
-                    python_number(result.flow_distance_km[k]),
-                    python_number(result.flow_unit_cost[k]),
-                    python_number(result.flow_cost[k]),
-                    bool(result.flow_cross_border[k]),
-                    illustrative,
-                ]
-            )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        del sink
-        finish_styling(
-            context, flows_dest, qml_styler(FLOW_STYLE, relabel_rules(translated())), feedback
-        )
-        feedback.setProgress(70)
-
-        fields, sink, plants_dest = self.output_sink(
+        illustrative = run_uses_sample(self, parameters, context)
+        flows = write_flows(
+            self,
             parameters,
+            self.OUTPUT_FLOWS,
             context,
-            plant_src,
-            [new_field("allocated_t", "double"), new_field("utilization", "double")],
             feedback,
+            crs,
+            (supply, plants),
+            result,
+            illustrative,
+        )
+        feedback.setProgress(30)
+        plants_dest = write_plants(
+            self,
+            parameters,
             self.OUTPUT_PLANTS,
-        )
-        rows = [
-            [python_number(a), python_number(u)]
-            for a, u in zip(result.allocated_t, result.utilization)
-        ]
-        if not write_features(
-            sink, fields, plants.features, rows, feedback, (70, 80), used_fields=used
-        ):
-            return {}
-        del sink
-        finish_styling(
-            context, plants_dest, qml_styler(PLANT_STYLE, relabel_rules(translated())), feedback
-        )
-
-        fields, sink, regions_dest = self.output_sink(
-            parameters,
             context,
-            supply_src,
-            [new_field("unmet_t", "double")],
             feedback,
-            self.OUTPUT_REGIONS,
+            plant_src,
+            plants,
+            result,
+            used,
         )
-        rows = [[python_number(u)] for u in result.unmet_t]
-        if not write_features(
-            sink, fields, supply.features, rows, feedback, (80, 90), used_fields=used
-        ):
+        if plants_dest is None:
             return {}
-        del sink
-        style = "supply_unmet_polygon.qml" if supply.polygons else "supply_unmet_point.qml"
-        finish_styling(
-            context, regions_dest, qml_styler(style, relabel_rules(translated())), feedback
+        regions_dest = write_unmet(
+            self,
+            parameters,
+            self.OUTPUT_REGIONS,
+            context,
+            feedback,
+            supply_src,
+            supply,
+            result,
+            used,
         )
+        if regions_dest is None:
+            return {}
         return {
-            self.OUTPUT_FLOWS: flows_dest,
+            self.OUTPUT_FLOWS: flows,
             self.OUTPUT_PLANTS: plants_dest,
             self.OUTPUT_REGIONS: regions_dest,
         }
@@ -554,7 +332,7 @@ class AllocateSupply(AtlasAlgorithm):
         plant_src,
         supply,
         plants,
-        options,
+        params: core.AllocationParams,
     ) -> None:
         from ...reports.allocation import allocation_report_html
 
@@ -563,13 +341,13 @@ class AllocateSupply(AtlasAlgorithm):
                 "Transport {c:g} CNY per t·km × detour {d:g}; border fee {f:,.0f} CNY/t "
                 "(fee rule); unmet penalty {p:,.0f} CNY/t; maximum distance {m}."
             ).format(
-                c=options["transport_cost"],
-                d=options["detour"],
-                f=options["border_fee"],
-                p=options["unmet_penalty"],
+                c=params.transport_cost,
+                d=params.detour,
+                f=params.border_fee,
+                p=params.unmet_penalty,
                 m=self.tr("none")
-                if options["max_distance_km"] is None
-                else f"{options['max_distance_km']:,.0f} km",
+                if params.max_distance_km is None
+                else f"{params.max_distance_km:,.0f} km",
             )
         ]
         if len(by_rule) == 1:

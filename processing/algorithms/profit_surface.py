@@ -2,68 +2,36 @@
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFields,
-    QgsGeometry,
-    QgsPointXY,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterDestination,
-    QgsWkbTypes,
-)
+from qgis.core import QgsProcessingException, QgsProcessingMultiStepFeedback
 
-from ...core.economics.breakeven import breakeven_li2co3, breakeven_support, breakeven_surface
+from ...core.constants import BORDER_RULES
+from ...core.economics.breakeven import breakeven_surface
 from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
 from ...core.siting import surface as core
+from ...core.siting.extent import CroppedSurface, default_grid, working_grid
 from ...core.siting.grid import GridSpec, radius_cells
-from ...core.siting.huff import HUFF_ALPHA_DEFAULT, HUFF_BETA_DEFAULT
+from ...core.siting.memory import CALLER_BYTES_PER_CELL
 from ...core.siting.plant_size import DEFAULT_SIZES_T, capacity_sweep
-from ..compat import new_field
 from ..help_texts import surface_help
 from ..illustrative import run_uses_sample
 from ..io.destinations import ensure_outputs_not_inputs
-from ..io.economics import add_parameter_inputs, economics_params
-from ..io.grid import check_memory, crop, default_grid, working_grid
-from ..io.layers import numeric_field_index, python_number, report_tr
-from ..io.rasters import (
-    attach_raster_style,
-    ogr_polygons,
-    rasterize_codes,
-    spread_polygons,
-    style_breakeven,
-    style_diverging,
-    style_raster,
-    upper_quartiles,
-    write_raster,
+from ..io.economics import economics_params
+from ..io.grid import supply_bbox
+from ..io.layers import numeric_field_index, python_number
+from ..io.rasters import ogr_polygons, rasterize_codes, spread_polygons
+from ..io.siting import Regions, is_polygon_source, read_located, target_crs
+from ..io.surface_outputs import (
+    write_best,
+    write_breakeven,
+    write_profit,
+    write_report,
+    write_supply,
 )
-from ..io.siting import (
-    BORDER_FEE_DEFAULT,
-    DETOUR_DEFAULT,
-    TRANSPORT_COST_DEFAULT,
-    Regions,
-    add_crs_parameter,
-    is_polygon_source,
-    read_located,
-    target_crs,
-    warn_outside,
-)
-from ..styling.postprocess import finish_styling, qml_styler
+from ..siting_parameters import add_surface_parameters
 from .base import AtlasAlgorithm
 
 PROFIT_STYLE = "profit_surface.qml"  # nominal ramp; the written raster's is from its data
-SUPPLY_STYLE = "supply_surface.qml"
-BEST_STYLE = "best_locations.qml"
 
 
 class ProfitSurface(AtlasAlgorithm):
@@ -107,211 +75,11 @@ class ProfitSurface(AtlasAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         """Declare the parameters and outputs (enumerations in the issue's order)."""
-        num = QgsProcessingParameterNumber
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SUPPLY,
-                self.tr("Supply (points, or polygons spread over their area)"),
-                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.SUPPLY_FIELD,
-                self.tr("Supply field (retired batteries, t/yr)"),
-                None,
-                self.SUPPLY,
-                QgsProcessingParameterField.Numeric,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.REGIONS,
-                self.tr("Provinces (polygons; needed for the fee and closed rules)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.REGION_ID_FIELD,
-                self.tr("Province code field (default: feature order)"),
-                None,
-                self.REGIONS,
-                QgsProcessingParameterField.Any,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterExtent(
-                self.EXTENT, self.tr("Extent (default: supply extent + haul radius)"), optional=True
-            )
-        )
-        self.addParameter(
-            num(self.PIXEL_SIZE, self.tr("Pixel size (km)"), num.Double, 10.0, minValue=0.001)
-        )
-        self.addParameter(
-            num(self.HAUL_RADIUS, self.tr("Haul radius (km)"), num.Double, 300.0, minValue=0.001)
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.DECAY,
-                self.tr("Distance decay"),
-                [
-                    self.tr("None (all supply within the radius)"),
-                    self.tr("Linear (1 − d/R)"),
-                    self.tr("Exponential (e^(−3d/R))"),
-                ],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            num(
-                self.TRANSPORT_COST,
-                self.tr("Transport cost (CNY per t·km, hazardous-goods road " "freight)"),
-                num.Double,
-                TRANSPORT_COST_DEFAULT,
-                minValue=0.0,
-            )
-        )
-        self.addParameter(
-            num(
-                self.DETOUR,
-                self.tr("Detour factor (road ÷ straight-line " "distance)"),
-                num.Double,
-                DETOUR_DEFAULT,
-                minValue=0.01,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.BORDER_RULE,
-                self.tr("Border rule"),
-                [
-                    self.tr("Open (green channel)"),
-                    self.tr("Fee on cross-province supply"),
-                    self.tr("Closed (own province only)"),
-                ],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            num(
-                self.BORDER_FEE,
-                self.tr("Border fee (CNY/t, fee rule)"),
-                num.Double,
-                BORDER_FEE_DEFAULT,
-                minValue=0.0,
-            )
-        )
-        self.addParameter(
-            num(
-                self.PLANT_CAPACITY,
-                self.tr("Capacity of the new plant (t/yr)"),
-                num.Double,
-                50_000.0,
-                minValue=1.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.EXISTING_PLANTS,
-                self.tr("Existing plants (points)"),
-                [QgsProcessing.TypeVectorPoint],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.EXISTING_CAPACITY_FIELD,
-                self.tr("Existing plant capacity field (t/yr)"),
-                None,
-                self.EXISTING_PLANTS,
-                QgsProcessingParameterField.Numeric,
-                optional=True,
-            )
-        )
-        add_parameter_inputs(self, advanced=True)
-        for param in (
-            num(self.N_BEST, self.tr("Number of best locations"), num.Integer, 10, minValue=0),
-            num(
-                self.MIN_SEPARATION,
-                self.tr(
-                    "Minimum distance between best locations (km; " "default: the haul radius)"
-                ),
-                num.Double,
-                None,
-                optional=True,
-                minValue=0.0,
-            ),
-            num(
-                self.MIN_THROUGHPUT,
-                self.tr(
-                    "Minimum throughput of a best location (t/yr; " "default: half the capacity)"
-                ),
-                num.Double,
-                None,
-                optional=True,
-                minValue=0.0,
-            ),
-        ):
-            param.setFlags(param.flags() | param.FlagAdvanced)
-            self.addParameter(param)
-        add_crs_parameter(self)
-        self.addParameter(
-            QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Profit surface (CNY/yr)"))
-        )
-        self.addParameter(
-            QgsProcessingParameterRasterDestination(
-                self.SUPPLY_OUTPUT, self.tr("Reachable supply (t/yr)"), optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.BEST, self.tr("Best locations"), QgsProcessing.TypeVectorPoint, optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterRasterDestination(
-                self.BREAKEVEN_OUTPUT, self.tr("Break-even Li₂CO₃ price (CNY/t)"), optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.COMPETITION,
-                self.tr("Competition with existing plants"),
-                [self.tr("Existing plants served first"), self.tr("Market share (Huff model)")],
-                defaultValue=0,
-            )
-        )
-        for param in (
-            num(
-                self.HUFF_ALPHA,
-                self.tr("Huff exponent α on capacity"),
-                num.Double,
-                HUFF_ALPHA_DEFAULT,
-                minValue=0.0,
-            ),
-            num(
-                self.HUFF_BETA,
-                self.tr("Huff exponent β on distance"),
-                num.Double,
-                HUFF_BETA_DEFAULT,
-                minValue=0.0,
-            ),
-        ):
-            param.setFlags(param.flags() | param.FlagAdvanced)
-            self.addParameter(param)
-        self.add_report_parameter()
-        for key in ("BEST_PROFIT", "MAX_SUPPLY"):
-            self.addOutput(QgsProcessingOutputNumber(key, key))
-
-        # -- processAlgorithm ---------------------------------------------------------------------
-        self.add_language_parameter()
-        self.suggest_defaults({self.SUPPLY: ("retirement",)}, {self.SUPPLY_FIELD: "retirement"})
+        add_surface_parameters(self, self.tr)
 
     def processAlgorithm(self, parameters, context, feedback):
-        """Read and project the inputs, build the grids, run ``core.surface``, write, style."""
+        """Read → core → write: read and project the layers, rasterise the provinces and any
+        polygon supply, run ``core.siting.surface`` on the working grid, write and style."""
         crs = target_crs(self, parameters, context)
         wkt = crs.toWkt(crs.WKT_PREFERRED_GDAL)
         params = self._params(parameters, context)
@@ -331,6 +99,12 @@ class ProfitSurface(AtlasAlgorithm):
             self.parameterAsOutputLayer(parameters, k, context)
             for k in (self.OUTPUT, self.SUPPLY_OUTPUT, self.BREAKEVEN_OUTPUT)
         ]
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        names = ["supply", "existing", "rasterise", "compute", *(["sizes"] * bool(report)), "write"]
+        steps = QgsProcessingMultiStepFeedback(len(names), feedback)
+
+        def step(name: str) -> None:
+            steps.setCurrentStep(names.index(name))
 
         feedback.setProgressText(self.tr("Reading supply…"))
         supply = read_located(
@@ -339,8 +113,7 @@ class ProfitSurface(AtlasAlgorithm):
             field,
             crs,
             context,
-            feedback,
-            (0, 10),
+            steps,
             keep_geometry=is_polygon_source(supply_src),
             what=self.tr("Supply"),
         )
@@ -355,13 +128,16 @@ class ProfitSurface(AtlasAlgorithm):
                 ).format(field=field)
             )
         regions = self._regions(parameters, context, feedback, crs, params.border_rule)
-        existing = self._existing(parameters, context, feedback, crs)
-        if existing is None and feedback.isCanceled():
+        step("existing")
+        existing = self._existing(parameters, context, steps, crs)
+        if existing is None and steps.isCanceled():
             return {}
 
         grid = self._grid(parameters, context, supply, use, params)
         rp = radius_cells(params.haul_radius_km, grid.pixel / 1000.0)
-        work, top, left = working_grid(grid, rp, supply, use)
+        work, top, left = working_grid(
+            grid, rp, supply_bbox(supply, use) if supply.polygons else None
+        )
         self._check_memory(work, params, supply.polygons)
         feedback.pushInfo(
             self.tr("Grid: {cols} × {rows} cells of {pixel:g} km in {crs}.").format(
@@ -372,37 +148,62 @@ class ProfitSurface(AtlasAlgorithm):
             )
         )
 
+        step("rasterise")
         feedback.setProgressText(self.tr("Rasterising…"))
+        surface = self._rasterise(
+            supply, use, existing, regions, work, grid, (top, left), wkt, params, steps
+        )
+        if steps.isCanceled():
+            return {}
+
+        step("compute")
+        feedback.setProgressText(self.tr("Computing the surface…"))
+        try:
+            result = surface(params, progress=lambda f: steps.setProgress(100 * f))
+        except core.Canceled:
+            return {}
+        except core.GridTooLargeError as err:
+            raise QgsProcessingException(self._memory_message(err)) from None
+        except (ParameterError, RowValuesError, NoValidRowsError) as err:
+            raise QgsProcessingException(
+                self.tr("The surface cannot be computed: {e}").format(e=err)
+            ) from None
+        sizes = []
+        if report:
+            step("sizes")
+            feedback.setProgressText(self.tr("Plant sizes for the report…"))
+            try:
+                sizes = capacity_sweep(surface, params, sorted({*DEFAULT_SIZES_T, params.capacity}))
+            except core.Canceled:
+                return {}
+        del surface
+        self._report_supply(result, existing, feedback)
+        best = self._best(parameters, context, feedback, result, params)
+        step("write")
+        results = self._write(parameters, context, steps, result, params, crs, wkt, outputs, best)
+        if report and results:
+            write_report(self, report, (parameters, context), result, best, sizes, self.tr)
+            results[self.REPORT] = report
+        return results
+
+    def _rasterise(
+        self, supply, use, existing, regions, work, grid, offset, wkt, params, feedback
+    ) -> CroppedSurface:
+        """The core's inputs on the working grid: the province grid, the supply (points, or
+        polygons spread over their area) and the existing plants."""
         prov_grid, sprov, eprov = None, None, None
+        rule = params.border_rule
         if regions is not None:
             codes = regions.code_index()
             ds, layer = ogr_polygons(regions.geoms, codes, wkt)
             prov_grid = rasterize_codes(layer, work, wkt)
             del ds, layer
             if not supply.polygons:  # polygon supply takes the province of each cell
-                sprov = self._provinces(
-                    regions,
-                    codes,
-                    supply.x,
-                    supply.y,
-                    supply.ids,
-                    use,
-                    self.tr("Supply points"),
-                    params.border_rule,
-                    feedback,
-                )
+                what = self.tr("Supply points")
+                sprov = regions.codes_at(supply, use, what, rule, feedback)
             if existing is not None:
-                eprov = self._provinces(
-                    regions,
-                    codes,
-                    existing.x,
-                    existing.y,
-                    existing.ids,
-                    existing.valid(),
-                    self.tr("Existing plants"),
-                    params.border_rule,
-                    feedback,
-                )
+                what = self.tr("Existing plants")
+                eprov = regions.codes_at(existing, existing.valid(), what, rule, feedback)
         if supply.polygons:
             geoms = [g if u else None for g, u in zip(supply.geoms, use)]
             source, lost = spread_polygons(
@@ -431,52 +232,8 @@ class ProfitSurface(AtlasAlgorithm):
                 existing.values[ok],
                 None if eprov is None else eprov[ok],
             )
-        if feedback.isCanceled():
-            return {}
-        feedback.setProgress(25)
-
-        feedback.setProgressText(self.tr("Computing the surface…"))
-        try:
-            result = core.profit_surface(
-                work,
-                params,
-                source,
-                provinces=prov_grid,
-                existing=plants,
-                progress=lambda f: feedback.setProgress(25 + 55 * f),
-                canceled=feedback.isCanceled,
-            )
-        except core.Canceled:
-            return {}
-        except core.GridTooLargeError as err:
-            raise QgsProcessingException(self._memory_message(err)) from None
-        except (ParameterError, RowValuesError, NoValidRowsError) as err:
-            raise QgsProcessingException(
-                self.tr("The surface cannot be computed: {e}").format(e=err)
-            ) from None
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        sizes = []
-        if report:
-            feedback.setProgressText(self.tr("Plant sizes for the report…"))
-            try:
-                sizes = capacity_sweep(
-                    _Rerun(work, source, prov_grid, plants, grid, top, left, feedback),
-                    params,
-                    sorted({*DEFAULT_SIZES_T, params.capacity}),
-                )
-            except core.Canceled:
-                return {}
-        del prov_grid, source
-        result = crop(result, grid, top, left)
-        self._report_supply(result, existing, feedback)
-        best = self._best(parameters, context, feedback, result, params)
-        results = self._write(
-            parameters, context, feedback, result, params, crs, wkt, outputs, best
-        )
-        if report and results:
-            self._report(report, (parameters, context), result, params, best, sizes)
-            results[self.REPORT] = report
-        return results
+        top, left = offset
+        return CroppedSurface(work, grid, top, left, source, prov_grid, plants, feedback.isCanceled)
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -487,12 +244,16 @@ class ProfitSurface(AtlasAlgorithm):
                 capacity=dbl(parameters, self.PLANT_CAPACITY, context),
                 transport_cost=dbl(parameters, self.TRANSPORT_COST, context),
                 haul_radius_km=dbl(parameters, self.HAUL_RADIUS, context),
-                decay=self.parameterAsEnum(parameters, self.DECAY, context),
+                decay=core.DECAYS[self.parameterAsEnum(parameters, self.DECAY, context)],
                 detour=dbl(parameters, self.DETOUR, context),
-                border_rule=self.parameterAsEnum(parameters, self.BORDER_RULE, context),
+                border_rule=BORDER_RULES[
+                    self.parameterAsEnum(parameters, self.BORDER_RULE, context)
+                ],
                 border_fee=dbl(parameters, self.BORDER_FEE, context),
                 economics=economics_params(self, parameters, context),
-                competition=self.parameterAsEnum(parameters, self.COMPETITION, context),
+                competition=core.COMPETITIONS[
+                    self.parameterAsEnum(parameters, self.COMPETITION, context)
+                ],
                 huff_alpha=dbl(parameters, self.HUFF_ALPHA, context),
                 huff_beta=dbl(parameters, self.HUFF_BETA, context),
             )
@@ -534,14 +295,8 @@ class ProfitSurface(AtlasAlgorithm):
             )
         idx = numeric_field_index(source, name, self.tr("existing plant capacity"))
         return read_located(
-            source, idx, name, crs, context, feedback, (10, 15), what=self.tr("Existing plants")
+            source, idx, name, crs, context, feedback, what=self.tr("Existing plants")
         )
-
-    def _provinces(self, regions, codes, x, y, ids, use, what, rule, feedback) -> np.ndarray:
-        where = regions.region_of(np.where(use, x, np.nan), np.where(use, y, np.nan))
-        out = np.where(where >= 0, codes[np.maximum(where, 0)], -1)
-        warn_outside([ids[i] for i in np.flatnonzero(use & (where < 0))], what, rule, feedback)
-        return out
 
     def _grid(self, parameters, context, supply, use, params) -> GridSpec:
         pixel = self.parameterAsDouble(parameters, self.PIXEL_SIZE, context) * 1000.0
@@ -553,11 +308,13 @@ class ProfitSurface(AtlasAlgorithm):
             return GridSpec.from_extent(
                 rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(), pixel
             )
-        return default_grid(supply, use, pixel, params.haul_radius_km)
+        return default_grid(supply_bbox(supply, use), pixel, params.haul_radius_km)
 
     def _check_memory(self, grid: GridSpec, params, polygons: bool) -> None:
         try:
-            check_memory(grid, params, polygons)
+            core.check_grid_memory(
+                grid, params, supply_grid=polygons, extra_bytes_per_cell=CALLER_BYTES_PER_CELL
+            )
         except core.GridTooLargeError as err:
             raise QgsProcessingException(self._memory_message(err)) from None
 
@@ -574,61 +331,8 @@ class ProfitSurface(AtlasAlgorithm):
             pixel=err.suggested_pixel_m / 1000.0,
         )
 
-    def _report(self, path, run, result, params, best, sizes) -> None:
-        from ...reports.surface import surface_report_html
-
-        rules = [
-            self.tr("Open (green channel)"),
-            self.tr("Fee on cross-province supply"),
-            self.tr("Closed (own province only)"),
-        ]
-        modes = [self.tr("Existing plants served first"), self.tr("Market share (Huff model)")]
-        settings = [
-            (
-                self.tr("Grid"),
-                self.tr("{cols} × {rows} cells of {pixel:g} km").format(
-                    cols=result.grid.ncols, rows=result.grid.nrows, pixel=result.grid.pixel / 1000
-                ),
-            ),
-            (self.tr("Capacity of the new plant (t/yr)"), f"{params.capacity:,.0f}"),
-            (self.tr("Haul radius (km)"), f"{params.haul_radius_km:,.0f}"),
-            (self.tr("Border rule"), rules[core.BORDER_RULES.index(params.border_rule)]),
-            (
-                self.tr("Competition with existing plants"),
-                modes[core.COMPETITIONS.index(params.competition)],
-            ),
-            (self.tr("Li₂CO₃ price (CNY/t)"), f"{params.economics.rm.li2co3_price:,.0f}"),
-            (self.tr("Supply (t/yr)"), f"{result.supply_total:,.0f}"),
-        ]
-        rows = [(cell, *self._breakeven_at(result, cell)) for cell in best]
-        self.write_report(
-            path,
-            *run,
-            surface_report_html(
-                title=self.tr("Profit surface of a new plant"),
-                settings=settings,
-                best=rows,
-                sizes=sizes,
-                li2co3_price=params.economics.rm.li2co3_price,
-                tr=report_tr,
-            ),
-        )
-
-    @staticmethod
-    def _breakeven_at(result, cell) -> tuple:
-        """(break-even Li₂CO₃ price, support) of a best cell, None where undefined."""
-        fee = float(result.border_fee_cost[cell.row, cell.col])
-        extra = float(result.transport_cost[cell.row, cell.col]) + (0.0 if np.isnan(fee) else fee)
-        price = float(
-            breakeven_li2co3(
-                result.params.economics.values(), result.params.capacity, [cell.throughput], [extra]
-            )[0]
-        )
-        support = float(breakeven_support([cell.profit], [cell.throughput])[0])
-        return (None if np.isnan(price) else price, None if np.isnan(support) else support)
-
     def _report_breakeven(self, price, params, feedback) -> None:
-        low, high = finite_range(price)
+        low, high = core.finite_range(price)
         now = params.economics.rm.li2co3_price
         if low is None:
             feedback.pushInfo(
@@ -673,90 +377,41 @@ class ProfitSurface(AtlasAlgorithm):
     def _write(
         self, parameters, context, feedback, result, params, crs, wkt, outputs, best
     ) -> dict:
+        """Every output, one writer each (``io.surface_outputs``); {} when cancelled."""
         profit_path, supply_path, breakeven_path = outputs
         illustrative = run_uses_sample(self, parameters, context)
         feedback.setProgressText(self.tr("Writing rasters…"))
         results = {}
-        if not write_raster(
-            profit_path,
-            result.profit,
-            result.grid,
-            wkt,
-            self.tr("Profit of a new plant (CNY/yr)"),
-            "CNY/yr",
-            feedback,
-            illustrative=illustrative,
-        ):
+        if not write_profit(profit_path, result, wkt, context, feedback, self.tr, illustrative):
             return {}
         results[self.OUTPUT] = profit_path
-        low, high = finite_range(result.profit)
-        digits = 1 if low is not None and high - low < 2e7 else 0
-        attach_raster_style(
-            context,
-            profit_path,
-            style_diverging(
-                profit_path,
-                (low, high),
-                lambda v: self.tr("{v} M CNY/yr").format(v=f"{v / 1e6:+,.{digits}f}" if v else "0"),
-            ),
-        )
-        feedback.setProgress(88)
-        max_supply = finite_range(result.supply)[1]
+        feedback.setProgress(40)
+        max_supply = core.finite_range(result.supply)[1]
         if supply_path:
-            if not write_raster(
-                supply_path,
-                result.supply,
-                result.grid,
-                wkt,
-                self.tr("Reachable supply (t/yr)"),
-                "t/yr",
-                feedback,
-                illustrative=illustrative,
+            if not write_supply(
+                supply_path, result, wkt, context, feedback, self.tr, illustrative, max_supply
             ):
                 return {}
             results[self.SUPPLY_OUTPUT] = supply_path
-            attach_raster_style(
-                context,
-                supply_path,
-                style_raster(
-                    supply_path,
-                    SUPPLY_STYLE,
-                    max_supply or 1.0,
-                    lambda v: self.tr("{v} t/yr").format(v=f"{v:,.0f}"),
-                ),
-            )
         if breakeven_path:
             price = breakeven_surface(result)
-            if not write_raster(
-                breakeven_path,
-                price,
-                result.grid,
-                wkt,
-                self.tr("Break-even Li₂CO₃ price (CNY/t)"),
-                "CNY/t",
-                feedback,
-                illustrative=illustrative,
+            if not write_breakeven(
+                breakeven_path, price, result, wkt, context, feedback, self.tr, illustrative
             ):
                 return {}
             results[self.BREAKEVEN_OUTPUT] = breakeven_path
-            now = params.economics.rm.li2co3_price
-            attach_raster_style(
-                context,
-                breakeven_path,
-                style_breakeven(
-                    breakeven_path,
-                    finite_range(price),
-                    now,
-                    lambda v: self.tr("{v} CNY/t").format(v=f"{v:,.0f}"),
-                    upper_quartiles(price, now),
-                ),
-            )
             self._report_breakeven(price, params, feedback)
             del price
-        feedback.setProgress(95)
-        dest = self._write_best(parameters, context, feedback, result, best, crs)
+        feedback.setProgress(75)
+        dest = write_best(self, parameters, self.BEST, context, feedback, result, best, crs)
         if dest:
             results[self.BEST] = dest
+            if best:
+                feedback.pushInfo(
+                    self.tr(
+                        "Best location: {p:,.0f} CNY/yr with {s:,.0f} t/yr of " "reachable supply."
+                    ).format(p=best[0].profit, s=best[0].supply)
+                )
         results["BEST_PROFIT"] = python_number(best[0].profit) if best else None
         results["MAX_SUPPLY"] = python_number(max_supply)
         feedback.setProgress(100)
@@ -789,81 +444,3 @@ class ProfitSurface(AtlasAlgorithm):
                 ).format(p=best[0].profit)
             )
         return best
-
-    def _write_best(self, parameters, context, feedback, result, best, crs) -> str | None:
-        fields = QgsFields()
-        fields.append(new_field("rank", "int"))
-        for name in (
-            "profit",
-            "supply_t",
-            "throughput_t",
-            "transport_cost",
-            "fee_cost",
-            "breakeven_li2co3",
-            "breakeven_support",
-        ):
-            fields.append(new_field(name, "double"))
-        sink, dest = self.parameterAsSink(
-            parameters, self.BEST, context, fields, QgsWkbTypes.Point, crs
-        )
-        if sink is None:
-            return None
-        for cell in best:
-            price, support = self._breakeven_at(result, cell)
-            feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(cell.x, cell.y)))
-            feature.setAttributes(
-                [
-                    int(cell.rank),
-                    python_number(cell.profit),
-                    python_number(cell.supply),
-                    python_number(cell.throughput),
-                    python_number(result.transport_cost[cell.row, cell.col]),
-                    python_number(result.border_fee_cost[cell.row, cell.col]),
-                    python_number(price),
-                    python_number(support),
-                ]
-            )
-            sink.addFeature(feature)
-        del sink
-        finish_styling(context, dest, qml_styler(BEST_STYLE), feedback)
-        if best:
-            feedback.pushInfo(
-                self.tr(
-                    "Best location: {p:,.0f} CNY/yr with {s:,.0f} t/yr of " "reachable supply."
-                ).format(p=best[0].profit, s=best[0].supply)
-            )
-        return dest
-
-
-class _Rerun:
-    """The same surface with other parameters (the plant-size rows of the report)."""
-
-    def __init__(self, work, source, prov_grid, plants, grid, top, left, feedback) -> None:
-        self.args = (work, source, prov_grid, plants, grid, top, left)
-        self.feedback = feedback
-
-    def __call__(self, params):
-        work, source, prov_grid, plants, grid, top, left = self.args
-        return crop(
-            core.profit_surface(
-                work,
-                params,
-                source,
-                provinces=prov_grid,
-                existing=plants,
-                canceled=self.feedback.isCanceled,
-            ),
-            grid,
-            top,
-            left,
-        )
-
-
-def finite_range(array: np.ndarray) -> tuple[float | None, float | None]:
-    """(min, max) over the defined cells (NaN = no data), without temporary copies; (None,
-    None) when no cell is defined."""
-    with np.errstate(invalid="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN
-        low, high = float(np.nanmin(array)), float(np.nanmax(array))
-    return (None, None) if np.isnan(low) else (low, high)

@@ -19,14 +19,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...core.siting import spread
 from ...core.siting.grid import GridSpec, nice_pixel_size
 from ..compat import gdal_exceptions, ogr_memory_driver
 from ..styling import postprocess
 from ..styling.postprocess import STYLES_DIR
 
-#: Supersampled cells per polygon-spreading strip, and at most in all (memory and time).
-STRIP_SUBCELLS = 8_000_000
-MAX_SUBCELLS = 64_000_000
 #: Rows written per GDAL call.
 WRITE_ROWS = 512
 #: Fast DEFLATE (no predictor: the surfaces are smooth and compress well without; a float
@@ -85,28 +83,22 @@ def rasterize_codes(layer, grid: GridSpec, wkt: str) -> np.ndarray:
 
 
 def spread_polygons(
-    geoms,
+    geoms: list,
     values: np.ndarray,
     grid: GridSpec,
     wkt: str,
     feedback: QgsProcessingFeedback | None = None,
 ) -> tuple[np.ndarray, float]:
-    """Spread each polygon's value (t/yr) over the grid cells in proportion to area.
-
-    Each cell is split into f × f sub-cells (f = 4, less on very large grids) and a polygon
-    gets the sub-cells whose centres it contains. A polygon inside the grid shares its whole
-    value over its sub-cells (the total is kept exactly); one reaching past the grid gives each
-    sub-cell value × sub-cell area ÷ polygon area (the part outside is left out). A polygon too
-    small to hold a sub-cell centre puts its value in the cell of its point on surface.
-    Returns the grid (float64, t/yr per cell) and the t/yr left out (outside the grid).
-    """
+    """Spread each polygon's value (t/yr) over the grid cells in proportion to area
+    (``core.siting.spread``): the polygons' labels are rasterised here on the sub-cell grid,
+    strip by strip, and their boxes, areas and points on surface read from the geometries.
+    Returns the grid (float64, t/yr per cell) and the t/yr left out (outside the grid)."""
     n = len(geoms)
-    values = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0)
-    f = int(max(1, min(4, math.floor(math.sqrt(MAX_SUBCELLS / max(grid.size, 1))))))
+    f = spread.subcell_factor(grid)
     sub = grid.pixel / f
     ds_v, layer = ogr_polygons(geoms, range(1, n + 1), wkt)
-    rows_per = max(1, STRIP_SUBCELLS // (grid.ncols * f * f))
-    cells, labels, counts = [], [], []
+    rows_per = spread.strip_rows(grid, f)
+    parts = []
     for r0 in range(0, grid.nrows, rows_per):
         if feedback is not None and feedback.isCanceled():
             break
@@ -117,55 +109,22 @@ def spread_polygons(
             gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=k"])
             lab = ds.GetRasterBand(1).ReadAsArray()
         del ds
-        lab = lab.reshape(rs, f, grid.ncols, f).transpose(0, 2, 1, 3).reshape(-1, f * f)
-        cell = r0 * grid.ncols + np.arange(rs * grid.ncols, dtype=np.int64)
-        first = lab[:, 0]
-        uniform = (lab == first[:, None]).all(axis=1)
-        take = uniform & (first > 0)
-        cells.append(cell[take])
-        labels.append(first[take].astype(np.int64))
-        counts.append(np.full(int(take.sum()), f * f, dtype=np.float64))
-        mixed = np.flatnonzero(~uniform)
-        if mixed.size:
-            sub_lab = lab[mixed].astype(np.int64).ravel()
-            sub_cell = np.repeat(cell[mixed], f * f)
-            keep = sub_lab > 0
-            key, cnt = np.unique(sub_cell[keep] * (n + 1) + sub_lab[keep], return_counts=True)
-            cells.append(key // (n + 1))
-            labels.append(key % (n + 1))
-            counts.append(cnt.astype(np.float64))
+        parts.append(spread.strip_counts(lab, r0, grid.ncols, f, n))
     del ds_v, layer
-    cell = np.concatenate(cells) if cells else np.zeros(0, np.int64)
-    label = np.concatenate(labels) if labels else np.zeros(0, np.int64)
-    count = np.concatenate(counts) if counts else np.zeros(0)
-    total = np.bincount(label, weights=count, minlength=n + 1)[1:]
-    xmin, ymin, xmax, ymax = grid.extent
-    per_sub = np.zeros(n + 1)
-    out = np.zeros(grid.size, dtype=np.float64)
+    totals = spread.subcells_per_polygon(parts, n)
+    boxes = np.full((n, 4), np.nan)
+    areas = np.zeros(n)
+    points = np.full((n, 2), np.nan)
     for i, geom in enumerate(geoms):
-        if values[i] <= 0 or geom is None or geom.isEmpty():
+        if geom is None or geom.isEmpty():
             continue
         box = geom.boundingBox()
-        inside = (
-            box.xMinimum() >= xmin
-            and box.xMaximum() <= xmax
-            and box.yMinimum() >= ymin
-            and box.yMaximum() <= ymax
-        )
-        if total[i] > 0:
-            per_sub[i + 1] = (
-                values[i] / total[i]
-                if inside
-                else values[i] * sub * sub / max(geom.area(), sub * sub)
-            )
-        else:  # too small for a sub-cell centre: all at its point on surface
+        boxes[i] = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+        areas[i] = geom.area()
+        if totals[i] <= 0:  # too small for a sub-cell centre: its point on surface
             point = geom.pointOnSurface().asPoint()
-            r, c = int(grid.row_of(point.y())), int(grid.col_of(point.x()))
-            if 0 <= r < grid.nrows and 0 <= c < grid.ncols:
-                out[r * grid.ncols + c] += values[i]
-    out += np.bincount(cell, weights=count * per_sub[label], minlength=grid.size)
-    left_out = max(0.0, float(values.sum() - out.sum()))
-    return out.reshape(grid.shape), left_out
+            points[i] = (point.x(), point.y())
+    return spread.spread_counts(grid, f, values, parts, boxes, areas, points)
 
 
 def write_raster(

@@ -22,27 +22,17 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...core.constants import ALBERS_CHINA, ALBERS_NAME
+from ...core.errors import NegativeValueError, NonFiniteValueError, check_values
+from ...core.siting import provinces
 from ..compat import gdal_exceptions, is_null
 from .layers import feature_ref, format_ids, name_field_index, to_float
 
-#: Albers equal-area conic for China: distances and outputs use it by default.
-ALBERS_CHINA = (
-    "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +x_0=0 +y_0=0 "
-    "+datum=WGS84 +units=m +no_defs"
-)
 CRS_PARAMETER = "CRS"
-
-#: Assumed defaults (sources and reasoning in the README and the help texts).
-TRANSPORT_COST_DEFAULT = 1.2  # CNY per t·km, hazardous-goods road freight (0.8–1.5)
-BORDER_FEE_DEFAULT = 300.0  # CNY/t, cross-province transfer approval, paperwork, delay
-DETOUR_DEFAULT = 1.3  # road ÷ straight-line distance
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SitingIO", text)
-
-
-ALBERS_NAME = "Albers equal-area conic for China (25N, 47N, 105E)"  # ASCII: GeoTIFF keys
 
 
 def albers_china() -> QgsCoordinateReferenceSystem:
@@ -94,20 +84,9 @@ def is_polygon_source(source: QgsFeatureSource) -> bool:
 
 
 def province_key(value) -> str | None:
-    """A comparable province code: 110000, 110000.0 and " 110000" give "110000"; None if null.
-    (The same normalisation as ``core.allocation``.)"""
-    if is_null(value):
-        return None
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return None
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    text = str(value).strip()
-    if not text or text.upper() in {"NULL", "NAN", "NONE"}:
-        return None
-    return text
+    """A comparable province code of an attribute value (``core.siting.provinces``); None
+    for NULL."""
+    return None if is_null(value) else provinces.province_key(value)
 
 
 @dataclass
@@ -139,11 +118,11 @@ def read_located(
     crs: QgsCoordinateReferenceSystem,
     context,
     feedback,
-    span: tuple[float, float] = (0, 20),
     keep_geometry: bool = False,
     what: str = "",
 ) -> Located | None:
-    """Read, transform and check a supply or plant layer; None when cancelled.
+    """Read, transform and check a supply or plant layer (progress 0–100 on ``feedback``,
+    one step of the caller's multi-step feedback); None when cancelled.
 
     Negative or infinite values are refused with the feature ids; NULL values and features
     without a usable geometry take no part (one warning each lists the ids).
@@ -183,7 +162,7 @@ def read_located(
         ys.append(y)
         if keep_geometry:
             geoms.append(geom)
-        feedback.setProgress(span[0] + (span[1] - span[0]) * n / total)
+        feedback.setProgress(100.0 * n / total)
     out = Located(
         features,
         ids,
@@ -193,7 +172,7 @@ def read_located(
         polygons,
         geoms if keep_geometry else None,
     )
-    check_values(out, field, what, feedback)
+    check_located_values(out, field, what, feedback)
     if no_geom:
         feedback.pushWarning(
             _tr(
@@ -205,23 +184,23 @@ def read_located(
     return out
 
 
-def check_values(located: Located, field: str, what: str, feedback) -> None:
-    """Refuse negative or infinite values; warn about NULLs."""
-    values = located.values
-    with np.errstate(invalid="ignore"):
-        for bad, reason in (
-            (np.isinf(values), _tr("infinite values")),
-            (values < 0, _tr("negative values")),
-        ):
-            hit = [located.ids[i] for i in np.flatnonzero(bad)]
-            if hit:
-                raise QgsProcessingException(
-                    _tr(
-                        "{what}: field “{field}” has {reason} (t/yr must be ≥ 0), feature ids: "
-                        "{ids}"
-                    ).format(what=what, field=field, reason=reason, ids=format_ids(hit))
-                )
-    nulls = [located.ids[i] for i in np.flatnonzero(np.isnan(values))]
+def check_located_values(located: Located, field: str, what: str, feedback) -> None:
+    """Refuse negative or infinite values (the core's check, translated); warn about NULLs."""
+    try:
+        check_values(located.values, field)
+    except (NonFiniteValueError, NegativeValueError) as err:
+        reason = (
+            _tr("infinite values")
+            if isinstance(err, NonFiniteValueError)
+            else _tr("negative values")
+        )
+        hit = [located.ids[i] for i in err.indices]
+        raise QgsProcessingException(
+            _tr(
+                "{what}: field “{field}” has {reason} (t/yr must be ≥ 0), feature ids: " "{ids}"
+            ).format(what=what, field=field, reason=reason, ids=format_ids(hit))
+        ) from None
+    nulls = [located.ids[i] for i in np.flatnonzero(np.isnan(located.values))]
     if nulls:
         feedback.pushWarning(
             _tr(
@@ -284,9 +263,7 @@ class Regions:
         if not self.geoms:
             raise QgsProcessingException(_tr("The regions layer has no features."))
         #: distinct codes in order of appearance → 0-based integer code
-        self.codes: dict[str, int] = {}
-        for key in self.keys:
-            self.codes.setdefault(key, len(self.codes))
+        self.codes, self._code_index = provinces.code_index(self.keys)
 
     def region_of(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """Region (feature position) containing each point, −1 where none (or no point)."""
@@ -301,9 +278,19 @@ class Regions:
                     break
         return out
 
+    def codes_at(self, located: Located, use: np.ndarray, what: str, rule: str, feedback):
+        """Integer code (index into ``codes``) of the region containing each located feature
+        taking part (``use``), −1 elsewhere; a warning lists those outside every region."""
+        codes = self.code_index()
+        x, y, ids = located.x, located.y, located.ids
+        where = self.region_of(np.where(use, x, np.nan), np.where(use, y, np.nan))
+        out = np.where(where >= 0, codes[np.maximum(where, 0)], -1)
+        warn_outside([ids[i] for i in np.flatnonzero(use & (where < 0))], what, rule, feedback)
+        return out
+
     def code_index(self) -> np.ndarray:
         """Integer code (index into ``codes``) of every region."""
-        return np.array([self.codes[k] for k in self.keys], dtype=np.int64)
+        return self._code_index.copy()
 
 
 def _point(x: float, y: float):

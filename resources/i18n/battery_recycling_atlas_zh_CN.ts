@@ -79,6 +79,106 @@
 <context>
     <name>AllocateSupply</name>
     <message>
+        <source>supply</source>
+        <translation>供给量</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>产能</translation>
+    </message>
+    <message>
+        <source>Reading supply and plants…</source>
+        <translation>正在读取供给与工厂…</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>供给</translation>
+    </message>
+    <message>
+        <source>Plants</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <source>The supply layer is empty: there is nothing to allocate.</source>
+        <translation>供给图层为空：没有可分配的量。</translation>
+    </message>
+    <message>
+        <source>Solving the transportation problem…</source>
+        <translation>正在求解运输问题…</translation>
+    </message>
+    <message>
+        <source>The allocation cannot be solved: {e}</source>
+        <translation>无法求解分配：{e}</translation>
+    </message>
+    <message>
+        <source>The solver failed: {e}</source>
+        <translation>求解器失败：{e}</translation>
+    </message>
+    <message>
+        <source>{t:,.0f} t/yr of supply cannot reach free capacity and stays unmet, ids: {ids}</source>
+        <translation>{t:,.0f} 吨/年的供给无法到达空余产能，仍未满足，ID：{ids}</translation>
+    </message>
+    <message>
+        <source>Parameter “{name}”: {reason}</source>
+        <translation>参数“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>The plant layer is empty: all supply is unmet.</source>
+        <translation>工厂图层为空：全部供给均未满足。</translation>
+    </message>
+    <message>
+        <source>The total plant capacity is 0: all supply is unmet.</source>
+        <translation>工厂总产能为 0：全部供给均未满足。</translation>
+    </message>
+    <message>
+        <source>Supply features</source>
+        <translation>供给要素</translation>
+    </message>
+    <message>
+        <source>{what} with a NULL “{field}”, ids: {ids}. Their province is unknown: under the fee and closed rules they count as foreign to every province.</source>
+        <translation>{what}的“{field}”为 NULL，ID：{ids}。其所属省份未知：在收费和封闭规则下，它们被视为所有省份之外。</translation>
+    </message>
+    <message>
+        <source>The “{rule}” border rule needs the province of every supply feature and plant: give province polygons (REGIONS) or the province code fields (SUPPLY_PROVINCE_FIELD and PLANT_PROVINCE_FIELD).</source>
+        <translation>“{rule}”省界规则需要每个供给要素和工厂所属的省份：请提供省份面图层（REGIONS）或省份代码字段（SUPPLY_PROVINCE_FIELD 和 PLANT_PROVINCE_FIELD）。</translation>
+    </message>
+    <message>
+        <source>No supply feature shares a province code with any plant: check that the province codes of both layers (and REGION_ID_FIELD) use the same codes.</source>
+        <translation>没有任何供给要素与工厂的省份代码相同：请检查两个图层（以及 REGION_ID_FIELD）是否使用同一套省份代码。</translation>
+    </message>
+    <message>
+        <source>Transport {c:g} CNY per t·km × detour {d:g}; border fee {f:,.0f} CNY/t (fee rule); unmet penalty {p:,.0f} CNY/t; maximum distance {m}.</source>
+        <translation>运输 {c:g} 元/吨·公里 × 绕行系数 {d:g}；跨省费用 {f:,.0f} 元/吨（收费规则）；未满足惩罚 {p:,.0f} 元/吨；最大距离 {m}。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The other border rules need provinces (REGIONS or the province code fields); only the chosen rule is shown.</source>
+        <translation>其他省界规则需要省份信息（REGIONS 或省份代码字段）；仅显示所选规则。</translation>
+    </message>
+    <message>
+        <source>Allocation of retired batteries — {layer}</source>
+        <translation>退役电池分配 — {layer}</translation>
+    </message>
+    <message>
+        <source>Allocate supply to plants (least cost)</source>
+        <translation>将供给分配到工厂（最低成本）</translation>
+    </message>
+    <message>
+        <source>Where recycling pays</source>
+        <translation>回收在哪里盈利</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Where would the retired batteries go? Least-cost flows from supply (regions or points) to plants with capacities: a min-cost transportation linear programme solved exactly with scipy's HiGHS (column generation on sparse matrices). The cost of a tonne on an arc is straight-line km × detour × transport cost, plus the border fee under the &lt;i&gt;fee&lt;/i&gt; rule when it crosses a province border; &lt;i&gt;closed&lt;/i&gt; allows no cross-province arc; &lt;i&gt;open&lt;/i&gt; is the green channel. Supply that cannot reach free capacity (or only at a cost above the unmet penalty, or beyond the maximum distance) stays unmet: the programme is always feasible, an infeasible closed case reports unmet supply, never an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; Supply polygons (at their point on surface) or points with a t/yr field; plant points with a capacity field (t/yr). Provinces come from province code fields on both layers, or from province polygons (REGIONS, optional code field, else feature order) by point in polygon; points outside every province count as foreign to every province (a warning lists them). Layers in any CRS are projected to an Albers equal-area conic for China (or the chosen CRS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; OUTPUT_FLOWS lines from supply to plant with from_id, to_id (feature ids), flow_t (t/yr), distance_km (straight line), unit_cost (CNY/t), cost (CNY/yr) and cross_border, styled by volume; OUTPUT_PLANTS with allocated_t and utilization; OUTPUT_REGIONS (the supply features) with unmet_t; numbers TOTAL_COST (transport + fees, CNY/yr, without the penalty), UNMET_T, NATIONAL_UTILIZATION (Σ allocated ÷ Σ capacity) and CROSS_BORDER_SHARE (cross-province share of the flow); REPORT compares the chosen rule with the other two (utilisation, unmet, cost, cross-border share, a chart).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;退役电池会流向哪里？从供给（区域或点）到有产能约束的工厂的最低成本流向：一个最小费用运输线性规划，用 scipy 的 HiGHS 精确求解（稀疏矩阵上的列生成）。每吨在一条弧上的成本 = 直线公里数 × 绕行系数 × 运输成本，在&lt;i&gt;收费&lt;/i&gt;规则下跨越省界时再加上跨省费用；&lt;i&gt;封闭&lt;/i&gt;规则不允许跨省弧；&lt;i&gt;开放&lt;/i&gt;即绿色通道。无法到达空余产能（或只能以高于未满足惩罚的成本、或超出最大距离才能到达）的供给保持未满足：该规划总是可行的，封闭情形下不可行时报告未满足的供给，而不是报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;带吨/年字段的供给面（取其面内点）或点；带产能字段（吨/年）的工厂点。省份来自两个图层上的省份代码字段，或通过点在面内判断来自省份面（REGIONS，可选代码字段，否则按要素顺序）；位于所有省份之外的点被视为所有省份之外（会有警告列出）。任意坐标系的图层都投影到适用于中国的 Albers 等积圆锥投影（或所选坐标系）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;OUTPUT_FLOWS 为从供给到工厂的线，含 from_id、to_id（要素 ID）、flow_t（吨/年）、distance_km（直线）、unit_cost（元/吨）、cost（元/年）和 cross_border，按流量符号化；OUTPUT_PLANTS 含 allocated_t 和 utilization；OUTPUT_REGIONS（供给要素）含 unmet_t；数值输出 TOTAL_COST（运输 + 费用，元/年，不含惩罚）、UNMET_T、NATIONAL_UTILIZATION（Σ 已分配 ÷ Σ 产能）和 CROSS_BORDER_SHARE（流量中跨省的比例）；REPORT 将所选规则与另外两种规则比较（利用率、未满足量、成本、跨省比例和图表）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Assumed defaults&lt;/b&gt; (no official tariff exists; set your own): transport 1.2 CNY per t·km, within the roughly 0.8–1.5 CNY/t·km that hazardous-goods (class 9) road freight costs in China, two to three times ordinary truckload rates because of the licensed vehicles, escorts and insurance; detour 1.3 (road ÷ straight-line distance); border fee 300 CNY/t for the cross-province transfer approval of hazardous waste (跨省转移审批), its paperwork, waiting and insurance. The source report notes that spent batteries crossing a province border need permits and hazmat transport, and proposes a green channel.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;假设的默认值&lt;/b&gt;（没有官方费率，请自行设置）：运输 1.2 元/吨·公里，处于中国危险货物（第 9 类）道路运输约 0.8–1.5 元/吨·公里的范围内，因需要有资质的车辆、押运和保险，约为普通整车运价的两到三倍；绕行系数 1.3（道路距离 ÷ 直线距离）；跨省费用 300 元/吨，对应危险废物跨省转移审批（跨省转移审批）的手续、等待和保险。来源报告指出，废旧电池跨越省界需要许可和危险品运输，并建议设立绿色通道。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Supply (regions or points)</source>
         <translation>供给（区域或点）</translation>
     </message>
@@ -157,102 +257,6 @@
     <message>
         <source>Supply with unmet volume</source>
         <translation>含未满足量的供给</translation>
-    </message>
-    <message>
-        <source>supply</source>
-        <translation>供给量</translation>
-    </message>
-    <message>
-        <source>capacity</source>
-        <translation>产能</translation>
-    </message>
-    <message>
-        <source>Reading supply and plants…</source>
-        <translation>正在读取供给与工厂…</translation>
-    </message>
-    <message>
-        <source>Supply</source>
-        <translation>供给</translation>
-    </message>
-    <message>
-        <source>Plants</source>
-        <translation>工厂</translation>
-    </message>
-    <message>
-        <source>The supply layer is empty: there is nothing to allocate.</source>
-        <translation>供给图层为空：没有可分配的量。</translation>
-    </message>
-    <message>
-        <source>Solving the transportation problem…</source>
-        <translation>正在求解运输问题…</translation>
-    </message>
-    <message>
-        <source>The allocation cannot be solved: {e}</source>
-        <translation>无法求解分配：{e}</translation>
-    </message>
-    <message>
-        <source>The solver failed: {e}</source>
-        <translation>求解器失败：{e}</translation>
-    </message>
-    <message>
-        <source>{t:,.0f} t/yr of supply cannot reach free capacity and stays unmet, ids: {ids}</source>
-        <translation>{t:,.0f} 吨/年的供给无法到达空余产能，仍未满足，ID：{ids}</translation>
-    </message>
-    <message>
-        <source>The plant layer is empty: all supply is unmet.</source>
-        <translation>工厂图层为空：全部供给均未满足。</translation>
-    </message>
-    <message>
-        <source>The total plant capacity is 0: all supply is unmet.</source>
-        <translation>工厂总产能为 0：全部供给均未满足。</translation>
-    </message>
-    <message>
-        <source>Supply features</source>
-        <translation>供给要素</translation>
-    </message>
-    <message>
-        <source>{what} with a NULL “{field}”, ids: {ids}. Their province is unknown: under the fee and closed rules they count as foreign to every province.</source>
-        <translation>{what}的“{field}”为 NULL，ID：{ids}。其所属省份未知：在收费和封闭规则下，它们被视为所有省份之外。</translation>
-    </message>
-    <message>
-        <source>The “{rule}” border rule needs the province of every supply feature and plant: give province polygons (REGIONS) or the province code fields (SUPPLY_PROVINCE_FIELD and PLANT_PROVINCE_FIELD).</source>
-        <translation>“{rule}”省界规则需要每个供给要素和工厂所属的省份：请提供省份面图层（REGIONS）或省份代码字段（SUPPLY_PROVINCE_FIELD 和 PLANT_PROVINCE_FIELD）。</translation>
-    </message>
-    <message>
-        <source>No supply feature shares a province code with any plant: check that the province codes of both layers (and REGION_ID_FIELD) use the same codes.</source>
-        <translation>没有任何供给要素与工厂的省份代码相同：请检查两个图层（以及 REGION_ID_FIELD）是否使用同一套省份代码。</translation>
-    </message>
-    <message>
-        <source>Transport {c:g} CNY per t·km × detour {d:g}; border fee {f:,.0f} CNY/t (fee rule); unmet penalty {p:,.0f} CNY/t; maximum distance {m}.</source>
-        <translation>运输 {c:g} 元/吨·公里 × 绕行系数 {d:g}；跨省费用 {f:,.0f} 元/吨（收费规则）；未满足惩罚 {p:,.0f} 元/吨；最大距离 {m}。</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>The other border rules need provinces (REGIONS or the province code fields); only the chosen rule is shown.</source>
-        <translation>其他省界规则需要省份信息（REGIONS 或省份代码字段）；仅显示所选规则。</translation>
-    </message>
-    <message>
-        <source>Allocation of retired batteries — {layer}</source>
-        <translation>退役电池分配 — {layer}</translation>
-    </message>
-    <message>
-        <source>Allocate supply to plants (least cost)</source>
-        <translation>将供给分配到工厂（最低成本）</translation>
-    </message>
-    <message>
-        <source>Where recycling pays</source>
-        <translation>回收在哪里盈利</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Where would the retired batteries go? Least-cost flows from supply (regions or points) to plants with capacities: a min-cost transportation linear programme solved exactly with scipy's HiGHS (column generation on sparse matrices). The cost of a tonne on an arc is straight-line km × detour × transport cost, plus the border fee under the &lt;i&gt;fee&lt;/i&gt; rule when it crosses a province border; &lt;i&gt;closed&lt;/i&gt; allows no cross-province arc; &lt;i&gt;open&lt;/i&gt; is the green channel. Supply that cannot reach free capacity (or only at a cost above the unmet penalty, or beyond the maximum distance) stays unmet: the programme is always feasible, an infeasible closed case reports unmet supply, never an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; Supply polygons (at their point on surface) or points with a t/yr field; plant points with a capacity field (t/yr). Provinces come from province code fields on both layers, or from province polygons (REGIONS, optional code field, else feature order) by point in polygon; points outside every province count as foreign to every province (a warning lists them). Layers in any CRS are projected to an Albers equal-area conic for China (or the chosen CRS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; OUTPUT_FLOWS lines from supply to plant with from_id, to_id (feature ids), flow_t (t/yr), distance_km (straight line), unit_cost (CNY/t), cost (CNY/yr) and cross_border, styled by volume; OUTPUT_PLANTS with allocated_t and utilization; OUTPUT_REGIONS (the supply features) with unmet_t; numbers TOTAL_COST (transport + fees, CNY/yr, without the penalty), UNMET_T, NATIONAL_UTILIZATION (Σ allocated ÷ Σ capacity) and CROSS_BORDER_SHARE (cross-province share of the flow); REPORT compares the chosen rule with the other two (utilisation, unmet, cost, cross-border share, a chart).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;退役电池会流向哪里？从供给（区域或点）到有产能约束的工厂的最低成本流向：一个最小费用运输线性规划，用 scipy 的 HiGHS 精确求解（稀疏矩阵上的列生成）。每吨在一条弧上的成本 = 直线公里数 × 绕行系数 × 运输成本，在&lt;i&gt;收费&lt;/i&gt;规则下跨越省界时再加上跨省费用；&lt;i&gt;封闭&lt;/i&gt;规则不允许跨省弧；&lt;i&gt;开放&lt;/i&gt;即绿色通道。无法到达空余产能（或只能以高于未满足惩罚的成本、或超出最大距离才能到达）的供给保持未满足：该规划总是可行的，封闭情形下不可行时报告未满足的供给，而不是报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;带吨/年字段的供给面（取其面内点）或点；带产能字段（吨/年）的工厂点。省份来自两个图层上的省份代码字段，或通过点在面内判断来自省份面（REGIONS，可选代码字段，否则按要素顺序）；位于所有省份之外的点被视为所有省份之外（会有警告列出）。任意坐标系的图层都投影到适用于中国的 Albers 等积圆锥投影（或所选坐标系）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;OUTPUT_FLOWS 为从供给到工厂的线，含 from_id、to_id（要素 ID）、flow_t（吨/年）、distance_km（直线）、unit_cost（元/吨）、cost（元/年）和 cross_border，按流量符号化；OUTPUT_PLANTS 含 allocated_t 和 utilization；OUTPUT_REGIONS（供给要素）含 unmet_t；数值输出 TOTAL_COST（运输 + 费用，元/年，不含惩罚）、UNMET_T、NATIONAL_UTILIZATION（Σ 已分配 ÷ Σ 产能）和 CROSS_BORDER_SHARE（流量中跨省的比例）；REPORT 将所选规则与另外两种规则比较（利用率、未满足量、成本、跨省比例和图表）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Assumed defaults&lt;/b&gt; (no official tariff exists; set your own): transport 1.2 CNY per t·km, within the roughly 0.8–1.5 CNY/t·km that hazardous-goods (class 9) road freight costs in China, two to three times ordinary truckload rates because of the licensed vehicles, escorts and insurance; detour 1.3 (road ÷ straight-line distance); border fee 300 CNY/t for the cross-province transfer approval of hazardous waste (跨省转移审批), its paperwork, waiting and insurance. The source report notes that spent batteries crossing a province border need permits and hazmat transport, and proposes a green channel.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;假设的默认值&lt;/b&gt;（没有官方费率，请自行设置）：运输 1.2 元/吨·公里，处于中国危险货物（第 9 类）道路运输约 0.8–1.5 元/吨·公里的范围内，因需要有资质的车辆、押运和保险，约为普通整车运价的两到三倍；绕行系数 1.3（道路距离 ÷ 直线距离）；跨省费用 300 元/吨，对应危险废物跨省转移审批（跨省转移审批）的手续、等待和保险。来源报告指出，废旧电池跨越省界需要许可和危险品运输，并建议设立绿色通道。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2000,138 +2004,6 @@
         <translation>回收在哪里盈利</translation>
     </message>
     <message>
-        <source>Supply (points, or polygons spread over their area)</source>
-        <translation>供给（点，或将数值分摊到面积上的面）</translation>
-    </message>
-    <message>
-        <source>Supply field (retired batteries, t/yr)</source>
-        <translation>供给量字段（退役电池，吨/年）</translation>
-    </message>
-    <message>
-        <source>Provinces (polygons; needed for the fee and closed rules)</source>
-        <translation>省份（面；收费和封闭规则需要）</translation>
-    </message>
-    <message>
-        <source>Province code field (default: feature order)</source>
-        <translation>省份代码字段（默认：要素顺序）</translation>
-    </message>
-    <message>
-        <source>Extent (default: supply extent + haul radius)</source>
-        <translation>范围（默认：供给范围 + 运输半径）</translation>
-    </message>
-    <message>
-        <source>Pixel size (km)</source>
-        <translation>像元大小（公里）</translation>
-    </message>
-    <message>
-        <source>Haul radius (km)</source>
-        <translation>运输半径（公里）</translation>
-    </message>
-    <message>
-        <source>Distance decay</source>
-        <translation>距离衰减</translation>
-    </message>
-    <message>
-        <source>None (all supply within the radius)</source>
-        <translation>无（半径内全部供给）</translation>
-    </message>
-    <message>
-        <source>Linear (1 − d/R)</source>
-        <translation>线性（1 − d/R）</translation>
-    </message>
-    <message>
-        <source>Exponential (e^(−3d/R))</source>
-        <translation>指数（e^(−3d/R)）</translation>
-    </message>
-    <message>
-        <source>Transport cost (CNY per t·km, hazardous-goods road freight)</source>
-        <translation>运输成本（元/吨·公里，危险货物道路运输）</translation>
-    </message>
-    <message>
-        <source>Detour factor (road ÷ straight-line distance)</source>
-        <translation>绕行系数（道路距离 ÷ 直线距离）</translation>
-    </message>
-    <message>
-        <source>Border rule</source>
-        <translation>省界规则</translation>
-    </message>
-    <message>
-        <source>Open (green channel)</source>
-        <translation>开放（绿色通道）</translation>
-    </message>
-    <message>
-        <source>Fee on cross-province supply</source>
-        <translation>跨省供给收费</translation>
-    </message>
-    <message>
-        <source>Closed (own province only)</source>
-        <translation>封闭（仅限本省）</translation>
-    </message>
-    <message>
-        <source>Border fee (CNY/t, fee rule)</source>
-        <translation>跨省费用（元/吨，收费规则）</translation>
-    </message>
-    <message>
-        <source>Capacity of the new plant (t/yr)</source>
-        <translation>新建工厂的产能（吨/年）</translation>
-    </message>
-    <message>
-        <source>Existing plants (points)</source>
-        <translation>现有工厂（点）</translation>
-    </message>
-    <message>
-        <source>Existing plant capacity field (t/yr)</source>
-        <translation>现有工厂产能字段（吨/年）</translation>
-    </message>
-    <message>
-        <source>Number of best locations</source>
-        <translation>最佳选址数量</translation>
-    </message>
-    <message>
-        <source>Minimum distance between best locations (km; default: the haul radius)</source>
-        <translation>最佳选址之间的最小距离（公里；默认：运输半径）</translation>
-    </message>
-    <message>
-        <source>Minimum throughput of a best location (t/yr; default: half the capacity)</source>
-        <translation>最佳选址的最小处理量（吨/年；默认：产能的一半）</translation>
-    </message>
-    <message>
-        <source>Profit surface (CNY/yr)</source>
-        <translation>盈利曲面（元/年）</translation>
-    </message>
-    <message>
-        <source>Reachable supply (t/yr)</source>
-        <translation>可达供给（吨/年）</translation>
-    </message>
-    <message>
-        <source>Best locations</source>
-        <translation>最佳选址</translation>
-    </message>
-    <message>
-        <source>Break-even Li₂CO₃ price (CNY/t)</source>
-        <translation>盈亏平衡碳酸锂价格（元/吨）</translation>
-    </message>
-    <message>
-        <source>Competition with existing plants</source>
-        <translation>与现有工厂的竞争</translation>
-    </message>
-    <message>
-        <source>Existing plants served first</source>
-        <translation>现有工厂优先供应</translation>
-    </message>
-    <message>
-        <source>Market share (Huff model)</source>
-        <translation>市场份额（Huff 模型）</translation>
-    </message>
-    <message>
-        <source>Huff exponent α on capacity</source>
-        <translation>Huff 产能指数 α</translation>
-    </message>
-    <message>
-        <source>Huff exponent β on distance</source>
-        <translation>Huff 距离指数 β</translation>
-    </message>
-    <message>
         <source>supply</source>
         <translation>供给量</translation>
     </message>
@@ -2156,18 +2028,6 @@
         <translation>正在栅格化…</translation>
     </message>
     <message>
-        <source>Supply points</source>
-        <translation>供给点</translation>
-    </message>
-    <message>
-        <source>Existing plants</source>
-        <translation>现有工厂</translation>
-    </message>
-    <message>
-        <source>{t:,.0f} t/yr of polygon supply lies beyond the haul radius of the grid and does not count.</source>
-        <translation>有 {t:,.0f} 吨/年的面状供给位于网格的运输半径之外，不计入。</translation>
-    </message>
-    <message>
         <source>Computing the surface…</source>
         <translation>正在计算曲面…</translation>
     </message>
@@ -2178,6 +2038,18 @@
     <message>
         <source>Plant sizes for the report…</source>
         <translation>正在为报告计算不同工厂规模…</translation>
+    </message>
+    <message>
+        <source>Supply points</source>
+        <translation>供给点</translation>
+    </message>
+    <message>
+        <source>Existing plants</source>
+        <translation>现有工厂</translation>
+    </message>
+    <message>
+        <source>{t:,.0f} t/yr of polygon supply lies beyond the haul radius of the grid and does not count.</source>
+        <translation>有 {t:,.0f} 吨/年的面状供给位于网格的运输半径之外，不计入。</translation>
     </message>
     <message>
         <source>Parameter “{name}”: {reason}</source>
@@ -2208,22 +2080,6 @@
         <translation>网格过大：{cols} × {rows} 个像元约需 {need:,.0f} MiB，超过本机可用的 {budget:,.0f} MiB。请使用 {pixel:g} 公里或更大的像元（PIXEL_SIZE），或更小的范围（EXTENT）。</translation>
     </message>
     <message>
-        <source>Grid</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <source>{cols} × {rows} cells of {pixel:g} km</source>
-        <translation>{cols} × {rows} 个 {pixel:g} 公里像元</translation>
-    </message>
-    <message>
-        <source>Li₂CO₃ price (CNY/t)</source>
-        <translation>碳酸锂价格（元/吨）</translation>
-    </message>
-    <message>
-        <source>Supply (t/yr)</source>
-        <translation>供给量（吨/年）</translation>
-    </message>
-    <message>
         <source>No cell breaks even at a Li₂CO₃ price up to {p:,.0f} CNY/t (ten times the given price).</source>
         <translation>碳酸锂价格在 {p:,.0f} 元/吨（给定价格的十倍）以内时，没有像元能够盈亏平衡。</translation>
     </message>
@@ -2248,20 +2104,8 @@
         <translation>正在写入栅格…</translation>
     </message>
     <message>
-        <source>Profit of a new plant (CNY/yr)</source>
-        <translation>新建工厂的利润（元/年）</translation>
-    </message>
-    <message>
-        <source>{v} M CNY/yr</source>
-        <translation>{v} 百万元/年</translation>
-    </message>
-    <message>
-        <source>{v} t/yr</source>
-        <translation>{v} 吨/年</translation>
-    </message>
-    <message>
-        <source>{v} CNY/t</source>
-        <translation>{v} 元/吨</translation>
+        <source>Best location: {p:,.0f} CNY/yr with {s:,.0f} t/yr of reachable supply.</source>
+        <translation>最佳选址：{p:,.0f} 元/年，可达供给 {s:,.0f} 吨/年。</translation>
     </message>
     <message>
         <source>No cell reaches a throughput above {t:,.0f} t/yr: there are no best locations.</source>
@@ -2272,16 +2116,176 @@
         <translation>所有最佳选址都亏损：最小亏损为 {p:,.0f} 元/年。</translation>
     </message>
     <message>
-        <source>Best location: {p:,.0f} CNY/yr with {s:,.0f} t/yr of reachable supply.</source>
-        <translation>最佳选址：{p:,.0f} 元/年，可达供给 {s:,.0f} 吨/年。</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;Where would a new recycling plant pay? For every cell of a grid, the profit (CNY/yr) a plant of the given capacity would make there from the retired batteries within its haul radius, with the DLCER-Battery economics of &lt;i&gt;plant_profit&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Reachable supply S = Σ s·w(d) over the supply within the radius R (w: none 1, linear 1 − d/R, exponential e^(−3d/R)); throughput Q = min(capacity, S); the plant takes the same share Q/S of every source; transport = Q/S · Σ s·w·d × detour × transport cost; profit = plant profit at Q − transport − border fees. Border rules: &lt;i&gt;open&lt;/i&gt; ignores provinces; &lt;i&gt;fee&lt;/i&gt; charges the border fee per tonne drawn from another province; &lt;i&gt;closed&lt;/i&gt; counts only supply of the cell's own province (cells outside every province are no data under fee and closed). Existing plants are served first, largest first, each drawing up to its capacity from the supply within its radius: the surface shows what is left for a new plant. The sums are FFT convolutions, or direct sums around each point when the points are few (the same values); points move to the centre of their cell (at most 0.71 pixel).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Competition.&lt;/b&gt; &lt;i&gt;Existing plants served first&lt;/i&gt; (default) assumes the incumbents fill up before a newcomer gets anything: the surface is what they leave. &lt;i&gt;Market share (Huff model)&lt;/i&gt; assumes every source splits its supply between all plants within reach, as in ArcGIS's Maximize Market Share: a plant of capacity C at distance d attracts C^α·d^−β (HUFF_ALPHA, default 1; HUFF_BETA, default 2), and the new plant takes its attraction's share of each source (all of a source no incumbent reaches). Distances below half a pixel count as half a pixel, so a plant in the source's own cell has a finite pull. Incumbents' capacities are not enforced in this mode; under the closed rule only plants of the source's province compete.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; Supply points, or polygons whose value is spread over their area (each cell split into up to 4 × 4 sub-cells; a polygon gets the sub-cells whose centres it contains; one too small for any gets its point on surface). Provinces (optional code field, else feature order) for the fee and closed rules; supply points and plants outside every province count as foreign to every province. Everything is projected to an Albers equal-area conic for China (lat₁ 25°, lat₂ 47°, lon₀ 105°) or the chosen CRS; distances in km, volumes in t/yr, money in CNY/yr. The default extent is the supply's extent plus the haul radius; an extent without a CRS is read in the projected CRS (metres). Before computing, the grid's memory is estimated: a grid that would not fit is refused with a pixel size that would.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; OUTPUT profit raster (GeoTIFF, CNY/yr, diverging brown–teal style centred on zero with stops from the data's range, also saved as a .qml beside the file); SUPPLY_OUTPUT reachable supply S (t/yr, uncapped); BEST the best locations (rank, profit, supply_t, throughput_t, transport_cost, fee_cost), at least the minimum distance apart (default the haul radius) and with a throughput above the minimum (default half the capacity: with the default economics a 50 kt/yr plant loses money at every throughput, and the least loss would otherwise be a cell with no supply, where the plant only pays its fixed cost), breakeven_li2co3 and breakeven_support; numbers BEST_PROFIT and MAX_SUPPLY. BREAKEVEN_OUTPUT (optional) gives per cell the Li₂CO₃ price (CNY/t) at which the plant there makes zero profit, everything else as given: exact, since profit rises piecewise linearly with the price at a fixed throughput; no data where no supply reaches or no price up to ten times the given one suffices, 0 where the plant pays even at a zero price. Its style marks the given price: greens pay at it. breakeven_support is the extra support per tonne (subsidy, or a gate fee paid to the recycler: CNY/t) that brings profit to zero, negative when there is profit to spare. REPORT (optional HTML) lists the best locations with both and shows how the best site changes with the plant's capacity (20, 50, 100, 200 kt/yr and the given one: the surface is computed again for each).&lt;/p&gt;</source>
         <translation>&lt;p&gt;新建回收工厂在哪里能盈利？对网格的每个像元，计算给定产能的工厂在该处利用其运输半径内的退役电池所能获得的利润（元/年），采用 &lt;i&gt;plant_profit&lt;/i&gt; 的 DLCER-Battery 经济性模型。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法。&lt;/b&gt;可达供给 S = 半径 R 内供给的 Σ s·w(d)（w：无衰减为 1，线性为 1 − d/R，指数为 e^(−3d/R)）；处理量 Q = min(产能, S)；工厂从每个来源取相同的比例 Q/S；运输 = Q/S · Σ s·w·d × 绕行系数 × 运输成本；利润 = 处理量 Q 时的工厂利润 − 运输 − 跨省费用。省界规则：&lt;i&gt;开放&lt;/i&gt;忽略省份；&lt;i&gt;收费&lt;/i&gt;对从其他省份取得的每吨收取跨省费用；&lt;i&gt;封闭&lt;/i&gt;只计该像元所在省份的供给（在收费和封闭规则下，位于所有省份之外的像元为无数据）。现有工厂优先供应，按产能从大到小，各自从其半径内的供给中取用不超过其产能的量：曲面显示留给新建工厂的部分。求和采用 FFT 卷积，点较少时改为围绕每个点直接求和（结果相同）；点移到其像元中心（最多偏移 0.71 个像元）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;竞争。&lt;/b&gt;&lt;i&gt;现有工厂优先供应&lt;/i&gt;（默认）假定现有工厂先填满产能，新厂才能得到剩余部分：曲面显示它们留下的供给。&lt;i&gt;市场份额（Huff 模型）&lt;/i&gt;假定每个来源的供给在其可达范围内的所有工厂之间分配，与 ArcGIS 的“最大化市场份额”相同：产能为 C、距离为 d 的工厂吸引力为 C^α·d^−β（HUFF_ALPHA，默认 1；HUFF_BETA，默认 2），新厂按其吸引力所占份额取得每个来源的供给（没有现有工厂可达的来源全部归新厂）。小于半个像元的距离按半个像元计，因此位于来源所在像元的工厂吸引力有限。此模式下不限制现有工厂的产能；在封闭规则下只有来源所在省份的工厂参与竞争。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;供给点，或将数值分摊到面积上的面（每个像元最多分为 4 × 4 个子像元；面获得中心位于其内的子像元；小到不含任何子像元的面取其面内点）。省份（可选代码字段，否则按要素顺序）用于收费和封闭规则；位于所有省份之外的供给点和工厂被视为所有省份之外。所有数据投影到适用于中国的 Albers 等积圆锥投影（lat₁ 25°，lat₂ 47°，lon₀ 105°）或所选坐标系；距离以公里计，数量以吨/年计，金额以元/年计。默认范围为供给范围加运输半径；没有坐标系的范围按投影坐标系（米）读取。计算前会估算网格所需内存：放不下的网格会被拒绝，并给出可行的像元大小。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出。&lt;/b&gt;OUTPUT 利润栅格（GeoTIFF，元/年，以零为中心、色阶取自数据范围的棕–青发散色带，样式同时另存为文件旁的 .qml）；SUPPLY_OUTPUT 可达供给 S（吨/年，不设上限）；BEST 最佳选址（rank、profit、supply_t、throughput_t、transport_cost、fee_cost），彼此至少相隔最小距离（默认为运输半径），且处理量高于最小值（默认为产能的一半：在默认经济参数下，5 万吨/年的工厂在任何处理量下都亏损，否则最小亏损会出现在没有供给、工厂只付固定成本的像元），以及 breakeven_li2co3 和 breakeven_support；数值输出 BEST_PROFIT 和 MAX_SUPPLY。BREAKEVEN_OUTPUT（可选）给出每个像元上新厂利润为零时的碳酸锂价格（元/吨），其他条件不变：结果是精确的，因为在处理量固定时利润随价格分段线性递增；没有供给可达、或价格达到给定价格的十倍仍不够时为无数据，工厂在零价格下也盈利时为 0。其样式标出给定价格：绿色表示在该价格下盈利。breakeven_support 是使利润为零所需的每吨额外补贴（补贴，或支付给回收企业的处置费：元/吨），有盈余时为负。REPORT（可选 HTML）列出最佳选址及这两项数值，并显示最佳选址随工厂产能（20、50、100、200 千吨/年及给定产能，每个产能重新计算曲面）的变化。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Assumed defaults&lt;/b&gt; (no official tariff exists; set your own): transport 1.2 CNY per t·km, within the roughly 0.8–1.5 CNY/t·km that hazardous-goods (class 9) road freight costs in China, two to three times ordinary truckload rates because of the licensed vehicles, escorts and insurance; detour 1.3 (road ÷ straight-line distance); border fee 300 CNY/t for the cross-province transfer approval of hazardous waste (跨省转移审批), its paperwork, waiting and insurance. The source report notes that spent batteries crossing a province border need permits and hazmat transport, and proposes a green channel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;假设的默认值&lt;/b&gt;（没有官方费率，请自行设置）：运输 1.2 元/吨·公里，处于中国危险货物（第 9 类）道路运输约 0.8–1.5 元/吨·公里的范围内，因需要有资质的车辆、押运和保险，约为普通整车运价的两到三倍；绕行系数 1.3（道路距离 ÷ 直线距离）；跨省费用 300 元/吨，对应危险废物跨省转移审批（跨省转移审批）的手续、等待和保险。来源报告指出，废旧电池跨越省界需要许可和危险品运输，并建议设立绿色通道。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Profit of a new plant (CNY/yr)</source>
+        <translation>新建工厂的利润（元/年）</translation>
+    </message>
+    <message>
+        <source>{v} M CNY/yr</source>
+        <translation>{v} 百万元/年</translation>
+    </message>
+    <message>
+        <source>Reachable supply (t/yr)</source>
+        <translation>可达供给（吨/年）</translation>
+    </message>
+    <message>
+        <source>{v} t/yr</source>
+        <translation>{v} 吨/年</translation>
+    </message>
+    <message>
+        <source>Break-even Li₂CO₃ price (CNY/t)</source>
+        <translation>盈亏平衡碳酸锂价格（元/吨）</translation>
+    </message>
+    <message>
+        <source>{v} CNY/t</source>
+        <translation>{v} 元/吨</translation>
+    </message>
+    <message>
+        <source>Open (green channel)</source>
+        <translation>开放（绿色通道）</translation>
+    </message>
+    <message>
+        <source>Fee on cross-province supply</source>
+        <translation>跨省供给收费</translation>
+    </message>
+    <message>
+        <source>Closed (own province only)</source>
+        <translation>封闭（仅限本省）</translation>
+    </message>
+    <message>
+        <source>Existing plants served first</source>
+        <translation>现有工厂优先供应</translation>
+    </message>
+    <message>
+        <source>Market share (Huff model)</source>
+        <translation>市场份额（Huff 模型）</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>{cols} × {rows} cells of {pixel:g} km</source>
+        <translation>{cols} × {rows} 个 {pixel:g} 公里像元</translation>
+    </message>
+    <message>
+        <source>Capacity of the new plant (t/yr)</source>
+        <translation>新建工厂的产能（吨/年）</translation>
+    </message>
+    <message>
+        <source>Haul radius (km)</source>
+        <translation>运输半径（公里）</translation>
+    </message>
+    <message>
+        <source>Border rule</source>
+        <translation>省界规则</translation>
+    </message>
+    <message>
+        <source>Competition with existing plants</source>
+        <translation>与现有工厂的竞争</translation>
+    </message>
+    <message>
+        <source>Li₂CO₃ price (CNY/t)</source>
+        <translation>碳酸锂价格（元/吨）</translation>
+    </message>
+    <message>
+        <source>Supply (t/yr)</source>
+        <translation>供给量（吨/年）</translation>
+    </message>
+    <message>
+        <source>Supply (points, or polygons spread over their area)</source>
+        <translation>供给（点，或将数值分摊到面积上的面）</translation>
+    </message>
+    <message>
+        <source>Supply field (retired batteries, t/yr)</source>
+        <translation>供给量字段（退役电池，吨/年）</translation>
+    </message>
+    <message>
+        <source>Provinces (polygons; needed for the fee and closed rules)</source>
+        <translation>省份（面；收费和封闭规则需要）</translation>
+    </message>
+    <message>
+        <source>Province code field (default: feature order)</source>
+        <translation>省份代码字段（默认：要素顺序）</translation>
+    </message>
+    <message>
+        <source>Extent (default: supply extent + haul radius)</source>
+        <translation>范围（默认：供给范围 + 运输半径）</translation>
+    </message>
+    <message>
+        <source>Pixel size (km)</source>
+        <translation>像元大小（公里）</translation>
+    </message>
+    <message>
+        <source>Distance decay</source>
+        <translation>距离衰减</translation>
+    </message>
+    <message>
+        <source>None (all supply within the radius)</source>
+        <translation>无（半径内全部供给）</translation>
+    </message>
+    <message>
+        <source>Linear (1 − d/R)</source>
+        <translation>线性（1 − d/R）</translation>
+    </message>
+    <message>
+        <source>Exponential (e^(−3d/R))</source>
+        <translation>指数（e^(−3d/R)）</translation>
+    </message>
+    <message>
+        <source>Transport cost (CNY per t·km, hazardous-goods road freight)</source>
+        <translation>运输成本（元/吨·公里，危险货物道路运输）</translation>
+    </message>
+    <message>
+        <source>Detour factor (road ÷ straight-line distance)</source>
+        <translation>绕行系数（道路距离 ÷ 直线距离）</translation>
+    </message>
+    <message>
+        <source>Border fee (CNY/t, fee rule)</source>
+        <translation>跨省费用（元/吨，收费规则）</translation>
+    </message>
+    <message>
+        <source>Existing plants (points)</source>
+        <translation>现有工厂（点）</translation>
+    </message>
+    <message>
+        <source>Existing plant capacity field (t/yr)</source>
+        <translation>现有工厂产能字段（吨/年）</translation>
+    </message>
+    <message>
+        <source>Number of best locations</source>
+        <translation>最佳选址数量</translation>
+    </message>
+    <message>
+        <source>Minimum distance between best locations (km; default: the haul radius)</source>
+        <translation>最佳选址之间的最小距离（公里；默认：运输半径）</translation>
+    </message>
+    <message>
+        <source>Minimum throughput of a best location (t/yr; default: half the capacity)</source>
+        <translation>最佳选址的最小处理量（吨/年；默认：产能的一半）</translation>
+    </message>
+    <message>
+        <source>Profit surface (CNY/yr)</source>
+        <translation>盈利曲面（元/年）</translation>
+    </message>
+    <message>
+        <source>Best locations</source>
+        <translation>最佳选址</translation>
+    </message>
+    <message>
+        <source>Huff exponent α on capacity</source>
+        <translation>Huff 产能指数 α</translation>
+    </message>
+    <message>
+        <source>Huff exponent β on distance</source>
+        <translation>Huff 距离指数 β</translation>
     </message>
     <message>
         <source>Existing plants (points, served first)</source>

@@ -16,6 +16,8 @@ from battery_recycling_atlas.core.errors import (
     NoValidRowsError,
 )
 from battery_recycling_atlas.core.siting import allocation as al
+from battery_recycling_atlas.core.siting import arcs as arcmod
+from battery_recycling_atlas.core.siting import solver
 from battery_recycling_atlas.reports.allocation import allocation_report_html, rule_labels
 
 RATE, DETOUR, FEE, PENALTY = 0.9, 1.3, 250.0, 10_000.0
@@ -181,9 +183,9 @@ def test_column_generation_equals_every_arc(seed, tight, monkeypatch):
     rule = al.RULES[seed % 3]
     sxy, s, sp, pxy, c, pp = random_instance(200 + seed, 300, 40, tight=tight, provinces=5)
     if seed % 2:  # also exercise the grouped (coarse) start
-        monkeypatch.setattr(al, "COARSE_ABOVE", 50)
-        monkeypatch.setattr(al, "COARSE_ROWS", 30)
-    monkeypatch.setattr(al, "INITIAL_ARCS", 2)  # force several pricing rounds
+        monkeypatch.setattr(solver, "COARSE_ABOVE", 50)
+        monkeypatch.setattr(solver, "COARSE_ROWS", 30)
+    monkeypatch.setattr(solver, "INITIAL_ARCS", 2)  # force several pricing rounds
     full = run(sxy, s, sp, pxy, c, pp, rule, method="full")
     cg = run(sxy, s, sp, pxy, c, pp, rule, method="column_generation")
     assert full.method == "full"
@@ -196,7 +198,7 @@ def test_column_generation_equals_every_arc(seed, tight, monkeypatch):
 
 
 def test_column_generation_needs_several_rounds_when_capacity_is_tight(monkeypatch):
-    monkeypatch.setattr(al, "INITIAL_ARCS", 1)
+    monkeypatch.setattr(solver, "INITIAL_ARCS", 1)
     sxy, s, sp, pxy, c, pp = random_instance(7, 200, 30, tight=1.2)
     res = run(sxy, s, sp, pxy, c, pp, method="column_generation")
     assert res.rounds > 1
@@ -205,7 +207,7 @@ def test_column_generation_needs_several_rounds_when_capacity_is_tight(monkeypat
 
 
 def test_column_generation_with_many_blocks(monkeypatch):
-    monkeypatch.setattr(al, "BLOCK_ELEMENTS", 64)  # pricing in many row blocks
+    monkeypatch.setattr(arcmod, "BLOCK_ELEMENTS", 64)  # pricing in many row blocks
     sxy, s, sp, pxy, c, pp = random_instance(8, 120, 20, tight=1.1)
     cg = run(sxy, s, sp, pxy, c, pp, "fee", method="column_generation")
     full = run(sxy, s, sp, pxy, c, pp, "fee", method="full")

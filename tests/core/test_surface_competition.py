@@ -498,11 +498,12 @@ def test_direct_sums_in_thread_bands_equal_one_band(monkeypatch, rule):
 
 def test_market_shares_too_slow_are_refused_with_a_pixel_size(monkeypatch):
     from battery_recycling_atlas.core.errors import ParameterError
+    from battery_recycling_atlas.core.siting import sums
 
     g = GridSpec(0.0, 40 * KM, 1 * KM, 36, 40)
     x, y, t = points(g, 30, seed=6)
     ex = ExistingPlants([5.2 * KM], [6.1 * KM], [8_000.0])
-    monkeypatch.setattr(surface, "HUFF_MAX_SECONDS", 1e-6)
+    monkeypatch.setattr(sums, "HUFF_MAX_SECONDS", 1e-6)
     with pytest.raises(ParameterError) as err:
         profit_surface(g, params(competition=1), SupplyPoints(x, y, t), existing=ex)
     assert err.value.name == "competition" and "km or more" in str(err.value)

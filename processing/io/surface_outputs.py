@@ -1,0 +1,250 @@
+"""Outputs of ``profit_surface``: one small function per output (profit, supply and break-even
+rasters with their styles, the best-locations sink). ``tr`` is the algorithm's translator, so
+the strings keep its translation context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsWkbTypes,
+)
+
+from ...core.constants import BORDER_RULES
+from ...core.siting.best import breakeven_at, finite_range
+from ...core.siting.surface_params import COMPETITIONS, BestCell, SurfaceResult
+from ..compat import new_field
+from ..styling.postprocess import finish_styling, qml_styler
+from .layers import python_number, report_tr
+from .rasters import (
+    attach_raster_style,
+    style_breakeven,
+    style_diverging,
+    style_raster,
+    upper_quartiles,
+    write_raster,
+)
+
+Translator = Callable[[str], str]
+
+SUPPLY_STYLE = "supply_surface.qml"
+BEST_STYLE = "best_locations.qml"
+#: Fields of the best-locations layer after ``rank`` (money in CNY/yr, volumes in t/yr,
+#: break-even price and support in CNY/t).
+BEST_FIELDS = (
+    "profit",
+    "supply_t",
+    "throughput_t",
+    "transport_cost",
+    "fee_cost",
+    "breakeven_li2co3",
+    "breakeven_support",
+)
+
+
+def write_profit(
+    path: str,
+    result: SurfaceResult,
+    wkt: str,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    tr: Translator,
+    illustrative: bool,
+) -> bool:
+    """The profit raster (CNY/yr) with a diverging ramp from its data; False when cancelled."""
+    if not write_raster(
+        path,
+        result.profit,
+        result.grid,
+        wkt,
+        tr("Profit of a new plant (CNY/yr)"),
+        "CNY/yr",
+        feedback,
+        illustrative=illustrative,
+    ):
+        return False
+    low, high = finite_range(result.profit)
+    digits = 1 if low is not None and high is not None and high - low < 2e7 else 0
+    attach_raster_style(
+        context,
+        path,
+        style_diverging(
+            path,
+            (low, high),
+            lambda v: tr("{v} M CNY/yr").format(v=f"{v / 1e6:+,.{digits}f}" if v else "0"),
+        ),
+    )
+    return True
+
+
+def write_supply(
+    path: str,
+    result: SurfaceResult,
+    wkt: str,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    tr: Translator,
+    illustrative: bool,
+    max_supply: float | None,
+) -> bool:
+    """The reachable-supply raster (t/yr), its ramp up to ``max_supply``; False when
+    cancelled."""
+    if not write_raster(
+        path,
+        result.supply,
+        result.grid,
+        wkt,
+        tr("Reachable supply (t/yr)"),
+        "t/yr",
+        feedback,
+        illustrative=illustrative,
+    ):
+        return False
+    attach_raster_style(
+        context,
+        path,
+        style_raster(
+            path, SUPPLY_STYLE, max_supply or 1.0, lambda v: tr("{v} t/yr").format(v=f"{v:,.0f}")
+        ),
+    )
+    return True
+
+
+def write_breakeven(
+    path: str,
+    price: np.ndarray[Any, Any],
+    result: SurfaceResult,
+    wkt: str,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    tr: Translator,
+    illustrative: bool,
+) -> bool:
+    """The break-even Li₂CO₃ price raster (CNY/t) with its ramp around the given price;
+    False when cancelled."""
+    if not write_raster(
+        path,
+        price,
+        result.grid,
+        wkt,
+        tr("Break-even Li₂CO₃ price (CNY/t)"),
+        "CNY/t",
+        feedback,
+        illustrative=illustrative,
+    ):
+        return False
+    now = result.params.economics.rm.li2co3_price
+    attach_raster_style(
+        context,
+        path,
+        style_breakeven(
+            path,
+            finite_range(price),
+            now,
+            lambda v: tr("{v} CNY/t").format(v=f"{v:,.0f}"),
+            upper_quartiles(price, now),
+        ),
+    )
+    return True
+
+
+def write_best(
+    alg: Any,
+    parameters: dict[str, Any],
+    key: str,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    result: SurfaceResult,
+    best: list[BestCell],
+    crs: QgsCoordinateReferenceSystem,
+) -> str | None:
+    """The best locations (points, one per :class:`BestCell`) into the sink ``key`` of
+    ``alg``; None when that optional output is not asked for."""
+    fields = QgsFields()
+    fields.append(new_field("rank", "int"))
+    for name in BEST_FIELDS:
+        fields.append(new_field(name, "double"))
+    sink, dest = alg.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Point, crs)
+    if sink is None:
+        return None
+    for cell in best:
+        price, support = breakeven_at(result, cell)
+        feature = QgsFeature(fields)
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(cell.x, cell.y)))
+        feature.setAttributes(
+            [
+                int(cell.rank),
+                python_number(cell.profit),
+                python_number(cell.supply),
+                python_number(cell.throughput),
+                python_number(result.transport_cost[cell.row, cell.col]),
+                python_number(result.border_fee_cost[cell.row, cell.col]),
+                python_number(price),
+                python_number(support),
+            ]
+        )
+        sink.addFeature(feature)
+    del sink
+    finish_styling(context, dest, qml_styler(BEST_STYLE), feedback)
+    return str(dest)
+
+
+def write_report(
+    alg: Any,
+    path: str,
+    run: tuple[dict[str, Any], QgsProcessingContext],
+    result: SurfaceResult,
+    best: list[BestCell],
+    sizes: list[Any],
+    tr: Translator,
+) -> None:
+    """The HTML report (``reports.surface``): settings, best locations with their break-even
+    prices and the plant-size rows."""
+    from ...reports.surface import surface_report_html
+
+    params = result.params
+    rules = [
+        tr("Open (green channel)"),
+        tr("Fee on cross-province supply"),
+        tr("Closed (own province only)"),
+    ]
+    modes = [tr("Existing plants served first"), tr("Market share (Huff model)")]
+    settings = [
+        (
+            tr("Grid"),
+            tr("{cols} × {rows} cells of {pixel:g} km").format(
+                cols=result.grid.ncols, rows=result.grid.nrows, pixel=result.grid.pixel / 1000
+            ),
+        ),
+        (tr("Capacity of the new plant (t/yr)"), f"{params.capacity:,.0f}"),
+        (tr("Haul radius (km)"), f"{params.haul_radius_km:,.0f}"),
+        (tr("Border rule"), rules[BORDER_RULES.index(params.border_rule)]),
+        (
+            tr("Competition with existing plants"),
+            modes[COMPETITIONS.index(params.competition)],
+        ),
+        (tr("Li₂CO₃ price (CNY/t)"), f"{params.economics.rm.li2co3_price:,.0f}"),
+        (tr("Supply (t/yr)"), f"{result.supply_total:,.0f}"),
+    ]
+    rows = [(cell, *breakeven_at(result, cell)) for cell in best]
+    alg.write_report(
+        path,
+        *run,
+        surface_report_html(
+            title=tr("Profit surface of a new plant"),
+            settings=settings,
+            best=rows,
+            sizes=sizes,
+            li2co3_price=params.economics.rm.li2co3_price,
+            tr=report_tr,
+        ),
+    )
