@@ -48,6 +48,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 #: Albers equal-area conic for China (the algorithm sets it again; stored for the designer).
+#: The layout's CRS as stored in the templates; the algorithm sets core.constants.ALBERS_CHINA (the
+#: same projection) at run time.
 ALBERS = "+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84 +units=m +no_defs"
 #: Mainland China north of 17° N in :data:`ALBERS` metres (xmin, ymin, xmax, ymax).
 CHINA_ALBERS = (-2_770_000.0, 1_625_000.0, 2_352_000.0, 6_066_000.0)

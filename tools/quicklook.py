@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ALBERS = "+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84 +units=m +no_defs"
-
 #: Flows smaller than this share of the largest flow are not drawn (a 1,000 km line for 46 t).
 MIN_FLOW_SHARE = 0.01
 
@@ -158,7 +156,9 @@ def render_map_png(
     settings.setLayers(stack)
     from qgis.core import QgsCoordinateReferenceSystem
 
-    albers = QgsCoordinateReferenceSystem.fromProj(ALBERS)
+    from battery_recycling_atlas.core.constants import ALBERS_CHINA
+
+    albers = QgsCoordinateReferenceSystem.fromProj(ALBERS_CHINA)
     settings.setDestinationCrs(albers)
     settings.setBackgroundColor(QColor("white"))
     settings.setOutputSize(QSize(1200, 1000))

@@ -30,6 +30,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from ...core.constants import ALBERS_CHINA
 from ..compat import empty_extent, export_error, label_font, set_label_font
 from ..illustrative import SAMPLE_DIR
 from .context import sample_layer
@@ -45,7 +46,6 @@ SAMPLE_GPKG = SAMPLE_DIR / "china_sample.gpkg"
 #: The ``TEMPLATE`` enumeration, in order: file names in ``resources/layouts``.
 TEMPLATES = ("a4_landscape", "a4_portrait", "two_panels")
 #: Albers equal-area conic for China (standard parallels 25° N and 47° N, central meridian 105° E).
-ALBERS = "+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84 +units=m +no_defs"
 #: Lon/lat box of the South China Sea inset, as Chinese national maps draw it.
 INSET_BOX = (105.0, -1.5, 125.0, 25.0)  # south of the last dash (3.4° N): room for the caption
 #: With the inset, a national main map starts at this latitude (the islands are in the inset).
@@ -56,8 +56,8 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
 def albers() -> QgsCoordinateReferenceSystem:
-    """The layout's map CRS, :data:`ALBERS`."""
-    return QgsCoordinateReferenceSystem.fromProj(ALBERS)
+    """The layout's map CRS, :data:`core.constants.ALBERS_CHINA`."""
+    return QgsCoordinateReferenceSystem.fromProj(ALBERS_CHINA)
 
 
 def south_china_sea_line() -> QgsVectorLayer | None:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from html import escape
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsMapLayer,
     QgsMapRendererCustomPainterJob,
@@ -31,9 +30,9 @@ SIZE = (960, 720)
 def result_map_png(layer: QgsMapLayer, context: QgsProcessingContext) -> bytes:
     """The layer (already styled) over the neighbouring land, in Albers, as PNG bytes."""
     from .context import neighbour_land
-    from .layout import ALBERS
+    from .layout import albers as layout_crs
 
-    albers = QgsCoordinateReferenceSystem.fromProj(ALBERS)
+    albers = layout_crs()
     land = neighbour_land()
     settings = QgsMapSettings()
     settings.setLayers([layer] + ([land] if land is not None else []))

@@ -355,10 +355,10 @@ def test_a_raster_of_sample_values_is_marked_and_its_map_says_so(plugin, tmp_pat
     from osgeo import osr
     from qgis import processing
 
+    from battery_recycling_atlas.core.constants import ALBERS_CHINA as ALBERS
     from battery_recycling_atlas.core.siting.grid import GridSpec
     from battery_recycling_atlas.processing.io.rasters import write_raster
     from battery_recycling_atlas.processing.maps.layers import raster_is_illustrative
-    from battery_recycling_atlas.processing.maps.layout import ALBERS
 
     srs = osr.SpatialReference()
     srs.ImportFromProj4(ALBERS)
