@@ -40,7 +40,7 @@ from .html import plain as _plain
 from .matching_significance import significance_html, significant_rows
 from .ratio import MAX_POINT_LABELS, RASTERIZE_ABOVE
 
-__all__ = ["fmt_share", "matching_report_html"]
+__all__ = ["matching_report_html"]
 
 
 def _class_pair(code: str) -> tuple[int, int]:

@@ -35,7 +35,6 @@ from .equations import (  # re-exported: the model on flat values
     fixed_cost_of,
     solve_break_even,
 )
-from .equations import _material_value as _material_value  # tests/core/test_surface_competition
 from .parameters import (  # re-exported: economics.X keeps working for every name
     COST_TERMS,
     DEFAULT_PARAMS,

@@ -254,7 +254,7 @@ def test_price_parts_are_affine():
     for price in (0.0, 55_000.0, 300_000.0):
         vv = dict(v, **{"rm.li2co3_price": price})
         w = vv["feedstock.ncm_share"]
-        from battery_recycling_atlas.core.economics.model import _material_value
+        from battery_recycling_atlas.core.economics.equations import _material_value
 
         direct = w * _material_value(vv, "ncm") + (1 - w) * _material_value(vv, "lfp")
         assert a + b * price == pytest.approx(direct, rel=1e-12)

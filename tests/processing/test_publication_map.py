@@ -153,7 +153,7 @@ def test_two_panels_share_one_page_and_one_legend(run_alg, sample_gpkg, ratio_gp
 
 def test_bivariate_legend_labels_are_the_algorithm_breaks(run_alg, matching, tmp_path):
     from battery_recycling_atlas.processing.maps.bivariate_legend import bivariate_legend_svg
-    from battery_recycling_atlas.reports.matching import fmt_share
+    from battery_recycling_atlas.reports.bivariate_legend import fmt_share
 
     layer = QgsVectorLayer(matching["OUTPUT"], "matching", "ogr")
     svg, vol, out = bivariate_legend_svg(layer, lambda s: s)
