@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -18,6 +19,7 @@ from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import (
     feature_refs,
     format_ids,
+    joined_features,
     layer_title,
     numeric_field_index,
     python_number,
@@ -25,7 +27,6 @@ from ..io.layers import (
     region_names,
     report_tr,
     sum_points_in_regions,
-    write_features,
 )
 from ..styling.labels import ratio_class_labels
 from ..styling.postprocess import qml_styler, relabel_categories
@@ -216,8 +217,9 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             self, parameters, context, [self.OUTPUT, "REPORT"], [self.INPUT, self.PLANTS]
         )
 
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
         feedback.setProgressText(self.tr("Reading regions…"))
-        read = read_features(source, {"ret": ret_idx, "cap": cap_idx}, feedback)
+        read = read_features(source, {"ret": ret_idx, "cap": cap_idx}, steps, (0, 100))
         if read is None:
             return {}
         features, columns = read
@@ -227,6 +229,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             source, features, self.parameterAsString(parameters, "NAME_FIELD", context)
         )
 
+        steps.setCurrentStep(1)
         if plants is not None:
             feedback.setProgressText(self.tr("Summing plant capacity per region…"))
             plant_idx = numeric_field_index(plants, plant_field, self.tr("plant capacity"))
@@ -236,12 +239,11 @@ class RetirementCapacityRatio(AtlasAlgorithm):
                 plants,
                 plant_idx,
                 context,
-                feedback,
+                steps,
             )
             self._warn_plants(skipped, plant_field, feedback)
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(45)
 
         result = core_ratio.compute_ratios(retirement, capacity, thresholds)
         summary = core_ratio.summarize(result, thresholds)
@@ -269,7 +271,8 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             new_field("ratio", "double"),
             new_field("ratio_class", "string"),
         ]
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
+        fields = self.joined_fields(source, new_fields, feedback)
+        steps.setCurrentStep(2)
         feedback.setProgressText(self.tr("Writing regions…"))
         extra = [
             [
@@ -280,23 +283,23 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             ]
             for i in range(len(features))
         ]
-        if not write_features(
-            sink,
-            fields,
-            features,
-            extra,
-            feedback,
-            (45, 85),
-            used_fields=[ret_name, cap_name, plant_field],
-        ):
-            return {}
-        del sink  # closes the file, so its default style can be stored
-
         labels = ratio_class_labels(thresholds)
-        self.style_output(context, dest_id, qml_styler(STYLE, relabel_categories(labels)), feedback)
+        dest_id = self.write_layer(
+            parameters,
+            context,
+            steps,
+            self.OUTPUT,
+            fields,
+            source.wkbType(),
+            source.sourceCrs(),
+            joined_features(fields, features, extra, [ret_name, cap_name, plant_field]),
+            qml_styler(STYLE, relabel_categories(labels)),
+            len(features),
+        )
 
         results = {self.OUTPUT: dest_id}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        steps.setCurrentStep(3)
         if report:
             feedback.setProgressText(self.tr("Writing the report…"))
             names = region_names(
