@@ -3,7 +3,7 @@ one output path (staged file outputs committed together at the end of a run)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from qgis.core import (
@@ -11,6 +11,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFeatureSource,
+    QgsField,
     QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -26,7 +27,7 @@ from qgis.PyQt.QtGui import QIcon
 from ...plugin_info import readme_url
 from ..dependencies import CORE, install_message, missing
 from ..io.destinations import output_destination, write_text
-from ..io.layers import output_fields
+from ..io.layers import joined_features, output_fields
 from ..io.outputs import OutputCommit, is_file_destination
 from ..styling.label_language import LANGUAGES, language_parameter, legend_language, translate
 from ..styling.postprocess import Styler
@@ -241,6 +242,27 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
                 attach_style(context, dest_id, styler)
             self._styled_output = (dest_id, styler)
         return final_id
+
+    def write_joined(
+        self,
+        parameters: dict,
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+        source: QgsFeatureSource,
+        new_fields: Sequence[QgsField],
+        features: Sequence[QgsFeature],
+        extra: Sequence[Sequence],
+        used_fields: Sequence[str] | None = None,
+        styler: Styler | None = None,
+        name: str = "OUTPUT",
+    ) -> str:
+        """:meth:`write_layer` of the input ``features`` with their fields plus ``new_fields``
+        (values ``extra[i]``), in the input's geometry type and CRS; see
+        :func:`..io.layers.joined_features` for ``used_fields``."""
+        fields = self.joined_fields(source, new_fields, feedback)
+        rows = joined_features(fields, features, extra, used_fields)
+        args = (parameters, context, feedback, name, fields, source.wkbType(), source.sourceCrs())
+        return self.write_layer(*args, rows, styler, len(features))
 
     def _sink(self, parameters, name, context, staged, fields, wkb_type, crs):
         """``parameterAsSink`` for ``name``, into ``staged`` when given; a clear error when

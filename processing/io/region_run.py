@@ -22,7 +22,6 @@ from qgis.core import (
 from .layers import (
     FeatureRef,
     feature_refs,
-    joined_features,
     layer_title,
     read_features,
     region_names,
@@ -88,19 +87,17 @@ def write_regions(
     OUTPUT, styled; returns the destination id."""
     if feedback.isCanceled():
         raise alg.cancelled()
-    fields = alg.joined_fields(regions.source, new_fields, feedback)
     steps.setCurrentStep(2)
-    return alg.write_layer(
+    return alg.write_joined(
         parameters,
         context,
         steps,
-        "OUTPUT",
-        fields,
-        regions.source.wkbType(),
-        regions.source.sourceCrs(),
-        joined_features(fields, regions.features, extra, used_fields),
+        regions.source,
+        new_fields,
+        regions.features,
+        extra,
+        used_fields,
         styler,
-        len(regions.features),
     )
 
 
