@@ -259,7 +259,7 @@
     <name>AtlasAlgorithm</name>
     <message>
         <source>The run was cancelled. Its outputs were not written; files already at their destinations were left as they were.</source>
-        <translation>运行已取消。未写入任何输出；目标位置上原有的文件保持不变。</translation>
+        <translation>运行已取消。未写入任何输出；输出位置上原有的文件保持不变。</translation>
     </message>
     <message>
         <source>Could not write feature {id} to {name}: {error}</source>
