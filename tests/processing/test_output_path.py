@@ -222,3 +222,72 @@ def test_qgis_process_keeps_the_earlier_output_when_the_report_fails(run_cli, qg
     assert done.returncode != 0
     assert "REPORT" in done.stdout + done.stderr and "Traceback" not in done.stdout + done.stderr
     assert snapshot(folder) == before
+
+
+# -- the staging itself ------------------------------------------------------------------------
+
+
+def test_a_commit_that_fails_half_way_puts_the_first_output_back(tmp_path):
+    from battery_recycling_atlas.processing.io.outputs import OutputCommit
+
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    first.write_text("old a", encoding="utf-8")
+    commit = OutputCommit()
+    Path(commit.stage(first, "A")).write_text("new a", encoding="utf-8")
+    Path(commit.stage(second, "B")).write_text("new b", encoding="utf-8")
+    second.mkdir()  # something in the way of the second rename
+    with pytest.raises(QgsProcessingException, match="B"):
+        commit.commit()
+    assert first.read_text(encoding="utf-8") == "old a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html"]
+
+
+def test_a_shapefile_replaces_all_its_sidecars(tmp_path):
+    from battery_recycling_atlas.processing.io.outputs import OutputCommit
+
+    for ext in (".shp", ".shx", ".dbf", ".qix", ".sbn"):
+        (tmp_path / f"out{ext}").write_text("old", encoding="utf-8")
+    (tmp_path / "other.qix").write_text("keep", encoding="utf-8")
+    commit = OutputCommit()
+    staged = Path(commit.stage(tmp_path / "out.shp", "OUTPUT"))
+    for ext in (".shp", ".shx", ".dbf", ".prj"):
+        staged.with_suffix(ext).write_text("new", encoding="utf-8")
+    commit.commit()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["other.qix", "out.dbf", "out.prj", "out.shp", "out.shx"]
+    assert all((tmp_path / n).read_text(encoding="utf-8") == "new" for n in names if "out" in n)
+
+
+def test_a_geopackage_write_ahead_log_is_folded_in(tmp_path):
+    import sqlite3
+
+    from battery_recycling_atlas.processing.io.outputs import OutputCommit
+
+    commit = OutputCommit()
+    staged = Path(commit.stage(tmp_path / "x.gpkg", "OUTPUT"))
+    keep = sqlite3.connect(str(staged))
+    keep.execute("PRAGMA journal_mode=WAL")
+    keep.execute("CREATE TABLE t (v)")
+    keep.execute("INSERT INTO t VALUES (42)")
+    keep.commit()
+    reader = sqlite3.connect(str(staged))  # a second connection keeps the -wal in place
+    reader.execute("SELECT * FROM t").fetchall()
+    keep.close()
+    reader.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{staged}{suffix}").touch()  # as left by a connection that did not clean up
+    commit.commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.gpkg"]
+    with sqlite3.connect(str(tmp_path / "x.gpkg")) as check:
+        assert check.execute("SELECT v FROM t").fetchall() == [(42,)]
+
+
+def test_write_text_leaves_nothing_behind_when_it_fails(tmp_path):
+    from battery_recycling_atlas.processing.io.destinations import write_text
+
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="REPORT"):
+        write_text(str(tmp_path / "file" / "r.html"), "<p>", "REPORT")
+    write_text(str(tmp_path / "r.html"), "<p>new</p>", "REPORT")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "r.html"]
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == "<p>new</p>"
