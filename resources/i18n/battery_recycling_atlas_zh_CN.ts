@@ -4316,6 +4316,10 @@
         <translation>正在写入区域…</translation>
     </message>
     <message>
+        <source>Retirement-to-capacity ratio — {layer}</source>
+        <translation>退役量与回收产能之比 — {layer}</translation>
+    </message>
+    <message>
         <source>Writing the report…</source>
         <translation>正在写入报告…</translation>
     </message>
@@ -4346,10 +4350,6 @@
     <message>
         <source>Plants with a negative “{f}” were not counted, ids: {ids}</source>
         <translation>“{f}”为负值的工厂未被计数，ID：{ids}</translation>
-    </message>
-    <message>
-        <source>Retirement-to-capacity ratio — {layer}</source>
-        <translation>退役量与回收产能之比 — {layer}</translation>
     </message>
 </context>
 <context>
