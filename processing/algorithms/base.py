@@ -167,6 +167,11 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     # directly. ``profit_surface`` and ``allocate_supply`` still build their sinks through
     # :meth:`output_sink` / ``parameterAsSink``; porting them means replacing each sink loop by
     # one :meth:`write_layer` call (and each raster file by :meth:`stage_file`).
+    #
+    # The QGIS calls used here are the same from 3.22 to 3.40 (checked in both API references):
+    # the copy constructors of QgsProcessingOutputLayerDefinition and LayerDetails,
+    # layerToLoadOnCompletionDetails / setLayersToLoadOnCompletion / addLayerToLoadOnCompletion,
+    # temporaryLayerStore() and QgsDataProvider.reloadData(); none needs processing/compat.py.
 
     @property
     def outputs(self) -> OutputCommit:
