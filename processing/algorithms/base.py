@@ -189,10 +189,11 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
             )
         )
 
-    def stage_file(self, path: str, name: str) -> str:
+    def stage_file(self, path: str, name: str, make_folder: bool = True) -> str:
         """Where to write the file output ``name`` (destination ``path``) during the run: a
-        temporary path beside it, renamed to ``path`` with the run's other outputs."""
-        return str(self.outputs.stage(path, name))
+        temporary path beside it, renamed to ``path`` with the run's other outputs. With
+        ``make_folder`` a missing folder is created (and stays if the run fails, as before)."""
+        return str(self.outputs.stage(path, name, make_folder))
 
     def write_layer(
         self,
@@ -218,7 +219,9 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         from ..styling.postprocess import attach_style, store_default_style
 
         destination = output_destination(self, parameters, name, context)
-        staged = self.stage_file(destination, name) if is_file_destination(destination) else ""
+        # A missing folder is left to QGIS, which refuses it with its own message, as before.
+        stage = is_file_destination(destination) and Path(destination).parent.is_dir()
+        staged = self.stage_file(destination, name, False) if stage else ""
         sink, dest_id = self._sink(parameters, name, context, staged, fields, wkb_type, crs)
         total = max(count, 1)
         for n, feature in enumerate(features):

@@ -155,7 +155,7 @@ class CalibrateScaleCurve(AtlasAlgorithm):
         try:
             save_preset(
                 fit.params,
-                self.stage_file(output, self.OUTPUT),  # moved into place with the report
+                self.stage_file(output, self.OUTPUT, make_folder=False),  # committed with REPORT
                 description=self.tr("Scale curve fitted to {n} observed rows of {layer}").format(
                     n=fit.n, layer=layer_title(parameters, self.INPUT, source)
                 ),

@@ -160,7 +160,7 @@ def write_text(path: str, text: str, name: str = "", commit: OutputCommit | None
     follow the umask. Failures become a translated message naming the file."""
     own = commit is None
     run = OutputCommit() if commit is None else commit
-    staged = run.stage(path, name)
+    staged = run.stage(path, name, make_folder=True)
     try:
         with open(staged, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -84,12 +84,14 @@ class OutputCommit:
     staged: list[Staged] = field(default_factory=list)
     callbacks: list[Callable[[], None]] = field(default_factory=list)
 
-    def stage(self, destination: str | Path, name: str = "") -> Path:
+    def stage(self, destination: str | Path, name: str = "", make_folder: bool = False) -> Path:
         """A temporary path for ``destination`` (a file path), beside it and under its file
-        name; a translated error naming the output when the folder cannot be made."""
+        name; a translated error naming the output when the folder cannot be made. With
+        ``make_folder`` a missing destination folder is created first (text files do that)."""
         final = Path(destination).expanduser().absolute()
         try:
-            final.parent.mkdir(parents=True, exist_ok=True)
+            if make_folder:
+                final.parent.mkdir(parents=True, exist_ok=True)
             folder = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
         except OSError as error:
             raise QgsProcessingException(

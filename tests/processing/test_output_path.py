@@ -291,3 +291,11 @@ def test_write_text_leaves_nothing_behind_when_it_fails(tmp_path):
     write_text(str(tmp_path / "r.html"), "<p>new</p>", "REPORT")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "r.html"]
     assert (tmp_path / "r.html").read_text(encoding="utf-8") == "<p>new</p>"
+
+
+def test_a_missing_folder_is_refused_as_before_and_not_created(plugin, folder):
+    out = folder / "missing" / "ratio.gpkg"
+    with pytest.raises(QgsProcessingException, match="Could not create layer"):
+        run(plugin, params(folder, out))
+    assert not out.parent.exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["regions.gpkg"]
