@@ -299,3 +299,26 @@ def test_a_missing_folder_is_refused_as_before_and_not_created(plugin, folder):
         run(plugin, params(folder, out))
     assert not out.parent.exists()
     assert sorted(p.name for p in folder.iterdir()) == ["regions.gpkg"]
+
+
+def test_which_destinations_are_staged_and_their_final_ids():
+    from battery_recycling_atlas.processing.algorithms.base import _final_id
+    from battery_recycling_atlas.processing.io.outputs import is_file_destination
+
+    staged = ["/d/out.gpkg", "out.shp", "C:\\data\\out.csv", "/d/中文 路径/比率.gpkg"]
+    direct = [
+        "memory:",
+        "TEMPORARY_OUTPUT",
+        "ogr:dbname='/d/x.gpkg' table=\"t\" (geom)",
+        "/d/x.gpkg|layername=t",
+        "postgres:dbname='db' table=\"t\"",
+        "",
+    ]
+    assert all(is_file_destination(d) for d in staged)
+    assert not any(is_file_destination(d) for d in direct)
+    folder = "/d/.out.gpkg.abc"
+    assert _final_id(f"{folder}/out.gpkg", f"{folder}/out.gpkg", "/d/out.gpkg") == "/d/out.gpkg"
+    assert _final_id(f"{folder}/out.gpkg|layername=out", f"{folder}/out.gpkg", "/d/out.gpkg") == (
+        "/d/out.gpkg|layername=out"
+    )
+    assert _final_id(f"{folder}/out.gpkg", f"{folder}/out.gpkg", "out.gpkg") == "out.gpkg"
