@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -122,7 +123,9 @@ class CalibrateScaleCurve(AtlasAlgorithm):
         ):
             name = self.parameterAsString(parameters, param, context)
             indices[key] = numeric_field_index(source, name, param, allow_text=True) if name else -1
-        read = read_features(source, indices, feedback, (0, 20))
+        # Read, fit, write the preset and the report.
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        read = read_features(source, indices, steps, (0, 100))
         if read is None:
             return {}
         features, cols = read
@@ -132,6 +135,7 @@ class CalibrateScaleCurve(AtlasAlgorithm):
             if indices["cap"] < 0
             else [c if c is not None else t for c, t in zip(cols["cap"], cols["thr"])]
         )
+        steps.setCurrentStep(1)
         feedback.setProgressText(self.tr("Fitting…"))
         try:
             fit = calibration.fit_scale_curve(cols["thr"], cols["cost"], params, capacity=capacity)
@@ -146,12 +150,12 @@ class CalibrateScaleCurve(AtlasAlgorithm):
             raise QgsProcessingException(self.tr("Cannot fit: {e}").format(e=err)) from None
         if not fit.success:
             feedback.pushWarning(self.tr("The optimiser reports: {m}").format(m=fit.message))
-        feedback.setProgress(70)
+        steps.setCurrentStep(2)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         try:
             save_preset(
                 fit.params,
-                output,
+                self.stage_file(output, self.OUTPUT, make_folder=False),  # committed with REPORT
                 description=self.tr("Scale curve fitted to {n} observed rows of {layer}").format(
                     n=fit.n, layer=layer_title(parameters, self.INPUT, source)
                 ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -14,19 +15,9 @@ from qgis.core import (
 from ...core.errors import InvalidValuesError
 from ...core.mismatch import compliance
 from ..compat import new_field
+from ..io import region_run
 from ..io.destinations import ensure_outputs_not_inputs
-from ..io.layers import (
-    feature_refs,
-    format_ids,
-    layer_title,
-    numeric_field_index,
-    python_number,
-    read_features,
-    region_names,
-    report_tr,
-    sum_points_in_regions,
-    write_features,
-)
+from ..io.layers import format_ids, numeric_field_index, python_number, report_tr
 from ..styling.labels import compliance_labels
 from ..styling.postprocess import qml_styler, relabel_rules
 from .base import AtlasAlgorithm
@@ -169,26 +160,18 @@ class CapitalCompliance(AtlasAlgorithm):
             self, parameters, context, [self.OUTPUT, "REPORT"], [self.INPUT, self.WHITELIST]
         )
 
-        read = read_features(source, {"capital": cap_idx, "firms": firm_idx}, feedback)
-        if read is None:
-            return {}
-        features, columns = read
-        # Ids that read "name (id)" in the warnings.
-        ids = feature_refs(
-            source, features, self.parameterAsString(parameters, "NAME_FIELD", context)
+        steps = QgsProcessingMultiStepFeedback(region_run.STEPS, feedback)
+        regions = region_run.read_regions(
+            self, parameters, context, source, {"capital": cap_idx, "firms": firm_idx}, steps
         )
+        ids, columns = regions.ids, regions.columns
         firms, capacity = columns["firms"], None
         if firms_src is not None:
-            geoms = [f.geometry() for f in features]
-            firms, skipped = sum_points_in_regions(
-                geoms, source.sourceCrs(), firms_src, None, context, feedback
-            )
+            firms, skipped = region_run.points_per_region(regions, firms_src, None, context, steps)
             cap_field = self.parameterAsString(parameters, self.WHITELIST_CAPACITY_FIELD, context)
             if cap_field:
                 idx = numeric_field_index(firms_src, cap_field, self.tr("firm capacity"))
-                capacity, _ = sum_points_in_regions(
-                    geoms, source.sourceCrs(), firms_src, idx, context, feedback
-                )
+                capacity, _ = region_run.points_per_region(regions, firms_src, idx, context, steps)
             if skipped["outside"]:
                 feedback.pushWarning(
                     self.tr(
@@ -197,7 +180,6 @@ class CapitalCompliance(AtlasAlgorithm):
                 )
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(40)
 
         try:
             result = compliance.capital_compliance(columns["capital"], firms)
@@ -231,9 +213,8 @@ class CapitalCompliance(AtlasAlgorithm):
         ]
         if capacity is not None:
             new_fields.append(new_field("whitelist_capacity_t", "double"))
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
         extra = []
-        for i in range(len(features)):
+        for i in range(len(regions.features)):
             row = [
                 python_number(result.capital_share[i]),
                 python_number(result.whitelist_share[i]),
@@ -243,13 +224,17 @@ class CapitalCompliance(AtlasAlgorithm):
             if capacity is not None:
                 row.append(python_number(capacity[i]))
             extra.append(row)
-        if not write_features(
-            sink, fields, features, extra, feedback, (50, 85), used_fields=[cap_name, firm_name]
-        ):
-            return {}
-        del sink  # closes the file, so its default style can be stored
-        self.style_output(
-            context, dest_id, qml_styler(STYLE, relabel_rules(compliance_labels())), feedback
+        dest_id = region_run.write_regions(
+            self,
+            parameters,
+            context,
+            feedback,
+            steps,
+            regions,
+            new_fields,
+            extra,
+            [cap_name, firm_name],
+            qml_styler(STYLE, relabel_rules(compliance_labels())),
         )
 
         results = {
@@ -260,28 +245,17 @@ class CapitalCompliance(AtlasAlgorithm):
             "SPEARMAN_P": python_number(result.spearman_p),
             "N": python_number(result.n),
         }
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
+
+        def html(names: list[str], layer: str) -> str:
             from ...reports.compliance import compliance_report_html
 
-            names = region_names(
-                source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)
+            return compliance_report_html(
+                names,
+                columns["capital"],
+                firms,
+                result,
+                tr=report_tr,
+                title=self.tr("Capital vs compliance — {layer}").format(layer=layer),
             )
-            self.write_report(
-                report,
-                parameters,
-                context,
-                compliance_report_html(
-                    names,
-                    columns["capital"],
-                    firms,
-                    result,
-                    tr=report_tr,
-                    title=self.tr("Capital vs compliance — {layer}").format(
-                        layer=layer_title(parameters, self.INPUT, source)
-                    ),
-                ),
-            )
-            results[self.REPORT] = report
-        feedback.setProgress(100)
-        return results
+
+        return region_run.add_report(self, parameters, context, steps, regions, results, html)

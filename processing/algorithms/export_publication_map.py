@@ -8,6 +8,7 @@ from pathlib import Path
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
@@ -303,7 +304,9 @@ class ExportPublicationMap(AtlasAlgorithm):
                     )
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(15)
+        # Layers are ready; lay out, then export (the export's own progress is not reported).
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        steps.setCurrentStep(1)
 
         title = self.parameterAsString(
             parameters, self.TITLE, context
@@ -335,10 +338,14 @@ class ExportPublicationMap(AtlasAlgorithm):
             layout = build_layout(project, spec, _template_name(template), Path(workdir), self.tr)
             if feedback.isCanceled():
                 return {}
-            feedback.setProgress(40)
+            steps.setCurrentStep(2)
             feedback.setProgressText(self.tr("Exporting {path}…").format(path=output))
+            # Written beside OUTPUT and moved into place when the run is complete (a folder in
+            # the way is left to the exporter, whose message says why it cannot write there).
+            in_the_way = Path(output).is_dir()
+            staged = output if in_the_way else self.stage_file(output, self.OUTPUT)
             error = export_layout(
-                layout, output, self.parameterAsInt(parameters, self.DPI, context)
+                layout, staged, self.parameterAsInt(parameters, self.DPI, context)
             )
         if error:
             # The exception's traceback keeps this frame alive (a caller may hold it until the

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -20,8 +20,11 @@ from qgis.core import (
 from ...core.regions import names as core_regions
 from ..compat import field_kind, is_null, new_field
 from ..io.destinations import ensure_outputs_not_inputs
-from ..io.layers import format_ids, write_features
+from ..io.layers import format_ids, joined_features
 from .base import AtlasAlgorithm
+
+#: How a table row that was not joined is marked (UNMATCHED).
+_NOT_JOINED = ("unmatched", "ambiguous", "duplicate")
 
 
 def _is_null(value) -> bool:
@@ -156,13 +159,13 @@ class JoinRegionTable(AtlasAlgorithm):
         row_ids = [f.id() for f in table.getFeatures()]
         if feedback.isCanceled():
             return {}
+        steps = QgsProcessingMultiStepFeedback(3, feedback)  # match, regions, unmatched rows
         match_by = core_regions.MATCH_BY[self.parameterAsEnum(parameters, self.MATCH_BY, context)]
         result = core_regions.join_keys(
             [None if _is_null(f.attribute(r_key)) else f.attribute(r_key) for f in features],
             [None if _is_null(r[t_key]) else r[t_key] for r in rows],
             match_by,
         )
-        feedback.setProgress(40)
         self._report(result, features, row_ids, feedback)
 
         numeric = numeric_text_columns(table.fields(), rows)
@@ -180,11 +183,6 @@ class JoinRegionTable(AtlasAlgorithm):
                     "Table fields renamed to keep them apart from the " "region fields: {names}"
                 ).format(names=", ".join(renamed))
             )
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, regions.wkbType(), regions.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         blank = [None] * table.fields().count()
         extra = []
         for i, j in enumerate(result.region_to_row):
@@ -192,10 +190,21 @@ class JoinRegionTable(AtlasAlgorithm):
             for idx in numeric:
                 values[idx] = None if _is_null(values[idx]) else _cast(values[idx], numeric[idx])
             extra.append([None if _is_null(v) else v for v in values] + [result.how[i]])
-        if not write_features(sink, fields, features, extra, feedback, (40, 85)):
-            return {}
+        steps.setCurrentStep(1)
+        dest_id = self.write_layer(
+            parameters,
+            context,
+            steps,
+            self.OUTPUT,
+            fields,
+            regions.wkbType(),
+            regions.sourceCrs(),
+            joined_features(fields, features, extra),
+            count=len(features),
+        )
         results = {self.OUTPUT: dest_id}
-        results.update(self._write_unmatched(parameters, context, table, rows, result))
+        steps.setCurrentStep(2)
+        results.update(self._write_unmatched(parameters, context, steps, table, rows, result))
         summary = result.summary()
         results.update(
             {
@@ -239,21 +248,30 @@ class JoinRegionTable(AtlasAlgorithm):
                 ).format(key=key, ids=format_ids([row_ids[j] for j in dup]))
             )
 
-    def _write_unmatched(self, parameters, context, table, rows, result) -> dict:
+    def _write_unmatched(self, parameters, context, feedback, table, rows, result) -> dict:
         if parameters.get(self.UNMATCHED) in (None, ""):
             return {}
         fields = QgsFields(table.fields())
         fields.append(new_field("join_reason", "string"))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.UNMATCHED, context, fields, QgsWkbTypes.NoGeometry
-        )
-        if sink is None:
-            return {}
-        for j, how in enumerate(result.row_how):
-            if how in ("unmatched", "ambiguous", "duplicate"):
+        left = [(j, how) for j, how in enumerate(result.row_how) if how in _NOT_JOINED]
+
+        def features():
+            for j, how in left:
                 feature = QgsFeature(fields)
                 feature.setAttributes(list(rows[j]) + [how])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                yield feature
+
+        dest_id = self.write_layer(
+            parameters,
+            context,
+            feedback,
+            self.UNMATCHED,
+            fields,
+            QgsWkbTypes.NoGeometry,
+            None,
+            features(),
+            count=len(left),
+        )
         return {self.UNMATCHED: dest_id}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
@@ -17,18 +18,14 @@ from qgis.core import (
 from ...core.errors import InvalidValuesError, NoValidRowsError, ZeroTotalError
 from ...core.mismatch import bivariate, classify
 from ..compat import new_field
+from ..io import region_run
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import (
-    feature_refs,
     format_ids,
-    layer_title,
     numeric_field_index,
     python_number,
-    read_features,
     region_names,
     report_tr,
-    sum_points_in_regions,
-    write_features,
 )
 from ..styling.bivariate import bivariate_styler, breaks_text
 from .base import AtlasAlgorithm
@@ -248,26 +245,16 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             self, parameters, context, [self.OUTPUT, "REPORT"], [self.INPUT, self.OUTLETS]
         )
 
+        steps = QgsProcessingMultiStepFeedback(region_run.STEPS, feedback)
         feedback.setProgressText(self.tr("Reading features…"))
-        read = read_features(source, {"vol": vol_idx, "out": out_idx}, feedback)
-        if read is None:
-            return {}
-        features, columns = read
-        # Ids that read "name (id)" in the warnings.
-        ids = feature_refs(
-            source, features, self.parameterAsString(parameters, "NAME_FIELD", context)
+        regions = region_run.read_regions(
+            self, parameters, context, source, {"vol": vol_idx, "out": out_idx}, steps
         )
+        ids, columns = regions.ids, regions.columns
         counts = columns["out"]
         if outlets is not None:
             feedback.setProgressText(self.tr("Counting outlets per feature…"))
-            counts, skipped = sum_points_in_regions(
-                [f.geometry() for f in features],
-                source.sourceCrs(),
-                outlets,
-                None,
-                context,
-                feedback,
-            )
+            counts, skipped = region_run.points_per_region(regions, outlets, None, context, steps)
             if skipped["outside"]:
                 feedback.pushWarning(
                     self.tr("Outlets outside every feature were not counted, ids: {ids}").format(
@@ -276,7 +263,6 @@ class NaturalBreaksMatching(AtlasAlgorithm):
                 )
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(40)
 
         feedback.setProgressText(self.tr("Classifying…"))
         try:
@@ -311,7 +297,6 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             new_field("q_fewer", "double"),
             new_field("under_sig", "bool"),
         ]
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
         extra = [
             [
                 python_number(result.vol_share[i]),
@@ -326,19 +311,24 @@ class NaturalBreaksMatching(AtlasAlgorithm):
                 python_number(result.q_fewer[i]),
                 result.under_sig[i],
             ]
-            for i in range(len(features))
+            for i in range(len(regions.features))
         ]
-        feedback.setProgressText(self.tr("Writing features…"))
-        if not write_features(
-            sink, fields, features, extra, feedback, (50, 85), used_fields=[vol_name, out_name]
-        ):
-            return {}
-        del sink  # closes the file, so its default style can be stored
-
         styler = bivariate_styler(result, palette, self.tr)
-        self.style_output(context, dest_id, styler, feedback)
+        feedback.setProgressText(self.tr("Writing features…"))
+        dest_id = region_run.write_regions(
+            self,
+            parameters,
+            context,
+            feedback,
+            steps,
+            regions,
+            new_fields,
+            extra,
+            [vol_name, out_name],
+            styler,
+        )
         names = region_names(
-            source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)
+            source, regions.features, self.parameterAsString(parameters, self.NAME_FIELD, context)
         )
         under = bivariate.under_served_summary(names, columns["vol"], result)
         sig = result.under_sig_summary()
@@ -351,30 +341,30 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             "N_UNDER_SIG": int(sig["n"]),
             "UNDER_SIG_T": float(sig["volume"]),
         }
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            feedback.setProgressText(self.tr("Writing the report…"))
+
+        def html(names: list[str], layer: str) -> str:
             from ...reports.matching import matching_report_html
 
-            self.write_report(
-                report,
-                parameters,
-                context,
-                matching_report_html(
-                    names,
-                    columns["vol"],
-                    counts,
-                    result,
-                    palette=palette,
-                    tr=report_tr,
-                    title=self.tr("Volume–outlet matching — {layer}").format(
-                        layer=layer_title(parameters, self.INPUT, source)
-                    ),
-                ),
+            return matching_report_html(
+                names,
+                columns["vol"],
+                counts,
+                result,
+                palette=palette,
+                tr=report_tr,
+                title=self.tr("Volume–outlet matching — {layer}").format(layer=layer),
             )
-            results[self.REPORT] = report
-        feedback.setProgress(100)
-        return results
+
+        return region_run.add_report(
+            self,
+            parameters,
+            context,
+            steps,
+            regions,
+            results,
+            html,
+            self.tr("Writing the report…"),
+        )
 
     def _warn(self, ids, result, vol_name, out_name, k, feedback) -> None:
         if not result.counts_integral:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -22,7 +23,6 @@ from ..io.layers import (
     read_features,
     region_names,
     report_tr,
-    write_features,
 )
 from ..styling.labels import graduated_labels
 from ..styling.postprocess import qml_styler, relabel_ranges
@@ -56,10 +56,11 @@ TERM_FIELDS = (
 
 def plant_plan(alg, parameters, context, feedback, source):
     """Read a plant layer: (features, economics parameters, capacity, throughput, mask of the
-    plants with both defined), or None when cancelled. Shared with profit_uncertainty."""
+    plants with both defined), or None when cancelled. Shared with profit_uncertainty.
+    ``feedback`` is the reading step (0–100 %)."""
     indices, cap_name, thr_name = plant_field_indices(alg, parameters, context, source)
     params = economics_params(alg, parameters, context)
-    read = read_features(source, indices, feedback, (0, 20))
+    read = read_features(source, indices, feedback, (0, 100))
     if read is None:
         return None
     features, columns = read
@@ -184,27 +185,27 @@ class PlantProfit(AtlasAlgorithm):
         ensure_outputs_not_inputs(
             self, parameters, context, [self.OUTPUT, "REPORT"], [self.INPUT], ["PARAMETERS_FILE"]
         )
-        plan = plant_plan(self, parameters, context, feedback, source)
+        steps = QgsProcessingMultiStepFeedback(3, feedback)  # read, write, report
+        plan = plant_plan(self, parameters, context, steps, source)
         if plan is None:
             return {}
         features, params, cap, thr, ok = plan
         result = econ.plant_economics(params, cap[ok], thr[ok]) if ok.any() else None
-        feedback.setProgress(50)
+        steps.setCurrentStep(1)
 
         new_fields = [new_field(name, "double") for name, _ in RESULT_FIELDS]
         new_fields.append(new_field("route", "string"))
         new_fields += [new_field(name, "double") for name, _ in TERM_FIELDS]
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
         rows = plant_rows(result, ok)
         used = [
             self.parameterAsString(parameters, name, context)
             for name in ("CAPACITY_FIELD", "THROUGHPUT_FIELD")
         ]
-        if not write_features(sink, fields, features, rows, feedback, (50, 85), used_fields=used):
-            return {}
-        del sink  # closes the file, so its default style can be stored
         styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))
-        self.style_output(context, dest_id, styler, feedback)
+        dest_id = self.write_joined(
+            parameters, context, steps, source, new_fields, features, rows, used, styler
+        )
+        steps.setCurrentStep(2)
 
         outputs = {
             self.OUTPUT: dest_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -14,7 +15,7 @@ from ...core.economics import uncertainty
 from ..compat import new_field
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import uncertainty_ranges
-from ..io.layers import layer_title, python_number, region_names, report_tr, write_features
+from ..io.layers import layer_title, python_number, region_names, report_tr
 from ..styling.labels import graduated_labels
 from ..styling.postprocess import qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
@@ -96,7 +97,9 @@ class ProfitUncertainty(AtlasAlgorithm):
         ensure_outputs_not_inputs(
             self, parameters, context, [self.OUTPUT, "REPORT"], ["INPUT"], ["PARAMETERS_FILE"]
         )
-        plan = plant_plan(self, parameters, context, feedback, source)
+        # Read, Monte Carlo, sensitivity, write, report.
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        plan = plant_plan(self, parameters, context, steps, source)
         if plan is None:
             return {}
         features, params, cap, thr, ok = plan
@@ -107,6 +110,7 @@ class ProfitUncertainty(AtlasAlgorithm):
         n = self.parameterAsInt(parameters, self.N_SIMULATIONS, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
         ranges = uncertainty_ranges(params)
+        steps.setCurrentStep(1)
         feedback.setProgressText(self.tr("Monte Carlo: {n} draws…").format(n=f"{n:,}"))
         try:
             mc = uncertainty.monte_carlo(params, cap[ok], thr[ok], ranges=ranges, n=n, seed=seed)
@@ -116,13 +120,12 @@ class ProfitUncertainty(AtlasAlgorithm):
             ) from None
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(60)
+        steps.setCurrentStep(2)
         feedback.setProgressText(self.tr("One-at-a-time sensitivity…"))
         tornado = uncertainty.sensitivity(params, cap[ok], thr[ok], ranges=ranges)
-        feedback.setProgress(75)
+        steps.setCurrentStep(3)
 
         new_fields = [new_field(name, "double") for name in NEW_FIELDS]
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
         rows, k = [], 0
         for i, keep in enumerate(ok):
             if keep:
@@ -137,11 +140,11 @@ class ProfitUncertainty(AtlasAlgorithm):
             self.parameterAsString(parameters, name, context)
             for name in ("CAPACITY_FIELD", "THROUGHPUT_FIELD")
         ]
-        if not write_features(sink, fields, features, rows, feedback, (75, 90), used_fields=used):
-            return {}
-        del sink  # closes the file, so its default style can be stored
         styler = qml_styler(STYLE, relabel_ranges(graduated_labels()))
-        self.style_output(context, dest_id, styler, feedback)
+        dest_id = self.write_joined(
+            parameters, context, steps, source, new_fields, features, rows, used, styler
+        )
+        steps.setCurrentStep(4)
 
         total = mc.total_summary()
         outputs = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -14,19 +15,9 @@ from qgis.core import (
 
 from ...core.mismatch import ratio as core_ratio
 from ..compat import new_field
+from ..io import region_run
 from ..io.destinations import ensure_outputs_not_inputs
-from ..io.layers import (
-    feature_refs,
-    format_ids,
-    layer_title,
-    numeric_field_index,
-    python_number,
-    read_features,
-    region_names,
-    report_tr,
-    sum_points_in_regions,
-    write_features,
-)
+from ..io.layers import format_ids, numeric_field_index, python_number, report_tr
 from ..styling.labels import ratio_class_labels
 from ..styling.postprocess import qml_styler, relabel_categories
 from .base import AtlasAlgorithm
@@ -216,32 +207,22 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             self, parameters, context, [self.OUTPUT, "REPORT"], [self.INPUT, self.PLANTS]
         )
 
+        steps = QgsProcessingMultiStepFeedback(region_run.STEPS, feedback)
         feedback.setProgressText(self.tr("Reading regions…"))
-        read = read_features(source, {"ret": ret_idx, "cap": cap_idx}, feedback)
-        if read is None:
-            return {}
-        features, columns = read
-        retirement, capacity = columns["ret"], columns["cap"]
-        # Ids that read "name (id)" in the warnings.
-        ids = feature_refs(
-            source, features, self.parameterAsString(parameters, "NAME_FIELD", context)
+        regions = region_run.read_regions(
+            self, parameters, context, source, {"ret": ret_idx, "cap": cap_idx}, steps
         )
-
+        ids = regions.ids
+        retirement, capacity = regions.columns["ret"], regions.columns["cap"]
         if plants is not None:
             feedback.setProgressText(self.tr("Summing plant capacity per region…"))
             plant_idx = numeric_field_index(plants, plant_field, self.tr("plant capacity"))
-            capacity, skipped = sum_points_in_regions(
-                [f.geometry() for f in features],
-                source.sourceCrs(),
-                plants,
-                plant_idx,
-                context,
-                feedback,
+            capacity, skipped = region_run.points_per_region(
+                regions, plants, plant_idx, context, steps
             )
             self._warn_plants(skipped, plant_field, feedback)
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(45)
 
         result = core_ratio.compute_ratios(retirement, capacity, thresholds)
         summary = core_ratio.summarize(result, thresholds)
@@ -269,7 +250,6 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             new_field("ratio", "double"),
             new_field("ratio_class", "string"),
         ]
-        fields, sink, dest_id = self.output_sink(parameters, context, source, new_fields, feedback)
         feedback.setProgressText(self.tr("Writing regions…"))
         extra = [
             [
@@ -278,43 +258,22 @@ class RetirementCapacityRatio(AtlasAlgorithm):
                 _num(result.ratio[i]),
                 str(result.ratio_class[i]),
             ]
-            for i in range(len(features))
+            for i in range(len(regions.features))
         ]
-        if not write_features(
-            sink,
-            fields,
-            features,
-            extra,
-            feedback,
-            (45, 85),
-            used_fields=[ret_name, cap_name, plant_field],
-        ):
-            return {}
-        del sink  # closes the file, so its default style can be stored
-
         labels = ratio_class_labels(thresholds)
-        self.style_output(context, dest_id, qml_styler(STYLE, relabel_categories(labels)), feedback)
-
+        dest_id = region_run.write_regions(
+            self,
+            parameters,
+            context,
+            feedback,
+            steps,
+            regions,
+            new_fields,
+            extra,
+            [ret_name, cap_name, plant_field],
+            qml_styler(STYLE, relabel_categories(labels)),
+        )
         results = {self.OUTPUT: dest_id}
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            feedback.setProgressText(self.tr("Writing the report…"))
-            names = region_names(
-                source, features, self.parameterAsString(parameters, self.NAME_FIELD, context)
-            )
-            self._write_report(
-                report,
-                (parameters, context),
-                names,
-                result,
-                summary,
-                regression,
-                elasticity,
-                thresholds,
-                labels,
-                layer_title(parameters, self.INPUT, source),
-            )
-            results[self.REPORT] = report
         results.update(
             {
                 "N_VALID": summary.n_valid,
@@ -332,8 +291,25 @@ class RetirementCapacityRatio(AtlasAlgorithm):
                 "P_PROPORTIONAL": _num(elasticity.p_proportional),
             }
         )
-        feedback.setProgress(100)
-        return results
+
+        def html(names: list[str], layer: str) -> str:
+            from ...reports.ratio import ratio_report_html
+
+            return ratio_report_html(
+                names,
+                result,
+                summary,
+                regression,
+                thresholds,
+                title=self.tr("Retirement-to-capacity ratio — {layer}").format(layer=layer),
+                class_labels=labels,
+                tr=report_tr,
+                elasticity=elasticity,
+            )
+
+        return region_run.add_report(
+            self, parameters, context, steps, regions, results, html, self.tr("Writing the report…")
+        )
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -379,31 +355,3 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         for key, message in messages.items():
             if skipped[key]:
                 feedback.pushWarning(message.format(f=field, ids=format_ids(skipped[key])))
-
-    def _write_report(
-        self,
-        path,
-        run,
-        names,
-        result,
-        summary,
-        regression,
-        elasticity,
-        thresholds,
-        labels,
-        layer_name,
-    ) -> None:
-        from ...reports.ratio import ratio_report_html
-
-        html = ratio_report_html(
-            names,
-            result,
-            summary,
-            regression,
-            thresholds,
-            title=self.tr("Retirement-to-capacity ratio — {layer}").format(layer=layer_name),
-            class_labels=labels,
-            tr=report_tr,
-            elasticity=elasticity,
-        )
-        self.write_report(path, *run, html)

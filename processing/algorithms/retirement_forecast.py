@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -19,9 +17,9 @@ from qgis.core import (
 
 from ...core import forecast as fc
 from ...core.regions.names import PROVINCE_ALIASES, canonical_region_key, normalize_code
-from ..compat import is_null, new_field
 from ..dependencies import CORE
 from ..io.destinations import ensure_outputs_not_inputs
+from ..io.forecast import long_fields, long_rows, pack_by_year, to_text, wide_table
 from ..io.layers import (
     format_ids,
     layer_title,
@@ -248,7 +246,9 @@ class RetirementForecast(AtlasAlgorithm):
         ):
             name = self.parameterAsString(parameters, param, context)
             indices[key] = numeric_field_index(source, name, param, allow_text=True) if name else -1
-        read = read_features(source, indices, feedback, (0, 20))
+        # Read, forecast each scenario, write the long table, the wide table, the report.
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        read = read_features(source, indices, steps, (0, 100))
         if read is None:
             return {}
         features, cols = read
@@ -262,37 +262,64 @@ class RetirementForecast(AtlasAlgorithm):
                 aliases = PROVINCE_ALIASES.get(key)
                 names[key] = aliases[0] if aliases else to_text(label)
         scenarios = self._scenarios(parameters, context)
-        pack_by_year = self._pack_by_year(cols, feedback)
+        packs, varied = pack_by_year(cols)
+        if varied:
+            feedback.pushWarning(
+                self.tr(
+                    "Pack mass or energy differs between rows of the same year; the mean per year "
+                    "is used for years: {years}"
+                ).format(years=", ".join(map(str, varied)))
+            )
         frames = []
+        steps.setCurrentStep(1)
         for n, (scenario, lifetime) in enumerate(scenarios):
             if feedback.isCanceled():
                 return {}
             params = self._params(parameters, context, lifetime)
             try:
                 frames.append(
-                    fc.forecast(
-                        keys, cols["year"], cols["sales"], params, pack_by_year, scenario=scenario
-                    )
+                    fc.forecast(keys, cols["year"], cols["sales"], params, packs, scenario=scenario)
                 )
             except fc.ForecastInputError as err:
                 raise QgsProcessingException(self._input_error(err, ids)) from None
             except ValueError as err:
                 raise QgsProcessingException(str(err)) from None
-            feedback.setProgress(20 + 40 * (n + 1) / len(scenarios))
+            steps.setProgress(100 * (n + 1) / len(scenarios))
         import pandas as pd
 
         table = pd.concat(frames, ignore_index=True)
-        dest_id = self._write_long(parameters, context, table, names, feedback)
-        if dest_id is None:
-            return {}
+        steps.setCurrentStep(2)
+        dest_id = self.write_layer(
+            parameters,
+            context,
+            steps,
+            self.OUTPUT,
+            long_fields(),
+            QgsWkbTypes.NoGeometry,
+            None,
+            long_rows(table, names),
+            count=len(table),
+        )
         results = {
             self.OUTPUT: dest_id,
             "N_REGIONS": len(names),
             "TOTAL_T": python_number(frames[0]["retired_t"].sum()),
         }
-        wide = self._write_wide(parameters, context, frames, names)
-        if wide is not None:
-            results[self.WIDE_OUTPUT] = wide
+        steps.setCurrentStep(3)
+        if parameters.get(self.WIDE_OUTPUT) not in (None, ""):
+            fields, rows = wide_table(frames, names)
+            results[self.WIDE_OUTPUT] = self.write_layer(
+                parameters,
+                context,
+                steps,
+                self.WIDE_OUTPUT,
+                fields,
+                QgsWkbTypes.NoGeometry,
+                None,
+                rows,
+                count=len(rows),
+            )
+        steps.setCurrentStep(4)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             from ...reports.forecast import forecast_report_html
@@ -365,32 +392,6 @@ class RetirementForecast(AtlasAlgorithm):
                 self.tr("Invalid forecast settings: {e}").format(e=err)
             ) from None
 
-    def _pack_by_year(self, cols, feedback) -> dict | None:
-        """Per-year pack mass and energy from the table: the mean of the rows of each year."""
-        if all(v is None for v in cols["mass"] + cols["energy"]):
-            return None
-        sums: dict[int, list[list[float]]] = {}
-        for year, mass, energy in zip(cols["year"], cols["mass"], cols["energy"]):
-            if year is None:
-                continue
-            entry = sums.setdefault(int(year), [[], []])
-            if mass is not None:
-                entry[0].append(mass)
-            if energy is not None:
-                entry[1].append(energy)
-        varied = sorted(y for y, (m, e) in sums.items() if len(set(m)) > 1 or len(set(e)) > 1)
-        if varied:
-            feedback.pushWarning(
-                self.tr(
-                    "Pack mass or energy differs between rows of the same year; the mean per year "
-                    "is used for years: {years}"
-                ).format(years=", ".join(map(str, varied)))
-            )
-        return {
-            y: (sum(m) / len(m) if m else None, sum(e) / len(e) if e else None)
-            for y, (m, e) in sums.items()
-        }
-
     def _input_error(self, err: fc.ForecastInputError, ids: list[int]) -> str:
         kinds = {
             "null_region": self.tr("no region"),
@@ -406,75 +407,3 @@ class RetirementForecast(AtlasAlgorithm):
             for kind, rows in err.problems.items()
         ]
         return self.tr("The sales table has rows that cannot be used. ") + "; ".join(parts)
-
-    def _write_long(self, parameters, context, table, names, feedback) -> str | None:
-        fields = QgsFields()
-        for name, kind in (
-            ("region", "string"),
-            ("region_name", "string"),
-            ("year", "int"),
-            ("retired_t", "double"),
-            ("retired_gwh", "double"),
-            ("cumulative_t", "double"),
-            ("scenario", "string"),
-        ):
-            fields.append(new_field(name, kind))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        total = max(len(table), 1)
-        for n, row in enumerate(table.itertuples(index=False)):
-            if feedback.isCanceled():
-                return None
-            feature = QgsFeature(fields)
-            feature.setAttributes(
-                [
-                    str(row.region),
-                    names.get(row.region, str(row.region)),
-                    int(row.year),
-                    python_number(row.retired_t),
-                    python_number(row.retired_gwh),
-                    python_number(row.cumulative_t),
-                    str(row.scenario),
-                ]
-            )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            feedback.setProgress(60 + 35 * n / total)
-        return dest_id
-
-    def _write_wide(self, parameters, context, frames, names) -> str | None:
-        if parameters.get(self.WIDE_OUTPUT) in (None, ""):
-            return None
-        years = sorted(frames[0]["year"].unique())
-        fields = QgsFields()
-        fields.append(new_field("region", "string"))
-        fields.append(new_field("region_name", "string"))
-        for suffix, _ in zip(("", "_b"), frames):
-            for year in years:
-                fields.append(new_field(f"retired_{int(year)}_t{suffix}", "double"))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.WIDE_OUTPUT, context, fields, QgsWkbTypes.NoGeometry
-        )
-        if sink is None:
-            return None
-        pivots = [
-            f.pivot_table(index="region", columns="year", values="retired_t", sort=False)
-            for f in frames
-        ]
-        for region in pivots[0].index:
-            values = [python_number(p.loc[region, y]) for p in pivots for y in years]
-            feature = QgsFeature(fields)
-            feature.setAttributes([str(region), names.get(region, str(region))] + values)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return dest_id
-
-
-def to_text(value) -> str:
-    """An attribute as text ('' for NULL)."""
-    if is_null(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

@@ -4,8 +4,8 @@ An output destination comes in many forms: a plain path, ``path|layername=name``
 ``ogr:dbname='path' table="name" (geom)`` URI as QGIS's "Save to GeoPackage…" writes it, a
 ``gpkg:`` URI, ``TEMPORARY_OUTPUT`` or ``memory:``. Each is reduced to the file it writes and the
 layer inside it, and compared with the files and layers the inputs are read from, and with the
-other outputs of the run. Text files (reports, presets) are written beside their destination
-under a temporary name and renamed into place when complete.
+other outputs of the run. Text files (reports, presets) are written through the staging of
+:mod:`.outputs`, beside their destination, and renamed into place when complete.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from qgis.core import (
     QgsProperty,
 )
 from qgis.PyQt.QtCore import QCoreApplication
+
+from .outputs import OutputCommit
 
 _OGR_URI = re.compile(r"^(?:ogr|gpkg):\s*dbname='((?:[^']|'')*)'(?:.*?table=\"([^\"]*)\")?", re.S)
 
@@ -150,26 +152,27 @@ def ensure_outputs_not_inputs(
         seen.append((key, output, target))
 
 
-def write_text(path: str, text: str, name: str = "") -> None:
-    """Write a UTF-8 text file (a report, a preset) whole or not at all: under a temporary
-    name beside it, renamed into place when complete (the previous file stays until then).
-    Permissions follow the umask. Failures become a translated message naming the file."""
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
+def write_text(path: str, text: str, name: str = "", commit: OutputCommit | None = None) -> None:
+    """Write a UTF-8 text file (a report, a preset) whole or not at all, through the same
+    staging as layer outputs (:mod:`.outputs`): into a temporary folder beside it, renamed into
+    place when complete (the previous file stays until then). With ``commit`` (a run's outputs)
+    the rename waits for the run's other outputs; without, it happens at once. Permissions
+    follow the umask. Failures become a translated message naming the file."""
+    own = commit is None
+    run = OutputCommit() if commit is None else commit
+    staged = run.stage(path, name, make_folder=True)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as handle:
+        with open(staged, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
     except OSError as error:
-        try:
-            temporary.unlink()
-        except OSError:
-            pass
+        if own:
+            run.discard()
         raise QgsProcessingException(
             _tr("Could not write {name} to {path}: {error}").format(
-                name=name or target.name, path=path, error=error.strerror or error
+                name=name or Path(path).name, path=path, error=error.strerror or error
             )
         ) from None
+    if own:
+        run.commit()

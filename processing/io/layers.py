@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -229,6 +229,34 @@ def read_features(
     return features, columns
 
 
+def joined_features(
+    fields: QgsFields,
+    features: Sequence,
+    extra: Sequence[Sequence],
+    used_fields: Sequence[str] | None = None,
+) -> Iterator:
+    """Each input feature with its attributes plus ``extra[i]``, as a new feature of
+    ``fields`` (for :meth:`AtlasAlgorithm.write_layer`).
+
+    With ``used_fields`` (the input fields the new values are computed from), a copied
+    ``illustrative`` flag stays 1 only when one of them is an illustrative column of the
+    sample data: results computed from the user's own columns are not illustrative, even on
+    rows of the shipped boundaries.
+    """
+    from qgis.core import QgsFeature
+
+    flag = fields.lookupField(ILLUSTRATIVE_FIELD) if used_fields is not None else -1
+    from_sample = used_fields is not None and computed_from_sample(list(used_fields))
+    for i, feature in enumerate(features):
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        attributes = list(feature.attributes()) + list(extra[i])
+        if 0 <= flag < len(feature.attributes()):
+            attributes[flag] = 1 if from_sample and to_float(attributes[flag]) == 1 else 0
+        out.setAttributes(attributes)
+        yield out
+
+
 def write_features(
     sink,
     fields: QgsFields,
@@ -238,31 +266,18 @@ def write_features(
     span: tuple[float, float] = (50, 90),
     used_fields: Sequence[str] | None = None,
 ) -> bool:
-    """Write each input feature with its attributes plus ``extra[i]``; False when cancelled.
+    """Write :func:`joined_features` into ``sink``; False when cancelled. (For the sinks
+    ``allocate_supply`` still makes itself; the algorithms write through ``write_layer``.)"""
+    from qgis.core import QgsFeatureSink
 
-    With ``used_fields`` (the input fields the new values are computed from), a copied
-    ``illustrative`` flag stays 1 only when one of them is an illustrative column of the
-    sample data: results computed from the user's own columns are not illustrative, even on
-    rows of the shipped boundaries.
-    """
-    from qgis.core import QgsFeature, QgsFeatureSink
-
-    flag = fields.lookupField(ILLUSTRATIVE_FIELD) if used_fields is not None else -1
-    from_sample = used_fields is not None and computed_from_sample(list(used_fields))
     total = max(len(features), 1)
-    for i, feature in enumerate(features):
+    for i, out in enumerate(joined_features(fields, features, extra, used_fields)):
         if feedback.isCanceled():
             return False
-        out = QgsFeature(fields)
-        out.setGeometry(feature.geometry())
-        attributes = list(feature.attributes()) + list(extra[i])
-        if 0 <= flag < len(feature.attributes()):
-            attributes[flag] = 1 if from_sample and to_float(attributes[flag]) == 1 else 0
-        out.setAttributes(attributes)
         if not sink.addFeature(out, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(
                 _tr("Could not write feature {id}: {error}").format(
-                    id=feature.id(), error=sink.lastError()
+                    id=features[i].id(), error=sink.lastError()
                 )
             )
         feedback.setProgress(span[0] + (span[1] - span[0]) * i / total)

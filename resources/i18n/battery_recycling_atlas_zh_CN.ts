@@ -262,6 +262,14 @@
 <context>
     <name>AtlasAlgorithm</name>
     <message>
+        <source>The run was cancelled. Its outputs were not written; files already at their destinations were left as they were.</source>
+        <translation>运行已取消。未写入任何输出；输出位置上原有的文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Could not write feature {id} to {name}: {error}</source>
+        <translation>无法将要素 {id} 写入 {name}：{error}</translation>
+    </message>
+    <message>
         <source>Map of the result, styled as the output layer (Albers equal-area projection).</source>
         <translation>结果地图，样式与输出图层相同（Albers 等积圆锥投影）。</translation>
     </message>
@@ -1792,12 +1800,12 @@
         <translation>正在写入要素…</translation>
     </message>
     <message>
-        <source>Writing the report…</source>
-        <translation>正在写入报告…</translation>
-    </message>
-    <message>
         <source>Volume–outlet matching — {layer}</source>
         <translation>退役量–网点匹配 — {layer}</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
     </message>
     <message>
         <source>“{o}” holds counts that are not whole numbers: the binomial test needs outlet counts, so p_fewer, q_fewer and under_sig are NULL.</source>
@@ -4312,6 +4320,10 @@
         <translation>正在写入区域…</translation>
     </message>
     <message>
+        <source>Retirement-to-capacity ratio — {layer}</source>
+        <translation>退役量与回收产能之比 — {layer}</translation>
+    </message>
+    <message>
         <source>Writing the report…</source>
         <translation>正在写入报告…</translation>
     </message>
@@ -4342,10 +4354,6 @@
     <message>
         <source>Plants with a negative “{f}” were not counted, ids: {ids}</source>
         <translation>“{f}”为负值的工厂未被计数，ID：{ids}</translation>
-    </message>
-    <message>
-        <source>Retirement-to-capacity ratio — {layer}</source>
-        <translation>退役量与回收产能之比 — {layer}</translation>
     </message>
 </context>
 <context>
@@ -4467,6 +4475,10 @@
         <translation>区域</translation>
     </message>
     <message>
+        <source>Pack mass or energy differs between rows of the same year; the mean per year is used for years: {years}</source>
+        <translation>同一年份的各行之间电池包质量或能量不同；以下年份使用年平均值：{years}</translation>
+    </message>
+    <message>
         <source>Retirement forecast — {layer}</source>
         <translation>退役量预测 — {layer}</translation>
     </message>
@@ -4477,10 +4489,6 @@
     <message>
         <source>Invalid forecast settings: {e}</source>
         <translation>预测设置无效：{e}</translation>
-    </message>
-    <message>
-        <source>Pack mass or energy differs between rows of the same year; the mean per year is used for years: {years}</source>
-        <translation>同一年份的各行之间电池包质量或能量不同；以下年份使用年平均值：{years}</translation>
     </message>
     <message>
         <source>no region</source>
