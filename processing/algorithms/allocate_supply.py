@@ -271,50 +271,35 @@ class AllocateSupply(AtlasAlgorithm):
     def _write(
         self, parameters, context, feedback, crs, supply, plants, result, supply_src, plant_src
     ) -> dict:
-        """The three layers, one writer each (``io.allocation_outputs``); {} when cancelled."""
+        """The three layers, one writer each (``io.allocation_outputs``), through the one
+        output path: staged, and committed together with the report at the end of the run."""
         used = [
             self.parameterAsString(parameters, key, context)
             for key in (self.SUPPLY_FIELD, self.CAPACITY_FIELD)
         ]
         illustrative = run_uses_sample(self, parameters, context)
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
         flows = write_flows(
             self,
             parameters,
             self.OUTPUT_FLOWS,
             context,
-            feedback,
+            steps,
             crs,
             (supply, plants),
             result,
             illustrative,
         )
-        feedback.setProgress(30)
+        flows_map = self._styled_output  # the report's map shows the flows
+        steps.setCurrentStep(1)
         plants_dest = write_plants(
-            self,
-            parameters,
-            self.OUTPUT_PLANTS,
-            context,
-            feedback,
-            plant_src,
-            plants,
-            result,
-            used,
+            self, parameters, self.OUTPUT_PLANTS, context, steps, plant_src, plants, result, used
         )
-        if plants_dest is None:
-            return {}
+        steps.setCurrentStep(2)
         regions_dest = write_unmet(
-            self,
-            parameters,
-            self.OUTPUT_REGIONS,
-            context,
-            feedback,
-            supply_src,
-            supply,
-            result,
-            used,
+            self, parameters, self.OUTPUT_REGIONS, context, steps, supply_src, supply, result, used
         )
-        if regions_dest is None:
-            return {}
+        self._styled_output = flows_map
         return {
             self.OUTPUT_FLOWS: flows,
             self.OUTPUT_PLANTS: plants_dest,

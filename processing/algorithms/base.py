@@ -377,25 +377,6 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
             )
         return fields
 
-    # -- kept for profit_surface and allocate_supply until they use write_layer ----------------
-
-    def style_output(self, context, dest_id: str, styler, feedback) -> None:
-        """Style the directly written output ``dest_id`` (stored style, post-processor) and
-        remember it for the report's map. Prefer :meth:`write_layer`, which does this."""
-        from ..styling.postprocess import finish_styling
-
-        finish_styling(context, dest_id, styler, feedback)
-        self._styled_output = (dest_id, styler)
-
-    def output_sink(self, parameters, context, source, new_fields, feedback, name="OUTPUT"):
-        """(fields, sink, dest_id) written directly at the destination, for the input's fields
-        plus ``new_fields``. Prefer :meth:`write_layer`, which stages file destinations."""
-        fields = self.joined_fields(source, new_fields, feedback)
-        sink, dest_id = self._sink(
-            parameters, name, context, "", fields, source.wkbType(), source.sourceCrs()
-        )
-        return fields, sink, dest_id
-
 
 def _final_id(staged_id: str, staged: str, destination: str) -> str:
     """The destination id Processing would have returned for ``destination``: ``staged_id``

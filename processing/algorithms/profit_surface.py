@@ -382,22 +382,22 @@ class ProfitSurface(AtlasAlgorithm):
         illustrative = run_uses_sample(self, parameters, context)
         feedback.setProgressText(self.tr("Writing rasters…"))
         results = {}
-        if not write_profit(profit_path, result, wkt, context, feedback, self.tr, illustrative):
+        run = (wkt, context, feedback, self.tr, illustrative)
+        staged = self.stage_file(profit_path, self.OUTPUT)
+        if not write_profit(profit_path, staged, result, *run):
             return {}
         results[self.OUTPUT] = profit_path
         feedback.setProgress(40)
         max_supply = core.finite_range(result.supply)[1]
         if supply_path:
-            if not write_supply(
-                supply_path, result, wkt, context, feedback, self.tr, illustrative, max_supply
-            ):
+            staged = self.stage_file(supply_path, self.SUPPLY_OUTPUT)
+            if not write_supply(supply_path, staged, result, *run, max_supply):
                 return {}
             results[self.SUPPLY_OUTPUT] = supply_path
         if breakeven_path:
             price = breakeven_surface(result)
-            if not write_breakeven(
-                breakeven_path, price, result, wkt, context, feedback, self.tr, illustrative
-            ):
+            staged = self.stage_file(breakeven_path, self.BREAKEVEN_OUTPUT)
+            if not write_breakeven(breakeven_path, staged, price, result, *run):
                 return {}
             results[self.BREAKEVEN_OUTPUT] = breakeven_path
             self._report_breakeven(price, params, feedback)

@@ -8,13 +8,11 @@ from typing import Any
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsFeatureSource,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsWkbTypes,
 )
@@ -23,8 +21,8 @@ from ...core.constants import ILLUSTRATIVE_FIELD
 from ...core.siting.allocation_params import AllocationResult
 from ..compat import new_field
 from ..styling.labels import translated
-from ..styling.postprocess import finish_styling, qml_styler, relabel_rules
-from .layers import python_number, write_features
+from ..styling.postprocess import qml_styler, relabel_rules
+from .layers import python_number
 from .siting import Located
 
 FLOW_STYLE = "supply_flows.qml"
@@ -61,33 +59,45 @@ def write_flows(
     for name, kind in FLOW_FIELDS:
         fields.append(new_field(name, kind))
     fields.append(new_field(ILLUSTRATIVE_FIELD, "int"))
-    sink, dest = alg.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.LineString, crs)
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
-    for k in range(result.n_flows):
-        i, j = int(result.flow_from[k]), int(result.flow_to[k])
-        feature = QgsFeature(fields)
-        feature.setGeometry(
-            QgsGeometry.fromPolylineXY(
-                [QgsPointXY(supply.x[i], supply.y[i]), QgsPointXY(plants.x[j], plants.y[j])]
+
+    def features() -> Any:
+        for k in range(result.n_flows):
+            i, j = int(result.flow_from[k]), int(result.flow_to[k])
+            feature = QgsFeature(fields)
+            feature.setGeometry(
+                QgsGeometry.fromPolylineXY(
+                    [QgsPointXY(supply.x[i], supply.y[i]), QgsPointXY(plants.x[j], plants.y[j])]
+                )
             )
+            feature.setAttributes(
+                [
+                    int(supply.ids[i]),
+                    int(plants.ids[j]),
+                    python_number(result.flow_t[k]),
+                    python_number(result.flow_distance_km[k]),
+                    python_number(result.flow_unit_cost[k]),
+                    python_number(result.flow_cost[k]),
+                    bool(result.flow_cross_border[k]),
+                    flag,
+                ]
+            )
+            yield feature
+
+    styler = qml_styler(FLOW_STYLE, relabel_rules(translated()))
+    return str(
+        alg.write_layer(
+            parameters,
+            context,
+            feedback,
+            key,
+            fields,
+            QgsWkbTypes.LineString,
+            crs,
+            features(),
+            styler,
+            result.n_flows,
         )
-        feature.setAttributes(
-            [
-                int(supply.ids[i]),
-                int(plants.ids[j]),
-                python_number(result.flow_t[k]),
-                python_number(result.flow_distance_km[k]),
-                python_number(result.flow_unit_cost[k]),
-                python_number(result.flow_cost[k]),
-                bool(result.flow_cross_border[k]),
-                flag,
-            ]
-        )
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
-    del sink
-    finish_styling(context, dest, qml_styler(FLOW_STYLE, relabel_rules(translated())), feedback)
-    return str(dest)
+    )
 
 
 def write_plants(
@@ -100,26 +110,26 @@ def write_plants(
     plants: Located,
     result: AllocationResult,
     used: list[str],
-) -> str | None:
-    """The plants with ``allocated_t`` (t/yr) and ``utilization``; None when cancelled."""
-    fields, sink, dest = alg.output_sink(
-        parameters,
-        context,
-        source,
-        [new_field("allocated_t", "double"), new_field("utilization", "double")],
-        feedback,
-        key,
-    )
+) -> str:
+    """The plants with ``allocated_t`` (t/yr) and ``utilization``, through the algorithm's one
+    output path (staged, committed with the run's other outputs)."""
     rows = [
         [python_number(a), python_number(u)] for a, u in zip(result.allocated_t, result.utilization)
     ]
-    if not write_features(
-        sink, fields, plants.features, rows, feedback, (30, 65), used_fields=used
-    ):
-        return None
-    del sink
-    finish_styling(context, dest, qml_styler(PLANT_STYLE, relabel_rules(translated())), feedback)
-    return str(dest)
+    return str(
+        alg.write_joined(
+            parameters,
+            context,
+            feedback,
+            source,
+            [new_field("allocated_t", "double"), new_field("utilization", "double")],
+            plants.features,
+            rows,
+            used,
+            qml_styler(PLANT_STYLE, relabel_rules(translated())),
+            key,
+        )
+    )
 
 
 def write_unmet(
@@ -132,17 +142,21 @@ def write_unmet(
     supply: Located,
     result: AllocationResult,
     used: list[str],
-) -> str | None:
-    """The supply features with ``unmet_t`` (t/yr); None when cancelled."""
-    fields, sink, dest = alg.output_sink(
-        parameters, context, source, [new_field("unmet_t", "double")], feedback, key
-    )
+) -> str:
+    """The supply features with ``unmet_t`` (t/yr), through the algorithm's one output path."""
     rows = [[python_number(u)] for u in result.unmet_t]
-    if not write_features(
-        sink, fields, supply.features, rows, feedback, (65, 100), used_fields=used
-    ):
-        return None
-    del sink
     style = "supply_unmet_polygon.qml" if supply.polygons else "supply_unmet_point.qml"
-    finish_styling(context, dest, qml_styler(style, relabel_rules(translated())), feedback)
-    return str(dest)
+    return str(
+        alg.write_joined(
+            parameters,
+            context,
+            feedback,
+            source,
+            [new_field("unmet_t", "double")],
+            supply.features,
+            rows,
+            used,
+            qml_styler(style, relabel_rules(translated())),
+            key,
+        )
+    )

@@ -257,33 +257,6 @@ def joined_features(
         yield out
 
 
-def write_features(
-    sink,
-    fields: QgsFields,
-    features: Sequence,
-    extra: Sequence[Sequence],
-    feedback: QgsProcessingFeedback,
-    span: tuple[float, float] = (50, 90),
-    used_fields: Sequence[str] | None = None,
-) -> bool:
-    """Write :func:`joined_features` into ``sink``; False when cancelled. (For the sinks
-    ``allocate_supply`` still makes itself; the algorithms write through ``write_layer``.)"""
-    from qgis.core import QgsFeatureSink
-
-    total = max(len(features), 1)
-    for i, out in enumerate(joined_features(fields, features, extra, used_fields)):
-        if feedback.isCanceled():
-            return False
-        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(
-                _tr("Could not write feature {id}: {error}").format(
-                    id=features[i].id(), error=sink.lastError()
-                )
-            )
-        feedback.setProgress(span[0] + (span[1] - span[0]) * i / total)
-    return True
-
-
 def region_names(source: QgsFeatureSource, features: Sequence, name_field: str = "") -> list[str]:
     """A display name per feature: ``name_field``, else the first common name field, else
     "Feature <id>"."""

@@ -5,6 +5,7 @@ the strings keep its translation context."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -23,10 +24,12 @@ from ...core.constants import BORDER_RULES
 from ...core.siting.best import breakeven_at, finite_range
 from ...core.siting.surface_params import COMPETITIONS, BestCell, SurfaceResult
 from ..compat import new_field
-from ..styling.postprocess import finish_styling, qml_styler
+from ..styling.postprocess import qml_styler
+from .destinations import output_destination
 from .layers import python_number, report_tr
 from .rasters import (
     attach_raster_style,
+    sidecar_path,
     style_breakeven,
     style_diverging,
     style_raster,
@@ -35,6 +38,13 @@ from .rasters import (
 )
 
 Translator = Callable[[str], str]
+
+
+def _attach(context: QgsProcessingContext, path: str, qml: Path | None) -> None:
+    """Style the raster ``path`` (its final destination) when it loads, with the sidecar QML
+    that was written beside the staged raster and moves into place with it."""
+    attach_raster_style(context, path, sidecar_path(path) if qml is not None else None)
+
 
 SUPPLY_STYLE = "supply_surface.qml"
 BEST_STYLE = "best_locations.qml"
@@ -53,6 +63,7 @@ BEST_FIELDS = (
 
 def write_profit(
     path: str,
+    staged: str,
     result: SurfaceResult,
     wkt: str,
     context: QgsProcessingContext,
@@ -62,7 +73,7 @@ def write_profit(
 ) -> bool:
     """The profit raster (CNY/yr) with a diverging ramp from its data; False when cancelled."""
     if not write_raster(
-        path,
+        staged,
         result.profit,
         result.grid,
         wkt,
@@ -74,11 +85,11 @@ def write_profit(
         return False
     low, high = finite_range(result.profit)
     digits = 1 if low is not None and high is not None and high - low < 2e7 else 0
-    attach_raster_style(
+    _attach(
         context,
         path,
         style_diverging(
-            path,
+            staged,
             (low, high),
             lambda v: tr("{v} M CNY/yr").format(v=f"{v / 1e6:+,.{digits}f}" if v else "0"),
         ),
@@ -88,6 +99,7 @@ def write_profit(
 
 def write_supply(
     path: str,
+    staged: str,
     result: SurfaceResult,
     wkt: str,
     context: QgsProcessingContext,
@@ -99,7 +111,7 @@ def write_supply(
     """The reachable-supply raster (t/yr), its ramp up to ``max_supply``; False when
     cancelled."""
     if not write_raster(
-        path,
+        staged,
         result.supply,
         result.grid,
         wkt,
@@ -109,11 +121,11 @@ def write_supply(
         illustrative=illustrative,
     ):
         return False
-    attach_raster_style(
+    _attach(
         context,
         path,
         style_raster(
-            path, SUPPLY_STYLE, max_supply or 1.0, lambda v: tr("{v} t/yr").format(v=f"{v:,.0f}")
+            staged, SUPPLY_STYLE, max_supply or 1.0, lambda v: tr("{v} t/yr").format(v=f"{v:,.0f}")
         ),
     )
     return True
@@ -121,6 +133,7 @@ def write_supply(
 
 def write_breakeven(
     path: str,
+    staged: str,
     price: np.ndarray[Any, Any],
     result: SurfaceResult,
     wkt: str,
@@ -132,7 +145,7 @@ def write_breakeven(
     """The break-even Li₂CO₃ price raster (CNY/t) with its ramp around the given price;
     False when cancelled."""
     if not write_raster(
-        path,
+        staged,
         price,
         result.grid,
         wkt,
@@ -143,11 +156,11 @@ def write_breakeven(
     ):
         return False
     now = result.params.economics.rm.li2co3_price
-    attach_raster_style(
+    _attach(
         context,
         path,
         style_breakeven(
-            path,
+            staged,
             finite_range(price),
             now,
             lambda v: tr("{v} CNY/t").format(v=f"{v:,.0f}"),
@@ -167,35 +180,36 @@ def write_best(
     best: list[BestCell],
     crs: QgsCoordinateReferenceSystem,
 ) -> str | None:
-    """The best locations (points, one per :class:`BestCell`) into the sink ``key`` of
-    ``alg``; None when that optional output is not asked for."""
+    """The best locations (points, one per :class:`BestCell`) as the output ``key`` of ``alg``
+    (its one output path); None when that optional output is not asked for."""
     fields = QgsFields()
     fields.append(new_field("rank", "int"))
     for name in BEST_FIELDS:
         fields.append(new_field(name, "double"))
-    sink, dest = alg.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Point, crs)
-    if sink is None:
+    if not output_destination(alg, parameters, key, context):
         return None
-    for cell in best:
-        price, support = breakeven_at(result, cell)
-        feature = QgsFeature(fields)
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(cell.x, cell.y)))
-        feature.setAttributes(
-            [
-                int(cell.rank),
-                python_number(cell.profit),
-                python_number(cell.supply),
-                python_number(cell.throughput),
-                python_number(result.transport_cost[cell.row, cell.col]),
-                python_number(result.border_fee_cost[cell.row, cell.col]),
-                python_number(price),
-                python_number(support),
-            ]
-        )
-        sink.addFeature(feature)
-    del sink
-    finish_styling(context, dest, qml_styler(BEST_STYLE), feedback)
-    return str(dest)
+
+    def features() -> Any:
+        for cell in best:
+            price, support = breakeven_at(result, cell)
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(cell.x, cell.y)))
+            feature.setAttributes(
+                [
+                    int(cell.rank),
+                    python_number(cell.profit),
+                    python_number(cell.supply),
+                    python_number(cell.throughput),
+                    python_number(result.transport_cost[cell.row, cell.col]),
+                    python_number(result.border_fee_cost[cell.row, cell.col]),
+                    python_number(price),
+                    python_number(support),
+                ]
+            )
+            yield feature
+
+    args = (parameters, context, feedback, key, fields, QgsWkbTypes.Point, crs, features())
+    return str(alg.write_layer(*args, qml_styler(BEST_STYLE), len(best)))
 
 
 def write_report(

@@ -152,17 +152,6 @@ def attach_raster_style(context: QgsProcessingContext, dest_id: str, qml: Path |
         _attach(context, dest_id, StylePostProcessor(apply, QgsRasterLayer))
 
 
-def finish_styling(
-    context: QgsProcessingContext,
-    dest_id: str,
-    styler: Styler,
-    feedback: QgsProcessingFeedback | None = None,
-) -> None:
-    """Both: store the style in a GeoPackage output and style the layer when it is loaded."""
-    store_default_style(dest_id, styler, feedback)
-    attach_style(context, dest_id, styler)
-
-
 def store_default_style(
     dest_id: str, styler: Styler, feedback: QgsProcessingFeedback | None = None
 ) -> bool:

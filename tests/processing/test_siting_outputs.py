@@ -1,0 +1,83 @@
+"""The siting algorithms write through the one output path: rasters, their style sidecars and
+layers are staged beside their destinations and committed together, so a run that fails late
+leaves every earlier output byte-identical and no temporary folder behind."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+from osgeo import gdal
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from tests.processing.test_siting_algorithms import alloc_layers, halves, run_surface, toy_supply
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (hidden ones too) with its sha256."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_profit_surface_commits_rasters_sidecars_and_points_together(run_alg, tmp_path):
+    best = tmp_path / "best.gpkg"
+    res = run_surface(run_alg, tmp_path, toy_supply(), BEST=str(best))
+    assert res["OUTPUT"] == str(tmp_path / "profit.tif")
+    assert res["BEST"] == str(best)
+    names = {p.name for p in tmp_path.iterdir()}
+    # The rasters with their QML sidecars, the points; no staging folder left (hidden names).
+    assert {"profit.tif", "profit.qml", "supply.tif", "supply.qml", "best.gpkg"} <= names
+    assert not [n for n in names if n.startswith(".")]
+    profit = gdal.Open(str(tmp_path / "profit.tif")).ReadAsArray()
+    assert np.isfinite(profit).any()
+    # The same rows as a run into memory (written directly, not staged).
+    memory = run_surface(run_alg, tmp_path / "m", toy_supply(), OUTPUT="TEMPORARY_OUTPUT")["BEST"]
+    written = QgsVectorLayer(str(best), "b", "ogr")
+    rows = [(f["rank"], f["profit"], f["supply_t"]) for f in written.getFeatures()]
+    assert rows == [(f["rank"], f["profit"], f["supply_t"]) for f in memory.getFeatures()]
+    assert len(rows) >= 2
+
+    (tmp_path / "not_a_folder").write_text("x", encoding="utf-8")
+    before = snapshot(tmp_path)
+    with pytest.raises(QgsProcessingException, match="REPORT"):
+        run_surface(
+            run_alg,
+            tmp_path,
+            toy_supply(),
+            BEST=str(best),
+            HAUL_RADIUS=200,  # different rasters, had they been written
+            REPORT=str(tmp_path / "not_a_folder" / "report.html"),
+        )
+    assert snapshot(tmp_path) == before
+
+
+def test_allocate_supply_writes_its_three_layers_or_none(run_alg, tmp_path):
+    supply, plants = alloc_layers()
+    outs = {k: tmp_path / f"{k.lower()}.gpkg" for k in ("OUTPUT_FLOWS", "OUTPUT_PLANTS")}
+    outs["OUTPUT_REGIONS"] = tmp_path / "output_regions.gpkg"
+    params = {
+        "SUPPLY": supply,
+        "SUPPLY_FIELD": "t",
+        "PLANTS": plants,
+        "CAPACITY_FIELD": "cap",
+        "REGIONS": halves(),
+        "REGION_ID_FIELD": "code",
+        **{k: str(v) for k, v in outs.items()},
+    }
+    res = run_alg("allocate_supply", params)
+    assert {k: res[k] for k in outs} == {k: str(v) for k, v in outs.items()}
+    assert QgsVectorLayer(str(outs["OUTPUT_PLANTS"]), "p", "ogr").featureCount() == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+    # The third output cannot be made (its folder is a file): the first two stay as they were.
+    (tmp_path / "not_a_folder").write_text("x", encoding="utf-8")
+    before = snapshot(tmp_path)
+    bad = {**params, "BORDER_RULE": 1, "OUTPUT_REGIONS": str(tmp_path / "not_a_folder" / "r.gpkg")}
+    with pytest.raises(QgsProcessingException):
+        run_alg("allocate_supply", bad)
+    assert snapshot(tmp_path) == before
