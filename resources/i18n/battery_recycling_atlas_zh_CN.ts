@@ -1629,12 +1629,12 @@
         <translation>字段“{field}”（{label}）必须为数值型（整数或小数），但其类型为 {type}。请先用字段计算器或“重构字段”转换。</translation>
     </message>
     <message>
-        <source>Could not write feature {id}: {error}</source>
-        <translation>无法写入要素 {id}：{error}</translation>
-    </message>
-    <message>
         <source>Feature {id}</source>
         <translation>要素 {id}</translation>
+    </message>
+    <message>
+        <source>Could not write feature {id}: {error}</source>
+        <translation type="obsolete">无法写入要素 {id}：{error}</translation>
     </message>
     <message>
         <source>The output {path} is the file an input layer is read from. Choose another output file: inputs are never overwritten.</source>
@@ -2132,30 +2132,6 @@
         <translation>&lt;p&gt;&lt;b&gt;假设的默认值&lt;/b&gt;（没有官方费率，请自行设置）：运输 1.2 元/吨·公里，处于中国危险货物（第 9 类）道路运输约 0.8–1.5 元/吨·公里的范围内，因需要有资质的车辆、押运和保险，约为普通整车运价的两到三倍；绕行系数 1.3（道路距离 ÷ 直线距离）；跨省费用 300 元/吨，对应危险废物跨省转移审批（跨省转移审批）的手续、等待和保险。来源报告指出，废旧电池跨越省界需要许可和危险品运输，并建议设立绿色通道。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Profit of a new plant (CNY/yr)</source>
-        <translation>新建工厂的利润（元/年）</translation>
-    </message>
-    <message>
-        <source>{v} M CNY/yr</source>
-        <translation>{v} 百万元/年</translation>
-    </message>
-    <message>
-        <source>Reachable supply (t/yr)</source>
-        <translation>可达供给（吨/年）</translation>
-    </message>
-    <message>
-        <source>{v} t/yr</source>
-        <translation>{v} 吨/年</translation>
-    </message>
-    <message>
-        <source>Break-even Li₂CO₃ price (CNY/t)</source>
-        <translation>盈亏平衡碳酸锂价格（元/吨）</translation>
-    </message>
-    <message>
-        <source>{v} CNY/t</source>
-        <translation>{v} 元/吨</translation>
-    </message>
-    <message>
         <source>Open (green channel)</source>
         <translation>开放（绿色通道）</translation>
     </message>
@@ -2284,8 +2260,16 @@
         <translation>盈利曲面（元/年）</translation>
     </message>
     <message>
+        <source>Reachable supply (t/yr)</source>
+        <translation>可达供给（吨/年）</translation>
+    </message>
+    <message>
         <source>Best locations</source>
         <translation>最佳选址</translation>
+    </message>
+    <message>
+        <source>Break-even Li₂CO₃ price (CNY/t)</source>
+        <translation>盈亏平衡碳酸锂价格（元/吨）</translation>
     </message>
     <message>
         <source>Huff exponent α on capacity</source>
@@ -2294,6 +2278,22 @@
     <message>
         <source>Huff exponent β on distance</source>
         <translation>Huff 距离指数 β</translation>
+    </message>
+    <message>
+        <source>Profit of a new plant (CNY/yr)</source>
+        <translation type="obsolete">新建工厂的利润（元/年）</translation>
+    </message>
+    <message>
+        <source>{v} M CNY/yr</source>
+        <translation type="obsolete">{v} 百万元/年</translation>
+    </message>
+    <message>
+        <source>{v} t/yr</source>
+        <translation type="obsolete">{v} 吨/年</translation>
+    </message>
+    <message>
+        <source>{v} CNY/t</source>
+        <translation type="obsolete">{v} 元/吨</translation>
     </message>
     <message>
         <source>Existing plants (points, served first)</source>
