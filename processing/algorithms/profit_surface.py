@@ -22,6 +22,8 @@ from ..io.layers import numeric_field_index, python_number
 from ..io.rasters import ogr_polygons, rasterize_codes, spread_polygons
 from ..io.siting import Regions, is_polygon_source, read_located, target_crs
 from ..io.surface_outputs import (
+    report_breakeven,
+    report_supply,
     write_best,
     write_breakeven,
     write_profit,
@@ -177,7 +179,7 @@ class ProfitSurface(AtlasAlgorithm):
             except core.Canceled:
                 return {}
         del surface
-        self._report_supply(result, existing, feedback)
+        report_supply(result, existing, feedback, self.tr)
         best = self._best(parameters, context, feedback, result, params)
         step("write")
         results = self._write(parameters, context, steps, result, params, crs, wkt, outputs, best)
@@ -331,49 +333,6 @@ class ProfitSurface(AtlasAlgorithm):
             pixel=err.suggested_pixel_m / 1000.0,
         )
 
-    def _report_breakeven(self, price, params, feedback) -> None:
-        low, high = core.finite_range(price)
-        now = params.economics.rm.li2co3_price
-        if low is None:
-            feedback.pushInfo(
-                self.tr(
-                    "No cell breaks even at a Li₂CO₃ price up to {p:,.0f} "
-                    "CNY/t (ten times the given price)."
-                ).format(p=10 * now)
-            )
-            return
-        with np.errstate(invalid="ignore"):
-            paying = int(np.count_nonzero(price <= now))
-        feedback.pushInfo(
-            self.tr(
-                "Break-even Li₂CO₃ price: {low:,.0f} to {high:,.0f} CNY/t "
-                "(given price {now:,.0f} CNY/t; {n:,} cells pay at it)."
-            ).format(low=low, high=high, now=now, n=paying)
-        )
-
-    def _report_supply(self, result, existing, feedback) -> None:
-        feedback.pushInfo(
-            self.tr(
-                "Supply: {total:,.0f} t/yr; left after existing plants "
-                "{left:,.0f} t/yr; too far outside the grid {out:,.0f} t/yr."
-            ).format(total=result.supply_total, left=result.supply_left, out=result.supply_outside)
-        )
-        if existing is not None and result.existing_intake.size:
-            if result.params.competition == "market_share":
-                feedback.pushInfo(
-                    self.tr(
-                        "Market shares: without the new plant the existing plants would draw "
-                        "{t:,.0f} t/yr (Huff model, capacities not enforced); the surface splits "
-                        "every source between them and the new plant."
-                    ).format(t=float(np.nansum(result.existing_intake)))
-                )
-            else:
-                feedback.pushInfo(
-                    self.tr("Existing plants draw {t:,.0f} t/yr.").format(
-                        t=float(np.nansum(result.existing_intake))
-                    )
-                )
-
     def _write(
         self, parameters, context, feedback, result, params, crs, wkt, outputs, best
     ) -> dict:
@@ -382,25 +341,38 @@ class ProfitSurface(AtlasAlgorithm):
         illustrative = run_uses_sample(self, parameters, context)
         feedback.setProgressText(self.tr("Writing rasters…"))
         results = {}
-        run = (wkt, context, feedback, self.tr, illustrative)
         staged = self.stage_file(profit_path, self.OUTPUT)
-        if not write_profit(profit_path, staged, result, *run):
+        if not write_profit(
+            profit_path, staged, result, wkt, context, feedback, self.tr, illustrative
+        ):
             return {}
         results[self.OUTPUT] = profit_path
         feedback.setProgress(40)
         max_supply = core.finite_range(result.supply)[1]
         if supply_path:
             staged = self.stage_file(supply_path, self.SUPPLY_OUTPUT)
-            if not write_supply(supply_path, staged, result, *run, max_supply):
+            if not write_supply(
+                supply_path,
+                staged,
+                result,
+                wkt,
+                context,
+                feedback,
+                self.tr,
+                illustrative,
+                max_supply,
+            ):
                 return {}
             results[self.SUPPLY_OUTPUT] = supply_path
         if breakeven_path:
             price = breakeven_surface(result)
             staged = self.stage_file(breakeven_path, self.BREAKEVEN_OUTPUT)
-            if not write_breakeven(breakeven_path, staged, price, result, *run):
+            if not write_breakeven(
+                breakeven_path, staged, price, result, wkt, context, feedback, self.tr, illustrative
+            ):
                 return {}
             results[self.BREAKEVEN_OUTPUT] = breakeven_path
-            self._report_breakeven(price, params, feedback)
+            report_breakeven(price, params, feedback, self.tr)
             del price
         feedback.setProgress(75)
         dest = write_best(self, parameters, self.BEST, context, feedback, result, best, crs)

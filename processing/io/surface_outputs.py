@@ -212,6 +212,57 @@ def write_best(
     return str(alg.write_layer(*args, qml_styler(BEST_STYLE), len(best)))
 
 
+def report_breakeven(
+    price: np.ndarray[Any, Any], params: Any, feedback: QgsProcessingFeedback, tr: Translator
+) -> None:
+    """Tell the range of break-even Li₂CO₃ prices (CNY/t) and how many cells pay at the given price."""
+    low, high = finite_range(price)
+    now = params.economics.rm.li2co3_price
+    if low is None:
+        feedback.pushInfo(
+            tr(
+                "No cell breaks even at a Li₂CO₃ price up to {p:,.0f} "
+                "CNY/t (ten times the given price)."
+            ).format(p=10 * now)
+        )
+        return
+    with np.errstate(invalid="ignore"):
+        paying = int(np.count_nonzero(price <= now))
+    feedback.pushInfo(
+        tr(
+            "Break-even Li₂CO₃ price: {low:,.0f} to {high:,.0f} CNY/t "
+            "(given price {now:,.0f} CNY/t; {n:,} cells pay at it)."
+        ).format(low=low, high=high, now=now, n=paying)
+    )
+
+
+def report_supply(
+    result: SurfaceResult, existing: Any, feedback: QgsProcessingFeedback, tr: Translator
+) -> None:
+    """Tell the supply totals (t/yr) and what the existing plants draw."""
+    feedback.pushInfo(
+        tr(
+            "Supply: {total:,.0f} t/yr; left after existing plants "
+            "{left:,.0f} t/yr; too far outside the grid {out:,.0f} t/yr."
+        ).format(total=result.supply_total, left=result.supply_left, out=result.supply_outside)
+    )
+    if existing is not None and result.existing_intake.size:
+        if result.params.competition == "market_share":
+            feedback.pushInfo(
+                tr(
+                    "Market shares: without the new plant the existing plants would draw "
+                    "{t:,.0f} t/yr (Huff model, capacities not enforced); the surface splits "
+                    "every source between them and the new plant."
+                ).format(t=float(np.nansum(result.existing_intake)))
+            )
+        else:
+            feedback.pushInfo(
+                tr("Existing plants draw {t:,.0f} t/yr.").format(
+                    t=float(np.nansum(result.existing_intake))
+                )
+            )
+
+
 def write_report(
     alg: Any,
     path: str,

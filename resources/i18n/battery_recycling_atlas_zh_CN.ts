@@ -2088,26 +2088,6 @@
         <translation>网格过大：{cols} × {rows} 个像元约需 {need:,.0f} MiB，超过本机可用的 {budget:,.0f} MiB。请使用 {pixel:g} 公里或更大的像元（PIXEL_SIZE），或更小的范围（EXTENT）。</translation>
     </message>
     <message>
-        <source>No cell breaks even at a Li₂CO₃ price up to {p:,.0f} CNY/t (ten times the given price).</source>
-        <translation>碳酸锂价格在 {p:,.0f} 元/吨（给定价格的十倍）以内时，没有像元能够盈亏平衡。</translation>
-    </message>
-    <message>
-        <source>Break-even Li₂CO₃ price: {low:,.0f} to {high:,.0f} CNY/t (given price {now:,.0f} CNY/t; {n:,} cells pay at it).</source>
-        <translation>盈亏平衡碳酸锂价格：{low:,.0f} 至 {high:,.0f} 元/吨（给定价格 {now:,.0f} 元/吨；在该价格下有 {n:,} 个像元盈利）。</translation>
-    </message>
-    <message>
-        <source>Supply: {total:,.0f} t/yr; left after existing plants {left:,.0f} t/yr; too far outside the grid {out:,.0f} t/yr.</source>
-        <translation>供给：{total:,.0f} 吨/年；现有工厂取用后剩余 {left:,.0f} 吨/年；位于网格外过远处 {out:,.0f} 吨/年。</translation>
-    </message>
-    <message>
-        <source>Market shares: without the new plant the existing plants would draw {t:,.0f} t/yr (Huff model, capacities not enforced); the surface splits every source between them and the new plant.</source>
-        <translation>市场份额：若无新厂，现有工厂将取得 {t:,.0f} 吨/年（Huff 模型，不限制产能）；曲面将每个来源的供给在它们与新厂之间分配。</translation>
-    </message>
-    <message>
-        <source>Existing plants draw {t:,.0f} t/yr.</source>
-        <translation>现有工厂取用 {t:,.0f} 吨/年。</translation>
-    </message>
-    <message>
         <source>Writing rasters…</source>
         <translation>正在写入栅格…</translation>
     </message>
@@ -2130,6 +2110,50 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Assumed defaults&lt;/b&gt; (no official tariff exists; set your own): transport 1.2 CNY per t·km, within the roughly 0.8–1.5 CNY/t·km that hazardous-goods (class 9) road freight costs in China, two to three times ordinary truckload rates because of the licensed vehicles, escorts and insurance; detour 1.3 (road ÷ straight-line distance); border fee 300 CNY/t for the cross-province transfer approval of hazardous waste (跨省转移审批), its paperwork, waiting and insurance. The source report notes that spent batteries crossing a province border need permits and hazmat transport, and proposes a green channel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;假设的默认值&lt;/b&gt;（没有官方费率，请自行设置）：运输 1.2 元/吨·公里，处于中国危险货物（第 9 类）道路运输约 0.8–1.5 元/吨·公里的范围内，因需要有资质的车辆、押运和保险，约为普通整车运价的两到三倍；绕行系数 1.3（道路距离 ÷ 直线距离）；跨省费用 300 元/吨，对应危险废物跨省转移审批（跨省转移审批）的手续、等待和保险。来源报告指出，废旧电池跨越省界需要许可和危险品运输，并建议设立绿色通道。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Profit of a new plant (CNY/yr)</source>
+        <translation>新建工厂的利润（元/年）</translation>
+    </message>
+    <message>
+        <source>{v} M CNY/yr</source>
+        <translation>{v} 百万元/年</translation>
+    </message>
+    <message>
+        <source>Reachable supply (t/yr)</source>
+        <translation>可达供给（吨/年）</translation>
+    </message>
+    <message>
+        <source>{v} t/yr</source>
+        <translation>{v} 吨/年</translation>
+    </message>
+    <message>
+        <source>Break-even Li₂CO₃ price (CNY/t)</source>
+        <translation>盈亏平衡碳酸锂价格（元/吨）</translation>
+    </message>
+    <message>
+        <source>{v} CNY/t</source>
+        <translation>{v} 元/吨</translation>
+    </message>
+    <message>
+        <source>No cell breaks even at a Li₂CO₃ price up to {p:,.0f} CNY/t (ten times the given price).</source>
+        <translation>碳酸锂价格在 {p:,.0f} 元/吨（给定价格的十倍）以内时，没有像元能够盈亏平衡。</translation>
+    </message>
+    <message>
+        <source>Break-even Li₂CO₃ price: {low:,.0f} to {high:,.0f} CNY/t (given price {now:,.0f} CNY/t; {n:,} cells pay at it).</source>
+        <translation>盈亏平衡碳酸锂价格：{low:,.0f} 至 {high:,.0f} 元/吨（给定价格 {now:,.0f} 元/吨；在该价格下有 {n:,} 个像元盈利）。</translation>
+    </message>
+    <message>
+        <source>Supply: {total:,.0f} t/yr; left after existing plants {left:,.0f} t/yr; too far outside the grid {out:,.0f} t/yr.</source>
+        <translation>供给：{total:,.0f} 吨/年；现有工厂取用后剩余 {left:,.0f} 吨/年；位于网格外过远处 {out:,.0f} 吨/年。</translation>
+    </message>
+    <message>
+        <source>Market shares: without the new plant the existing plants would draw {t:,.0f} t/yr (Huff model, capacities not enforced); the surface splits every source between them and the new plant.</source>
+        <translation>市场份额：若无新厂，现有工厂将取得 {t:,.0f} 吨/年（Huff 模型，不限制产能）；曲面将每个来源的供给在它们与新厂之间分配。</translation>
+    </message>
+    <message>
+        <source>Existing plants draw {t:,.0f} t/yr.</source>
+        <translation>现有工厂取用 {t:,.0f} 吨/年。</translation>
     </message>
     <message>
         <source>Open (green channel)</source>
@@ -2260,16 +2284,8 @@
         <translation>盈利曲面（元/年）</translation>
     </message>
     <message>
-        <source>Reachable supply (t/yr)</source>
-        <translation>可达供给（吨/年）</translation>
-    </message>
-    <message>
         <source>Best locations</source>
         <translation>最佳选址</translation>
-    </message>
-    <message>
-        <source>Break-even Li₂CO₃ price (CNY/t)</source>
-        <translation>盈亏平衡碳酸锂价格（元/吨）</translation>
     </message>
     <message>
         <source>Huff exponent α on capacity</source>
@@ -2278,22 +2294,6 @@
     <message>
         <source>Huff exponent β on distance</source>
         <translation>Huff 距离指数 β</translation>
-    </message>
-    <message>
-        <source>Profit of a new plant (CNY/yr)</source>
-        <translation type="obsolete">新建工厂的利润（元/年）</translation>
-    </message>
-    <message>
-        <source>{v} M CNY/yr</source>
-        <translation type="obsolete">{v} 百万元/年</translation>
-    </message>
-    <message>
-        <source>{v} t/yr</source>
-        <translation type="obsolete">{v} 吨/年</translation>
-    </message>
-    <message>
-        <source>{v} CNY/t</source>
-        <translation type="obsolete">{v} 元/吨</translation>
     </message>
     <message>
         <source>Existing plants (points, served first)</source>
