@@ -35,6 +35,7 @@ from ..compat import empty_extent, export_error, label_font, set_label_font
 from ..illustrative import SAMPLE_DIR
 from .context import sample_layer
 from .fonts import cjk_family, publication_font
+from .inset import clear_of_inset
 from .legend import fill_legend
 from .spec import MapSpec
 
@@ -45,7 +46,6 @@ SAMPLE_GPKG = SAMPLE_DIR / "china_sample.gpkg"
 
 #: The ``TEMPLATE`` enumeration, in order: file names in ``resources/layouts``.
 TEMPLATES = ("a4_landscape", "a4_portrait", "two_panels")
-#: Albers equal-area conic for China (standard parallels 25° N and 47° N, central meridian 105° E).
 #: Lon/lat box of the South China Sea inset, as Chinese national maps draw it.
 INSET_BOX = (105.0, -1.5, 125.0, 25.0)  # south of the last dash (3.4° N): room for the caption
 #: With the inset, a national main map starts at this latitude (the islands are in the inset).
@@ -187,6 +187,8 @@ def build_layout(
     set_label(layout, "title", spec.title, family)
     set_label(layout, "subtitle", spec.subtitle, family)
     set_label(layout, "source_note", spec.note, family)
+    if with_inset:
+        extent = clear_of_inset(project, layout, framed, crs, extent, MAIN_MIN_LAT)
     first_map = None
     for i, suffix in enumerate(("", "2")):
         map_item = item(layout, f"map{suffix}")
