@@ -27,15 +27,20 @@ from ..styling.postprocess import STYLES_DIR
 
 #: Rows written per GDAL call.
 WRITE_ROWS = 512
-#: Fast DEFLATE (no predictor: the surfaces are smooth and compress well without; a float
-#: predictor doubles the time), readable by any GDAL-based software.
-GTIFF_OPTIONS = [
-    "TILED=YES",
-    "COMPRESS=DEFLATE",
-    "ZLEVEL=1",
-    "NUM_THREADS=ALL_CPUS",
-    "BIGTIFF=IF_SAFER",
-]
+#: GeoTIFF options: tiled, compressed on every core, BigTIFF when needed. Zstandard at level 1
+#: where this GDAL has it (GDAL 2.3+ builds with zstd, as QGIS's do): on a 1 km surface of China
+#: (22 M cells) it writes in about a quarter of DEFLATE's time at the same size (31 MB instead of
+#: 94 MB uncompressed); otherwise fast DEFLATE. No predictor: a float predictor shrinks the file
+#: to a third but doubles the time.
+GTIFF_BASE = ["TILED=YES", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER"]
+
+
+def gtiff_options() -> list[str]:
+    """:data:`GTIFF_BASE` with ZSTD level 1 when the GeoTIFF driver offers it, else DEFLATE 1."""
+    offered = gdal.GetDriverByName("GTiff").GetMetadataItem("DMD_CREATIONOPTIONLIST") or ""
+    if "ZSTD" in offered:
+        return GTIFF_BASE + ["COMPRESS=ZSTD", "ZSTD_LEVEL=1"]
+    return GTIFF_BASE + ["COMPRESS=DEFLATE", "ZLEVEL=1"]
 
 
 def _tr(text: str) -> str:
@@ -165,7 +170,7 @@ def _write_raster(
     driver = gdal.GetDriverByName(name or "GTiff")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     direct = driver.GetMetadataItem(gdal.DCAP_CREATE) == "YES"
-    options = GTIFF_OPTIONS if driver.ShortName == "GTiff" else []
+    options = gtiff_options() if driver.ShortName == "GTiff" else []
     target = driver if direct else gdal.GetDriverByName("MEM")
     ds = target.Create(
         path if direct else "", grid.ncols, grid.nrows, 1, gdal.GDT_Float32, options=options

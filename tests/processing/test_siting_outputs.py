@@ -81,3 +81,13 @@ def test_allocate_supply_writes_its_three_layers_or_none(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException):
         run_alg("allocate_supply", bad)
     assert snapshot(tmp_path) == before
+
+
+def test_rasters_are_compressed_with_zstd_where_gdal_has_it(run_alg, tmp_path):
+    run_surface(run_alg, tmp_path, toy_supply())
+    offered = gdal.GetDriverByName("GTiff").GetMetadataItem("DMD_CREATIONOPTIONLIST")
+    expected = "ZSTD" if "ZSTD" in offered else "DEFLATE"
+    for name in ("profit.tif", "supply.tif"):
+        ds = gdal.Open(str(tmp_path / name))
+        assert ds.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE") == expected
+        assert ds.GetRasterBand(1).GetBlockSize()[0] < ds.RasterXSize or ds.RasterXSize <= 256
