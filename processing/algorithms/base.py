@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFileDestination,
     QgsProperty,
+    QgsRasterLayer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -335,14 +336,17 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         store = context.temporaryLayerStore()
         layer = None
         if store.mapLayer(dest_id) is None and dest_id.startswith(self._staging_roots()):
-            layer = QgsVectorLayer(dest_id, Path(dest_id).stem, "ogr")
+            if Path(dest_id).suffix.lower() in (".tif", ".tiff"):
+                layer = QgsRasterLayer(dest_id, Path(dest_id).stem, "gdal")
+            else:
+                layer = QgsVectorLayer(dest_id, Path(dest_id).stem, "ogr")
             store.addMapLayer(layer)
             dest_id = layer.id()
         try:
             return with_result_map(html, result_map_html(dest_id, styler, context, caption))
         finally:
             if layer is not None:
-                if layer.dataProvider() is not None:
+                if isinstance(layer, QgsVectorLayer) and layer.dataProvider() is not None:
                     layer.dataProvider().reloadData()  # closes the pooled connections
                 store.removeMapLayer(layer.id())
 

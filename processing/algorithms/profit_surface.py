@@ -19,7 +19,7 @@ from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import economics_params
 from ..io.grid import supply_bbox
 from ..io.layers import numeric_field_index, python_number
-from ..io.rasters import ogr_polygons, rasterize_codes, spread_polygons
+from ..io.rasters import ogr_polygons, raster_styler, rasterize_codes, sidecar_path, spread_polygons
 from ..io.siting import Regions, is_polygon_source, read_located, target_crs
 from ..io.surface_outputs import (
     report_breakeven,
@@ -346,6 +346,7 @@ class ProfitSurface(AtlasAlgorithm):
             profit_path, staged, result, wkt, context, feedback, self.tr, illustrative
         ):
             return {}
+        profit_map = (staged, raster_styler(sidecar_path(staged)))
         results[self.OUTPUT] = profit_path
         feedback.setProgress(40)
         max_supply = core.finite_range(result.supply)[1]
@@ -384,6 +385,7 @@ class ProfitSurface(AtlasAlgorithm):
                         "Best location: {p:,.0f} CNY/yr with {s:,.0f} t/yr of " "reachable supply."
                     ).format(p=best[0].profit, s=best[0].supply)
                 )
+        self._styled_output = profit_map  # the report maps the profit surface
         results["BEST_PROFIT"] = python_number(best[0].profit) if best else None
         results["MAX_SUPPLY"] = python_number(max_supply)
         feedback.setProgress(100)

@@ -5,12 +5,14 @@ raster is opened, and a post-processor for the layer Processing loads)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from osgeo import gdal, ogr, osr
 from qgis.core import (
     QgsColorRampShader,
+    QgsMapLayer,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -196,6 +198,16 @@ def _write_raster(
     band = None
     ds = None
     return True
+
+
+def raster_styler(qml: Path) -> Callable[[QgsMapLayer], None]:
+    """A styler (for the report's map) that loads the QML file ``qml`` into a raster layer."""
+
+    def apply(layer: QgsMapLayer) -> None:
+        if qml.exists():
+            layer.loadNamedStyle(str(qml))
+
+    return apply
 
 
 def sidecar_path(path: str) -> Path:

@@ -91,3 +91,30 @@ def test_rasters_are_compressed_with_zstd_where_gdal_has_it(run_alg, tmp_path):
         ds = gdal.Open(str(tmp_path / name))
         assert ds.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE") == expected
         assert ds.GetRasterBand(1).GetBlockSize()[0] < ds.RasterXSize or ds.RasterXSize <= 256
+
+
+def test_the_surface_and_allocation_reports_show_a_map(run_alg, tmp_path):
+    report = tmp_path / "surface.html"
+    run_surface(run_alg, tmp_path, toy_supply(), REPORT=str(report))
+    html = report.read_text(encoding="utf-8")
+    assert html.count('<figure class="result-map"><img src="data:image/png;base64,') == 1
+    supply, plants = alloc_layers()
+    report = tmp_path / "allocation.html"
+    run_alg(
+        "allocate_supply",
+        {
+            "SUPPLY": supply,
+            "SUPPLY_FIELD": "t",
+            "PLANTS": plants,
+            "CAPACITY_FIELD": "cap",
+            "REGIONS": halves(),
+            "REGION_ID_FIELD": "code",
+            "OUTPUT_FLOWS": "TEMPORARY_OUTPUT",
+            "OUTPUT_PLANTS": "TEMPORARY_OUTPUT",
+            "OUTPUT_REGIONS": "TEMPORARY_OUTPUT",
+            "REPORT": str(report),
+        },
+    )
+    html = report.read_text(encoding="utf-8")
+    assert html.count('<figure class="result-map"><img src="data:image/png;base64,') == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
