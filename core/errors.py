@@ -24,6 +24,7 @@ __all__ = [
     "LengthMismatchError",
     "NonNumericValueError",
     "NegativeValueError",
+    "NonFiniteResultError",
     "NonFiniteValueError",
     "NoValidRowsError",
     "ParameterError",
@@ -124,6 +125,21 @@ class SumOverflowError(NonFiniteValueError):
     as non-finite. ``indices`` are the rows large enough to cause it (|value| > max ÷ n)."""
 
     reason = "too large: their total is not finite"
+
+
+class NonFiniteResultError(RowValuesError, FloatingPointError):
+    """A computed result ``which`` (e.g. "profit") is ±inf or NaN at the 0-based rows
+    ``indices`` although the inputs were finite: they are too large for float64 (~1.8e308).
+    ``unit`` names the rows in the log text ("plants"). Also a ``FloatingPointError``."""
+
+    reason = "not finite"
+
+    def __init__(self, which: str, indices: Iterable[int], unit: str = "rows") -> None:
+        self.unit = str(unit)
+        super().__init__(which, indices)
+
+    def _message(self) -> str:
+        return f"{self.which} is not finite at {self.unit} {self.indices[:10]}"
 
 
 class LengthMismatchError(RowValuesError):
