@@ -254,7 +254,7 @@ def elasticity(x: Values, y: Values, level: float = 0.95) -> Elasticity:
         low=reg.slope - half,
         high=reg.slope + half,
         se=se,
-        p_proportional=p_one,
+        p_proportional=_defined(p_one),
         r2=reg.r2,
     )
 
