@@ -20,6 +20,7 @@ from ..compat import new_field
 from ..io import region_run
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import format_ids, numeric_field_index, python_number, report_tr
+from ..io.region_run import values_refused
 from ..styling.labels import compliance_labels
 from ..styling.postprocess import qml_styler, relabel_rules
 from .base import AtlasAlgorithm
@@ -194,7 +195,7 @@ class CapitalCompliance(AtlasAlgorithm):
             else:
                 field = firm_name or self.WHITELIST
                 param = self.WHITELIST_FIELD if firm_name else self.WHITELIST
-            raise region_run.values_refused(self.tr, err, param, field, ids) from None
+            raise values_refused(self.tr, err, param, field, ids) from None
         undefined = [fid for fid, c in zip(ids, columns["capital"]) if c is None or c == 0]
         if undefined:
             feedback.pushWarning(

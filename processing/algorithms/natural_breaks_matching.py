@@ -27,6 +27,7 @@ from ..io.layers import (
     region_names,
     report_tr,
 )
+from ..io.region_run import values_refused
 from ..styling.bivariate import bivariate_styler, breaks_text
 from .base import AtlasAlgorithm
 
@@ -273,7 +274,7 @@ class NaturalBreaksMatching(AtlasAlgorithm):
             else:
                 field = out_name or self.OUTLETS
                 param = self.OUTLETS_FIELD if out_name else self.OUTLETS
-            raise region_run.values_refused(self.tr, err, param, field, ids) from None
+            raise values_refused(self.tr, err, param, field, ids) from None
         except (NoValidRowsError, ZeroTotalError):
             raise QgsProcessingException(
                 self.tr(

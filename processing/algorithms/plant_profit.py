@@ -19,7 +19,6 @@ from qgis.core import (
 from ...core.economics import model as econ
 from ...core.errors import NonFiniteValueError, RowValuesError
 from ..compat import new_field
-from ..io import region_run
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import add_parameter_inputs, economics_params, plant_arrays, plant_field_indices
 from ..io.layers import (
@@ -78,9 +77,12 @@ def plant_plan(alg, parameters, context, feedback, source):
     ):
         bad = [i for i, v in enumerate(columns.get(key) or []) if v is not None and math.isinf(v)]
         if bad:  # refused, never kept as a NULL row
-            raise region_run.values_refused(
-                alg.tr, NonFiniteValueError(key, bad), param, field, ids
-            ) from None
+            raise QgsProcessingException(
+                alg.tr(
+                    "Values that are not finite (±inf) in “{field}” ({parameter}) for feature "
+                    "ids: {ids}."
+                ).format(field=field, parameter=param, ids=format_ids([ids[i] for i in bad]))
+            )
     cap, thr, ok = plant_arrays(
         alg, parameters, context, source, features, columns, cap_name, thr_name, feedback
     )

@@ -19,6 +19,7 @@ from ..compat import new_field
 from ..io import region_run
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import format_ids, numeric_field_index, python_number, report_tr
+from ..io.region_run import values_refused
 from ..styling.labels import ratio_class_labels
 from ..styling.postprocess import qml_styler, relabel_categories
 from .base import AtlasAlgorithm
@@ -234,7 +235,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
                 field, param = plant_field, self.PLANT_CAPACITY_FIELD
             else:
                 field, param = cap_name, self.CAPACITY_FIELD
-            raise region_run.values_refused(self.tr, err, param, field, ids) from None
+            raise values_refused(self.tr, err, param, field, ids) from None
         result = core_ratio.compute_ratios(retirement, capacity, thresholds)
         summary = core_ratio.summarize(result, thresholds)
         regression = core_ratio.ratio_regression(result)
