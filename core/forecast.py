@@ -387,7 +387,8 @@ def forecast(
             "start_year", f"from the first year {y0} to {end} is more than {MAX_SPAN_YEARS} years"
         )
     mass, energy = _pack_arrays(year_arr, params, pack_by_year)
-    t_rows, gwh_rows = to_tonnes_gwh(sales_arr, params.unit, mass, energy)
+    with np.errstate(over="ignore", invalid="ignore"):  # too large: refused below
+        t_rows, gwh_rows = to_tonnes_gwh(sales_arr, params.unit, mass, energy)
 
     keep = year_arr <= end
     cohort_t = np.zeros((len(keys), span))
@@ -398,9 +399,10 @@ def forecast(
     p = retirement_probabilities(params.lifetime, span - 1, params.timing)
     lag = np.arange(span)[:, None] - np.arange(span)[None, :]  # retirement year − sales year
     kernel = np.where(lag >= 0, p[np.clip(lag, 0, None)], 0.0)  # kernel[Y, y] = p(Y − y)
-    retired_t = cohort_t @ kernel.T
-    retired_gwh = cohort_gwh @ kernel.T
-    cumulative_t = np.cumsum(retired_t, axis=1)
+    with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+        retired_t = cohort_t @ kernel.T
+        retired_gwh = cohort_gwh @ kernel.T
+        cumulative_t = np.cumsum(retired_t, axis=1)
     too_large = too_large_rows(t_rows, gwh_rows, inverse, keep, retired_gwh, cumulative_t)
     if too_large:
         raise ForecastInputError({"too_large": too_large})

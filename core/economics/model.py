@@ -261,9 +261,10 @@ def plant_economics(
         overrides=overrides,
         fixed_cost=fixed_cost,
     )
-    out = evaluate_values(inp.values, inp.capacity, inp.throughput, inp.fixed_cost)
-    breakeven = solve_break_even(inp.values, inp.capacity, inp.fixed_cost)
-    result = PlantEconomics.from_outputs(inp.capacity, inp.throughput, out, breakeven)
+    with np.errstate(over="ignore", invalid="ignore"):  # not finite: refused just below
+        out = evaluate_values(inp.values, inp.capacity, inp.throughput, inp.fixed_cost)
+        breakeven = solve_break_even(inp.values, inp.capacity, inp.fixed_cost)
+        result = PlantEconomics.from_outputs(inp.capacity, inp.throughput, out, breakeven)
     finite = np.isfinite(result.revenue) & np.isfinite(result.cost) & np.isfinite(result.profit)
     if not finite.all():
         raise NonFiniteResultError("profit", np.flatnonzero(~finite).tolist(), "plants")
