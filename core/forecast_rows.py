@@ -66,7 +66,7 @@ def too_large_rows(
     with np.errstate(invalid="ignore"):
         bad = ~(np.isfinite(t_rows) & np.isfinite(gwh_rows))
     if bad.any():
-        return np.flatnonzero(bad).tolist()
+        return [int(i) for i in np.flatnonzero(bad)]
     regions = np.flatnonzero(
         ~(np.isfinite(cumulative_t).all(axis=1) & np.isfinite(retired_gwh).all(axis=1))
     )

@@ -66,6 +66,7 @@ from .allocation_params import (
     AllocationResult,
     AllocationSolverError,
     MissingProvinceError,
+    SolverRangeError,
 )
 from .arcs import Arcs
 from .provinces import shared_codes
