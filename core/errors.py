@@ -24,12 +24,15 @@ __all__ = [
     "LengthMismatchError",
     "NonNumericValueError",
     "NegativeValueError",
+    "NonFiniteResultError",
     "NonFiniteValueError",
     "NoValidRowsError",
     "ParameterError",
     "RowValuesError",
     "SettingError",
+    "SumOverflowError",
     "ZeroTotalError",
+    "check_total",
     "check_values",
 ]
 
@@ -117,6 +120,28 @@ class NonFiniteValueError(InvalidValuesError):
     reason = "infinite"
 
 
+class SumOverflowError(NonFiniteValueError):
+    """Finite values whose total is not finite (it overflows float64, above ~1.8e308): counted
+    as non-finite. ``indices`` are the rows large enough to cause it (|value| > max ÷ n)."""
+
+    reason = "too large: their total is not finite"
+
+
+class NonFiniteResultError(RowValuesError, FloatingPointError):
+    """A computed result ``which`` (e.g. "profit") is ±inf or NaN at the 0-based rows
+    ``indices`` although the inputs were finite: they are too large for float64 (~1.8e308).
+    ``unit`` names the rows in the log text ("plants"). Also a ``FloatingPointError``."""
+
+    reason = "not finite"
+
+    def __init__(self, which: str, indices: Iterable[int], unit: str = "rows") -> None:
+        self.unit = str(unit)
+        super().__init__(which, indices)
+
+    def _message(self) -> str:
+        return f"{self.which} is not finite at {self.unit} {self.indices[:10]}"
+
+
 class LengthMismatchError(RowValuesError):
     """Inputs that must hold one value per row differ in length: ``which`` names them (e.g.
     "capital and firms"), ``lengths`` gives their lengths in that order."""
@@ -155,3 +180,18 @@ def check_values(values: npt.NDArray[np.float64], which: str) -> None:
         bad = np.flatnonzero(values < 0)
     if bad.size:
         raise NegativeValueError(which, bad.tolist())
+
+
+def check_total(values: npt.NDArray[np.float64], which: str) -> None:
+    """Raise :class:`SumOverflowError` when the sum of the finite ``values`` (NaN = null,
+    skipped) is not finite; ``indices`` are the rows whose magnitude exceeds the float64
+    maximum divided by the number of values summed (at least one row does, when it overflows).
+    """
+    finite = np.isfinite(values)
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = float(np.sum(values[finite]))
+    if np.isfinite(total):
+        return
+    limit = np.finfo(np.float64).max / max(int(np.count_nonzero(finite)), 1)
+    big = np.flatnonzero(finite & (np.abs(np.nan_to_num(values)) > limit))
+    raise SumOverflowError(which, (big if big.size else np.flatnonzero(finite)).tolist())

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from .errors import LengthMismatchError, SettingError
+from .forecast_rows import INPUT_PROBLEMS, ForecastInputError, too_large_rows
 from .stats import FloatArray, IntArray
 
 __all__ = [
@@ -57,8 +58,6 @@ SALES_UNITS: tuple[str, ...] = ("vehicles", "t", "gwh")
 TIMINGS: tuple[str, ...] = ("mid_year", "start_of_year")
 #: Output columns of :func:`forecast` (plus ``scenario`` when one is named).
 FORECAST_COLUMNS: tuple[str, ...] = ("region", "year", "retired_t", "retired_gwh", "cumulative_t")
-#: Kinds of bad input rows reported by :class:`ForecastInputError`, in reporting order.
-INPUT_PROBLEMS = ("null_region", "invalid_year", "null_sales", "negative_sales", "duplicate")
 #: Longest span from the first year (sales or start) to the end year, in years.
 MAX_SPAN_YEARS = 1000
 
@@ -111,30 +110,6 @@ DEFAULTS: dict[str, SourcedValue] = {
         "early) and earlier capacity fade; lower half of the 5-8 year range of source B.",
     ),
 }
-
-
-class ForecastInputError(ValueError):
-    """Bad sales rows. ``problems`` maps each kind of :data:`INPUT_PROBLEMS` to the 0-based row
-    indices concerned (only kinds that occur), ``rows`` is their sorted union, and
-    ``duplicates`` maps each repeated (region, year) to all its rows. Callers translate the
-    kinds and name the feature ids of the rows.
-    """
-
-    def __init__(
-        self,
-        problems: dict[str, list[int]],
-        duplicates: dict[tuple[Any, int], list[int]] | None = None,
-    ) -> None:
-        self.problems = {k: list(problems[k]) for k in INPUT_PROBLEMS if problems.get(k)}
-        self.duplicates = dict(duplicates or {})
-        self.rows = sorted({r for rows in self.problems.values() for r in rows})
-        parts = [f"{kind}: rows {_fmt_rows(rows)}" for kind, rows in self.problems.items()]
-        super().__init__("invalid sales rows (" + "; ".join(parts) + ")")
-
-
-def _fmt_rows(rows: Sequence[int], limit: int = 20) -> str:
-    text = ", ".join(str(r) for r in rows[:limit])
-    return text + (f" … (+{len(rows) - limit})" if len(rows) > limit else "")
 
 
 def _positive(value: Any, name: str) -> float:
@@ -351,9 +326,11 @@ def forecast(
     including that year, so cohorts before ``start_year`` count). Sales after ``end_year`` are
     ignored (they cannot retire within the horizon).
 
-    Raises :class:`ForecastInputError` for null regions, non-integer years, null/non-finite or
+    Raises :class:`ForecastInputError` for null regions, non-integer years, null, infinite or
     negative sales, and repeated (region, year) rows: duplicates are an error rather than
-    summed, because they usually mean a table joined twice or mixed units.
+    summed, because they usually mean a table joined twice or mixed units. Finite sales whose
+    tonnes, GWh or regional totals overflow float64 are refused as ``too_large`` (no inf is
+    ever returned).
     """
     import pandas as pd
 
@@ -374,7 +351,9 @@ def forecast(
             v = float("nan") if _is_null(val) else float(val)
         except (TypeError, ValueError):
             v = float("nan")
-        if not math.isfinite(v):
+        if math.isinf(v):
+            problems["infinite_sales"].append(i)
+        elif math.isnan(v):
             problems["null_sales"].append(i)
         elif v < 0:
             problems["negative_sales"].append(i)
@@ -408,7 +387,8 @@ def forecast(
             "start_year", f"from the first year {y0} to {end} is more than {MAX_SPAN_YEARS} years"
         )
     mass, energy = _pack_arrays(year_arr, params, pack_by_year)
-    t_rows, gwh_rows = to_tonnes_gwh(sales_arr, params.unit, mass, energy)
+    with np.errstate(over="ignore", invalid="ignore"):  # too large: refused below
+        t_rows, gwh_rows = to_tonnes_gwh(sales_arr, params.unit, mass, energy)
 
     keep = year_arr <= end
     cohort_t = np.zeros((len(keys), span))
@@ -419,9 +399,13 @@ def forecast(
     p = retirement_probabilities(params.lifetime, span - 1, params.timing)
     lag = np.arange(span)[:, None] - np.arange(span)[None, :]  # retirement year − sales year
     kernel = np.where(lag >= 0, p[np.clip(lag, 0, None)], 0.0)  # kernel[Y, y] = p(Y − y)
-    retired_t = cohort_t @ kernel.T
-    retired_gwh = cohort_gwh @ kernel.T
-    cumulative_t = np.cumsum(retired_t, axis=1)
+    with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+        retired_t = cohort_t @ kernel.T
+        retired_gwh = cohort_gwh @ kernel.T
+        cumulative_t = np.cumsum(retired_t, axis=1)
+    too_large = too_large_rows(t_rows, gwh_rows, inverse, keep, retired_gwh, cumulative_t)
+    if too_large:
+        raise ForecastInputError({"too_large": too_large})
 
     cols = slice(start - y0, end - y0 + 1)
     n_years = end - start + 1

@@ -121,8 +121,9 @@ def ols(x: Values, y: Values) -> Regression:
     """Ordinary least squares of y on x over the pairs where both values are finite.
 
     Returns slope (y units per x unit), intercept (y units), Pearson r, R² and the two-sided
-    p-value of the slope from Student's t with n - 2 degrees of freedom. With n < 3, or when x or
-    y has zero variance, only ``n`` is set and the other fields are ``None``.
+    p-value of the slope from Student's t with n - 2 degrees of freedom. With n < 3, when x or
+    y has zero variance, or when the sums overflow float64, only ``n`` is set and the other
+    fields are ``None``; an r, R² or p that is NaN is ``None`` too, never clamped to a bound.
     """
     xs, ys = _pairs(x, y)
     n = int(xs.shape[0])
@@ -135,24 +136,34 @@ def ols(x: Values, y: Values) -> Regression:
     sxx = float(np.dot(dx, dx))
     syy = float(np.dot(dy, dy))
     sxy = float(np.dot(dx, dy))
+    if not all(math.isfinite(v) for v in (x_mean, y_mean, sxx, syy, sxy)):
+        return Regression(n=n)  # the sums overflow float64: undefined, never clamped
     if sxx <= 0.0 or syy <= 0.0:  # underflow on nearly constant data
         return Regression(n=n)
     slope = sxy / sxx
     intercept = y_mean - slope * x_mean
     resid = dy - slope * dx
     ssr = float(np.dot(resid, resid))  # residual sum of squares, exact 0 for a perfect line
+    if not (math.isfinite(slope) and math.isfinite(intercept) and math.isfinite(ssr)):
+        return Regression(n=n)
     if ssr == 0.0:
         r = math.copysign(1.0, slope)
     else:
         r = _clip(sxy / (math.sqrt(sxx) * math.sqrt(syy)), -1.0, 1.0)
+    p_value = _slope_p_value(slope, sxx, ssr, n)
     return Regression(
         n=n,
         slope=float(slope),
         intercept=float(intercept),
-        r=float(r),
-        r2=float(r * r),
-        p_value=_slope_p_value(slope, sxx, ssr, n),
+        r=_defined(r),
+        r2=_defined(r * r),
+        p_value=_defined(p_value),
     )
+
+
+def _defined(value: float) -> float | None:
+    """``value`` as a float, or None when it is NaN or infinite (undefined, never clamped)."""
+    return float(value) if math.isfinite(value) else None
 
 
 def _slope_p_value(slope: float, sxx: float, ssr: float, n: int) -> float:
@@ -243,7 +254,7 @@ def elasticity(x: Values, y: Values, level: float = 0.95) -> Elasticity:
         low=reg.slope - half,
         high=reg.slope + half,
         se=se,
-        p_proportional=p_one,
+        p_proportional=_defined(p_one),
         r2=reg.r2,
     )
 

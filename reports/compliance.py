@@ -8,6 +8,7 @@ English string goes through the caller's ``tr``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any, Callable
 
@@ -42,7 +43,8 @@ WHITELIST_COLOR = "#3182bd"
 
 
 def _fmt_r(value: float | None) -> str:
-    return "\u2014" if value is None else f"{value:.3f}"
+    """A correlation with 3 decimals; a dash when undefined (None, NaN or ±inf)."""
+    return "\u2014" if value is None or not math.isfinite(value) else f"{value:.3f}"
 
 
 def compliance_report_html(

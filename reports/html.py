@@ -118,8 +118,9 @@ def plain(text: Any) -> str:
 
 
 def fmt_p(value: float | None) -> str:
-    """A p-value for a table: 4 decimals, ``< 0.0001`` below that, a dash when undefined."""
-    if value is None:
+    """A p-value for a table: 4 decimals, ``< 0.0001`` below that, a dash when undefined
+    (None, NaN or ±inf: never shown as "nan")."""
+    if value is None or not _finite(value):
         return DASH
     return "< 0.0001" if value < 1e-4 else f"{value:.4f}"
 

@@ -10,6 +10,7 @@ ratios in percent.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any, Callable
 
@@ -235,7 +236,8 @@ def _fmt_threshold(value: float) -> str:
 
 
 def _fmt_sci(value: float | None) -> str:
-    return "\u2014" if value is None else f"{value:.4g}"
+    """4 significant digits; a dash when undefined (None, NaN or ±inf)."""
+    return "\u2014" if value is None or not math.isfinite(value) else f"{value:.4g}"
 
 
 def _chart_html(

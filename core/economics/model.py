@@ -25,6 +25,7 @@ import numpy as np
 from scipy.special import expit
 
 from ..constants import Q_UNIT, STAGE_BOUNDS
+from ..errors import NonFiniteResultError, check_total
 from ..stats import BoolArray, FloatArray, ObjectArray, to_float_array
 from .equations import (  # re-exported: the model on flat values
     LCE_PER_LI,
@@ -246,7 +247,12 @@ def plant_economics(
     overrides: Mapping[str, Any] | None = None,
     fixed_cost: Any = None,
 ) -> PlantEconomics:
-    """Profit model per plant, vectorised over plants; arguments as :func:`prepare_plants`."""
+    """Profit model per plant, vectorised over plants; arguments as :func:`prepare_plants`.
+
+    Raises :class:`~core.errors.NonFiniteResultError` (``indices`` = 0-based plants) when a
+    revenue, cost or profit (CNY/yr) is not finite, and :class:`~core.errors.SumOverflowError`
+    when the total profit is not finite: inputs too large for float64, never silent inf/NaN.
+    """
     inp = prepare_plants(
         params,
         capacity,
@@ -255,9 +261,15 @@ def plant_economics(
         overrides=overrides,
         fixed_cost=fixed_cost,
     )
-    out = evaluate_values(inp.values, inp.capacity, inp.throughput, inp.fixed_cost)
-    breakeven = solve_break_even(inp.values, inp.capacity, inp.fixed_cost)
-    return PlantEconomics.from_outputs(inp.capacity, inp.throughput, out, breakeven)
+    with np.errstate(over="ignore", invalid="ignore"):  # not finite: refused just below
+        out = evaluate_values(inp.values, inp.capacity, inp.throughput, inp.fixed_cost)
+        breakeven = solve_break_even(inp.values, inp.capacity, inp.fixed_cost)
+        result = PlantEconomics.from_outputs(inp.capacity, inp.throughput, out, breakeven)
+    finite = np.isfinite(result.revenue) & np.isfinite(result.cost) & np.isfinite(result.profit)
+    if not finite.all():
+        raise NonFiniteResultError("profit", np.flatnonzero(~finite).tolist(), "plants")
+    check_total(result.profit, "profit")
+    return result
 
 
 def _per_plant(value: Any, n: int, name: str) -> FloatArray:

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from scipy.stats import rankdata
 
-from ..errors import NoValidRowsError, SettingError
+from ..errors import NonFiniteResultError, NoValidRowsError, SettingError
 from ..stats import FloatArray
 from .model import (
     PARAMETER_SPECS,
@@ -259,7 +259,8 @@ def monte_carlo(
     sampled parameter that also has per-plant overrides is moved by the draw's ratio to the
     range's mode at every plant. ``keep``: 0-based plants whose n profit draws are kept in
     ``plant_draws`` (None = the plant of median capacity, ``()`` = none). Raises
-    ``FloatingPointError`` if a profit is not finite.
+    :class:`~core.errors.NonFiniteResultError` (a ``FloatingPointError``; ``indices`` the
+    0-based plants) if a profit is not finite.
     """
     inp = prepare_plants(
         params,
@@ -306,7 +307,7 @@ def monte_carlo(
         finite = np.isfinite(profit).all(axis=1)
         if not finite.all():
             bad = (np.flatnonzero(~finite) + start).tolist()
-            raise FloatingPointError(f"profit is not finite at plants {bad[:10]}")
+            raise NonFiniteResultError("profit", bad, "plants")
         total += profit.sum(axis=0)
         stats["p5"][sl], stats["p50"][sl], stats["p95"][sl] = np.percentile(
             profit, [5, 50, 95], axis=1

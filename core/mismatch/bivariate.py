@@ -28,6 +28,7 @@ from ..errors import (
     NoValidRowsError,
     SettingError,
     ZeroTotalError,
+    check_total,
     check_values,
 )
 from ..stats import FloatArray, IntArray, ObjectArray, Values, bh_adjust, to_float_array
@@ -317,7 +318,8 @@ def match(
     binomial test of too few outlets (:func:`binomial_fewer`) runs at level ``alpha``.
 
     Raises :class:`~core.errors.NegativeValueError` / ``NonFiniteValueError`` (``which`` =
-    "volume" or "outlets", ``indices`` = rows), :class:`~core.errors.NoValidRowsError` when no
+    "volume" or "outlets", ``indices`` = rows; ``SumOverflowError`` when a total is not
+    finite), :class:`~core.errors.NoValidRowsError` when no
     row has both values, :class:`~core.errors.ZeroTotalError` when a total is 0, and
     :class:`~core.errors.LengthMismatchError` or :class:`~core.errors.SettingError` (bad ``k``,
     ``method`` or ``alpha``), all ``ValueError``.
@@ -331,6 +333,8 @@ def match(
     valid = ~(np.isnan(vol) | np.isnan(out))
     if not valid.any():
         raise NoValidRowsError("no row has both a volume and an outlet count")
+    check_total(np.where(valid, vol, np.nan), "volume")
+    check_total(np.where(valid, out, np.nan), "outlets")
     shares = []
     for values, which in ((vol, "volume"), (out, "outlets")):
         total = float(np.sum(values[valid]))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import LengthMismatchError, check_values
+from ..errors import LengthMismatchError, check_total, check_values
 from ..stats import BoolArray, FloatArray, IntArray, Values, pearson, to_float_array
 
 __all__ = ["ComplianceResult", "capital_compliance", "compliance_order", "spearman"]
@@ -82,7 +82,8 @@ def capital_compliance(capital: Values, firms: Values) -> ComplianceResult:
     capital with firms over the known rows; None when n < 3 or a variable is constant.
 
     Raises :class:`~core.errors.NegativeValueError` / ``NonFiniteValueError`` (``which`` =
-    "capital" or "firms") and :class:`~core.errors.LengthMismatchError` when the lengths differ.
+    "capital" or "firms"; ``SumOverflowError`` when a total is not finite) and
+    :class:`~core.errors.LengthMismatchError` when the lengths differ.
     """
     cap = to_float_array(capital, "capital")
     fir = to_float_array(firms, "firms")
@@ -91,6 +92,8 @@ def capital_compliance(capital: Values, firms: Values) -> ComplianceResult:
     check_values(cap, "capital")
     check_values(fir, "firms")
     known = np.isfinite(cap) & np.isfinite(fir)
+    check_total(np.where(known, cap, np.nan), "capital")
+    check_total(np.where(known, fir, np.nan), "firms")
     shares = []
     for values in (cap, fir):
         share = np.full(values.shape, np.nan)

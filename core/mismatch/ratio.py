@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import LengthMismatchError, SettingError
+from ..errors import LengthMismatchError, NonFiniteValueError, SettingError, check_total
 from ..stats import (
     BoolArray,
     Elasticity,
@@ -29,6 +29,7 @@ from ..stats import (
 )
 
 __all__ = [
+    "check_finite",
     "DEFAULT_THRESHOLDS",
     "RATIO_CLASSES",
     "RATIO_CLASS_COLORS",
@@ -152,6 +153,21 @@ class RatioSummary:
     share_below: float | None
     national_ratio: float | None
     class_counts: dict[str, int]
+
+
+def check_finite(retirement: Values, capacity: Values) -> None:
+    """Refuse values that cannot be computed with: ±inf (:class:`~core.errors.NonFiniteValueError`)
+    and finite values whose national total overflows (:class:`~core.errors.SumOverflowError`);
+    ``which`` is "retirement" or "capacity", ``indices`` the rows. Null (None/NaN) and negative
+    values pass: :func:`compute_ratios` keeps them as ``no_data`` / ``invalid``. Units: t/yr.
+    """
+    for values, which in ((retirement, "retirement"), (capacity, "capacity")):
+        arr = to_float_array(values, which)
+        bad = np.flatnonzero(np.isinf(arr))
+        if bad.size:
+            raise NonFiniteValueError(which, bad.tolist())
+        with np.errstate(invalid="ignore"):
+            check_total(np.where(arr >= 0, arr, np.nan), which)
 
 
 def compute_ratios(

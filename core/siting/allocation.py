@@ -66,10 +66,11 @@ from .allocation_params import (
     AllocationResult,
     AllocationSolverError,
     MissingProvinceError,
+    SolverRangeError,
 )
 from .arcs import Arcs
 from .provinces import shared_codes
-from .solver import FLOW_TOL, Solution, solve
+from .solver import FLOW_TOL, Solution, check_ranges, solve
 from .validation import FloatArray, IntArray, MissingCoordinateError, volumes
 
 __all__ = [
@@ -83,6 +84,7 @@ __all__ = [
     "AllocationSolverError",
     "MissingCoordinateError",
     "MissingProvinceError",
+    "SolverRangeError",
     "allocate",
     "allocate_inputs",
     "compare_rules",
@@ -171,7 +173,20 @@ def allocate_inputs(
         bad = np.flatnonzero((pprov < 0) & ~c_null & (c_in > 0))
         if bad.size:
             raise MissingProvinceError("plant_prov", bad.tolist())
+    check_ranges(s_in, c_in, _max_unit_cost(sxy, pxy, params), params.unmet_penalty)
     return _allocate(sxy, s_in, sprov, pxy, c_in, pprov, params, method)
+
+
+def _max_unit_cost(sxy: FloatArray, pxy: FloatArray, params: AllocationParams) -> float:
+    """An upper bound of every arc's unit cost (CNY/t): transport over the diagonal of the
+    points' bounding box (or the distance cut-off, km) plus the border fee."""
+    both = np.vstack([sxy, pxy])
+    with np.errstate(invalid="ignore"):
+        span = np.nanmax(both, axis=0) - np.nanmin(both, axis=0) if both.size else np.zeros(2)
+    km = float(np.hypot(*np.nan_to_num(span))) / 1000.0
+    if params.max_distance_km is not None:
+        km = min(km, params.max_distance_km)
+    return km * params.transport_cost * params.detour + params.border_fee
 
 
 def compare_rules_inputs(

@@ -25,6 +25,7 @@ __all__ = [
     "AllocationSolverError",
     "MissingCoordinateError",
     "MissingProvinceError",
+    "SolverRangeError",
 ]
 
 #: Border rules, in the order of the ``BORDER_RULE`` enumeration (index 0 first).
@@ -46,7 +47,29 @@ class MissingProvinceError(InvalidValuesError):
 
 
 class AllocationSolverError(RuntimeError):
-    """HiGHS did not return an optimal solution (numerical trouble; never infeasibility)."""
+    """HiGHS did not return an optimal solution (numerical trouble; never infeasibility).
+    ``status``: HiGHS's status code (None when unknown); the text says it in plain words."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class SolverRangeError(InvalidValuesError):
+    """Values too large for the solver, refused before solving: ``which`` is ``supply_t``
+    (``indices`` the 0-based supply rows above ``limit`` t/yr; the solver's absolute tolerance
+    would lose the other rows) or ``costs`` (the unit costs or unmet penalty, CNY/t, above
+    ``limit``, or supply × cost not finite; ``indices`` empty)."""
+
+    reason = "too large for the solver"
+
+    def __init__(self, which: str, indices: Any, limit: float) -> None:
+        self.limit = float(limit)
+        super().__init__(which, indices)
+
+    def _message(self) -> str:
+        rows = f" at rows {self.indices[:20]}" if self.indices else ""
+        return f"{self.which}: too large for the solver (above {self.limit:.3g}){rows}"
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ from typing import Any
 
 import numpy as np
 
-from .allocation_params import AllocationSolverError
+from ..errors import check_total
+from .allocation_params import AllocationSolverError, SolverRangeError
 from .arcs import Arcs
 from .validation import Array, FloatArray, IntArray
 
-__all__ = ["FLOW_TOL", "Solution", "solve"]
+__all__ = ["COST_LIMIT", "FLOW_TOL", "VOLUME_LIMIT", "Solution", "check_ranges", "solve"]
 
 #: Cheapest arcs per supply point in the first restricted programme.
 INITIAL_ARCS = 8
@@ -37,6 +38,38 @@ HIGHS_OPTIONS: dict[str, Any] = {"presolve": False, "simplex_dual_edge_weight_st
 PRICING_TOL = 1e-9
 #: Flows and unmet volumes at or below this fraction of the largest supply count as zero.
 FLOW_TOL = 1e-9
+#: Largest supply per row (t/yr): HiGHS solves to an absolute tolerance near 1e-7 and takes
+#: 1e20 as infinite, so with 1e15 t/yr in one row it ships nothing from the others.
+VOLUME_LIMIT = 1e12
+#: Largest unit cost or unmet penalty (CNY/t), well below HiGHS's infinity (1e20).
+COST_LIMIT = 1e15
+#: HiGHS status codes in plain words (scipy's ``linprog`` statuses: 1 iteration limit, 2
+#: infeasible, 3 unbounded, 4 numerical difficulties).
+_STATUS = {
+    1: "the iteration limit was reached",
+    2: "the numbers are out of the solver's range (values near 1e20 count as infinite)",
+    3: "the problem is unbounded",
+    4: "numerical difficulties (volumes or costs too far apart in size)",
+}
+
+
+def check_ranges(
+    supply: FloatArray, capacity: FloatArray, max_unit_cost: float, penalty: float
+) -> None:
+    """Refuse before solving: supply rows above :data:`VOLUME_LIMIT` t/yr
+    (:class:`SolverRangeError` ``supply_t``), capacities whose total is not finite
+    (:class:`~core.errors.SumOverflowError` ``capacity_t``), and a unit cost or penalty above
+    :data:`COST_LIMIT` CNY/t or a total cost (supply × cost, CNY/yr) that is not finite
+    (``costs``). NaN is null and skipped; ``max_unit_cost`` bounds every arc's CNY/t."""
+    with np.errstate(invalid="ignore"):
+        big = np.flatnonzero(supply > VOLUME_LIMIT)
+    if big.size:
+        raise SolverRangeError("supply_t", big.tolist(), VOLUME_LIMIT)
+    check_total(capacity, "capacity_t")
+    worst = max(float(max_unit_cost), float(penalty))
+    total = float(np.nansum(supply))
+    if not (worst <= COST_LIMIT and math.isfinite(total * worst)):
+        raise SolverRangeError("costs", [], COST_LIMIT)
 
 
 def _solve_lp(
@@ -74,7 +107,11 @@ def _solve_lp(
         if res.status == 0 and res.x is not None:
             break
     else:
-        raise AllocationSolverError(f"HiGHS: {res.message} (status {res.status})")
+        why = _STATUS.get(int(res.status), "no optimal solution")
+        raise AllocationSolverError(
+            f"the solver found no optimal allocation: {why} (HiGHS: {res.message})",
+            int(res.status),
+        )
     x: FloatArray = np.asarray(res.x, dtype=np.float64)
     alpha = np.asarray(res.eqlin.marginals, dtype=np.float64)
     beta = np.asarray(res.ineqlin.marginals, dtype=np.float64)

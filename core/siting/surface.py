@@ -74,6 +74,7 @@ from .direct import threads
 from .existing import huff_pull, serve_existing_plants, serve_on_grid
 from .grid import DECAYS, GridSpec, RadialKernel, fft_shape, noise_floor
 from .memory import check_grid_memory, estimate_grid_bytes
+from .overflow import check_capacity, check_result, check_supply
 from .sources import Sources, Ticker, grid_sources, lookup, point_sources, province_grid
 from .sums import Sums, catchment_sums
 from .surface_params import (
@@ -161,8 +162,10 @@ def profit_surface(
     force one (``direct`` treats a supply grid's non-zero cells as points). Both give the same
     sums up to the FFT round-off.
 
-    Raises :class:`ParameterError` for bad parameters or grids, :class:`NoValidRowsError` when no
-    supply row has a value, and :class:`InvalidValuesError` subclasses (``which`` = ``supply``,
+    Raises :class:`ParameterError` for bad parameters or grids (its subclass
+    :class:`~.overflow.SurfaceOverflowError` when the capacity, the supply or their costs are
+    too large for the working precision), :class:`NoValidRowsError` when no supply row has a
+    value, and :class:`InvalidValuesError` subclasses (``which`` = ``supply``,
     ``supply_province``, ``existing``, ``existing_province``) naming bad rows.
     """
     started = time.perf_counter()
@@ -175,6 +178,7 @@ def profit_surface(
     supply_grid = not isinstance(supply, SupplyPoints)
     check_grid_memory(grid, params, memory_budget, supply_grid)
     econ_values = prepare_plants(params.economics, [params.capacity], [params.capacity]).values
+    check_capacity(econ_values, params.capacity, params.dtype)
     kernel = RadialKernel(params.haul_radius_km, grid.pixel / 1000.0, params.decay)
     prov = _province_grid_for(params, provinces, grid)
     method = choice(method, METHODS, "method")
@@ -198,6 +202,7 @@ def profit_surface(
     )
     mark = time.perf_counter()
     result = _economics(grid, params, econ_values, sums, prov is not None, floor, tick)
+    check_result(result.profit, result.supply, params.dtype)
     timings["economics"] = time.perf_counter() - mark
     tick(1.0)
     timings["total"] = time.perf_counter() - started
@@ -251,6 +256,7 @@ def _prepare_points(
     sx, sy, st, use = points(supply.x, supply.y, supply.tonnes, "supply")
     if not use.any():
         raise NoValidRowsError("supply: no row has a supply value")
+    check_supply(np.where(use, st, np.nan), params, rp, params.dtype)
     sx, sy, st = sx[use], sy[use], st[use]
     if supply.province is not None:
         sprov = province_codes(supply.province, use.shape[0], "supply_province")[use]
@@ -293,6 +299,7 @@ def _prepare_grid(
     bad = np.flatnonzero(arr < 0)
     if bad.size:
         raise NegativeValueError("supply", bad.tolist())
+    check_supply(arr.ravel(), params, kernel.rp, params.dtype)
     total = float(arr.sum())
     intake = np.zeros(0)
     huff_mode = params.competition == "market_share"

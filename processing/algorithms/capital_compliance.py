@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -18,6 +20,7 @@ from ..compat import new_field
 from ..io import region_run
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import format_ids, numeric_field_index, python_number, report_tr
+from ..io.region_run import values_refused
 from ..styling.labels import compliance_labels
 from ..styling.postprocess import qml_styler, relabel_rules
 from .base import AtlasAlgorithm
@@ -171,7 +174,10 @@ class CapitalCompliance(AtlasAlgorithm):
             cap_field = self.parameterAsString(parameters, self.WHITELIST_CAPACITY_FIELD, context)
             if cap_field:
                 idx = numeric_field_index(firms_src, cap_field, self.tr("firm capacity"))
-                capacity, _ = region_run.points_per_region(regions, firms_src, idx, context, steps)
+                capacity, left_out = region_run.points_per_region(
+                    regions, firms_src, idx, context, steps
+                )
+                self._check_capacity(capacity, left_out, cap_field, ids, feedback)
             if skipped["outside"]:
                 feedback.pushWarning(
                     self.tr(
@@ -184,12 +190,12 @@ class CapitalCompliance(AtlasAlgorithm):
         try:
             result = compliance.capital_compliance(columns["capital"], firms)
         except InvalidValuesError as err:
-            field = cap_name if err.which == "capital" else (firm_name or self.WHITELIST)
-            raise QgsProcessingException(
-                self.tr("Negative or infinite values in “{field}” for feature ids: {ids}.").format(
-                    field=field, ids=format_ids([ids[i] for i in err.indices])
-                )
-            ) from None
+            if err.which == "capital":
+                field, param = cap_name, self.CAPITAL_FIELD
+            else:
+                field = firm_name or self.WHITELIST
+                param = self.WHITELIST_FIELD if firm_name else self.WHITELIST
+            raise values_refused(self.tr, err, param, field, ids) from None
         undefined = [fid for fid, c in zip(ids, columns["capital"]) if c is None or c == 0]
         if undefined:
             feedback.pushWarning(
@@ -259,3 +265,25 @@ class CapitalCompliance(AtlasAlgorithm):
             )
 
         return region_run.add_report(self, parameters, context, steps, regions, results, html)
+
+    def _check_capacity(self, capacity, left_out, field, ids, feedback) -> None:
+        """Whitelist firms with a NULL or negative capacity are not counted, with a warning
+        naming them (as the ratio does for plants); a province total that is not finite
+        (±inf, or finite values whose sum overflows) is refused with the provinces."""
+        messages = {
+            "null": self.tr("Whitelist firms with NULL “{f}” were not counted, ids: {ids}"),
+            "negative": self.tr(
+                "Whitelist firms with a negative “{f}” were not counted, ids: {ids}"
+            ),
+        }
+        for key, message in messages.items():
+            if left_out[key]:
+                feedback.pushWarning(message.format(f=field, ids=format_ids(left_out[key])))
+        bad = [ids[i] for i, v in enumerate(capacity) if v is not None and not math.isfinite(v)]
+        if bad:
+            raise QgsProcessingException(
+                self.tr(
+                    "The capacity of whitelist firms in “{f}” (WHITELIST_CAPACITY_FIELD) sums to a "
+                    "value that is not finite in the provinces: {ids}."
+                ).format(f=field, ids=format_ids(bad))
+            )

@@ -27,6 +27,7 @@ from ..io.layers import (
     region_names,
     report_tr,
 )
+from ..io.region_run import values_refused
 from ..styling.bivariate import bivariate_styler, breaks_text
 from .base import AtlasAlgorithm
 
@@ -268,13 +269,12 @@ class NaturalBreaksMatching(AtlasAlgorithm):
         try:
             result = bivariate.match(columns["vol"], counts, k, method, alpha)
         except InvalidValuesError as err:
-            field = vol_name if err.which == "volume" else (out_name or self.OUTLETS)
-            raise QgsProcessingException(
-                self.tr(
-                    "Negative or infinite values in “{field}” for feature ids: {ids}. Shares need "
-                    "finite values ≥ 0."
-                ).format(field=field, ids=format_ids([ids[i] for i in err.indices]))
-            ) from None
+            if err.which == "volume":
+                field, param = vol_name, self.VOLUME_FIELD
+            else:
+                field = out_name or self.OUTLETS
+                param = self.OUTLETS_FIELD if out_name else self.OUTLETS
+            raise values_refused(self.tr, err, param, field, ids) from None
         except (NoValidRowsError, ZeroTotalError):
             raise QgsProcessingException(
                 self.tr(

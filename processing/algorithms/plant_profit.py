@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -14,10 +17,13 @@ from qgis.core import (
 )
 
 from ...core.economics import model as econ
+from ...core.errors import NonFiniteValueError, RowValuesError
 from ..compat import new_field
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import add_parameter_inputs, economics_params, plant_arrays, plant_field_indices
 from ..io.layers import (
+    feature_refs,
+    format_ids,
     layer_title,
     python_number,
     read_features,
@@ -64,10 +70,39 @@ def plant_plan(alg, parameters, context, feedback, source):
     if read is None:
         return None
     features, columns = read
+    ids = feature_refs(source, features, alg.parameterAsString(parameters, "NAME_FIELD", context))
+    for key, param, field in (
+        ("capacity", "CAPACITY_FIELD", cap_name),
+        ("throughput", "THROUGHPUT_FIELD", thr_name),
+    ):
+        bad = [i for i, v in enumerate(columns.get(key) or []) if v is not None and math.isinf(v)]
+        if bad:  # refused, never kept as a NULL row
+            raise QgsProcessingException(
+                alg.tr(
+                    "Values that are not finite (±inf) in “{field}” ({parameter}) for feature "
+                    "ids: {ids}."
+                ).format(field=field, parameter=param, ids=format_ids([ids[i] for i in bad]))
+            )
     cap, thr, ok = plant_arrays(
         alg, parameters, context, source, features, columns, cap_name, thr_name, feedback
     )
     return features, params, cap, thr, ok
+
+
+def profit_refused(
+    alg, parameters, context, source, features, ok: np.ndarray, err: RowValuesError
+) -> QgsProcessingException:
+    """The translated error for a profit (or total profit) that is not finite: ``err.indices``
+    are 0-based positions among the plants where ``ok``; the message names the features."""
+    ids = feature_refs(source, features, alg.parameterAsString(parameters, "NAME_FIELD", context))
+    rows = np.flatnonzero(ok)
+    plants = format_ids([ids[int(rows[i])] for i in err.indices])
+    return QgsProcessingException(
+        alg.tr(
+            "The profit (CNY/yr) is not finite: capacity, throughput or parameters too large "
+            "for the model (above about 1.8e308) at plants: {ids}."
+        ).format(ids=plants)
+    )
 
 
 def add_plant_inputs(alg) -> None:
@@ -190,7 +225,10 @@ class PlantProfit(AtlasAlgorithm):
         if plan is None:
             return {}
         features, params, cap, thr, ok = plan
-        result = econ.plant_economics(params, cap[ok], thr[ok]) if ok.any() else None
+        try:
+            result = econ.plant_economics(params, cap[ok], thr[ok]) if ok.any() else None
+        except (FloatingPointError, NonFiniteValueError) as err:  # NonFiniteResult, SumOverflow
+            raise profit_refused(self, parameters, context, source, features, ok, err) from None
         steps.setCurrentStep(1)
 
         new_fields = [new_field(name, "double") for name, _ in RESULT_FIELDS]

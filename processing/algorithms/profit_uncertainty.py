@@ -12,14 +12,15 @@ from qgis.core import (
 )
 
 from ...core.economics import uncertainty
+from ...core.errors import NonFiniteResultError, ParameterError
 from ..compat import new_field
 from ..io.destinations import ensure_outputs_not_inputs
-from ..io.economics import uncertainty_ranges
+from ..io.economics import HEADLINES, PARAMETERS_FILE, uncertainty_ranges
 from ..io.layers import layer_title, python_number, region_names, report_tr
 from ..styling.labels import graduated_labels
 from ..styling.postprocess import qml_styler, relabel_ranges
 from .base import AtlasAlgorithm
-from .plant_profit import add_plant_inputs, plant_plan
+from .plant_profit import add_plant_inputs, plant_plan, profit_refused
 
 STYLE = "profit_uncertainty.qml"
 NEW_FIELDS = ("throughput_t", "profit_p5", "profit_p50", "profit_p95", "profit_mean", "p_loss")
@@ -109,15 +110,22 @@ class ProfitUncertainty(AtlasAlgorithm):
             )
         n = self.parameterAsInt(parameters, self.N_SIMULATIONS, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
-        ranges = uncertainty_ranges(params)
+        try:
+            ranges = uncertainty_ranges(params)
+        except ParameterError as err:  # a value so large that its range overflows
+            key = next((key for key, flat, *_ in HEADLINES if flat == err.name), PARAMETERS_FILE)
+            raise QgsProcessingException(
+                self.tr(
+                    "The uncertainty range of {name} ({parameter}) is not finite: the value is "
+                    "too large (above about 1.8e308 once widened). {reason}"
+                ).format(name=err.name, parameter=key, reason=err.reason)
+            ) from None
         steps.setCurrentStep(1)
         feedback.setProgressText(self.tr("Monte Carlo: {n} draws…").format(n=f"{n:,}"))
         try:
             mc = uncertainty.monte_carlo(params, cap[ok], thr[ok], ranges=ranges, n=n, seed=seed)
-        except FloatingPointError as err:
-            raise QgsProcessingException(
-                self.tr("The model gave a non-finite profit for some draws: {e}").format(e=err)
-            ) from None
+        except NonFiniteResultError as err:
+            raise profit_refused(self, parameters, context, source, features, ok, err) from None
         if feedback.isCanceled():
             return {}
         steps.setCurrentStep(2)

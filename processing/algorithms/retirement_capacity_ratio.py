@@ -13,11 +13,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...core.errors import InvalidValuesError
 from ...core.mismatch import ratio as core_ratio
 from ..compat import new_field
 from ..io import region_run
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import format_ids, numeric_field_index, python_number, report_tr
+from ..io.region_run import values_refused
 from ..styling.labels import ratio_class_labels
 from ..styling.postprocess import qml_styler, relabel_categories
 from .base import AtlasAlgorithm
@@ -224,6 +226,16 @@ class RetirementCapacityRatio(AtlasAlgorithm):
         if feedback.isCanceled():
             return {}
 
+        try:
+            core_ratio.check_finite(retirement, capacity)
+        except InvalidValuesError as err:
+            if err.which == "retirement":
+                field, param = ret_name, self.RETIREMENT_FIELD
+            elif plants is not None:
+                field, param = plant_field, self.PLANT_CAPACITY_FIELD
+            else:
+                field, param = cap_name, self.CAPACITY_FIELD
+            raise values_refused(self.tr, err, param, field, ids) from None
         result = core_ratio.compute_ratios(retirement, capacity, thresholds)
         summary = core_ratio.summarize(result, thresholds)
         regression = core_ratio.ratio_regression(result)
@@ -328,8 +340,8 @@ class RetirementCapacityRatio(AtlasAlgorithm):
     def _warn_classes(self, ids, result, ret_name, cap_name, feedback) -> None:
         problems = {
             "invalid": self.tr(
-                "Negative values in “{r}” or “{c}” (class invalid, ratio NULL) "
-                "for feature ids: {ids}"
+                "Negative values in “{r}” or “{c}”, or a ratio too large to represent (class "
+                "invalid, ratio NULL) for feature ids: {ids}"
             ),
             "no_data": self.tr(
                 "No retirement value in “{r}” (NULL, or 0 with no capacity; "

@@ -15,13 +15,16 @@ from qgis.core import (
     QgsFeatureSource,
     QgsField,
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingMultiStepFeedback,
 )
 
+from ...core.errors import InvalidValuesError, NegativeValueError, SumOverflowError
 from .layers import (
     FeatureRef,
     feature_refs,
+    format_ids,
     layer_title,
     read_features,
     region_names,
@@ -125,3 +128,28 @@ def add_report(
         results["REPORT"] = report
     steps.setProgress(100)
     return results
+
+
+def values_refused(
+    tr: Callable[[str], str],
+    err: InvalidValuesError,
+    parameter: str,
+    field: str,
+    ids: Sequence[FeatureRef],
+) -> QgsProcessingException:
+    """The translated error for bad values of the input ``field`` (given as ``parameter``) at
+    the rows ``err.indices``, naming the features "name (id)": not finite (±inf), a total that
+    overflows float64 (counted as not finite), or negative."""
+    if isinstance(err, SumOverflowError):
+        text = tr(
+            "Values too large in “{field}” ({parameter}): their total is not finite (above "
+            "about 1.8e308) for feature ids: {ids}."
+        )
+    elif isinstance(err, NegativeValueError):
+        text = tr("Negative values in “{field}” ({parameter}) for feature ids: {ids}.")
+    else:
+        text = tr(
+            "Values that are not finite (±inf) in “{field}” ({parameter}) for feature ids: {ids}."
+        )
+    rows = format_ids([ids[i] for i in err.indices])
+    return QgsProcessingException(text.format(field=field, parameter=parameter, ids=rows))

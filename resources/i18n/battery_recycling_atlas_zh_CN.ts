@@ -498,10 +498,6 @@
         <translation>位于所有省份之外的白名单企业未被计数，ID：{ids}</translation>
     </message>
     <message>
-        <source>Negative or infinite values in “{field}” for feature ids: {ids}.</source>
-        <translation>“{field}”中存在负值或无穷值，要素 ID：{ids}。</translation>
-    </message>
-    <message>
         <source>Capital 0 or NULL in “{field}” (compliance_index NULL) for feature ids: {ids}</source>
         <translation>“{field}”中注册资本为 0 或 NULL（compliance_index 为 NULL），要素 ID：{ids}</translation>
     </message>
@@ -512,6 +508,34 @@
     <message>
         <source>Capital vs compliance — {layer}</source>
         <translation>注册资本与合规 — {layer}</translation>
+    </message>
+    <message>
+        <source>Whitelist firms with NULL “{f}” were not counted, ids: {ids}</source>
+        <translation>“{f}”为 NULL 的白名单企业未被计数，ID：{ids}</translation>
+    </message>
+    <message>
+        <source>Whitelist firms with a negative “{f}” were not counted, ids: {ids}</source>
+        <translation>“{f}”为负值的白名单企业未被计数，ID：{ids}</translation>
+    </message>
+    <message>
+        <source>The capacity of whitelist firms in “{f}” (WHITELIST_CAPACITY_FIELD) sums to a value that is not finite in the provinces: {ids}.</source>
+        <translation>白名单企业“{f}”（WHITELIST_CAPACITY_FIELD）的产能在以下省份的合计不是有限数：{ids}。</translation>
+    </message>
+    <message>
+        <source>Values too large in “{field}” ({parameter}): their total is not finite (above about 1.8e308) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中的值过大：其合计不是有限数（超过约 1.8e308），要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>Negative values in “{field}” ({parameter}) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中存在负值，要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>Values that are not finite (±inf) in “{field}” ({parameter}) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中存在非有限值（±inf），要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>Negative or infinite values in “{field}” for feature ids: {ids}.</source>
+        <translation type="obsolete">“{field}”中存在负值或无穷值，要素 ID：{ids}。</translation>
     </message>
 </context>
 <context>
@@ -1784,10 +1808,6 @@
         <translation>正在分类…</translation>
     </message>
     <message>
-        <source>Negative or infinite values in “{field}” for feature ids: {ids}. Shares need finite values ≥ 0.</source>
-        <translation>“{field}”中存在负值或无穷值，要素 ID：{ids}。计算占比需要 ≥ 0 的有限值。</translation>
-    </message>
-    <message>
         <source>No feature has both a volume and an outlet count, or one of the totals is 0: shares cannot be computed (“{v}”, “{o}”).</source>
         <translation>没有要素同时具有退役量和网点数量，或某项总量为 0：无法计算占比（“{v}”，“{o}”）。</translation>
     </message>
@@ -1820,12 +1840,28 @@
         <translation>“{field}”的不同取值少于类别数：改用 {k} 类而非 {requested} 类。</translation>
     </message>
     <message>
+        <source>Values too large in “{field}” ({parameter}): their total is not finite (above about 1.8e308) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中的值过大：其合计不是有限数（超过约 1.8e308），要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>Negative values in “{field}” ({parameter}) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中存在负值，要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>Values that are not finite (±inf) in “{field}” ({parameter}) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中存在非有限值（±inf），要素 ID：{ids}。</translation>
+    </message>
+    <message>
         <source>Volume {v} ({vr}) · outlets {o} ({orange})</source>
         <translation>退役量 {v}（{vr}）· 网点 {o}（{orange}）</translation>
     </message>
     <message>
         <source>No data</source>
         <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Negative or infinite values in “{field}” for feature ids: {ids}. Shares need finite values ≥ 0.</source>
+        <translation type="obsolete">“{field}”中存在负值或无穷值，要素 ID：{ids}。计算占比需要 ≥ 0 的有限值。</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +1976,14 @@
     <message>
         <source>Recycling economics</source>
         <translation>回收经济性</translation>
+    </message>
+    <message>
+        <source>Values that are not finite (±inf) in “{field}” ({parameter}) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中存在非有限值（±inf），要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>The profit (CNY/yr) is not finite: capacity, throughput or parameters too large for the model (above about 1.8e308) at plants: {ids}.</source>
+        <translation>利润（元/年）不是有限数：产能、处理量或参数对模型而言过大（超过约 1.8e308），工厂：{ids}。</translation>
     </message>
     <message>
         <source>Plants (points)</source>
@@ -2315,6 +2359,14 @@
         <translation>回收经济性</translation>
     </message>
     <message>
+        <source>Values that are not finite (±inf) in “{field}” ({parameter}) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中存在非有限值（±inf），要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>The profit (CNY/yr) is not finite: capacity, throughput or parameters too large for the model (above about 1.8e308) at plants: {ids}.</source>
+        <translation>利润（元/年）不是有限数：产能、处理量或参数对模型而言过大（超过约 1.8e308），工厂：{ids}。</translation>
+    </message>
+    <message>
         <source>Plants (points)</source>
         <translation>回收工厂（点）</translation>
     </message>
@@ -2355,12 +2407,12 @@
         <translation>没有工厂同时具有产能和处理量。</translation>
     </message>
     <message>
-        <source>Monte Carlo: {n} draws…</source>
-        <translation>蒙特卡洛：{n} 次抽样…</translation>
+        <source>The uncertainty range of {name} ({parameter}) is not finite: the value is too large (above about 1.8e308 once widened). {reason}</source>
+        <translation>{name}（{parameter}）的不确定性区间不是有限数：该值过大（扩展后超过约 1.8e308）。{reason}</translation>
     </message>
     <message>
-        <source>The model gave a non-finite profit for some draws: {e}</source>
-        <translation>模型在部分抽样中给出了非有限的利润：{e}</translation>
+        <source>Monte Carlo: {n} draws…</source>
+        <translation>蒙特卡洛：{n} 次抽样…</translation>
     </message>
     <message>
         <source>One-at-a-time sensitivity…</source>
@@ -2369,6 +2421,10 @@
     <message>
         <source>Profit uncertainty — {layer}</source>
         <translation>盈利不确定性 — {layer}</translation>
+    </message>
+    <message>
+        <source>The model gave a non-finite profit for some draws: {e}</source>
+        <translation type="obsolete">模型在部分抽样中给出了非有限的利润：{e}</translation>
     </message>
 </context>
 <context>
@@ -4332,8 +4388,8 @@
         <translation>THRESHOLDS 必须是以逗号分隔的三个递增比值，例如 0.2,0.8,1.0（第一个 &gt; 0，第一个 &lt; 第二个 ≤ 第三个）；实际为“{text}”。</translation>
     </message>
     <message>
-        <source>Negative values in “{r}” or “{c}” (class invalid, ratio NULL) for feature ids: {ids}</source>
-        <translation>“{r}”或“{c}”中存在负值（类别为 invalid，比值为 NULL），要素 ID：{ids}</translation>
+        <source>Negative values in “{r}” or “{c}”, or a ratio too large to represent (class invalid, ratio NULL) for feature ids: {ids}</source>
+        <translation>“{r}”或“{c}”中存在负值，或比值过大无法表示（类别为 invalid，比值为 NULL），要素 ID：{ids}</translation>
     </message>
     <message>
         <source>No retirement value in “{r}” (NULL, or 0 with no capacity; class no_data) for feature ids: {ids}</source>
@@ -4354,6 +4410,22 @@
     <message>
         <source>Plants with a negative “{f}” were not counted, ids: {ids}</source>
         <translation>“{f}”为负值的工厂未被计数，ID：{ids}</translation>
+    </message>
+    <message>
+        <source>Values too large in “{field}” ({parameter}): their total is not finite (above about 1.8e308) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中的值过大：其合计不是有限数（超过约 1.8e308），要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>Negative values in “{field}” ({parameter}) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中存在负值，要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>Values that are not finite (±inf) in “{field}” ({parameter}) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中存在非有限值（±inf），要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>Negative values in “{r}” or “{c}” (class invalid, ratio NULL) for feature ids: {ids}</source>
+        <translation type="obsolete">“{r}”或“{c}”中存在负值（类别为 invalid，比值为 NULL），要素 ID：{ids}</translation>
     </message>
 </context>
 <context>
