@@ -7,13 +7,14 @@ import numpy as np
 from qgis.core import QgsProcessingException, QgsProcessingMultiStepFeedback
 
 from ...core.constants import BORDER_RULES
-from ...core.errors import NoValidRowsError, ParameterError, RowValuesError
+from ...core.errors import NoValidRowsError, ParameterError, RowValuesError, SumOverflowError
 from ...core.siting import allocation as core
 from ..help_texts import allocation_help
 from ..illustrative import run_uses_sample
 from ..io.allocation_outputs import write_flows, write_plants, write_unmet
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.layers import (
+    feature_refs,
     format_ids,
     layer_title,
     numeric_field_index,
@@ -117,6 +118,22 @@ class AllocateSupply(AtlasAlgorithm):
                 by_rule = core.compare_rules_inputs(inputs, params)
             else:
                 by_rule = {rule: core.allocate_inputs(inputs, params)}
+        except core.SolverRangeError as err:
+            raise QgsProcessingException(
+                self._range_message(err, supply_src, supply, s_field)
+            ) from None
+        except SumOverflowError as err:
+            is_supply = err.which == s_field or err.which.startswith("supply")
+            src, located, name = (
+                (supply_src, supply, s_field) if is_supply else (plant_src, plants, c_field)
+            )
+            refs = feature_refs(src, [located.features[i] for i in err.indices])
+            raise QgsProcessingException(
+                self.tr(
+                    "The values in “{field}” are too large: their total is not finite "
+                    "(features {ids})."
+                ).format(field=name, ids=format_ids(refs))
+            ) from None
         except (RowValuesError, NoValidRowsError, ParameterError) as err:
             raise QgsProcessingException(
                 self.tr("The allocation cannot be solved: {e}").format(e=err)
@@ -267,6 +284,20 @@ class AllocateSupply(AtlasAlgorithm):
                 )
             )
         return sprov, pprov
+
+    def _range_message(self, err, source, supply, field: str) -> str:
+        """Values too large for the solver, named: the supply features (name and id) or the
+        costs to lower."""
+        if err.which == "supply_t" and err.indices:
+            refs = feature_refs(source, [supply.features[i] for i in err.indices])
+            return self.tr(
+                "The supply in “{field}” is too large for the solver (above {limit:.3g} t/yr) at "
+                "features {ids}."
+            ).format(field=field, limit=err.limit, ids=format_ids(refs))
+        return self.tr(
+            "The unit costs are too large for the solver (above {limit:.3g} CNY/t): lower "
+            "TRANSPORT_COST, DETOUR, BORDER_FEE or UNMET_PENALTY."
+        ).format(limit=err.limit)
 
     def _write(
         self, parameters, context, feedback, crs, supply, plants, result, supply_src, plant_src

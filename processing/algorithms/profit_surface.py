@@ -12,13 +12,14 @@ from ...core.siting import surface as core
 from ...core.siting.extent import CroppedSurface, default_grid, working_grid
 from ...core.siting.grid import GridSpec, radius_cells
 from ...core.siting.memory import CALLER_BYTES_PER_CELL
+from ...core.siting.overflow import SurfaceOverflowError
 from ...core.siting.plant_size import DEFAULT_SIZES_T, capacity_sweep
 from ..help_texts import surface_help
 from ..illustrative import run_uses_sample
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import economics_params
 from ..io.grid import supply_bbox
-from ..io.layers import numeric_field_index, python_number
+from ..io.layers import feature_refs, format_ids, numeric_field_index, python_number
 from ..io.rasters import ogr_polygons, raster_styler, rasterize_codes, sidecar_path, spread_polygons
 from ..io.siting import Regions, is_polygon_source, read_located, target_crs
 from ..io.surface_outputs import (
@@ -166,6 +167,10 @@ class ProfitSurface(AtlasAlgorithm):
             return {}
         except core.GridTooLargeError as err:
             raise QgsProcessingException(self._memory_message(err)) from None
+        except SurfaceOverflowError as err:
+            raise QgsProcessingException(
+                self._overflow_message(err, supply_src, supply, use, field)
+            ) from None
         except (ParameterError, RowValuesError, NoValidRowsError) as err:
             raise QgsProcessingException(
                 self.tr("The surface cannot be computed: {e}").format(e=err)
@@ -319,6 +324,29 @@ class ProfitSurface(AtlasAlgorithm):
             )
         except core.GridTooLargeError as err:
             raise QgsProcessingException(self._memory_message(err)) from None
+
+    def _overflow_message(self, err, source, supply, use, field: str) -> str:
+        """The surface would not be finite: say which input, with the supply features (name and
+        id) or the parameters to lower."""
+        if err.which == "capacity":
+            what = self.tr("the plant capacity (PLANT_CAPACITY) is too large")
+        elif err.which == "supply" and err.indices and not supply.polygons:
+            rows = np.flatnonzero(use)[err.indices]
+            refs = feature_refs(source, [supply.features[i] for i in rows])
+            what = self.tr("the supply in “{field}” is too large at features {ids}").format(
+                field=field, ids=format_ids(refs)
+            )
+        elif err.which == "supply":
+            what = self.tr("the supply in “{field}” is too large").format(field=field)
+        else:
+            what = self.tr(
+                "supply × transport cost is too large (SUPPLY_FIELD, TRANSPORT_COST, DETOUR, "
+                "HAUL_RADIUS, BORDER_FEE)"
+            )
+        return self.tr(
+            "The profit surface would not be finite: {what}; the largest value it can hold is "
+            "{limit:.3g}."
+        ).format(what=what, limit=err.limit)
 
     def _memory_message(self, err) -> str:
         return self.tr(

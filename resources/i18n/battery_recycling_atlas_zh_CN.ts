@@ -107,6 +107,10 @@
         <translation>正在求解运输问题…</translation>
     </message>
     <message>
+        <source>The values in “{field}” are too large: their total is not finite (features {ids}).</source>
+        <translation>“{field}”中的数值过大：其总和不是有限数（要素 {ids}）。</translation>
+    </message>
+    <message>
         <source>The allocation cannot be solved: {e}</source>
         <translation>无法求解分配：{e}</translation>
     </message>
@@ -145,6 +149,14 @@
     <message>
         <source>No supply feature shares a province code with any plant: check that the province codes of both layers (and REGION_ID_FIELD) use the same codes.</source>
         <translation>没有任何供给要素与工厂的省份代码相同：请检查两个图层（以及 REGION_ID_FIELD）是否使用同一套省份代码。</translation>
+    </message>
+    <message>
+        <source>The supply in “{field}” is too large for the solver (above {limit:.3g} t/yr) at features {ids}.</source>
+        <translation>“{field}”中的供应量对求解器而言过大（超过 {limit:.3g} 吨/年），要素 {ids}。</translation>
+    </message>
+    <message>
+        <source>The unit costs are too large for the solver (above {limit:.3g} CNY/t): lower TRANSPORT_COST, DETOUR, BORDER_FEE or UNMET_PENALTY.</source>
+        <translation>单位成本对求解器而言过大（超过 {limit:.3g} 元/吨）：请调低 TRANSPORT_COST、DETOUR、BORDER_FEE 或 UNMET_PENALTY。</translation>
     </message>
     <message>
         <source>Transport {c:g} CNY per t·km × detour {d:g}; border fee {f:,.0f} CNY/t (fee rule); unmet penalty {p:,.0f} CNY/t; maximum distance {m}.</source>
@@ -2126,6 +2138,26 @@
     <message>
         <source>The extent is empty.</source>
         <translation>范围为空。</translation>
+    </message>
+    <message>
+        <source>the plant capacity (PLANT_CAPACITY) is too large</source>
+        <translation>工厂产能（PLANT_CAPACITY）过大</translation>
+    </message>
+    <message>
+        <source>the supply in “{field}” is too large at features {ids}</source>
+        <translation>“{field}”中的供应量过大，要素 {ids}</translation>
+    </message>
+    <message>
+        <source>the supply in “{field}” is too large</source>
+        <translation>“{field}”中的供应量过大</translation>
+    </message>
+    <message>
+        <source>supply × transport cost is too large (SUPPLY_FIELD, TRANSPORT_COST, DETOUR, HAUL_RADIUS, BORDER_FEE)</source>
+        <translation>供应量 × 运输成本过大（SUPPLY_FIELD、TRANSPORT_COST、DETOUR、HAUL_RADIUS、BORDER_FEE）</translation>
+    </message>
+    <message>
+        <source>The profit surface would not be finite: {what}; the largest value it can hold is {limit:.3g}.</source>
+        <translation>利润面将不是有限数：{what}；可容纳的最大值为 {limit:.3g}。</translation>
     </message>
     <message>
         <source>The grid is too large: {cols} × {rows} cells would need about {need:,.0f} MiB, more than the {budget:,.0f} MiB this computer has free. Use a pixel size of {pixel:g} km or more (PIXEL_SIZE), or a smaller EXTENT.</source>

@@ -301,14 +301,18 @@ CASES = [
         _forecast([1e308, 1e308, 5.0], PACK_MASS=1.0, PACK_ENERGY=1.0),
         (r"feature ids 1, 2$",),
     ),
-    # Profit surface: an all-NaN raster, and −inf cells. (Refused in core; the words are
-    # the siting adapter's.)
-    Case("profit_surface", "supply 1e300", _surface([1e300, 10000.0]), ("supply",)),
+    # Profit surface: an all-NaN raster, and −inf cells.
+    Case(
+        "profit_surface",
+        "supply 1e300",
+        _surface([1e300, 10000.0]),
+        ("would not be finite", "supply in “t” is too large at features 1;"),
+    ),
     Case(
         "profit_surface",
         "PLANT_CAPACITY 1e300",
         _surface([30000.0, 10000.0], PLANT_CAPACITY=1e300),
-        ("capacity",),
+        ("would not be finite", r"PLANT_CAPACITY\) is too large"),
     ),
 ]
 

@@ -118,3 +118,22 @@ def test_the_surface_and_allocation_reports_show_a_map(run_alg, tmp_path):
     html = report.read_text(encoding="utf-8")
     assert html.count('<figure class="result-map"><img src="data:image/png;base64,') == 1
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_allocation_refuses_supply_too_large_for_the_solver_by_feature(run_alg, tmp_path):
+    supply, plants = alloc_layers(extra_supply=[((40, 40), 5e13)])
+    extra_id = max(f.id() for f in supply.getFeatures())
+    params = {
+        "SUPPLY": supply,
+        "SUPPLY_FIELD": "t",
+        "PLANTS": plants,
+        "CAPACITY_FIELD": "cap",
+        "OUTPUT_FLOWS": str(tmp_path / "flows.gpkg"),
+        "OUTPUT_PLANTS": "TEMPORARY_OUTPUT",
+        "OUTPUT_REGIONS": "TEMPORARY_OUTPUT",
+    }
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("allocate_supply", params)
+    text = str(err.value)
+    assert "too large for the solver" in text and text.endswith(f"at features {extra_id}.")
+    assert list(tmp_path.iterdir()) == []
