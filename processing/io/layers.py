@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
 from ...core.regions.field_names import NAME_CANDIDATES
+from ...core.text_files import EncodingProblem, detect_encoding, parse_number
 from ..compat import field_kind, is_null
 from ..styling.labels import translate
 
@@ -78,6 +79,106 @@ def format_ids(ids: Sequence[int], limit: int = 20) -> str:
     if len(ids) > limit:
         shown += " " + _tr("… (+{n} more)").format(n=len(ids) - limit)
     return shown
+
+
+#: Text files whose encoding :func:`table_layer` checks.
+_TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
+#: Qt's names of the encodings :mod:`core.text_files` detects; the GB family reads as one.
+_QT_CODECS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "gb18030": "GB18030"}
+_GB = {"gbk", "gb2312", "gb18030", "cp936"}
+
+
+def _text_file(layer) -> tuple[str, str] | None:
+    """(path, encoding the provider reads it with) of a CSV-like file layer; else None."""
+    from qgis.core import QgsProviderRegistry
+    from qgis.PyQt.QtCore import QUrl, QUrlQuery
+
+    provider = layer.providerType()
+    if provider not in ("ogr", "delimitedtext"):
+        return None
+    path = QgsProviderRegistry.instance().decodeUri(provider, layer.source()).get("path") or ""
+    if not path.lower().endswith(_TEXT_SUFFIXES):
+        return None
+    if provider == "ogr":
+        return path, layer.dataProvider().encoding()
+    query = QUrlQuery(QUrl(layer.source()))
+    return path, query.queryItemValue("encoding")
+
+
+def table_layer(alg, parameters: dict, name: str, context):
+    """The layer of parameter ``name`` (a path or a loaded OGR / delimited-text layer, left
+    unchanged) re-read in the encoding its CSV file is written in; None when nothing needs
+    doing (not a CSV, read right, or an encoding the user chose). A file in none of UTF-8
+    (with or without BOM), GBK/GB18030 or UTF-16 is refused."""
+    from qgis.core import QgsVectorLayer
+    from qgis.PyQt.QtCore import QUrl, QUrlQuery
+
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    found = _text_file(layer) if layer is not None else None
+    if found is None:
+        return None
+    path, current = found
+    current = (current or "").lower().replace("_", "-")
+    if current not in ("", "utf-8", "utf8", "system", *_GB):
+        return None  # the user chose this encoding: theirs to keep
+    try:
+        codec = detect_encoding(path)
+    except EncodingProblem as err:
+        raise QgsProcessingException(
+            _tr(
+                "{param}: the file {path} is not a text file in UTF-8, GBK or GB18030 (byte "
+                "{offset}: {bytes}); its text would read as replacement characters (�). Save "
+                "it again as “CSV UTF-8”."
+            ).format(param=name, path=path, offset=err.offset, bytes=err.sample)
+        ) from None
+    except OSError as err:
+        raise QgsProcessingException(
+            _tr("{param}: cannot read {path}: {error}").format(
+                param=name, path=path, error=err.strerror or err
+            )
+        ) from None
+    wanted = _QT_CODECS[codec]
+    if wanted == "UTF-8" and current in ("", "utf-8", "utf8"):
+        return None
+    if codec == "gb18030" and current in _GB:
+        return None
+    if layer.providerType() == "ogr":
+        copy = QgsVectorLayer(layer.source(), layer.name(), "ogr")
+        copy.setProviderEncoding(wanted)
+    else:
+        url = QUrl(layer.source())
+        query = QUrlQuery(url)
+        query.removeAllQueryItems("encoding")
+        query.addQueryItem("encoding", wanted)
+        url.setQuery(query)
+        copy = QgsVectorLayer(url.toString(), layer.name(), "delimitedtext")
+    if not copy.isValid() or not copy.setSubsetString(layer.subsetString()):
+        return None
+    context.temporaryLayerStore().addMapLayer(copy)  # kept alive for the run
+    return copy
+
+
+def field_index(source: QgsFeatureSource, name: str, param: str, layer_param: str) -> int:
+    """Index of field ``name`` (parameter ``param``) in the layer of ``layer_param``; a
+    translated error naming both when it is missing, and the encoding when the layer's field
+    names hold replacement characters."""
+    index = source.fields().lookupField(name) if name else -1
+    if index >= 0:
+        return index
+    raise QgsProcessingException(
+        _tr("{param}: field “{field}” does not exist in {layer} (fields: {fields}).").format(
+            param=param, field=name, layer=layer_param, fields=", ".join(source.fields().names())
+        )
+        + _encoding_hint(source.fields())
+    )
+
+
+def _encoding_hint(fields: QgsFields) -> str:
+    """A sentence when field names hold replacement characters (a file read in the wrong
+    encoding), else ''."""
+    if not any("\ufffd" in n for n in fields.names()):
+        return ""
+    return " " + _tr("Its field names hold replacement characters (�): check its encoding.")
 
 
 def numeric_field_index(
@@ -215,17 +316,47 @@ def read_features(
     span: tuple[float, float] = (0, 30),
 ) -> tuple[list, dict[str, list[float | None]]] | None:
     """All features of ``source`` and the numeric attributes named in ``indices`` (key →
-    field index; -1 gives a column of None). Returns None when cancelled."""
+    field index; -1 gives a column of None). Returns None when cancelled.
+
+    A text value (a CSV column) is read by :func:`core.text_files.parse_number`; an empty one
+    is NULL, any other that is not a finite number ("n/a", "-", "inf", "nan", "1e400",
+    "abc") is refused with the field, the feature ids and the reason: a row is never dropped
+    without a word.
+    """
     features: list = []
     columns: dict[str, list[float | None]] = {key: [] for key in indices}
+    bad: dict[tuple[int, str], list[int]] = {}
     total = max(source.featureCount(), 1)
     for n, feature in enumerate(source.getFeatures()):
         if feedback.isCanceled():
             return None
         features.append(feature)
         for key, idx in indices.items():
-            columns[key].append(to_float(feature.attribute(idx)) if idx >= 0 else None)
+            value = feature.attribute(idx) if idx >= 0 else None
+            if isinstance(value, str):
+                number, reason = parse_number(value)
+                if reason and reason != "empty":
+                    bad.setdefault((idx, reason), []).append(feature.id())
+                columns[key].append(number)
+            else:
+                columns[key].append(to_float(value) if idx >= 0 else None)
         feedback.setProgress(span[0] + (span[1] - span[0]) * n / total)
+    if bad:
+        reasons = {
+            "placeholder": _tr("a placeholder for no value (leave the cell empty instead)"),
+            "not_finite": _tr("not a finite number (nan, inf or beyond ±1.8e308)"),
+            "not_a_number": _tr("not a number"),
+        }
+        raise QgsProcessingException(
+            "; ".join(
+                _tr("Field “{field}”: {reason}, feature ids: {ids}").format(
+                    field=source.fields().at(idx).name(),
+                    reason=reasons[reason],
+                    ids=format_ids(ids),
+                )
+                for (idx, reason), ids in bad.items()
+            )
+        )
     return features, columns
 
 
