@@ -1448,12 +1448,28 @@
         <translation>未连接的表行</translation>
     </message>
     <message>
-        <source>The key fields do not exist in the layers.</source>
-        <translation>图层中不存在这些键字段。</translation>
-    </message>
-    <message>
         <source>Table fields renamed to keep them apart from the region fields: {names}</source>
         <translation>为与区域字段区分，已重命名表字段：{names}</translation>
+    </message>
+    <message>
+        <source>Text columns converted to numbers: {names}</source>
+        <translation>已转换为数值的文本列：{names}</translation>
+    </message>
+    <message>
+        <source>Column “{field}”: placeholders for no value (“-”, “n/a”…) read as NULL, table row ids: {ids}</source>
+        <translation>列“{field}”：表示无数据的占位符（“-”“n/a”等）按 NULL 读取，表格行 id：{ids}</translation>
+    </message>
+    <message>
+        <source>codes with a leading zero</source>
+        <translation>以 0 开头的代码</translation>
+    </message>
+    <message>
+        <source>values that are not finite numbers (nan, inf, 1e400)</source>
+        <translation>非有限数值（nan、inf、1e400）</translation>
+    </message>
+    <message>
+        <source>Column “{field}” kept as text: {reason}, table row ids: {ids}</source>
+        <translation>列“{field}”保留为文本：{reason}，表格行 id：{ids}</translation>
     </message>
     <message>
         <source>Matched by {how}. Regions: {regions}. Table rows: {rows}.</source>
@@ -1470,6 +1486,10 @@
     <message>
         <source>Several table rows share the key “{key}” (ids {ids}): the first joined, the others are listed in the rows not joined.</source>
         <translation>多个表行使用相同的键“{key}”（ID {ids}）：连接第一行，其余列在未连接的表行中。</translation>
+    </message>
+    <message>
+        <source>The key fields do not exist in the layers.</source>
+        <translation type="obsolete">图层中不存在这些键字段。</translation>
     </message>
 </context>
 <context>
@@ -1621,12 +1641,44 @@
         <translation>…（另有 {n} 个）</translation>
     </message>
     <message>
+        <source>{param}: the file {path} is not a text file in UTF-8, GBK or GB18030 (byte {offset}: {bytes}); its text would read as replacement characters (�). Save it again as “CSV UTF-8”.</source>
+        <translation>{param}：文件 {path} 不是 UTF-8、GBK 或 GB18030 编码的文本文件（第 {offset} 字节：{bytes}）；其文字将读成替换字符（�）。请另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>{param}: cannot read {path}: {error}</source>
+        <translation>{param}：无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{param}: field “{field}” does not exist in {layer} (fields: {fields}).</source>
+        <translation>{param}：{layer} 中不存在字段“{field}”（现有字段：{fields}）。</translation>
+    </message>
+    <message>
+        <source>Its field names hold replacement characters (�): check its encoding.</source>
+        <translation>其字段名含替换字符（�）：请检查文件编码。</translation>
+    </message>
+    <message>
         <source>Field “{field}” ({label}) does not exist in the layer.</source>
         <translation>字段“{field}”（{label}）在图层中不存在。</translation>
     </message>
     <message>
         <source>Field “{field}” ({label}) must be numeric (integer or decimal), but it is of type {type}. Convert it with the Field Calculator or Refactor Fields first.</source>
         <translation>字段“{field}”（{label}）必须为数值型（整数或小数），但其类型为 {type}。请先用字段计算器或“重构字段”转换。</translation>
+    </message>
+    <message>
+        <source>a placeholder for no value (leave the cell empty instead)</source>
+        <translation>表示无数据的占位符（请改为留空）</translation>
+    </message>
+    <message>
+        <source>not a finite number (nan, inf or beyond ±1.8e308)</source>
+        <translation>非有限数值（nan、inf 或超出 ±1.8e308）</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数值</translation>
+    </message>
+    <message>
+        <source>Field “{field}”: {reason}, feature ids: {ids}</source>
+        <translation>字段“{field}”：{reason}，要素 id：{ids}</translation>
     </message>
     <message>
         <source>Could not write feature {id}: {error}</source>
