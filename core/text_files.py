@@ -17,12 +17,9 @@ from pathlib import Path
 #: UTF-8 first: a UTF-8 file with Chinese text is almost never valid GB18030 too.
 CANDIDATES = ("utf-8", "gb18030")
 
-#: Byte-order marks and the encoding that reads the text after them.
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
+#: Byte-order marks and the encoding that reads the text after them. (UTF-16, Excel's "Unicode
+#: text", is not among them: OGR cannot read it, so such a file is refused with the rest.)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"),)
 
 #: Cells that stand for "no value" in published tables; a number column may hold them.
 PLACEHOLDERS = frozenset({"-", "--", "—", "–", "/", "n/a", "na", "n.a.", "…", "..."})
@@ -42,8 +39,8 @@ class EncodingProblem(ValueError):
 
 
 def detect_encoding_of_bytes(data: bytes, path: str = "") -> str:
-    """The Python codec name that decodes ``data`` exactly: ``utf-8-sig`` or ``utf-16`` after a
-    byte-order mark, else ``utf-8`` or ``gb18030``. Raises :class:`EncodingProblem`.
+    """The Python codec name that decodes ``data`` exactly: ``utf-8-sig`` after a byte-order
+    mark, else ``utf-8`` or ``gb18030``. Raises :class:`EncodingProblem`.
 
     """
     for bom, codec in _BOMS:

@@ -84,7 +84,7 @@ def format_ids(ids: Sequence[int], limit: int = 20) -> str:
 #: Text files whose encoding :func:`table_layer` checks.
 _TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 #: Qt's names of the encodings :mod:`core.text_files` detects; the GB family reads as one.
-_QT_CODECS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "gb18030": "GB18030"}
+_QT_CODECS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GB18030"}
 _GB = {"gbk", "gb2312", "gb18030", "cp936"}
 
 
@@ -109,7 +109,7 @@ def table_layer(alg, parameters: dict, name: str, context):
     """The layer of parameter ``name`` (a path or a loaded OGR / delimited-text layer, left
     unchanged) re-read in the encoding its CSV file is written in; None when nothing needs
     doing (not a CSV, read right, or an encoding the user chose). A file in none of UTF-8
-    (with or without BOM), GBK/GB18030 or UTF-16 is refused."""
+    (with or without BOM) and GBK/GB18030 is refused."""
     from qgis.core import QgsVectorLayer
     from qgis.PyQt.QtCore import QUrl, QUrlQuery
 

@@ -25,7 +25,6 @@ TEXT = "地区,年份,销量\n广东省,2020,1000\n内蒙古自治区,2021,12\n"
         (TEXT, "gbk", "gb18030"),
         # 𠮷 (U+20BB7) is not in GBK: GB18030 writes it in four bytes.
         (TEXT + "𠮷,2022,1\n", "gb18030", "gb18030"),
-        (TEXT, "utf-16", "utf-16"),
         ("region,year\nx,2020\n", "ascii", "utf-8"),
     ],
 )
@@ -41,6 +40,13 @@ def test_detects_the_encoding_that_decodes_exactly(text, encoding, codec, tmp_pa
 def test_utf8_chinese_is_never_taken_for_gb18030():
     # The same characters in UTF-8 are not valid GB18030 … or if they were, UTF-8 wins.
     assert detect_encoding_of_bytes("广东省,内蒙古".encode()) == "utf-8"
+
+
+def test_utf16_is_refused():
+    # Excel's "Unicode text": OGR cannot read it, so it is refused, not half-read.
+    with pytest.raises(EncodingProblem) as info:
+        detect_encoding_of_bytes(TEXT.encode("utf-16"))
+    assert info.value.offset == 0
 
 
 def test_undecodable_bytes_are_refused_with_the_offset(tmp_path):
