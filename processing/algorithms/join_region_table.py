@@ -78,7 +78,7 @@ def numeric_text_columns(fields: QgsFields, rows: list[list], skip: int = -1) ->
                 reason = "leading_zero"
             if reason:
                 marks[reason].append(r)
-            else:
+            elif value is not None:
                 numbers.append(value)
         if not usable or not numbers:
             continue

@@ -11,12 +11,15 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProviderRegistry,
     QgsSpatialIndex,
+    QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl, QUrlQuery
 
 from ...core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
 from ...core.regions.field_names import NAME_CANDIDATES
@@ -88,11 +91,8 @@ _QT_CODECS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GB18030"}
 _GB = {"gbk", "gb2312", "gb18030", "cp936"}
 
 
-def _text_file(layer) -> tuple[str, str] | None:
+def _text_file(layer: QgsVectorLayer) -> tuple[str, str] | None:
     """(path, encoding the provider reads it with) of a CSV-like file layer; else None."""
-    from qgis.core import QgsProviderRegistry
-    from qgis.PyQt.QtCore import QUrl, QUrlQuery
-
     provider = layer.providerType()
     if provider not in ("ogr", "delimitedtext"):
         return None
@@ -105,14 +105,16 @@ def _text_file(layer) -> tuple[str, str] | None:
     return path, query.queryItemValue("encoding")
 
 
-def table_layer(alg, parameters: dict, name: str, context):
+def table_layer(
+    alg: QgsProcessingAlgorithm,
+    parameters: dict[str, object],
+    name: str,
+    context: QgsProcessingContext,
+) -> QgsVectorLayer | None:
     """The layer of parameter ``name`` (a path or a loaded OGR / delimited-text layer, left
     unchanged) re-read in the encoding its CSV file is written in; None when nothing needs
     doing (not a CSV, read right, or an encoding the user chose). A file in none of UTF-8
     (with or without BOM) and GBK/GB18030 is refused."""
-    from qgis.core import QgsVectorLayer
-    from qgis.PyQt.QtCore import QUrl, QUrlQuery
-
     layer = alg.parameterAsVectorLayer(parameters, name, context)
     found = _text_file(layer) if layer is not None else None
     if found is None:
@@ -138,10 +140,8 @@ def table_layer(alg, parameters: dict, name: str, context):
             )
         ) from None
     wanted = _QT_CODECS[codec]
-    if wanted == "UTF-8" and current in ("", "utf-8", "utf8"):
-        return None
-    if codec == "gb18030" and current in _GB:
-        return None
+    if current in (("", "utf-8", "utf8") if wanted == "UTF-8" else _GB):
+        return None  # already read in the right encoding
     if layer.providerType() == "ogr":
         copy = QgsVectorLayer(layer.source(), layer.name(), "ogr")
         copy.setProviderEncoding(wanted)
