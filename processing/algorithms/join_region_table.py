@@ -185,7 +185,7 @@ class JoinRegionTable(AtlasAlgorithm):
         if table is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.TABLE))
         # A GBK/GB18030 CSV is re-read in its encoding (else no Chinese name matches).
-        table = table_layer(self, parameters, self.TABLE, context) or table
+        table = table_layer(self, parameters, self.TABLE, context, [self.TABLE_KEY_FIELD]) or table
         r_key = field_index(
             regions,
             self.parameterAsString(parameters, self.REGION_KEY_FIELD, context),

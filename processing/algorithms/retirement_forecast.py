@@ -238,7 +238,9 @@ class RetirementForecast(AtlasAlgorithm):
             self, parameters, context, [self.OUTPUT, self.WIDE_OUTPUT, self.REPORT], [self.INPUT]
         )
         # A GBK/GB18030 CSV is re-read in its encoding (else every Chinese name is lost).
-        source = table_layer(self, parameters, self.INPUT, context) or source
+        field_params = (self.REGION_FIELD, self.YEAR_FIELD, self.SALES_FIELD)
+        field_params += (self.PACK_MASS_FIELD, self.PACK_ENERGY_FIELD)
+        source = table_layer(self, parameters, self.INPUT, context, field_params) or source
         region_name = self.parameterAsString(parameters, self.REGION_FIELD, context)
         region_idx = field_index(source, region_name, self.REGION_FIELD, self.INPUT)
         indices = {}

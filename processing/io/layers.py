@@ -86,8 +86,7 @@ def format_ids(ids: Sequence[int], limit: int = 20) -> str:
 
 #: Text files whose encoding :func:`table_layer` checks.
 _TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
-#: Qt's names of the encodings :mod:`core.text_files` detects; the GB family reads as one.
-_QT_CODECS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GB18030"}
+#: Encodings of the GB family (GBK reads the GB18030 files that Excel writes).
 _GB = {"gbk", "gb2312", "gb18030", "cp936"}
 
 
@@ -101,8 +100,7 @@ def _text_file(layer: QgsVectorLayer) -> tuple[str, str] | None:
         return None
     if provider == "ogr":
         return path, layer.dataProvider().encoding()
-    query = QUrlQuery(QUrl(layer.source()))
-    return path, query.queryItemValue("encoding")
+    return path, QUrlQuery(QUrl(layer.source())).queryItemValue("encoding")
 
 
 def table_layer(
@@ -110,11 +108,13 @@ def table_layer(
     parameters: dict[str, object],
     name: str,
     context: QgsProcessingContext,
+    field_params: Sequence[str] = (),
 ) -> QgsVectorLayer | None:
     """The layer of parameter ``name`` (a path or a loaded OGR / delimited-text layer, left
     unchanged) re-read in the encoding its CSV file is written in; None when nothing needs
-    doing (not a CSV, read right, or an encoding the user chose). A file in none of UTF-8
-    (with or without BOM) and GBK/GB18030 is refused."""
+    doing (not a CSV, read right, or an encoding the user chose); a file in none of UTF-8
+    (BOM or not) and GBK/GB18030 is refused. ``field_params`` naming a garbled field (as the
+    dialog offered it; unambiguously) are set, in ``parameters``, to that column read right."""
     layer = alg.parameterAsVectorLayer(parameters, name, context)
     found = _text_file(layer) if layer is not None else None
     if found is None:
@@ -139,7 +139,7 @@ def table_layer(
                 param=name, path=path, error=err.strerror or err
             )
         ) from None
-    wanted = _QT_CODECS[codec]
+    wanted = "GB18030" if codec == "gb18030" else "UTF-8"  # as Qt names them
     if current in (("", "utf-8", "utf8") if wanted == "UTF-8" else _GB):
         return None  # already read in the right encoding
     if layer.providerType() == "ogr":
@@ -154,14 +154,18 @@ def table_layer(
         copy = QgsVectorLayer(url.toString(), layer.name(), "delimitedtext")
     if not copy.isValid() or not copy.setSubsetString(layer.subsetString()):
         return None
+    for param in field_params:
+        value = str(parameters.get(param) or "")
+        i = layer.fields().lookupField(value) if layer.fields().names().count(value) == 1 else -1
+        if copy.fields().lookupField(value) < 0 <= i < copy.fields().count():
+            parameters[param] = copy.fields().at(i).name()
     context.temporaryLayerStore().addMapLayer(copy)  # kept alive for the run
     return copy
 
 
 def field_index(source: QgsFeatureSource, name: str, param: str, layer_param: str) -> int:
-    """Index of field ``name`` (parameter ``param``) in the layer of ``layer_param``; a
-    translated error naming both when it is missing, and the encoding when the layer's field
-    names hold replacement characters."""
+    """Index of field ``name`` (parameter ``param``) in the layer of ``layer_param``; an
+    error naming both, the fields and any encoding problem when it is missing."""
     index = source.fields().lookupField(name) if name else -1
     if index >= 0:
         return index
@@ -174,8 +178,7 @@ def field_index(source: QgsFeatureSource, name: str, param: str, layer_param: st
 
 
 def _encoding_hint(fields: QgsFields) -> str:
-    """A sentence when field names hold replacement characters (a file read in the wrong
-    encoding), else ''."""
+    """A hint when field names hold replacement characters (wrong encoding), else ''."""
     if not any("\ufffd" in n for n in fields.names()):
         return ""
     return " " + _tr("Its field names hold replacement characters (�): check its encoding.")
@@ -187,7 +190,7 @@ def numeric_field_index(
     """Index of field ``name``; a clear error when it is missing or not numeric.
 
     With ``allow_text`` a text field is accepted too (a CSV read by OGR has only text fields):
-    its values are parsed by :func:`to_float`, and those that are not numbers read as NULL.
+    :func:`read_features` parses its values and refuses those that are not numbers.
     """
     fields = source.fields()
     index = fields.lookupField(name)
@@ -196,6 +199,7 @@ def numeric_field_index(
             _tr("Field “{field}” ({label}) does not exist in the layer.").format(
                 field=name, label=label
             )
+            + _encoding_hint(fields)
         )
     field = fields.at(index)
     if allow_text and field_kind(field) == "string":
@@ -318,10 +322,9 @@ def read_features(
     """All features of ``source`` and the numeric attributes named in ``indices`` (key →
     field index; -1 gives a column of None). Returns None when cancelled.
 
-    A text value (a CSV column) is read by :func:`core.text_files.parse_number`; an empty one
-    is NULL, any other that is not a finite number ("n/a", "-", "inf", "nan", "1e400",
-    "abc") is refused with the field, the feature ids and the reason: a row is never dropped
-    without a word.
+    A text value (a CSV column) is read by :func:`core.text_files.parse_number`: empty is
+    NULL, anything else that is not a finite number ("n/a", "-", "inf", "1e400", "abc") is
+    refused with the field, the feature ids and the reason; no row is dropped without a word.
     """
     features: list = []
     columns: dict[str, list[float | None]] = {key: [] for key in indices}
@@ -339,7 +342,7 @@ def read_features(
                     bad.setdefault((idx, reason), []).append(feature.id())
                 columns[key].append(number)
             else:
-                columns[key].append(to_float(value) if idx >= 0 else None)
+                columns[key].append(to_float(value))  # None when idx is -1
         feedback.setProgress(span[0] + (span[1] - span[0]) * n / total)
     if bad:
         reasons = {
@@ -418,10 +421,7 @@ def write_features(
 def region_names(source: QgsFeatureSource, features: Sequence, name_field: str = "") -> list[str]:
     """A display name per feature: ``name_field``, else the first common name field, else
     "Feature <id>"."""
-    fields = source.fields()
-    if not name_field:
-        name_field = next((c for c in NAME_CANDIDATES if fields.lookupField(c) >= 0), "")
-    idx = fields.lookupField(name_field) if name_field else -1
+    idx = name_field_index(source.fields(), name_field)
     names = []
     for feature in features:
         value = feature.attribute(idx) if idx >= 0 else None

@@ -366,3 +366,53 @@ def test_calibration_refuses_an_infinite_number(run_alg, tmp_path):
         )
     # Memory-layer ids start at 1: the sixth row is feature 6.
     assert "must be finite (“unit_cost”, feature ids: 6)" in str(info.value)
+
+
+# -- the dialog: fields offered as QGIS loaded a GBK file (garbled) ---------------------------
+
+
+def garbled_names(layer: QgsVectorLayer) -> list[str]:
+    return [field.name() for field in layer.fields()]
+
+
+@pytest.mark.parametrize("encoding", ("gbk", "gb18030"))
+def test_forecast_takes_the_fields_the_dialog_offered(run_alg, tmp_path, encoding):
+    path = write_csv(tmp_path, SALES, encoding)
+    layer = QgsVectorLayer(str(path), "销量表", "ogr")  # as loaded: read as UTF-8
+    region, year, sales = garbled_names(layer)
+    assert "\ufffd" in region and region != "地区"
+    res = run_forecast(run_alg, layer, REGION_FIELD=region, YEAR_FIELD=year, SALES_FIELD=sales)
+    assert res["N_REGIONS"] == 3
+    assert res["TOTAL_T"] == pytest.approx(1750.0, rel=1e-6)
+    assert garbled_names(layer) == [region, year, sales]  # the user's layer is left as it was
+
+
+def test_join_takes_the_key_field_the_dialog_offered(run_alg, tmp_path):
+    path = write_csv(tmp_path, join_text("粤"), "gbk")
+    layer = QgsVectorLayer(str(path), "表", "ogr")
+    key = garbled_names(layer)[0]
+    assert key != "省份"
+    res = run_join(run_alg, layer, TABLE_KEY_FIELD=key)
+    out = {f["adcode"]: f for f in res["OUTPUT"].getFeatures()}
+    assert res["N_MATCHED"] == 2 and out["440000"]["备注"] == "粤"
+
+
+def test_missing_field_in_a_garbled_table_points_at_the_encoding(run_alg, tmp_path):
+    # calibrate_scale_curve reads its table as QGIS loaded it: a GBK header cannot be found,
+    # and the message says why.
+    text = OBSERVED_CSV.read_text(encoding="utf-8").replace("throughput_t", "处理量", 1)
+    path = write_csv(tmp_path, text, "gbk", "obs.csv")
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            "calibrate_scale_curve",
+            {
+                "INPUT": str(path),
+                "THROUGHPUT_FIELD": "处理量",
+                "UNIT_COST_FIELD": "unit_cost_cny_t",
+                "OUTPUT": str(tmp_path / "fit.json"),
+            },
+        )
+    assert str(info.value) == (
+        "Field “处理量” (THROUGHPUT_FIELD) does not exist in the layer. Its field names hold "
+        "replacement characters (�): check its encoding."
+    )
