@@ -416,3 +416,56 @@ def test_missing_field_in_a_garbled_table_points_at_the_encoding(run_alg, tmp_pa
         "Field “处理量” (THROUGHPUT_FIELD) does not exist in the layer. Its field names hold "
         "replacement characters (�): check its encoding."
     )
+
+
+# -- economics presets (PARAMETERS_FILE) ------------------------------------------------------
+
+
+def write_preset(tmp_path: Path, encoding: str, price: float) -> Path:
+    import json
+
+    from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS
+    from battery_recycling_atlas.core.economics.presets import preset_dict
+
+    params = DEFAULT_PARAMS.with_values({"rm.li2co3_price": price})
+    text = json.dumps(preset_dict(params, "广东试点，碳酸锂价格"), ensure_ascii=False)
+    path = tmp_path / f"preset_{encoding}.json"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def plant_profit(run_alg, preset: Path | None) -> float:
+    from tests.layers import plants_layer
+
+    params = {
+        "INPUT": plants_layer([("甲", 50_000.0, 40_000.0)]),
+        "CAPACITY_FIELD": "产能",
+        "THROUGHPUT_FIELD": "处理量",
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
+    if preset is not None:
+        params["PARAMETERS_FILE"] = str(preset)
+    return next(run_alg("plant_profit", params)["OUTPUT"].getFeatures())["profit"]
+
+
+@pytest.mark.parametrize("encoding", ("utf-8-sig", "gbk", "gb18030"))
+def test_preset_in_every_encoding(run_alg, tmp_path, encoding):
+    reference = plant_profit(run_alg, write_preset(tmp_path, "utf-8", 123_456.0))
+    path = write_preset(tmp_path, encoding, 123_456.0)
+    before = sha256(path)
+    assert plant_profit(run_alg, path) == pytest.approx(reference, rel=1e-12)
+    assert reference != pytest.approx(plant_profit(run_alg, None), rel=1e-6)  # the preset counts
+    assert sha256(path) == before
+
+
+def test_undecodable_preset_is_refused(run_alg, tmp_path):
+    path = write_preset(tmp_path, "utf-8", 123_456.0)
+    data = path.read_bytes().replace("广东".encode(), b"\x80\xff")
+    path.write_bytes(data)
+    offset = data.index(b"\x80")
+    with pytest.raises(QgsProcessingException) as info:
+        plant_profit(run_alg, path)
+    assert str(info.value) == (
+        f"The economics preset {path} cannot be used: “<file>”: not a text file in UTF-8, GBK "
+        f"or GB18030 (byte {offset}) (in {path})"
+    )
