@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -48,11 +49,18 @@ class TextColumns:
     columns that become numeric; ``placeholders``: index → row positions whose "-", "n/a"…
     become NULL in them; ``kept``: index → (reason, row positions) of number-like columns left
     as text because some values are codes with a leading zero or not finite ("nan", "inf",
-    "1e400")."""
+    "1e400"); ``non_finite``: index → row positions of NaN or ±inf in a column the layer
+    already reads as numbers (a delimited-text layer turns "nan" and "inf" into them): those
+    are written as NULL."""
 
     convert: dict[int, str] = dc_field(default_factory=dict)
+    non_finite: dict[int, list[int]] = dc_field(default_factory=dict)
     placeholders: dict[int, list[int]] = dc_field(default_factory=dict)
     kept: dict[int, tuple[str, list[int]]] = dc_field(default_factory=dict)
+
+
+def _not_finite(value: object) -> bool:
+    return isinstance(value, float) and not math.isfinite(value)
 
 
 def numeric_text_columns(fields: QgsFields, rows: list[list], skip: int = -1) -> TextColumns:
@@ -62,6 +70,10 @@ def numeric_text_columns(fields: QgsFields, rows: list[list], skip: int = -1) ->
     them as NULL; codes with a leading zero and non-finite numbers keep it text (reported)."""
     found = TextColumns()
     for i in range(fields.count()):
+        if fields.at(i).isNumeric():
+            bad = [r for r, row in enumerate(rows) if _not_finite(row[i])]
+            if bad:
+                found.non_finite[i] = bad
         if i == skip or field_kind(fields.at(i)) != "string":
             continue
         numbers: list[float] = []
@@ -128,6 +140,10 @@ class JoinRegionTable(AtlasAlgorithm):
             "Text columns holding only numbers (as OGR reads CSV files) become numeric. A "
             "prefecture table joined to provinces stays unmatched: sum it per province "
             "first.</p>"
+            "<p><b>Tables</b>: CSV files in UTF-8 (with or without BOM) or GBK/GB18030 (Excel "
+            "on Chinese Windows) are read in their encoding. The key column, codes with a "
+            "leading zero (0100) and columns with nan or inf stay text; placeholders (-, n/a) "
+            "in a number column become NULL; each is listed in the log.</p>"
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -217,6 +233,9 @@ class JoinRegionTable(AtlasAlgorithm):
 
         columns = numeric_text_columns(table.fields(), rows, skip=t_key)
         self._report_columns(table.fields(), columns, row_ids, feedback)
+        for idx, bad in columns.non_finite.items():  # NULL in both outputs, as reported
+            for r in bad:
+                rows[r][idx] = None
         numeric = columns.convert
         t_fields = []
         for i in range(table.fields().count()):
@@ -285,6 +304,13 @@ class JoinRegionTable(AtlasAlgorithm):
             "leading_zero": self.tr("codes with a leading zero"),
             "not_finite": self.tr("values that are not finite numbers (nan, inf, 1e400)"),
         }
+        for i, rows in columns.non_finite.items():
+            feedback.pushWarning(
+                self.tr(
+                    "Column “{field}” holds values that are not finite numbers (NaN, ±inf), "
+                    "written as NULL, table row ids: {ids}"
+                ).format(field=fields.at(i).name(), ids=format_ids([row_ids[r] for r in rows]))
+            )
         for i, (reason, rows) in columns.kept.items():
             feedback.pushWarning(
                 self.tr("Column “{field}” kept as text: {reason}, table row ids: {ids}").format(

@@ -179,6 +179,31 @@ def test_join_never_turns_non_finite_text_into_numbers(run_alg, tmp_path, form, 
     assert sha256(path) == before
 
 
+@pytest.mark.parametrize(
+    ("source", "word"),
+    (("delimitedtext", "nan"), ("delimitedtext", "inf"), ("memory", "nan"), ("memory", "-inf")),
+)
+def test_join_reports_non_finite_numbers_the_layer_already_holds(run_alg, tmp_path, source, word):
+    # The delimited-text provider itself reads "nan" and "inf" into a double column.
+    if source == "memory":
+        layer = table(
+            "field=省份:string&field=数值:double",
+            [("广东省", 12.0), ("内蒙古自治区", float(word)), ("Atlantis", 3.0)],
+        )
+    else:
+        layer = as_input(write_csv(tmp_path, join_text("x", value_2=word), "utf-8"), source)
+    assert layer.fields().field("数值").isNumeric()
+    feedback = Recorder()
+    res = run_join(run_alg, layer, feedback)
+    out = {f["adcode"]: f for f in res["OUTPUT"].getFeatures()}
+    assert out["440000"]["数值"] == 12 and is_null(out["150000"]["数值"])
+    row = fid(source, 2) if source == "delimitedtext" else 2  # memory ids start at 1
+    assert (
+        "Column “数值” holds values that are not finite numbers (NaN, ±inf), written as NULL, "
+        f"table row ids: {row}" in feedback.text()
+    )
+
+
 @pytest.mark.parametrize("form", ("path", "ogr"))
 @pytest.mark.parametrize("placeholder", ("-", "n/a", "—"))
 def test_join_reports_a_placeholder_in_a_number_column(run_alg, tmp_path, form, placeholder):
