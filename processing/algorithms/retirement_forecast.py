@@ -254,7 +254,7 @@ class RetirementForecast(AtlasAlgorithm):
             indices[key] = numeric_field_index(source, name, param, allow_text=True) if name else -1
         # Read, forecast each scenario, write the long table, the wide table, the report.
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        read = read_features(source, indices, steps, (0, 100))
+        read = read_features(source, indices, steps, (0, 100), finite=True)
         if read is None:
             return {}
         features, cols = read

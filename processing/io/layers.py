@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 
 from qgis.core import (
@@ -84,9 +85,8 @@ def format_ids(ids: Sequence[int], limit: int = 20) -> str:
     return shown
 
 
-#: Text files whose encoding :func:`table_layer` checks.
+#: Files whose encoding :func:`table_layer` checks; the GB family of encodings (read as one).
 _TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
-#: Encodings of the GB family (GBK reads the GB18030 files that Excel writes).
 _GB = {"gbk", "gb2312", "gb18030", "cp936"}
 
 
@@ -318,14 +318,14 @@ def read_features(
     indices: dict[str, int],
     feedback: QgsProcessingFeedback,
     span: tuple[float, float] = (0, 30),
+    finite: bool = False,
 ) -> tuple[list, dict[str, list[float | None]]] | None:
     """All features of ``source`` and the numeric attributes named in ``indices`` (key →
     field index; -1 gives a column of None). Returns None when cancelled.
-
     A text value (a CSV column) is read by :func:`core.text_files.parse_number`: empty is
     NULL, anything else that is not a finite number ("n/a", "-", "inf", "1e400", "abc") is
-    refused with the field, the feature ids and the reason; no row is dropped without a word.
-    """
+    refused with the field, the feature ids and the reason, as NaN and ±inf are with
+    ``finite``: no row is dropped without a word."""
     features: list = []
     columns: dict[str, list[float | None]] = {key: [] for key in indices}
     bad: dict[tuple[int, str], list[int]] = {}
@@ -336,13 +336,13 @@ def read_features(
         features.append(feature)
         for key, idx in indices.items():
             value = feature.attribute(idx) if idx >= 0 else None
-            if isinstance(value, str):
-                number, reason = parse_number(value)
-                if reason and reason != "empty":
-                    bad.setdefault((idx, reason), []).append(feature.id())
-                columns[key].append(number)
-            else:
-                columns[key].append(to_float(value))  # None when idx is -1
+            text = isinstance(value, str)
+            number, reason = parse_number(value) if text else (to_float(value), "")
+            if finite and number is not None and not math.isfinite(number):
+                number, reason = None, "not_finite"
+            if reason and reason != "empty":
+                bad.setdefault((idx, reason), []).append(feature.id())
+            columns[key].append(number)
         feedback.setProgress(span[0] + (span[1] - span[0]) * n / total)
     if bad:
         reasons = {

@@ -300,6 +300,20 @@ def test_forecast_refuses_sales_that_are_not_numbers(run_alg, tmp_path, form, wo
     assert sha256(path) == before
 
 
+@pytest.mark.parametrize("value", (math.inf, -math.inf, math.nan))
+def test_forecast_refuses_non_finite_numbers_in_a_number_field(run_alg, value):
+    sales = table(
+        "field=地区:string&field=年份:integer&field=销量:double",
+        [("广东省", 2020, 1000.0), ("北京市", 2020, value), ("内蒙古", 2021, 250.0)],
+    )
+    with pytest.raises(QgsProcessingException) as info:
+        run_forecast(run_alg, sales)
+    # Memory-layer ids start at 1: the second row is feature 2.
+    assert str(info.value) == (
+        "Field “销量”: not a finite number (nan, inf or beyond ±1.8e308), feature ids: 2"
+    )
+
+
 # -- files that decode in no supported encoding -----------------------------------------------
 
 
