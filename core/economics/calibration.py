@@ -104,8 +104,9 @@ def fit_scale_curve(
 ) -> CalibrationResult:
     """Least-squares fit of ``names`` (default Q0, k, λ, fixed cost) to observed unit costs.
 
-    ``throughput`` t/yr and ``unit_cost`` CNY/t per row; rows where either is null are skipped,
-    a throughput ≤ 0 or a unit cost ≤ 0 is refused (:class:`InputError` with the rows). Needs
+    ``throughput`` t/yr and ``unit_cost`` CNY/t per row; rows where either is null (None or
+    NaN) are skipped; an infinite value, a throughput ≤ 0 or a unit cost ≤ 0 is refused
+    (:class:`InputError` with the rows). Needs
     more usable rows than fitted parameters. ``starts`` are extra starting points (flat names →
     values); the start from ``params`` and a few Q0 values are always tried, the best kept.
     """
@@ -122,6 +123,9 @@ def fit_scale_curve(
             f"has {cost_all.shape[0]} values for " f"{thr_all.shape[0]} throughputs",
         )
     cap_all = None if capacity is None else _capacity(params, thr_all, capacity)
+    for label, arr in (("throughput", thr_all), ("unit_cost", cost_all), ("capacity", cap_all)):
+        if arr is not None and np.isinf(arr).any():  # NaN is a null row; ±inf is bad data
+            raise InputError(label, np.flatnonzero(np.isinf(arr)).tolist(), "must be finite")
     known = np.isfinite(thr_all) & np.isfinite(cost_all)
     if cap_all is not None:
         known &= np.isfinite(cap_all)

@@ -1,6 +1,6 @@
 """File I/O for the plant economics: JSON presets and the CSV parameter table.
 
-A preset is a UTF-8 JSON file ``{"format": …, "version": 1, "description": …, "units": {…},
+A preset is a JSON file (UTF-8, with or without BOM; GBK/GB18030 is read too) ``{"format": …, "version": 1, "description": …, "units": {…},
 "parameters": {group: {field: value}}}``; groups or fields left out keep their defaults, unknown
 keys are refused. The parameter table (``resources/economics/parameters.csv``) lists every
 parameter with value, unit, uncertainty range (low, high, distribution), source and term; it is
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
 
+from ..text_files import EncodingProblem, read_text
 from .parameters import (
     DEFAULT_PARAMS,
     GROUPS,
@@ -146,13 +147,15 @@ def preset_dict(
 def load_preset(path: PathLike, base: EconomicParams = DEFAULT_PARAMS) -> EconomicParams:
     """Read a JSON preset; raises :class:`PresetError` naming the file and the key at fault."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_text(path)  # UTF-8 with or without BOM, GBK/GB18030
     except OSError as err:
         raise PresetError(
             "<file>", f"cannot read the preset: {err.strerror or err}", path
         ) from None
-    except UnicodeDecodeError:
-        raise PresetError("<file>", "not a UTF-8 text file", path) from None
+    except EncodingProblem as err:
+        raise PresetError(
+            "<file>", f"not a text file in UTF-8, GBK or GB18030 (byte {err.offset})", path
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -245,9 +248,13 @@ def load_parameter_table(path: PathLike | None = None) -> ParameterTable:
     """
     path = DEFAULT_TABLE_PATH if path is None else Path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_text(path)  # UTF-8 with or without BOM, GBK/GB18030
     except OSError as err:
         raise TableError("<file>", f"cannot read {path}: {err.strerror or err}") from None
+    except EncodingProblem as err:
+        raise TableError(
+            "<file>", f"{path} is not a text file in UTF-8, GBK or GB18030 (byte {err.offset})"
+        ) from None
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in TABLE_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -18,9 +23,10 @@ from qgis.core import (
 )
 
 from ...core.regions import names as core_regions
+from ...core.text_files import parse_number
 from ..compat import field_kind, is_null, new_field
 from ..io.destinations import ensure_outputs_not_inputs
-from ..io.layers import format_ids, joined_features
+from ..io.layers import field_index, format_ids, joined_features, table_layer
 from .base import AtlasAlgorithm
 
 #: How a table row that was not joined is marked (UNMATCHED).
@@ -31,24 +37,71 @@ def _is_null(value) -> bool:
     return is_null(value) or value == ""
 
 
-def _number(text) -> float | None:
-    try:
-        return float(str(text).replace(",", "").strip())
-    except ValueError:
-        return None
+#: A number written with a leading zero ("0100", "-007"): a code, kept as text.
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
 
 
-def numeric_text_columns(fields: QgsFields, rows: list[list]) -> dict[int, str]:
-    """Text columns whose every non-empty value is a number (a CSV read by OGR gives text):
-    index → the field kind to write them as (``int`` when all are whole, else ``double``)."""
-    found = {}
+@dataclass
+class TextColumns:
+    """What :func:`numeric_text_columns` found in the table's text columns.
+
+    ``convert``: index → kind (``int`` when every value is whole, else ``double``) of the
+    columns that become numeric; ``placeholders``: index → row positions whose "-", "n/a"…
+    become NULL in them; ``kept``: index → (reason, row positions) of number-like columns left
+    as text because some values are codes with a leading zero or not finite ("nan", "inf",
+    "1e400"); ``non_finite``: index → row positions of NaN or ±inf in a column the layer
+    already reads as numbers (a delimited-text layer turns "nan" and "inf" into them): those
+    are written as NULL."""
+
+    convert: dict[int, str] = dc_field(default_factory=dict)
+    non_finite: dict[int, list[int]] = dc_field(default_factory=dict)
+    placeholders: dict[int, list[int]] = dc_field(default_factory=dict)
+    kept: dict[int, tuple[str, list[int]]] = dc_field(default_factory=dict)
+
+
+def _not_finite(value: object) -> bool:
+    return isinstance(value, float) and not math.isfinite(value)
+
+
+def numeric_text_columns(fields: QgsFields, rows: list[list], skip: int = -1) -> TextColumns:
+    """Text columns whose every non-empty value is a number (a CSV read by OGR gives text),
+    except column ``skip`` (the key: "0100" stays "0100"). A column with a value that is not a
+    number stays text, silently; one whose only other values are placeholders converts, with
+    them as NULL; codes with a leading zero and non-finite numbers keep it text (reported)."""
+    found = TextColumns()
     for i in range(fields.count()):
-        if field_kind(fields.at(i)) != "string":
+        if fields.at(i).isNumeric():
+            bad = [r for r, row in enumerate(rows) if _not_finite(row[i])]
+            if bad:
+                found.non_finite[i] = bad
+        if i == skip or field_kind(fields.at(i)) != "string":
             continue
-        values = [_number(r[i]) for r in rows if not _is_null(r[i])]
-        if values and all(v is not None for v in values):
-            whole = all(v.is_integer() and abs(v) < 2**31 for v in values)
-            found[i] = "int" if whole else "double"
+        numbers: list[float] = []
+        marks: dict[str, list[int]] = {"placeholder": [], "not_finite": [], "leading_zero": []}
+        usable = True
+        for r, row in enumerate(rows):
+            if _is_null(row[i]):
+                continue
+            value, reason = parse_number(row[i])
+            if reason == "not_a_number":
+                usable = False
+                break
+            if value is not None and _LEADING_ZERO.match(str(row[i]).strip()):
+                reason = "leading_zero"
+            if reason:
+                marks[reason].append(r)
+            elif value is not None:
+                numbers.append(value)
+        if not usable or not numbers:
+            continue
+        if marks["leading_zero"] or marks["not_finite"]:
+            reason = "leading_zero" if marks["leading_zero"] else "not_finite"
+            found.kept[i] = (reason, marks[reason])
+            continue
+        whole = all(v.is_integer() and abs(v) < 2**31 for v in numbers)
+        found.convert[i] = "int" if whole else "double"
+        if marks["placeholder"]:
+            found.placeholders[i] = marks["placeholder"]
     return found
 
 
@@ -87,6 +140,10 @@ class JoinRegionTable(AtlasAlgorithm):
             "Text columns holding only numbers (as OGR reads CSV files) become numeric. A "
             "prefecture table joined to provinces stays unmatched: sum it per province "
             "first.</p>"
+            "<p><b>Tables</b>: CSV files in UTF-8 (with or without BOM) or GBK/GB18030 (Excel "
+            "on Chinese Windows) are read in their encoding. The key column, codes with a "
+            "leading zero (0100) and columns with nan or inf stay text; placeholders (-, n/a) "
+            "in a number column become NULL; each is listed in the log.</p>"
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -143,14 +200,20 @@ class JoinRegionTable(AtlasAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         if table is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.TABLE))
-        r_key = regions.fields().lookupField(
-            self.parameterAsString(parameters, self.REGION_KEY_FIELD, context)
+        # A GBK/GB18030 CSV is re-read in its encoding (else no Chinese name matches).
+        table = table_layer(self, parameters, self.TABLE, context, [self.TABLE_KEY_FIELD]) or table
+        r_key = field_index(
+            regions,
+            self.parameterAsString(parameters, self.REGION_KEY_FIELD, context),
+            self.REGION_KEY_FIELD,
+            self.INPUT,
         )
-        t_key = table.fields().lookupField(
-            self.parameterAsString(parameters, self.TABLE_KEY_FIELD, context)
+        t_key = field_index(
+            table,
+            self.parameterAsString(parameters, self.TABLE_KEY_FIELD, context),
+            self.TABLE_KEY_FIELD,
+            self.TABLE,
         )
-        if r_key < 0 or t_key < 0:
-            raise QgsProcessingException(self.tr("The key fields do not exist in the layers."))
         ensure_outputs_not_inputs(
             self, parameters, context, [self.OUTPUT, "UNMATCHED"], [self.INPUT, self.TABLE]
         )
@@ -168,7 +231,12 @@ class JoinRegionTable(AtlasAlgorithm):
         )
         self._report(result, features, row_ids, feedback)
 
-        numeric = numeric_text_columns(table.fields(), rows)
+        columns = numeric_text_columns(table.fields(), rows, skip=t_key)
+        self._report_columns(table.fields(), columns, row_ids, feedback)
+        for idx, bad in columns.non_finite.items():  # NULL in both outputs, as reported
+            for r in bad:
+                rows[r][idx] = None
+        numeric = columns.convert
         t_fields = []
         for i in range(table.fields().count()):
             field = QgsField(table.fields().at(i))
@@ -217,6 +285,40 @@ class JoinRegionTable(AtlasAlgorithm):
         )
         feedback.setProgress(100)
         return results
+
+    def _report_columns(self, fields, columns: TextColumns, row_ids, feedback) -> None:
+        if columns.convert:
+            feedback.pushInfo(
+                self.tr("Text columns converted to numbers: {names}").format(
+                    names=", ".join(fields.at(i).name() for i in columns.convert)
+                )
+            )
+        for i, rows in columns.placeholders.items():
+            feedback.pushWarning(
+                self.tr(
+                    "Column “{field}”: placeholders for no value (“-”, “n/a”…) read as NULL, "
+                    "table row ids: {ids}"
+                ).format(field=fields.at(i).name(), ids=format_ids([row_ids[r] for r in rows]))
+            )
+        reasons = {
+            "leading_zero": self.tr("codes with a leading zero"),
+            "not_finite": self.tr("values that are not finite numbers (nan, inf, 1e400)"),
+        }
+        for i, rows in columns.non_finite.items():
+            feedback.pushWarning(
+                self.tr(
+                    "Column “{field}” holds values that are not finite numbers (NaN, ±inf), "
+                    "written as NULL, table row ids: {ids}"
+                ).format(field=fields.at(i).name(), ids=format_ids([row_ids[r] for r in rows]))
+            )
+        for i, (reason, rows) in columns.kept.items():
+            feedback.pushWarning(
+                self.tr("Column “{field}” kept as text: {reason}, table row ids: {ids}").format(
+                    field=fields.at(i).name(),
+                    reason=reasons[reason],
+                    ids=format_ids([row_ids[r] for r in rows]),
+                )
+            )
 
     def _report(self, result, features, row_ids, feedback) -> None:
         summary = result.summary()
@@ -298,7 +400,7 @@ def joined_fields(
 
 
 def _cast(value, kind):
-    number = _number(value)
+    number, _reason = parse_number(value)
     if number is None:
         return None
     return int(number) if kind == "int" else number

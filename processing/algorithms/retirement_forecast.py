@@ -21,12 +21,14 @@ from ..dependencies import CORE
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.forecast import long_fields, long_rows, pack_by_year, to_text, wide_table
 from ..io.layers import (
+    field_index,
     format_ids,
     layer_title,
     numeric_field_index,
     python_number,
     read_features,
     report_tr,
+    table_layer,
 )
 from .base import AtlasAlgorithm
 
@@ -235,8 +237,12 @@ class RetirementForecast(AtlasAlgorithm):
         ensure_outputs_not_inputs(
             self, parameters, context, [self.OUTPUT, self.WIDE_OUTPUT, self.REPORT], [self.INPUT]
         )
+        # A GBK/GB18030 CSV is re-read in its encoding (else every Chinese name is lost).
+        field_params = (self.REGION_FIELD, self.YEAR_FIELD, self.SALES_FIELD)
+        field_params += (self.PACK_MASS_FIELD, self.PACK_ENERGY_FIELD)
+        source = table_layer(self, parameters, self.INPUT, context, field_params) or source
         region_name = self.parameterAsString(parameters, self.REGION_FIELD, context)
-        region_idx = source.fields().lookupField(region_name)
+        region_idx = field_index(source, region_name, self.REGION_FIELD, self.INPUT)
         indices = {}
         for key, param in (
             ("year", self.YEAR_FIELD),
@@ -248,7 +254,7 @@ class RetirementForecast(AtlasAlgorithm):
             indices[key] = numeric_field_index(source, name, param, allow_text=True) if name else -1
         # Read, forecast each scenario, write the long table, the wide table, the report.
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        read = read_features(source, indices, steps, (0, 100))
+        read = read_features(source, indices, steps, (0, 100), finite=True)
         if read is None:
             return {}
         features, cols = read

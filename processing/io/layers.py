@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 
 from qgis.core import (
@@ -11,15 +12,19 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProviderRegistry,
     QgsSpatialIndex,
+    QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl, QUrlQuery
 
 from ...core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
 from ...core.regions.field_names import NAME_CANDIDATES
+from ...core.text_files import EncodingProblem, detect_encoding, parse_number
 from ..compat import field_kind, is_null
 from ..styling.labels import translate
 
@@ -80,13 +85,112 @@ def format_ids(ids: Sequence[int], limit: int = 20) -> str:
     return shown
 
 
+#: Files whose encoding :func:`table_layer` checks; the GB family of encodings (read as one).
+_TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
+_GB = {"gbk", "gb2312", "gb18030", "cp936"}
+
+
+def _text_file(layer: QgsVectorLayer) -> tuple[str, str] | None:
+    """(path, encoding the provider reads it with) of a CSV-like file layer; else None."""
+    provider = layer.providerType()
+    if provider not in ("ogr", "delimitedtext"):
+        return None
+    path = QgsProviderRegistry.instance().decodeUri(provider, layer.source()).get("path") or ""
+    if not path.lower().endswith(_TEXT_SUFFIXES):
+        return None
+    if provider == "ogr":
+        return path, layer.dataProvider().encoding()
+    return path, QUrlQuery(QUrl(layer.source())).queryItemValue("encoding")
+
+
+def table_layer(
+    alg: QgsProcessingAlgorithm,
+    parameters: dict[str, object],
+    name: str,
+    context: QgsProcessingContext,
+    field_params: Sequence[str] = (),
+) -> QgsVectorLayer | None:
+    """The layer of parameter ``name`` (a path or a loaded OGR / delimited-text layer, left
+    unchanged) re-read in the encoding its CSV file is written in; None when nothing needs
+    doing (not a CSV, read right, or an encoding the user chose); a file in none of UTF-8
+    (BOM or not) and GBK/GB18030 is refused. ``field_params`` naming a garbled field (as the
+    dialog offered it; unambiguously) are set, in ``parameters``, to that column read right."""
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    found = _text_file(layer) if layer is not None else None
+    if found is None:
+        return None
+    path, current = found
+    current = (current or "").lower().replace("_", "-")
+    if current not in ("", "utf-8", "utf8", "system", *_GB):
+        return None  # the user chose this encoding: theirs to keep
+    try:
+        codec = detect_encoding(path)
+    except EncodingProblem as err:
+        raise QgsProcessingException(
+            _tr(
+                "{param}: the file {path} is not a text file in UTF-8, GBK or GB18030 (byte "
+                "{offset}: {bytes}); its text would read as replacement characters (�). Save "
+                "it again as “CSV UTF-8”."
+            ).format(param=name, path=path, offset=err.offset, bytes=err.sample)
+        ) from None
+    except OSError as err:
+        raise QgsProcessingException(
+            _tr("{param}: cannot read {path}: {error}").format(
+                param=name, path=path, error=err.strerror or err
+            )
+        ) from None
+    wanted = "GB18030" if codec == "gb18030" else "UTF-8"  # as Qt names them
+    if current in (("", "utf-8", "utf8") if wanted == "UTF-8" else _GB):
+        return None  # already read in the right encoding
+    if layer.providerType() == "ogr":
+        copy = QgsVectorLayer(layer.source(), layer.name(), "ogr")
+        copy.setProviderEncoding(wanted)
+    else:
+        url = QUrl(layer.source())
+        query = QUrlQuery(url)
+        query.removeAllQueryItems("encoding")
+        query.addQueryItem("encoding", wanted)
+        url.setQuery(query)
+        copy = QgsVectorLayer(url.toString(), layer.name(), "delimitedtext")
+    if not copy.isValid() or not copy.setSubsetString(layer.subsetString()):
+        return None
+    for param in field_params:
+        value = str(parameters.get(param) or "")
+        i = layer.fields().lookupField(value) if layer.fields().names().count(value) == 1 else -1
+        if copy.fields().lookupField(value) < 0 <= i < copy.fields().count():
+            parameters[param] = copy.fields().at(i).name()
+    context.temporaryLayerStore().addMapLayer(copy)  # kept alive for the run
+    return copy
+
+
+def field_index(source: QgsFeatureSource, name: str, param: str, layer_param: str) -> int:
+    """Index of field ``name`` (parameter ``param``) in the layer of ``layer_param``; an
+    error naming both, the fields and any encoding problem when it is missing."""
+    index = source.fields().lookupField(name) if name else -1
+    if index >= 0:
+        return index
+    raise QgsProcessingException(
+        _tr("{param}: field “{field}” does not exist in {layer} (fields: {fields}).").format(
+            param=param, field=name, layer=layer_param, fields=", ".join(source.fields().names())
+        )
+        + _encoding_hint(source.fields())
+    )
+
+
+def _encoding_hint(fields: QgsFields) -> str:
+    """A hint when field names hold replacement characters (wrong encoding), else ''."""
+    if not any("\ufffd" in n for n in fields.names()):
+        return ""
+    return " " + _tr("Its field names hold replacement characters (�): check its encoding.")
+
+
 def numeric_field_index(
     source: QgsFeatureSource, name: str, label: str, allow_text: bool = False
 ) -> int:
     """Index of field ``name``; a clear error when it is missing or not numeric.
 
     With ``allow_text`` a text field is accepted too (a CSV read by OGR has only text fields):
-    its values are parsed by :func:`to_float`, and those that are not numbers read as NULL.
+    :func:`read_features` parses its values and refuses those that are not numbers.
     """
     fields = source.fields()
     index = fields.lookupField(name)
@@ -95,6 +199,7 @@ def numeric_field_index(
             _tr("Field “{field}” ({label}) does not exist in the layer.").format(
                 field=name, label=label
             )
+            + _encoding_hint(fields)
         )
     field = fields.at(index)
     if allow_text and field_kind(field) == "string":
@@ -213,19 +318,48 @@ def read_features(
     indices: dict[str, int],
     feedback: QgsProcessingFeedback,
     span: tuple[float, float] = (0, 30),
+    finite: bool = False,
 ) -> tuple[list, dict[str, list[float | None]]] | None:
     """All features of ``source`` and the numeric attributes named in ``indices`` (key →
-    field index; -1 gives a column of None). Returns None when cancelled."""
+    field index; -1 gives a column of None). Returns None when cancelled.
+    A text value (a CSV column) is read by :func:`core.text_files.parse_number`: empty is
+    NULL, anything else that is not a finite number ("n/a", "-", "inf", "1e400", "abc") is
+    refused with the field, the feature ids and the reason, as NaN and ±inf are with
+    ``finite``: no row is dropped without a word."""
     features: list = []
     columns: dict[str, list[float | None]] = {key: [] for key in indices}
+    bad: dict[tuple[int, str], list[int]] = {}
     total = max(source.featureCount(), 1)
     for n, feature in enumerate(source.getFeatures()):
         if feedback.isCanceled():
             return None
         features.append(feature)
         for key, idx in indices.items():
-            columns[key].append(to_float(feature.attribute(idx)) if idx >= 0 else None)
+            value = feature.attribute(idx) if idx >= 0 else None
+            text = isinstance(value, str)
+            number, reason = parse_number(value) if text else (to_float(value), "")
+            if finite and number is not None and not math.isfinite(number):
+                number, reason = None, "not_finite"
+            if reason and reason != "empty":
+                bad.setdefault((idx, reason), []).append(feature.id())
+            columns[key].append(number)
         feedback.setProgress(span[0] + (span[1] - span[0]) * n / total)
+    if bad:
+        reasons = {
+            "placeholder": _tr("a placeholder for no value (leave the cell empty instead)"),
+            "not_finite": _tr("not a finite number (nan, inf or beyond ±1.8e308)"),
+            "not_a_number": _tr("not a number"),
+        }
+        raise QgsProcessingException(
+            "; ".join(
+                _tr("Field “{field}”: {reason}, feature ids: {ids}").format(
+                    field=source.fields().at(idx).name(),
+                    reason=reasons[reason],
+                    ids=format_ids(ids),
+                )
+                for (idx, reason), ids in bad.items()
+            )
+        )
     return features, columns
 
 
@@ -260,10 +394,7 @@ def joined_features(
 def region_names(source: QgsFeatureSource, features: Sequence, name_field: str = "") -> list[str]:
     """A display name per feature: ``name_field``, else the first common name field, else
     "Feature <id>"."""
-    fields = source.fields()
-    if not name_field:
-        name_field = next((c for c in NAME_CANDIDATES if fields.lookupField(c) >= 0), "")
-    idx = fields.lookupField(name_field) if name_field else -1
+    idx = name_field_index(source.fields(), name_field)
     names = []
     for feature in features:
         value = feature.attribute(idx) if idx >= 0 else None

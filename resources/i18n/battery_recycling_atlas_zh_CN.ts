@@ -1440,8 +1440,8 @@
         <translation>预测与数据</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Joins a statistics table (CSV, spreadsheet or any layer) to regions by &lt;b&gt;administrative code&lt;/b&gt; or by &lt;b&gt;name&lt;/b&gt;, where ordinary joins fail on name variants.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Codes&lt;/b&gt;: 6-digit codes, prefix-aware (110000 is the province, 110100 a prefecture; 2- and 4-digit codes are padded, 12-digit ones cut). &lt;b&gt;Names&lt;/b&gt;: Chinese with or without 省, 市, 自治区, 特别行政区 and ethnic qualifiers (壮族, 回族, 维吾尔…), traditional characters, English and pinyin (Inner Mongolia, Nei Mongol, Tibet, Xizang, Hong Kong, Macao…). Shanxi and Shaanxi are kept apart. MATCH_BY auto uses codes when most keys on both sides are codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: every region with the table's fields (NULL where nothing matched) and &lt;i&gt;join_how&lt;/i&gt; (code, code_prefix, name, alias, unmatched, ambiguous); UNMATCHED: every table row not joined, with &lt;i&gt;join_reason&lt;/i&gt; (unmatched, ambiguous, duplicate: a second row for a region already joined). Text columns holding only numbers (as OGR reads CSV files) become numeric. A prefecture table joined to provinces stays unmatched: sum it per province first.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;按&lt;b&gt;行政区划代码&lt;/b&gt;或&lt;b&gt;名称&lt;/b&gt;将统计表（CSV、电子表格或任意图层）连接到区域，解决普通连接因名称写法不同而失败的问题。&lt;/p&gt;&lt;p&gt;&lt;b&gt;代码&lt;/b&gt;：6 位代码，识别前缀（110000 为省级，110100 为地级；2 位和 4 位代码会补齐，12 位代码会截断）。&lt;b&gt;名称&lt;/b&gt;：带或不带 省、市、自治区、特别行政区 及民族限定词（壮族、回族、维吾尔…）的中文、繁体字、英文和拼音（Inner Mongolia、Nei Mongol、Tibet、Xizang、Hong Kong、Macao…）。山西（Shanxi）与陕西（Shaanxi）区分开。MATCH_BY 为自动时，若两侧大多数键都是代码则按代码匹配。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：每个区域加上表中的字段（未匹配时为 NULL）和 &lt;i&gt;join_how&lt;/i&gt;（code、code_prefix、name、alias、unmatched、ambiguous）；UNMATCHED：所有未连接的表行，含 &lt;i&gt;join_reason&lt;/i&gt;（unmatched、ambiguous、duplicate：某区域已连接后的第二行）。只包含数字的文本列（OGR 读取 CSV 时即如此）转为数值型。地级市表连接到省份时会保持未匹配：请先按省汇总。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Joins a statistics table (CSV, spreadsheet or any layer) to regions by &lt;b&gt;administrative code&lt;/b&gt; or by &lt;b&gt;name&lt;/b&gt;, where ordinary joins fail on name variants.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Codes&lt;/b&gt;: 6-digit codes, prefix-aware (110000 is the province, 110100 a prefecture; 2- and 4-digit codes are padded, 12-digit ones cut). &lt;b&gt;Names&lt;/b&gt;: Chinese with or without 省, 市, 自治区, 特别行政区 and ethnic qualifiers (壮族, 回族, 维吾尔…), traditional characters, English and pinyin (Inner Mongolia, Nei Mongol, Tibet, Xizang, Hong Kong, Macao…). Shanxi and Shaanxi are kept apart. MATCH_BY auto uses codes when most keys on both sides are codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: every region with the table's fields (NULL where nothing matched) and &lt;i&gt;join_how&lt;/i&gt; (code, code_prefix, name, alias, unmatched, ambiguous); UNMATCHED: every table row not joined, with &lt;i&gt;join_reason&lt;/i&gt; (unmatched, ambiguous, duplicate: a second row for a region already joined). Text columns holding only numbers (as OGR reads CSV files) become numeric. A prefecture table joined to provinces stays unmatched: sum it per province first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tables&lt;/b&gt;: CSV files in UTF-8 (with or without BOM) or GBK/GB18030 (Excel on Chinese Windows) are read in their encoding. The key column, codes with a leading zero (0100) and columns with nan or inf stay text; placeholders (-, n/a) in a number column become NULL; each is listed in the log.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按&lt;b&gt;行政区划代码&lt;/b&gt;或&lt;b&gt;名称&lt;/b&gt;将统计表（CSV、电子表格或任意图层）连接到区域，解决普通连接因名称写法不同而失败的问题。&lt;/p&gt;&lt;p&gt;&lt;b&gt;代码&lt;/b&gt;：6 位代码，识别前缀（110000 为省级，110100 为地级；2 位和 4 位代码会补齐，12 位代码会截断）。&lt;b&gt;名称&lt;/b&gt;：带或不带 省、市、自治区、特别行政区 及民族限定词（壮族、回族、维吾尔…）的中文、繁体字、英文和拼音（Inner Mongolia、Nei Mongol、Tibet、Xizang、Hong Kong、Macao…）。山西（Shanxi）与陕西（Shaanxi）区分开。MATCH_BY 为自动时，若两侧大多数键都是代码则按代码匹配。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：每个区域加上表中的字段（未匹配时为 NULL）和 &lt;i&gt;join_how&lt;/i&gt;（code、code_prefix、name、alias、unmatched、ambiguous）；UNMATCHED：所有未连接的表行，含 &lt;i&gt;join_reason&lt;/i&gt;（unmatched、ambiguous、duplicate：某区域已连接后的第二行）。只包含数字的文本列（OGR 读取 CSV 时即如此）转为数值型。地级市表连接到省份时会保持未匹配：请先按省汇总。&lt;/p&gt;&lt;p&gt;&lt;b&gt;表格&lt;/b&gt;：UTF-8（带或不带 BOM）或 GBK/GB18030（中文 Windows 上的 Excel）编码的 CSV 文件按其编码读取。键列、以 0 开头的代码（0100）以及含 nan 或 inf 的列保留为文本；数值列中的占位符（-、n/a）变为 NULL；均在日志中列出。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Regions</source>
@@ -1484,12 +1484,32 @@
         <translation>未连接的表行</translation>
     </message>
     <message>
-        <source>The key fields do not exist in the layers.</source>
-        <translation>图层中不存在这些键字段。</translation>
-    </message>
-    <message>
         <source>Table fields renamed to keep them apart from the region fields: {names}</source>
         <translation>为与区域字段区分，已重命名表字段：{names}</translation>
+    </message>
+    <message>
+        <source>Text columns converted to numbers: {names}</source>
+        <translation>已转换为数值的文本列：{names}</translation>
+    </message>
+    <message>
+        <source>Column “{field}”: placeholders for no value (“-”, “n/a”…) read as NULL, table row ids: {ids}</source>
+        <translation>列“{field}”：表示无数据的占位符（“-”“n/a”等）按 NULL 读取，表格行 id：{ids}</translation>
+    </message>
+    <message>
+        <source>codes with a leading zero</source>
+        <translation>以 0 开头的代码</translation>
+    </message>
+    <message>
+        <source>values that are not finite numbers (nan, inf, 1e400)</source>
+        <translation>非有限数值（nan、inf、1e400）</translation>
+    </message>
+    <message>
+        <source>Column “{field}” holds values that are not finite numbers (NaN, ±inf), written as NULL, table row ids: {ids}</source>
+        <translation>列“{field}”含非有限数值（NaN、±inf），已写为 NULL，表格行 id：{ids}</translation>
+    </message>
+    <message>
+        <source>Column “{field}” kept as text: {reason}, table row ids: {ids}</source>
+        <translation>列“{field}”保留为文本：{reason}，表格行 id：{ids}</translation>
     </message>
     <message>
         <source>Matched by {how}. Regions: {regions}. Table rows: {rows}.</source>
@@ -1506,6 +1526,14 @@
     <message>
         <source>Several table rows share the key “{key}” (ids {ids}): the first joined, the others are listed in the rows not joined.</source>
         <translation>多个表行使用相同的键“{key}”（ID {ids}）：连接第一行，其余列在未连接的表行中。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Joins a statistics table (CSV, spreadsheet or any layer) to regions by &lt;b&gt;administrative code&lt;/b&gt; or by &lt;b&gt;name&lt;/b&gt;, where ordinary joins fail on name variants.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Codes&lt;/b&gt;: 6-digit codes, prefix-aware (110000 is the province, 110100 a prefecture; 2- and 4-digit codes are padded, 12-digit ones cut). &lt;b&gt;Names&lt;/b&gt;: Chinese with or without 省, 市, 自治区, 特别行政区 and ethnic qualifiers (壮族, 回族, 维吾尔…), traditional characters, English and pinyin (Inner Mongolia, Nei Mongol, Tibet, Xizang, Hong Kong, Macao…). Shanxi and Shaanxi are kept apart. MATCH_BY auto uses codes when most keys on both sides are codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: every region with the table's fields (NULL where nothing matched) and &lt;i&gt;join_how&lt;/i&gt; (code, code_prefix, name, alias, unmatched, ambiguous); UNMATCHED: every table row not joined, with &lt;i&gt;join_reason&lt;/i&gt; (unmatched, ambiguous, duplicate: a second row for a region already joined). Text columns holding only numbers (as OGR reads CSV files) become numeric. A prefecture table joined to provinces stays unmatched: sum it per province first.&lt;/p&gt;</source>
+        <translation type="obsolete">&lt;p&gt;按&lt;b&gt;行政区划代码&lt;/b&gt;或&lt;b&gt;名称&lt;/b&gt;将统计表（CSV、电子表格或任意图层）连接到区域，解决普通连接因名称写法不同而失败的问题。&lt;/p&gt;&lt;p&gt;&lt;b&gt;代码&lt;/b&gt;：6 位代码，识别前缀（110000 为省级，110100 为地级；2 位和 4 位代码会补齐，12 位代码会截断）。&lt;b&gt;名称&lt;/b&gt;：带或不带 省、市、自治区、特别行政区 及民族限定词（壮族、回族、维吾尔…）的中文、繁体字、英文和拼音（Inner Mongolia、Nei Mongol、Tibet、Xizang、Hong Kong、Macao…）。山西（Shanxi）与陕西（Shaanxi）区分开。MATCH_BY 为自动时，若两侧大多数键都是代码则按代码匹配。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：每个区域加上表中的字段（未匹配时为 NULL）和 &lt;i&gt;join_how&lt;/i&gt;（code、code_prefix、name、alias、unmatched、ambiguous）；UNMATCHED：所有未连接的表行，含 &lt;i&gt;join_reason&lt;/i&gt;（unmatched、ambiguous、duplicate：某区域已连接后的第二行）。只包含数字的文本列（OGR 读取 CSV 时即如此）转为数值型。地级市表连接到省份时会保持未匹配：请先按省汇总。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The key fields do not exist in the layers.</source>
+        <translation type="obsolete">图层中不存在这些键字段。</translation>
     </message>
 </context>
 <context>
@@ -1657,12 +1685,44 @@
         <translation>…（另有 {n} 个）</translation>
     </message>
     <message>
+        <source>{param}: the file {path} is not a text file in UTF-8, GBK or GB18030 (byte {offset}: {bytes}); its text would read as replacement characters (�). Save it again as “CSV UTF-8”.</source>
+        <translation>{param}：文件 {path} 不是 UTF-8、GBK 或 GB18030 编码的文本文件（第 {offset} 字节：{bytes}）；其文字将读成替换字符（�）。请另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>{param}: cannot read {path}: {error}</source>
+        <translation>{param}：无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{param}: field “{field}” does not exist in {layer} (fields: {fields}).</source>
+        <translation>{param}：{layer} 中不存在字段“{field}”（现有字段：{fields}）。</translation>
+    </message>
+    <message>
+        <source>Its field names hold replacement characters (�): check its encoding.</source>
+        <translation>其字段名含替换字符（�）：请检查文件编码。</translation>
+    </message>
+    <message>
         <source>Field “{field}” ({label}) does not exist in the layer.</source>
         <translation>字段“{field}”（{label}）在图层中不存在。</translation>
     </message>
     <message>
         <source>Field “{field}” ({label}) must be numeric (integer or decimal), but it is of type {type}. Convert it with the Field Calculator or Refactor Fields first.</source>
         <translation>字段“{field}”（{label}）必须为数值型（整数或小数），但其类型为 {type}。请先用字段计算器或“重构字段”转换。</translation>
+    </message>
+    <message>
+        <source>a placeholder for no value (leave the cell empty instead)</source>
+        <translation>表示无数据的占位符（请改为留空）</translation>
+    </message>
+    <message>
+        <source>not a finite number (nan, inf or beyond ±1.8e308)</source>
+        <translation>非有限数值（nan、inf 或超出 ±1.8e308）</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数值</translation>
+    </message>
+    <message>
+        <source>Field “{field}”: {reason}, feature ids: {ids}</source>
+        <translation>字段“{field}”：{reason}，要素 id：{ids}</translation>
     </message>
     <message>
         <source>Feature {id}</source>
