@@ -123,8 +123,12 @@ def geometry_problem(
     names = _type_names()
     wanted = ", ".join(names.get(t, str(t)) for t in types)
     found = names.get(declared, "") if declared is not None else _tr("no geometry (a table)")
-    return _tr("{parameter} takes layers of {wanted}, but “{layer}” has {found}.").format(
-        parameter=_label(definition), wanted=wanted, layer=layer.name(), found=found
+    title = f"“{layer.name()}”"
+    inner = re.search(r"\|layername=([^|]*)", layer.source())
+    if inner and inner.group(1) != layer.name():
+        title += f" ({inner.group(1)})"  # "china_sample" alone would not say which layer
+    return _tr("{parameter} takes layers of {wanted}, but {layer} has {found}.").format(
+        parameter=_label(definition), wanted=wanted, layer=title, found=found
     )
 
 

@@ -310,24 +310,36 @@ def test_tables_and_any_geometry_parameters_still_take_what_they_declare(run_alg
 
 
 @pytest.mark.parametrize(
-    ("name", "extra", "key"),
+    ("name", "extra", "expected"),
     [
-        ("plant_profit", ["LI2CO3_PRICE=abc"], "LI2CO3_PRICE"),
-        ("retirement_forecast", ["SECOND_MEAN=abc"], "SECOND_MEAN"),
-        ("profit_surface", ["MIN_THROUGHPUT=abc"], "MIN_THROUGHPUT"),
-        ("retirement_capacity_ratio", [f"INPUT={PLANTS}"], "INPUT"),
+        ("plant_profit", ["LI2CO3_PRICE=abc"], "(LI2CO3_PRICE) must be a number, got “abc”"),
+        ("retirement_forecast", ["SECOND_MEAN=abc"], "(SECOND_MEAN) must be a number"),
+        ("profit_surface", ["MIN_THROUGHPUT=1e400"], "(MIN_THROUGHPUT) must be a finite number, got “1e400”"),
+        ("natural_breaks_matching", ["CLASSES=3.5"], "(CLASSES) must be a whole number"),
+        (
+            "retirement_capacity_ratio",
+            [f"INPUT={PLANTS}"],
+            "(INPUT) takes layers of polygons, but “china_sample” (whitelist_plants) has points",
+        ),
     ],
 )
-def test_qgis_process_refuses_with_the_parameter_named(qgis_process, tmp_path, name, extra, key):
-    params = {k: v for k, v in VALID[name].items() if not k.startswith(("OUTPUT", "BEST"))}
-    args = [f"{k}={v}" for k, v in params.items() if not any(e.startswith(f"{k}=") for e in extra)]
-    outputs = [k for k in VALID[name] if k.startswith(("OUTPUT", "BEST"))]
-    args += [f"{k}={tmp_path / k.lower()}.gpkg" for k in outputs] + extra
-    proc = qgis_process("run", f"battery_recycling:{name}", "--", *args)
+def test_qgis_process_refuses_with_the_parameter_named(
+    qgis_process, tmp_path, name, extra, expected
+):
+    """The message comes after qgis_process's "ERROR:" (its parameter check), exit code 1, and
+    no output is written."""
+    given = {e.split("=", 1)[0] for e in extra}
+    layers = ("OUTPUT", "BEST", "UNMATCHED")
+    args = [
+        f"{k}={v}" for k, v in VALID[name].items() if k not in given and not k.startswith(layers)
+    ]
+    args += [f"{k}={tmp_path / k.lower()}.gpkg" for k in VALID[name] if k.startswith(layers)]
+    proc = qgis_process("run", f"battery_recycling:{name}", "--", *args, *extra)
     text = proc.stdout + proc.stderr
-    assert proc.returncode != 0, text
-    assert key in text and "Traceback" not in text, text
-    assert sorted(p.name for p in tmp_path.iterdir()) == [], text
+    assert proc.returncode == 1, text
+    error = text[text.index("ERROR:") :]
+    assert expected in error and "Traceback" not in text, text
+    assert list(tmp_path.iterdir()) == [], text
 
 
 # -- unwritable reports and presets ----------------------------------------------------------
