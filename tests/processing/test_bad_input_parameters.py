@@ -314,7 +314,11 @@ def test_tables_and_any_geometry_parameters_still_take_what_they_declare(run_alg
     [
         ("plant_profit", ["LI2CO3_PRICE=abc"], "(LI2CO3_PRICE) must be a number, got “abc”"),
         ("retirement_forecast", ["SECOND_MEAN=abc"], "(SECOND_MEAN) must be a number"),
-        ("profit_surface", ["MIN_THROUGHPUT=1e400"], "(MIN_THROUGHPUT) must be a finite number, got “1e400”"),
+        (
+            "profit_surface",
+            ["MIN_THROUGHPUT=1e400"],
+            "(MIN_THROUGHPUT) must be a finite number, got “1e400”",
+        ),
         ("natural_breaks_matching", ["CLASSES=3.5"], "(CLASSES) must be a whole number"),
         (
             "retirement_capacity_ratio",
@@ -506,3 +510,37 @@ def test_written_files_follow_the_umask(run_alg, tmp_path, umask):
     assert modes == dict.fromkeys(
         ["preset.json", "calibration.html", "profit.gpkg", "profit.html", "map.png"], expected
     )
+
+
+def test_the_model_stops_at_its_first_step_with_the_reason(run_alg, tmp_path, feedback):
+    """Points given as the model's provinces: its ratio step refuses them in prepareAlgorithm
+    (QGIS reports a step's error to the feedback and ends the model), and nothing is written."""
+    fields = "field=name_zh:string&field=r:double&field=c:double&field=k:double&field=w:double"
+    points = memory_layer(
+        f"Point?crs=EPSG:4326&{fields}",
+        [(point(110 + i, 30), f"p{i}", 10.0 * (i + 1), 100.0, 1e6, 2.0) for i in range(4)],
+        "省点",
+    )
+    params = {
+        "provinces": points,
+        "retirement_field": "r",
+        "capacity_field": "c",
+        "capital_field": "k",
+        "whitelist_field": "w",
+        "cities": CITIES,
+        "volume_field": "retire_2025_t",
+        "outlets_field": "outlets_2025",
+        "ratio:layer": str(tmp_path / "ratio.gpkg"),
+        "matching:layer": TMP,
+        "compliance:layer": TMP,
+        **{
+            f"{step}_map:map": str(tmp_path / f"{step}.png")
+            for step in ("ratio", "matching", "compliance")
+        },
+    }
+    with pytest.raises(QgsProcessingException):
+        run_alg("mismatch_workflow", params, feedback)
+    assert "“Regions (polygons)” (INPUT) takes layers of polygons, but “省点” has points." in (
+        feedback.errors
+    )
+    assert list(tmp_path.iterdir()) == []
