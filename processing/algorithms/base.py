@@ -29,7 +29,7 @@ from ...plugin_info import readme_url
 from ..dependencies import CORE, install_message, missing
 from ..io.destinations import output_destination, write_text
 from ..io.layers import joined_features, output_fields
-from ..io.outputs import OutputCommit, is_file_destination
+from ..io.outputs import OutputCommit, folder_exists, is_file_destination
 from ..styling.labels import LANGUAGES, language_parameter, legend_language, translate
 from ..styling.postprocess import Styler
 from .checks import parameter_problem
@@ -238,7 +238,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
 
         destination = output_destination(self, parameters, name, context)
         # A missing folder is left to QGIS, which refuses it with its own message, as before.
-        stage = is_file_destination(destination) and Path(destination).parent.is_dir()
+        stage = is_file_destination(destination) and folder_exists(destination)
         staged = self.stage_file(destination, name, False) if stage else ""
         sink, dest_id = self._sink(parameters, name, context, staged, fields, wkb_type, crs)
         total = max(count, 1)

@@ -544,3 +544,25 @@ def test_the_model_stops_at_its_first_step_with_the_reason(run_alg, tmp_path, fe
         feedback.errors
     )
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "file"),
+    [
+        ("export_publication_map", "OUTPUT", "map.pdf"),
+        ("plant_profit", "OUTPUT", "profit.gpkg"),
+        ("retirement_capacity_ratio", "OUTPUT", "ratio.shp"),
+        ("join_region_table", "UNMATCHED", "unmatched.csv"),
+    ],
+)
+def test_an_output_in_a_read_only_folder_is_refused_and_nothing_changes(
+    run_alg, tmp_path, name, key, file
+):
+    locked = tmp_path / "只读"
+    locked.mkdir()
+    (locked / file).write_bytes(b"an earlier output")
+    before = _snapshot(locked)
+    with read_only(locked):
+        message = _refused(run_alg, name, {**VALID[name], key: str(locked / file)})
+    assert key in message and str(locked / file) in message, message
+    assert _snapshot(locked) == before
