@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -29,9 +30,10 @@ from ...plugin_info import readme_url
 from ..dependencies import CORE, install_message, missing
 from ..io.destinations import output_destination, write_text
 from ..io.layers import joined_features, output_fields
-from ..io.outputs import OutputCommit, is_file_destination
+from ..io.outputs import OutputCommit, folder_exists, is_file_destination
 from ..styling.labels import LANGUAGES, language_parameter, legend_language, translate
 from ..styling.postprocess import Styler
+from .checks import parameter_problem
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
 
@@ -141,12 +143,28 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         """The README section documenting this algorithm."""
         return readme_url(self.HELP_ANCHOR or self.ALGORITHM_ID.replace("_", "-"))
 
+    def checkParameterValues(
+        self, parameters: dict[str, Any], context: QgsProcessingContext
+    ) -> tuple[bool, str]:
+        """QGIS's checks, after :func:`.checks.parameter_problem` (words or non-finite values
+        in number parameters, layers of a geometry type the parameter does not take)."""
+        problem = parameter_problem(self, parameters, context)
+        if problem:
+            return False, problem
+        ok, message = super().checkParameterValues(parameters, context)
+        return bool(ok), str(message)
+
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """Refuse to start, with the install commands, when a package in :attr:`REQUIRES` is
-        missing (instead of a ``ModuleNotFoundError`` traceback half-way)."""
+        missing (instead of a ``ModuleNotFoundError`` traceback half-way), and on any problem
+        :meth:`checkParameterValues` finds (a model's steps and scripts calling ``run`` skip
+        that call)."""
         absent = missing(self.REQUIRES)
         if absent:
             raise QgsProcessingException(install_message(absent))
+        problem = parameter_problem(self, parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
         return super().prepareAlgorithm(parameters, context, feedback)
 
     def suggest_defaults(self, layers: dict, fields: dict) -> None:
@@ -221,7 +239,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
 
         destination = output_destination(self, parameters, name, context)
         # A missing folder is left to QGIS, which refuses it with its own message, as before.
-        stage = is_file_destination(destination) and Path(destination).parent.is_dir()
+        stage = is_file_destination(destination) and folder_exists(destination)
         staged = self.stage_file(destination, name, False) if stage else ""
         sink, dest_id = self._sink(parameters, name, context, staged, fields, wkb_type, crs)
         total = max(count, 1)

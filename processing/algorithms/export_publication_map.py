@@ -251,6 +251,14 @@ class ExportPublicationMap(AtlasAlgorithm):
                 self.tr("SECOND_INPUT is only drawn by the two-panel layout; it is ignored.")
             )
             second = None
+        for key, source in ((self.INPUT, layer), (self.SECOND_INPUT, second)):
+            if isinstance(source, QgsVectorLayer) and source.featureCount() == 0:
+                # Refused, not warned: a blank "publication" map is never what was meant.
+                raise QgsProcessingException(
+                    self.tr("{key}: “{name}” has no features; the map would be blank.").format(
+                        key=key, name=source.name()
+                    )
+                )
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if Path(output).suffix.lower() not in (".pdf", ".png", ".svg"):
             raise QgsProcessingException(
@@ -376,8 +384,8 @@ class ExportPublicationMap(AtlasAlgorithm):
         except ValueError:
             raise QgsProcessingException(
                 self.tr(
-                    "{key} must be 3 to 6 increasing numbers separated by commas (the class bounds "
-                    "output by natural_breaks_matching); got “{text}”."
+                    "{key} must be 3 to 6 finite, strictly increasing numbers separated by "
+                    "commas (the class bounds output by natural_breaks_matching); got “{text}”."
                 ).format(key=key, text=text)
             ) from None
 

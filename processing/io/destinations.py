@@ -166,12 +166,14 @@ def write_text(path: str, text: str, name: str = "", commit: OutputCommit | None
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-    except OSError as error:
+    except (OSError, UnicodeError) as error:
         if own:
             run.discard()
         raise QgsProcessingException(
             _tr("Could not write {name} to {path}: {error}").format(
-                name=name or Path(path).name, path=path, error=error.strerror or error
+                name=name or Path(path).name,
+                path=path,
+                error=getattr(error, "strerror", None) or error,
             )
         ) from None
     if own:

@@ -53,6 +53,15 @@ def is_file_destination(destination: str) -> bool:
     return not _PROVIDER.match(text)
 
 
+def folder_exists(destination: str) -> bool:
+    """True when the folder of the file ``destination`` exists (False, not an error, when it
+    cannot be looked at, e.g. a parent folder without search permission)."""
+    try:
+        return Path(destination).parent.is_dir()
+    except OSError:
+        return False
+
+
 @dataclass
 class Staged:
     """One destination file and the temporary folder beside it where it is written."""
@@ -117,7 +126,7 @@ class OutputCommit:
                 current = staged
                 _settle_geopackage(staged.path)
                 moves.extend(_replace_all(staged))
-        except OSError as error:
+        except (OSError, sqlite3.Error) as error:  # sqlite3: a GeoPackage that cannot settle
             for move in reversed(moves):
                 _undo(move)
             self.discard()
@@ -125,7 +134,7 @@ class OutputCommit:
             path = current.final if current is not None else ""
             raise QgsProcessingException(
                 _tr("Could not write {name} to {path}: {error}").format(
-                    name=name, path=path, error=error.strerror or error
+                    name=name, path=path, error=getattr(error, "strerror", None) or error
                 )
             ) from None
         self.discard()

@@ -4,6 +4,7 @@ the k×k grid as an SVG picture."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
@@ -15,11 +16,16 @@ from ..io.layers import to_float
 
 def parse_breaks(text: str, k_max: int = 5) -> Breaks | None:
     """``VOL_BREAKS`` / ``OUTLET_BREAKS`` text ("0.001,0.004,0.01,0.07") as :class:`Breaks`;
-    None when empty. Raises ``ValueError`` when it is not 3–``k_max``+1 increasing numbers."""
+    None when empty. Raises ``ValueError`` when it is not 3–``k_max``+1 finite, strictly
+    increasing numbers (a NaN or an infinite bound would draw a legend with wrong bounds)."""
     if not text or not text.strip():
         return None
     values = [float(v) for v in text.replace("，", ",").replace(";", ",").split(",") if v.strip()]
-    if not 2 <= len(values) - 1 <= k_max or any(b < a for a, b in zip(values, values[1:])):
+    if (
+        not 2 <= len(values) - 1 <= k_max
+        or not all(math.isfinite(v) for v in values)
+        or any(b <= a for a, b in zip(values, values[1:]))
+    ):
         raise ValueError(text)
     return Breaks("given", len(values) - 1, len(values) - 1, tuple(values))
 

@@ -291,7 +291,10 @@ def export_layout(layout: QgsPrintLayout, path: str, dpi: int) -> str:
     return "" or an error message."""
     exporter = QgsLayoutExporter(layout)
     suffix = Path(path).suffix.lower()
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return str(error.strerror or error)
     if suffix == ".pdf":
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.forceVectorOutput = True

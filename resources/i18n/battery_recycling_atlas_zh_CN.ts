@@ -298,6 +298,42 @@
         <translation>为保留输入字段已将其重命名：{names}</translation>
     </message>
     <message>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <source>polygons</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <source>any geometry</source>
+        <translation>任意几何</translation>
+    </message>
+    <message>
+        <source>{parameter} must be a number, got “{value}”.</source>
+        <translation>{parameter} 必须是数字，实际为“{value}”。</translation>
+    </message>
+    <message>
+        <source>{parameter} must be a finite number, got “{value}”.</source>
+        <translation>{parameter} 必须是有限数字，实际为“{value}”。</translation>
+    </message>
+    <message>
+        <source>{parameter} must be a whole number, got “{value}”.</source>
+        <translation>{parameter} 必须是整数，实际为“{value}”。</translation>
+    </message>
+    <message>
+        <source>no geometry (a table)</source>
+        <translation>无几何（表格）</translation>
+    </message>
+    <message>
+        <source>{parameter} takes layers of {wanted}, but {layer} has {found}.</source>
+        <translation>{parameter} 需要几何类型为{wanted}的图层，但 {layer} 的几何类型为{found}。</translation>
+    </message>
+    <message>
         <source>{id} (needs {package})</source>
         <translation>{id}（需要 {package}）</translation>
     </message>
@@ -1299,6 +1335,10 @@
         <translation>SECOND_INPUT 只在两幅布局中绘制；已忽略。</translation>
     </message>
     <message>
+        <source>{key}: “{name}” has no features; the map would be blank.</source>
+        <translation>{key}：“{name}”没有要素；地图将是空白的。</translation>
+    </message>
+    <message>
         <source>OUTPUT must end in .pdf, .png or .svg: {path}</source>
         <translation>OUTPUT 必须以 .pdf、.png 或 .svg 结尾：{path}</translation>
     </message>
@@ -1327,8 +1367,8 @@
         <translation>无法将地图导出到 {path}：{error}</translation>
     </message>
     <message>
-        <source>{key} must be 3 to 6 increasing numbers separated by commas (the class bounds output by natural_breaks_matching); got “{text}”.</source>
-        <translation>{key} 必须是以逗号分隔的 3 到 6 个递增数字（natural_breaks_matching 输出的分类界限）；实际为“{text}”。</translation>
+        <source>{key} must be 3 to 6 finite, strictly increasing numbers separated by commas (the class bounds output by natural_breaks_matching); got “{text}”.</source>
+        <translation>{key} 必须是以逗号分隔的 3 到 6 个有限且严格递增的数字（natural_breaks_matching 输出的分类界限）；实际为“{text}”。</translation>
     </message>
     <message>
         <source>Retired batteries against recycling capacity</source>
@@ -1419,6 +1459,10 @@
     <message>
         <source>No data</source>
         <translation>无数据</translation>
+    </message>
+    <message>
+        <source>{key} must be 3 to 6 increasing numbers separated by commas (the class bounds output by natural_breaks_matching); got “{text}”.</source>
+        <translation type="obsolete">{key} 必须是以逗号分隔的 3 到 6 个递增数字（natural_breaks_matching 输出的分类界限）；实际为“{text}”。</translation>
     </message>
     <message>
         <source>Layer to map</source>
