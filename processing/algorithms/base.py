@@ -27,13 +27,13 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ...plugin_info import readme_url
+from ..checks import parameter_problem
 from ..dependencies import CORE, install_message, missing
 from ..io.destinations import output_destination, write_text
 from ..io.layers import joined_features, output_fields
 from ..io.outputs import OutputCommit, folder_exists, is_file_destination
 from ..styling.labels import LANGUAGES, language_parameter, legend_language, translate
 from ..styling.postprocess import Styler
-from .checks import parameter_problem
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.svg"
 
@@ -146,7 +146,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
     def checkParameterValues(
         self, parameters: dict[str, Any], context: QgsProcessingContext
     ) -> tuple[bool, str]:
-        """QGIS's checks, after :func:`.checks.parameter_problem` (words or non-finite values
+        """QGIS's checks, after :func:`..checks.parameter_problem` (words or non-finite values
         in number parameters, layers of a geometry type the parameter does not take)."""
         problem = parameter_problem(self, parameters, context)
         if problem:

@@ -18,7 +18,14 @@ from ...core.economics.model import InputError
 from ...core.economics.presets import save_preset
 from ..io.destinations import ensure_outputs_not_inputs
 from ..io.economics import PARAMETERS_FILE, economics_params
-from ..io.layers import format_ids, layer_title, numeric_field_index, read_features, report_tr
+from ..io.layers import (
+    format_ids,
+    layer_title,
+    numeric_field_index,
+    read_features,
+    report_tr,
+    table_layer,
+)
 from .base import AtlasAlgorithm
 
 #: Numeric outputs: key → fitted parameter.
@@ -114,6 +121,9 @@ class CalibrateScaleCurve(AtlasAlgorithm):
         ensure_outputs_not_inputs(
             self, parameters, context, [self.OUTPUT, self.REPORT], [self.INPUT], [PARAMETERS_FILE]
         )
+        # A GBK/GB18030 CSV is read again in its encoding (the user's layer is left as it is).
+        fields = (self.THROUGHPUT_FIELD, self.UNIT_COST_FIELD, self.CAPACITY_FIELD)
+        source = table_layer(self, parameters, self.INPUT, context, fields) or source
         params = economics_params(self, parameters, context)
         indices = {}
         for key, param in (

@@ -405,6 +405,8 @@ class RetirementForecast(AtlasAlgorithm):
             "null_sales": self.tr("NULL sales"),
             "negative_sales": self.tr("negative sales"),
             "duplicate": self.tr("the same region and year twice"),
+            "infinite_sales": self.tr("sales that are not finite (±inf)"),
+            "too_large": self.tr("sales too large: the retired tonnes or GWh would not be finite"),
         }
         parts = [
             self.tr("{kind}: feature ids {ids}").format(

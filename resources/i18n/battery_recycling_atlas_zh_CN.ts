@@ -298,6 +298,14 @@
         <translation>为保留输入字段已将其重命名：{names}</translation>
     </message>
     <message>
+        <source>{id} (needs {package})</source>
+        <translation>{id}（需要 {package}）</translation>
+    </message>
+    <message>
+        <source>{id}: {message}</source>
+        <translation>{id}：{message}</translation>
+    </message>
+    <message>
         <source>points</source>
         <translation>点</translation>
     </message>
@@ -332,14 +340,6 @@
     <message>
         <source>{parameter} takes layers of {wanted}, but {layer} has {found}.</source>
         <translation>{parameter} 需要几何类型为{wanted}的图层，但 {layer} 的几何类型为{found}。</translation>
-    </message>
-    <message>
-        <source>{id} (needs {package})</source>
-        <translation>{id}（需要 {package}）</translation>
-    </message>
-    <message>
-        <source>{id}: {message}</source>
-        <translation>{id}：{message}</translation>
     </message>
 </context>
 <context>
@@ -4717,6 +4717,14 @@
     <message>
         <source>the same region and year twice</source>
         <translation>同一区域和年份出现两次</translation>
+    </message>
+    <message>
+        <source>sales that are not finite (±inf)</source>
+        <translation>非有限的销量（±inf）</translation>
+    </message>
+    <message>
+        <source>sales too large: the retired tonnes or GWh would not be finite</source>
+        <translation>销量过大：退役吨数或 GWh 将不是有限数</translation>
     </message>
     <message>
         <source>{kind}: feature ids {ids}</source>

@@ -293,13 +293,13 @@ CASES = [
         "retirement_forecast",
         "sales +inf",
         _forecast([INF, 1.0, 2.0]),
-        (r"feature ids 1$",),
+        (r"^Field “销量”: not a finite number .*feature ids: 1$",),
     ),
     Case(  # 1 kWh per t: each row's GWh is finite, the region's cumulative total is not
         "retirement_forecast",
         "sales total overflows",
         _forecast([1e308, 1e308, 5.0], PACK_MASS=1.0, PACK_ENERGY=1.0),
-        (r"feature ids 1, 2$",),
+        (r"sales too large: the retired tonnes or GWh would not be finite: feature ids 1, 2$",),
     ),
     # Profit surface: an all-NaN raster, and −inf cells.
     Case(

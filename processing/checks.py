@@ -37,7 +37,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..styling.labels import translate
+from .styling.labels import translate
 
 #: A number as QGIS reads text (``QString::toDouble``, C locale): no "nan", "inf", "1_000",
 #: "0x10" or "1,5", which Python's ``float`` would take or QGIS would read as 0.
