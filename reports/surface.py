@@ -1,8 +1,8 @@
 """HTML report of ``profit_surface``: the settings, the best locations with their break-even
 Li₂CO₃ price and support, and how the best site changes with the plant's capacity.
 
-Every fixed English string goes through the caller's ``tr``. Volumes in t/yr, money in CNY/yr,
-prices and support in CNY/t.
+Every fixed English string goes through the caller's ``tr``. Volumes in t/yr, profit in M CNY/yr
+(万元 or 亿元 per year in Chinese), prices and support in CNY/t.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..core.siting.plant_size import SizeRow
 from ..core.siting.surface import BestCell
-from .html import esc, fmt_number, html_page, html_table
+from .html import esc, fmt_money, fmt_number, html_page, html_table, money_unit
 from .html import identity as _identity
 
 __all__ = ["surface_report_html"]
@@ -33,13 +33,14 @@ def surface_report_html(
     body.append(html_table([tr("Setting"), tr("Value")], settings))
     body.append(f"<h2>{esc(tr('Best locations'))}</h2>")
     if best:
+        money = money_unit(tr, [b.profit for b, _p, _s in best])
         body.append(
             html_table(
                 [
                     tr("Rank"),
                     tr("x (m)"),
                     tr("y (m)"),
-                    tr("Profit (CNY/yr)"),
+                    tr("Profit ({unit}/yr)").format(unit=money[0]),
                     tr("Throughput (t/yr)"),
                     tr("Break-even Li₂CO₃ price (CNY/t)"),
                     tr("Break-even support (CNY/t)"),
@@ -49,7 +50,7 @@ def surface_report_html(
                         b.rank,
                         fmt_number(b.x),
                         fmt_number(b.y),
-                        fmt_number(b.profit),
+                        fmt_money(b.profit, money),
                         fmt_number(b.throughput),
                         fmt_number(price),
                         fmt_number(support),
@@ -74,12 +75,13 @@ def surface_report_html(
         ).format(price=fmt_number(li2co3_price))
         + "</p>"
     )
+    size_money = money_unit(tr, [r.best.profit for r in sizes if r.best])
     body.append(
         html_table(
             [
                 tr("Capacity (t/yr)"),
                 tr("Cells above half the capacity"),
-                tr("Best profit (CNY/yr)"),
+                tr("Best profit ({unit}/yr)").format(unit=size_money[0]),
                 tr("Throughput (t/yr)"),
                 tr("Break-even Li₂CO₃ price (CNY/t)"),
                 tr("Break-even support (CNY/t)"),
@@ -88,7 +90,7 @@ def surface_report_html(
                 (
                     fmt_number(r.capacity),
                     fmt_number(r.n_sites),
-                    fmt_number(r.best.profit if r.best else None),
+                    fmt_money(r.best.profit if r.best else None, size_money),
                     fmt_number(r.best.throughput if r.best else None),
                     fmt_number(r.breakeven_li2co3),
                     fmt_number(r.breakeven_support),

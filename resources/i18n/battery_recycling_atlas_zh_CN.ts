@@ -4173,8 +4173,8 @@
         <translation>y（米）</translation>
     </message>
     <message>
-        <source>Profit (CNY/yr)</source>
-        <translation>利润（元/年）</translation>
+        <source>Profit ({unit}/yr)</source>
+        <translation>利润（{unit}/年）</translation>
     </message>
     <message>
         <source>Break-even Li₂CO₃ price (CNY/t)</source>
@@ -4201,8 +4201,8 @@
         <translation>超过产能一半的像元数</translation>
     </message>
     <message>
-        <source>Best profit (CNY/yr)</source>
-        <translation>最佳利润（元/年）</translation>
+        <source>Best profit ({unit}/yr)</source>
+        <translation>最佳利润（{unit}/年）</translation>
     </message>
     <message>
         <source>Monte Carlo: {n} draws of every uncertain parameter from its range (seed {seed}); the draws are common to all plants (one market), so the total over plants is meaningful. Charts in 100 M CNY (亿元).</source>
@@ -4343,6 +4343,14 @@
     <message>
         <source>A dash: the input or the profit did not vary.</source>
         <translation>短横线：输入或利润没有变化。</translation>
+    </message>
+    <message>
+        <source>Profit (CNY/yr)</source>
+        <translation type="obsolete">利润（元/年）</translation>
+    </message>
+    <message>
+        <source>Best profit (CNY/yr)</source>
+        <translation type="obsolete">最佳利润（元/年）</translation>
     </message>
     <message>
         <source>Point labels are omitted for more than {n} regions.</source>

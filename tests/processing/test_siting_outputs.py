@@ -95,9 +95,12 @@ def test_rasters_are_compressed_with_zstd_where_gdal_has_it(run_alg, tmp_path):
 
 def test_the_surface_and_allocation_reports_show_a_map(run_alg, tmp_path):
     report = tmp_path / "surface.html"
-    run_surface(run_alg, tmp_path, toy_supply(), REPORT=str(report))
+    res = run_surface(run_alg, tmp_path, toy_supply(), REPORT=str(report))
     html = report.read_text(encoding="utf-8")
     assert html.count('<figure class="result-map"><img src="data:image/png;base64,') == 1
+    # Money in M CNY with one decimal (the best site's profit, rank 1).
+    assert "Profit (M CNY/yr)" in html and "Best profit (M CNY/yr)" in html
+    assert f">{res['BEST_PROFIT'] / 1e6:,.1f}<" in html.replace("\u2212", "-")
     supply, plants = alloc_layers()
     report = tmp_path / "allocation.html"
     run_alg(
