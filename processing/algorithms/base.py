@@ -31,7 +31,7 @@ from ..checks import parameter_problem
 from ..dependencies import CORE, install_message, missing
 from ..io.destinations import output_destination, write_text
 from ..io.layers import joined_features, output_fields
-from ..io.outputs import OutputCommit, folder_exists, is_file_destination
+from ..io.outputs import OutputCommit, check_written, folder_exists, is_file_destination
 from ..styling.labels import LANGUAGES, language_parameter, legend_language, translate
 from ..styling.postprocess import Styler
 
@@ -243,6 +243,7 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
         staged = self.stage_file(destination, name, False) if stage else ""
         sink, dest_id = self._sink(parameters, name, context, staged, fields, wkb_type, crs)
         total = max(count, 1)
+        written = 0
         for n, feature in enumerate(features):
             if feedback.isCanceled():
                 del sink
@@ -255,10 +256,18 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
                         id=feature.id() if feature.id() >= 0 else n, name=name, error=error
                     )
                 )
+            written = n + 1
             feedback.setProgress(100 * (n + 1) / total)
         del sink  # closes the file, so its default style can be stored
         if feedback.isCanceled():
             raise self.cancelled()
+        problem = check_written(staged, written) if staged else ""
+        if problem:  # e.g. a disk that filled up when the file was closed
+            raise QgsProcessingException(
+                _tr("Could not write {name} to {path}: {error}").format(
+                    name=name, path=destination, error=problem
+                )
+            )
         final_id = dest_id
         if staged:
             final_id = _final_id(dest_id, staged, destination)

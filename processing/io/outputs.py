@@ -149,6 +149,47 @@ class OutputCommit:
         self.staged = []
 
 
+#: Formats OGR reads back, so a staged layer in them is checked before it is committed.
+READABLE = {".gpkg", ".shp", ".geojson", ".json", ".csv", ".fgb", ".sqlite", ".gml", ".kml"}
+
+
+def check_written(path: str | Path, expected: int) -> str:
+    """ "" when the staged layer file ``path`` reads back with its one layer and ``expected``
+    features; otherwise why not (translated). A sink does not report every failure: a disk
+    that fills up when the file is closed leaves a GeoPackage without its table, and that must
+    never replace the previous output. Formats OGR cannot read back are not checked."""
+    from osgeo import gdal, ogr
+
+    path = Path(path)
+    if path.suffix.lower() not in READABLE:
+        return ""
+    with gdal.quiet_errors() if hasattr(gdal, "quiet_errors") else _quiet(gdal):
+        ds = ogr.Open(str(path))
+        layer = ds.GetLayer(0) if ds is not None and ds.GetLayerCount() else None
+        count = layer.GetFeatureCount() if layer is not None else -1
+        ds = layer = None
+    if count < 0:
+        return _tr("the file could not be read back (is the disk full?)")
+    if count != expected:
+        return _tr("it holds {n} of the {expected} features written (is the disk full?)").format(
+            n=count, expected=expected
+        )
+    return ""
+
+
+class _quiet:
+    """``gdal.quiet_errors()`` for GDAL before 3.7: no error messages printed meanwhile."""
+
+    def __init__(self, gdal_module) -> None:
+        self.gdal = gdal_module
+
+    def __enter__(self) -> None:
+        self.gdal.PushErrorHandler("CPLQuietErrorHandler")
+
+    def __exit__(self, *exc) -> None:
+        self.gdal.PopErrorHandler()
+
+
 def _settle_geopackage(path: Path) -> None:
     """Fold a GeoPackage's write-ahead log back into the file, so that only the file is moved
     and no ``-wal`` / ``-shm`` is left behind (a no-op when there is none)."""

@@ -5,6 +5,7 @@ raster is opened, and a post-processor for the layer Processing loads)."""
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -196,7 +197,23 @@ def _write_raster(
     if not direct:
         driver.CreateCopy(path, ds)
     band = None
-    ds = None
+    try:  # closing writes the last tiles and the directory: a full disk fails here
+        ds.Close() if hasattr(ds, "Close") else ds.FlushCache()  # Close: GDAL 3.8+
+    finally:
+        # Let go of it quietly: after a failed flush, GDAL's error on release would print as
+        # "Exception ignored in …" (the failure itself is raised above).
+        hook, sys.unraisablehook = sys.unraisablehook, lambda _unraisable: None
+        try:
+            ds = None
+        finally:
+            sys.unraisablehook = hook
+    # Read the last row back: a disk that filled up when the file was closed leaves it short,
+    # and that must fail here rather than replace an earlier output.
+    check = gdal.Open(path)
+    if check is None or check.RasterYSize != grid.nrows:
+        raise OSError(_tr("the file could not be read back (is the disk full?)"))
+    check.GetRasterBand(1).ReadAsArray(0, grid.nrows - 1, grid.ncols, 1)
+    check = None
     return True
 
 

@@ -282,6 +282,10 @@
         <translation>无法将要素 {id} 写入 {name}：{error}</translation>
     </message>
     <message>
+        <source>Could not write {name} to {path}: {error}</source>
+        <translation>无法将 {name} 写入 {path}：{error}</translation>
+    </message>
+    <message>
         <source>Map of the result, styled as the output layer (Albers equal-area projection).</source>
         <translation>结果地图，样式与输出图层相同（Albers 等积圆锥投影）。</translation>
     </message>
@@ -1771,6 +1775,14 @@
     <message>
         <source>Feature {id}</source>
         <translation>要素 {id}</translation>
+    </message>
+    <message>
+        <source>the file could not be read back (is the disk full?)</source>
+        <translation>写入后无法读回该文件（磁盘是否已满？）</translation>
+    </message>
+    <message>
+        <source>it holds {n} of the {expected} features written (is the disk full?)</source>
+        <translation>已写入 {expected} 个要素，文件中只有 {n} 个（磁盘是否已满？）</translation>
     </message>
     <message>
         <source>Could not write feature {id}: {error}</source>
@@ -4885,6 +4897,10 @@
     <message>
         <source>Could not write the raster {path}: {error}</source>
         <translation>无法写入栅格 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>the file could not be read back (is the disk full?)</source>
+        <translation>写入后无法读回该文件（磁盘是否已满？）</translation>
     </message>
     <message>
         <source>{value} (given price)</source>
