@@ -236,12 +236,16 @@ class Regions:
         self.index = QgsSpatialIndex()
         self._engines = []
         missing = []
+        no_geometry = []
+        name_index = name_field_index(source.fields())
         for n, feature in enumerate(source.getFeatures()):
             geom = QgsGeometry(feature.geometry())
             try:
                 geom.transform(transform)
             except QgsCsException:
                 geom = QgsGeometry()
+            if geom.isEmpty():
+                no_geometry.append(feature_ref(feature, name_index))
             key = province_key(feature.attribute(id_index)) if id_index >= 0 else str(n)
             if key is None:
                 missing.append(feature.id())
@@ -259,6 +263,13 @@ class Regions:
                 _tr(
                     "Regions with a NULL “{field}” count as provinces of their " "own, ids: {ids}"
                 ).format(field=id_field, ids=format_ids(missing))
+            )
+        if no_geometry:
+            feedback.pushWarning(
+                _tr(
+                    "Regions without a usable geometry cover nothing: supply and plants there "
+                    "count as outside every province, ids: {ids}"
+                ).format(ids=format_ids(no_geometry))
             )
         if not self.geoms:
             raise QgsProcessingException(_tr("The regions layer has no features."))

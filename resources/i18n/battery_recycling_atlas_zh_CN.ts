@@ -4829,6 +4829,10 @@
         <translation>“{field}”为 NULL 的区域各自算作独立的省份，ID：{ids}</translation>
     </message>
     <message>
+        <source>Regions without a usable geometry cover nothing: supply and plants there count as outside every province, ids: {ids}</source>
+        <translation>没有可用几何的区域不覆盖任何范围：位于其中的供应与工厂视为不在任何省份内，要素：{ids}</translation>
+    </message>
+    <message>
         <source>The regions layer has no features.</source>
         <translation>区域图层没有要素。</translation>
     </message>

@@ -140,3 +140,30 @@ def test_allocation_refuses_supply_too_large_for_the_solver_by_feature(run_alg, 
     text = str(err.value)
     assert "too large for the solver" in text and text.endswith(f"at features {extra_id}.")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_provinces_without_geometry_are_named_under_the_closed_rule(run_alg, feedback):
+    from qgis.core import QgsFeature, QgsGeometry
+
+    supply, plants = alloc_layers()
+    regions = halves()
+    empty = QgsFeature(regions.fields())
+    empty.setGeometry(QgsGeometry())
+    empty.setAttributes([33])
+    assert regions.dataProvider().addFeatures([empty])[0]
+    empty_id = max(f.id() for f in regions.getFeatures())
+    params = {
+        "SUPPLY": supply,
+        "SUPPLY_FIELD": "t",
+        "PLANTS": plants,
+        "CAPACITY_FIELD": "cap",
+        "REGIONS": regions,
+        "REGION_ID_FIELD": "code",
+        "BORDER_RULE": 2,
+        "OUTPUT_FLOWS": "TEMPORARY_OUTPUT",
+        "OUTPUT_PLANTS": "TEMPORARY_OUTPUT",
+        "OUTPUT_REGIONS": "TEMPORARY_OUTPUT",
+    }
+    run_alg("allocate_supply", params, feedback)
+    warned = [w for w in feedback.warnings if "without a usable geometry" in w]
+    assert len(warned) == 1 and warned[0].endswith(f"ids: {empty_id}")
