@@ -164,9 +164,12 @@ def check_written(path: str | Path, expected: int) -> str:
     if path.suffix.lower() not in READABLE:
         return ""
     with gdal.quiet_errors() if hasattr(gdal, "quiet_errors") else _quiet(gdal):
-        ds = ogr.Open(str(path))
-        layer = ds.GetLayer(0) if ds is not None and ds.GetLayerCount() else None
-        count = layer.GetFeatureCount() if layer is not None else -1
+        try:  # GDAL raises or returns None, depending on its exceptions setting
+            ds = ogr.Open(str(path))
+            layer = ds.GetLayer(0) if ds is not None and ds.GetLayerCount() else None
+            count = layer.GetFeatureCount() if layer is not None else -1
+        except RuntimeError:
+            count = -1
         ds = layer = None
     if count < 0:
         return _tr("the file could not be read back (is the disk full?)")

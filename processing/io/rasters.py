@@ -178,35 +178,40 @@ def _write_raster(
     ds = target.Create(
         path if direct else "", grid.ncols, grid.nrows, 1, gdal.GDT_Float32, options=options
     )
-    ds.SetGeoTransform(grid.geotransform)
-    ds.SetProjection(wkt)
-    if illustrative:
-        ds.SetMetadataItem("ILLUSTRATIVE", "1")
-    band = ds.GetRasterBand(1)
-    band.SetNoDataValue(float("nan"))
-    band.SetDescription(description)
-    band.SetUnitType(unit)
-    for r0 in range(0, grid.nrows, WRITE_ROWS):
-        if feedback is not None and feedback.isCanceled():
-            ds = band = None
-            if direct:
-                gdal.Unlink(path)
-            return False
-        block = np.ascontiguousarray(array[r0 : r0 + WRITE_ROWS], dtype=np.float32)
-        band.WriteArray(block, 0, r0)
-    if not direct:
-        driver.CreateCopy(path, ds)
     band = None
-    try:  # closing writes the last tiles and the directory: a full disk fails here
+    cancelled = False
+    try:
+        ds.SetGeoTransform(grid.geotransform)
+        ds.SetProjection(wkt)
+        if illustrative:
+            ds.SetMetadataItem("ILLUSTRATIVE", "1")
+        band = ds.GetRasterBand(1)
+        band.SetNoDataValue(float("nan"))
+        band.SetDescription(description)
+        band.SetUnitType(unit)
+        for r0 in range(0, grid.nrows, WRITE_ROWS):
+            if feedback is not None and feedback.isCanceled():
+                cancelled = True
+                break
+            block = np.ascontiguousarray(array[r0 : r0 + WRITE_ROWS], dtype=np.float32)
+            band.WriteArray(block, 0, r0)
+        if not direct and not cancelled:
+            driver.CreateCopy(path, ds)
+        band = None
+        # Closing writes the last tiles and the directory: a full disk fails here.
         ds.Close() if hasattr(ds, "Close") else ds.FlushCache()  # Close: GDAL 3.8+
     finally:
-        # Let go of it quietly: after a failed flush, GDAL's error on release would print as
-        # "Exception ignored in …" (the failure itself is raised above).
+        # Let go of it quietly: after a failed write, GDAL's error on release would print as
+        # "Exception ignored in …" (the failure itself is raised from the write above).
         hook, sys.unraisablehook = sys.unraisablehook, lambda _unraisable: None
         try:
-            ds = None
+            band = ds = None
         finally:
             sys.unraisablehook = hook
+    if cancelled:
+        if direct:
+            gdal.Unlink(path)
+        return False
     # Read the last row back: a disk that filled up when the file was closed leaves it short,
     # and that must fail here rather than replace an earlier output.
     check = gdal.Open(path)
