@@ -133,9 +133,10 @@ def ols(x: Values, y: Values) -> Regression:
     y_mean = float(np.mean(ys))
     dx = xs - x_mean
     dy = ys - y_mean
-    sxx = float(np.dot(dx, dx))
-    syy = float(np.dot(dy, dy))
-    sxy = float(np.dot(dx, dy))
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is caught just below
+        sxx = float(np.dot(dx, dx))
+        syy = float(np.dot(dy, dy))
+        sxy = float(np.dot(dx, dy))
     if not all(math.isfinite(v) for v in (x_mean, y_mean, sxx, syy, sxy)):
         return Regression(n=n)  # the sums overflow float64: undefined, never clamped
     if sxx <= 0.0 or syy <= 0.0:  # underflow on nearly constant data
