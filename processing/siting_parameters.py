@@ -29,6 +29,30 @@ from .io.siting import add_crs_parameter
 Translator = Callable[[str], str]
 
 
+def _add_haul_costs(alg: Any, tr: Translator) -> None:
+    """TRANSPORT_COST (CNY per t·km) and DETOUR (road ÷ straight-line distance), shared by the
+    surface and the allocation in this order."""
+    num = QgsProcessingParameterNumber
+    alg.addParameter(
+        num(
+            alg.TRANSPORT_COST,
+            tr("Transport cost (CNY per t·km, hazardous-goods road freight)"),
+            num.Double,
+            TRANSPORT_COST_DEFAULT,
+            minValue=0.0,
+        )
+    )
+    alg.addParameter(
+        num(
+            alg.DETOUR,
+            tr("Detour factor (road ÷ straight-line distance)"),
+            num.Double,
+            DETOUR_DEFAULT,
+            minValue=0.01,
+        )
+    )
+
+
 def add_surface_parameters(alg: Any, tr: Translator) -> None:
     """Parameters and outputs of ``profit_surface`` (enumerations in the issue's order)."""
     num = QgsProcessingParameterNumber
@@ -87,24 +111,7 @@ def add_surface_parameters(alg: Any, tr: Translator) -> None:
             defaultValue=0,
         )
     )
-    alg.addParameter(
-        num(
-            alg.TRANSPORT_COST,
-            tr("Transport cost (CNY per t·km, hazardous-goods road " "freight)"),
-            num.Double,
-            TRANSPORT_COST_DEFAULT,
-            minValue=0.0,
-        )
-    )
-    alg.addParameter(
-        num(
-            alg.DETOUR,
-            tr("Detour factor (road ÷ straight-line " "distance)"),
-            num.Double,
-            DETOUR_DEFAULT,
-            minValue=0.01,
-        )
-    )
+    _add_haul_costs(alg, tr)
     alg.addParameter(
         QgsProcessingParameterEnum(
             alg.BORDER_RULE,
@@ -318,24 +325,7 @@ def add_allocation_parameters(alg: Any, tr: Translator) -> None:
             minValue=0.0,
         )
     )
-    alg.addParameter(
-        num(
-            alg.TRANSPORT_COST,
-            tr("Transport cost (CNY per t·km, hazardous-goods road " "freight)"),
-            num.Double,
-            TRANSPORT_COST_DEFAULT,
-            minValue=0.0,
-        )
-    )
-    alg.addParameter(
-        num(
-            alg.DETOUR,
-            tr("Detour factor (road ÷ straight-line " "distance)"),
-            num.Double,
-            DETOUR_DEFAULT,
-            minValue=0.01,
-        )
-    )
+    _add_haul_costs(alg, tr)
     alg.addParameter(
         num(
             alg.MAX_DISTANCE,

@@ -97,7 +97,8 @@ class ProfitSurface(AtlasAlgorithm):
             [self.SUPPLY, self.REGIONS, self.EXISTING_PLANTS],
             ["PARAMETERS_FILE"],
         )
-        # The raster paths: this registers each raster to load on completion, once.
+        # The raster paths (raster destinations only: for a feature sink this call would queue a
+        # second layer to load). It registers each raster to load on completion, once.
         outputs = [
             self.parameterAsOutputLayer(parameters, k, context)
             for k in (self.OUTPUT, self.SUPPLY_OUTPUT, self.BREAKEVEN_OUTPUT)

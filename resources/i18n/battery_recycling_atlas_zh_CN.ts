@@ -191,6 +191,14 @@
         <translation>&lt;p&gt;&lt;b&gt;假设的默认值&lt;/b&gt;（没有官方费率，请自行设置）：运输 1.2 元/吨·公里，处于中国危险货物（第 9 类）道路运输约 0.8–1.5 元/吨·公里的范围内，因需要有资质的车辆、押运和保险，约为普通整车运价的两到三倍；绕行系数 1.3（道路距离 ÷ 直线距离）；跨省费用 300 元/吨，对应危险废物跨省转移审批（跨省转移审批）的手续、等待和保险。来源报告指出，废旧电池跨越省界需要许可和危险品运输，并建议设立绿色通道。&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Transport cost (CNY per t·km, hazardous-goods road freight)</source>
+        <translation>运输成本（元/吨·公里，危险货物道路运输）</translation>
+    </message>
+    <message>
+        <source>Detour factor (road ÷ straight-line distance)</source>
+        <translation>绕行系数（道路距离 ÷ 直线距离）</translation>
+    </message>
+    <message>
         <source>Supply (regions or points)</source>
         <translation>供给（区域或点）</translation>
     </message>
@@ -241,14 +249,6 @@
     <message>
         <source>Border fee (CNY/t, fee rule)</source>
         <translation>跨省费用（元/吨，收费规则）</translation>
-    </message>
-    <message>
-        <source>Transport cost (CNY per t·km, hazardous-goods road freight)</source>
-        <translation>运输成本（元/吨·公里，危险货物道路运输）</translation>
-    </message>
-    <message>
-        <source>Detour factor (road ÷ straight-line distance)</source>
-        <translation>绕行系数（道路距离 ÷ 直线距离）</translation>
     </message>
     <message>
         <source>Maximum distance (km, straight line; empty: no limit)</source>
@@ -2400,6 +2400,14 @@
         <translation>供给量（吨/年）</translation>
     </message>
     <message>
+        <source>Transport cost (CNY per t·km, hazardous-goods road freight)</source>
+        <translation>运输成本（元/吨·公里，危险货物道路运输）</translation>
+    </message>
+    <message>
+        <source>Detour factor (road ÷ straight-line distance)</source>
+        <translation>绕行系数（道路距离 ÷ 直线距离）</translation>
+    </message>
+    <message>
         <source>Supply (points, or polygons spread over their area)</source>
         <translation>供给（点，或将数值分摊到面积上的面）</translation>
     </message>
@@ -2438,14 +2446,6 @@
     <message>
         <source>Exponential (e^(−3d/R))</source>
         <translation>指数（e^(−3d/R)）</translation>
-    </message>
-    <message>
-        <source>Transport cost (CNY per t·km, hazardous-goods road freight)</source>
-        <translation>运输成本（元/吨·公里，危险货物道路运输）</translation>
-    </message>
-    <message>
-        <source>Detour factor (road ÷ straight-line distance)</source>
-        <translation>绕行系数（道路距离 ÷ 直线距离）</translation>
     </message>
     <message>
         <source>Border fee (CNY/t, fee rule)</source>
