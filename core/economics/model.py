@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-from scipy.special import expit
 
 from ..constants import Q_UNIT, STAGE_BOUNDS
 from ..errors import NonFiniteResultError, check_total
@@ -34,6 +33,7 @@ from .equations import (  # re-exported: the model on flat values
     evaluate_profit,
     evaluate_values,
     fixed_cost_of,
+    logistic,
     solve_break_even,
 )
 from .parameters import (  # re-exported: economics.X keeps working for every name
@@ -133,7 +133,7 @@ def informal_params(params: EconomicParams) -> EconomicParams:
 def scale_efficiency(throughput_t: Any, params: EconomicParams = DEFAULT_PARAMS) -> FloatArray:
     """S(Q) (fraction 0..1) for throughputs in t/yr (Q = throughput / Q_UNIT, 10 kt/yr)."""
     q = to_float_array(throughput_t, "throughput") / Q_UNIT
-    s: FloatArray = expit(params.scale.k * (q - params.scale.q0))
+    s: FloatArray = logistic(params.scale.k * (q - params.scale.q0))
     return s
 
 

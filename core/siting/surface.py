@@ -59,6 +59,7 @@ is absolute: supply sums below :attr:`SurfaceResult.noise_floor_t` (¼·eps·log
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -325,6 +326,18 @@ def _prepare_grid(
     return _Prepared(sources, total, left, 0.0, intake)
 
 
+def _scratch(
+    local: threading.local, shape: tuple[int, ...], dtype: np.dtype[Any]
+) -> tuple[Array, Array]:
+    """Two arrays of ``shape`` held by this thread in ``local`` and reused from chunk to
+    chunk: fresh temporaries of a chunk's size cost page faults every time."""
+    n = int(np.prod(shape))
+    held = getattr(local, "arrays", None)
+    if held is None or held[0].size < n:
+        held = local.arrays = (np.empty(n, dtype=dtype), np.empty(n, dtype=dtype))
+    return held[0][:n].reshape(shape), held[1][:n].reshape(shape)
+
+
 def _economics(
     grid: GridSpec,
     params: SurfaceParams,
@@ -351,6 +364,7 @@ def _economics(
         float(v) for v in evaluate_profit(econ_values, cap, np.array([0.0, cap]))
     )
     rows_per = max(1, _CHUNK_CELLS // grid.ncols)
+    scratch = threading.local()  # two chunk-sized temporaries per thread, reused
 
     def dead(sl: slice, cols: slice) -> None:
         """Cells without supply in reach: Q = 0, no transport, profit = −fixed cost (NaN
@@ -380,13 +394,16 @@ def _economics(
         dead(sl, slice(c1, None))
         part = (sl, slice(c0, c1))
         s, d, q, pr = s_sum[part], transport[part], throughput[part], profit[part]
+        share, work = _scratch(scratch, q.shape, dtype)
         np.minimum(s, cap, out=q)
-        share = np.maximum(s, tiny)  # Q/S, 0 where S = 0
-        np.divide(q, share, out=share)
-        np.clip(d, 0, s * params.haul_radius_km, out=d)  # mean distance within [0, R]
+        np.maximum(s, tiny, out=share)
+        np.divide(q, share, out=share)  # Q/S, 0 where S = 0
+        np.multiply(s, params.haul_radius_km, out=work)
+        np.minimum(d, work, out=d)  # mean distance within [0, R] (NaN stays NaN)
+        np.maximum(d, 0, out=d)
         d *= share
         d *= per_tkm
-        pr[...] = evaluate_profit(econ_values, cap, q)
+        evaluate_profit(econ_values, cap, q, out=pr, work=work)
         pr -= d
         if charge_fees and foreign is not None:
             fe = fees[part]

@@ -1,0 +1,76 @@
+"""Tests for the faster numerics of ``profit_surface`` (issue 15): the logistic on ``np.exp``,
+the affine profit per tonne computed in place, arrays filled up front, row bands aligned to
+blocks, and value ranges and best locations computed in bands. Each is checked against an
+independent reference: scipy's ``expit``, the route-by-route ``evaluate_values``, a plain
+loop or a whole-array numpy call."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+from scipy.special import expit
+
+from battery_recycling_atlas.core.economics import equations as eq
+from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS as P
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_logistic_equals_scipy_expit_and_reaches_its_limits_quietly(dtype):
+    z = np.concatenate([np.linspace(-30, 30, 2001), [-1e4, -200.0, 200.0, 1e4]]).astype(dtype)
+    ref = expit(z.astype(np.float64))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # exp(−z) overflowing must not warn
+        got = eq.logistic(z)
+        out = np.empty_like(z)
+        same = eq.logistic(z, out=out)
+    assert same is out and got.dtype == dtype
+    np.testing.assert_array_equal(out, got)
+    eps = np.finfo(dtype).eps
+    np.testing.assert_allclose(got, ref, rtol=8 * eps, atol=np.finfo(dtype).tiny)
+    assert got[-4] == 0.0 and got[-1] == 1.0
+    assert float(eq.logistic(0.0)) == 0.5
+
+
+@pytest.mark.parametrize("spread", [0.05, 0.6, 0.7, 1.0, 2.0])
+def test_profit_in_place_equals_the_route_by_route_model(spread):
+    """Spreads from recycling everywhere to cascade use everywhere (0.7: cascade use at low
+    throughput, recycling above, where scale lowers the regeneration cost), so
+    max(c0 + c1·s, 0) takes both branches; evaluate_values picks the route with np.where."""
+    v = P.with_values({"rt.spread": spread}).values()
+    cap = 80_000.0
+    q = np.linspace(0.0, cap, 4001)
+    ref = eq.evaluate_values(v, cap, q)["profit"]
+    routes = eq.evaluate_values(v, cap, q)["cascade"]
+    plain = eq.evaluate_profit(v, cap, q)
+    out, work = np.empty_like(q), np.empty_like(q)
+    inplace = eq.evaluate_profit(v, cap, q, out=out, work=work)
+    assert inplace is out
+    scale = np.abs(ref).max()
+    np.testing.assert_allclose(plain, ref, rtol=1e-12, atol=1e-9 * scale)
+    np.testing.assert_allclose(inplace, ref, rtol=1e-12, atol=1e-9 * scale)
+    q32 = q.astype(np.float32).reshape(1, -1)  # a float32 grid chunk, as the surface has
+    out32 = np.empty_like(q32)
+    eq.evaluate_profit(v, cap, q32, out=out32)
+    assert out32.dtype == np.float32
+    np.testing.assert_allclose(out32[0], ref, rtol=2e-6, atol=1e-6 * scale)
+    share = {0.05: 0.0, 0.6: 0.0, 0.7: None, 1.0: 1.0, 2.0: 1.0}[spread]
+    if share is None:
+        assert 0.2 < routes.mean() < 0.8 and routes[0] and not routes[-1]
+    else:
+        assert routes.mean() == share
+
+
+def test_profit_coefficients_reproduce_the_profit_per_tonne_by_hand():
+    v = P.values()
+    a0, a1, c0, c1, phi = eq.profit_coefficients(v)
+    for q in (5_000.0, 30_000.0, 120_000.0):
+        s = float(expit(v["scale.k"] * (q / 1e4 - v["scale.q0"])))
+        f = 1 - v["scale.lam"] * s
+        rv = eq.material_value(v) - v["cr.unit_cost"] * f
+        cv = eq.cascade_value(v)
+        route = phi * cv + (1 - phi) * rv if cv > rv else rv
+        var = v["cp.unit_cost"] + v["cd.unit_cost"] + v["ce.unit_cost"]
+        by_hand = route + eq.other_revenue(v) - var * f
+        assert a0 + a1 * s + phi * max(c0 + c1 * s, 0.0) == pytest.approx(by_hand, rel=1e-12)
