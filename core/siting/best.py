@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Callable
 
 import numpy as np
 
 from ..economics.breakeven import breakeven_li2co3, breakeven_support
+from .direct import in_bands
 from .surface_params import BestCell, SurfaceResult
 from .validation import Array
 
@@ -17,16 +19,24 @@ __all__ = ["best_locations", "breakeven_at", "finite_range"]
 class _BlockMax:
     """Maxima of ``work`` over square blocks, so that repeated arg-max searches with local
     updates touch only the changed blocks. :meth:`argmax` returns the flat index of the first
-    (row order) largest finite cell, −1 when none is finite: the same as ``np.argmax``."""
+    (row order) largest finite cell, −1 when none is finite: the same as ``np.argmax``.
+    ``fill(lo, hi)``, when given, writes the rows [lo, hi) of ``work`` first; filling and
+    the first maxima run in row bands on threads."""
 
     SIZE = 64
 
-    def __init__(self, work: Array) -> None:
+    def __init__(self, work: Array, fill: Callable[[int, int], None] | None = None) -> None:
         self.work = work
         b = self.SIZE
         nr, nc = -(-work.shape[0] // b), -(-work.shape[1] // b)
         self.max = np.full((nr, nc), -np.inf)
-        self.update(0, work.shape[0], 0, work.shape[1])
+
+        def band(lo: int, hi: int) -> None:
+            if fill is not None:
+                fill(lo, hi)
+            self.update(lo, hi, 0, work.shape[1])
+
+        in_bands(band, 0, work.shape[0], align=b)
 
     def update(self, r0: int, r1: int, c0: int, c1: int) -> None:
         """Recompute the blocks meeting rows [r0, r1) × cols [c0, c1)."""
@@ -79,12 +89,20 @@ def best_locations(
         return []
     sep = result.params.haul_radius_km if min_separation_km is None else float(min_separation_km)
     grid = result.grid
-    with np.errstate(invalid="ignore"):
-        ok = np.isfinite(result.profit) & (result.throughput > float(min_throughput_t))
-    work = np.where(ok, result.profit, -np.inf)
-    del ok
+    profit, low = result.profit, float(min_throughput_t)
+    work = np.empty(profit.shape, dtype=profit.dtype)
+
+    def fill(lo: int, hi: int) -> None:
+        """``work`` = the profit where it is finite and the throughput above ``low``, −inf
+        elsewhere, on the rows [lo, hi)."""
+        with np.errstate(invalid="ignore"):
+            ok = result.throughput[lo:hi] > low
+        ok &= np.isfinite(profit[lo:hi])
+        work[lo:hi] = -np.inf
+        np.copyto(work[lo:hi], profit[lo:hi], where=ok)
+
     sep_px = int(math.floor(sep * 1000.0 / grid.pixel))
-    blocks = _BlockMax(work)
+    blocks = _BlockMax(work, fill)
     picks: list[BestCell] = []
     for rank in range(1, int(n) + 1):
         idx = blocks.argmax()
@@ -117,10 +135,27 @@ def best_locations(
 def finite_range(array: Array) -> tuple[float | None, float | None]:
     """(min, max) over the defined cells (NaN = no data), without temporary copies; (None,
     None) when no cell is defined."""
+    array = np.asarray(array)
+    parts: list[tuple[float, float]] = []
+
+    def band(lo: int, hi: int) -> None:
+        parts.append(_nan_range(array[lo:hi]))
+
+    if array.ndim == 2:  # row bands on threads
+        in_bands(band, 0, array.shape[0])
+    else:
+        parts.append(_nan_range(array))
+    defined = [p for p in parts if not np.isnan(p[0])]
+    if not defined:
+        return None, None
+    return min(p[0] for p in defined), max(p[1] for p in defined)
+
+
+def _nan_range(array: Array) -> tuple[float, float]:
+    """(nanmin, nanmax) of ``array``, (NaN, NaN) when every cell is NaN."""
     with np.errstate(invalid="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN
-        low, high = float(np.nanmin(array)), float(np.nanmax(array))
-    return (None, None) if np.isnan(low) else (low, high)
+        return float(np.nanmin(array)), float(np.nanmax(array))
 
 
 def breakeven_at(result: SurfaceResult, cell: BestCell) -> tuple[float | None, float | None]:

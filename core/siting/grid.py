@@ -35,6 +35,7 @@ import numpy as np
 import scipy.fft as sfft
 from numpy.typing import ArrayLike, DTypeLike
 
+from .arrays import zeros
 from .validation import Array, FloatArray, IntArray
 
 __all__ = [
@@ -310,7 +311,7 @@ def convolve_region(
         return None, []
     shape = fft_shape((lo_r, hi_r, lo_c, hi_c), (r0, r1, c0, c1), rp)
     o_r, o_c = min(lo_r, r0), min(lo_c, c0)
-    buf = np.zeros(shape, dtype=dtype)
+    buf = zeros(shape, dtype=dtype)
     if isinstance(src, tuple):
         np.add.at(buf, (rows - o_r, cols - o_c), values.astype(dtype))
     else:
@@ -356,7 +357,7 @@ def convolve_block(
     out_shape = (out_box[1] - out_box[0], out_box[3] - out_box[2])
     box, views = convolve_region(src, src_origin, out_box, kernel, which, dtype)
     if box is None:
-        return [np.zeros(out_shape, dtype=dtype) for _ in which]
+        return [zeros(out_shape, dtype=dtype) for _ in which]
     if box == tuple(out_box):
         return views if not copy else [np.array(v, dtype=dtype) for v in views]
     target = (
@@ -365,7 +366,7 @@ def convolve_block(
     )
     results = []
     for view in views:
-        out = np.zeros(out_shape, dtype=dtype)
+        out = zeros(out_shape, dtype=dtype)
         out[target] = view
         results.append(out)
     return results

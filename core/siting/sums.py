@@ -14,6 +14,7 @@ import numpy as np
 from scipy import ndimage
 
 from ..errors import ParameterError
+from .arrays import zeros
 from .direct import HuffWeights, choose_method, convolve_direct, direct_cost
 from .existing import min_distance
 from .grid import GridSpec, RadialKernel, convolve_block, convolve_region, nice_pixel_size
@@ -116,8 +117,8 @@ def _province_sums(
     (``whole`` None) they are S and Σ s·w·d; under ``fee`` the foreign part is the whole-grid
     S of ``whole`` minus them. Cells outside every province become NaN in S."""
     closed = whole is None
-    own_s = np.zeros(grid.shape, dtype=dtype)
-    own_d = np.zeros(grid.shape, dtype=dtype) if closed else None
+    own_s = zeros(grid.shape, dtype=dtype)
+    own_d = zeros(grid.shape, dtype=dtype) if closed else None
     labels = np.add(prov, 1, dtype=np.int32)
     labels[labels < 0] = 0
     boxes = ndimage.find_objects(labels)

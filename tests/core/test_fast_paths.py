@@ -14,6 +14,8 @@ from scipy.special import expit
 
 from battery_recycling_atlas.core.economics import equations as eq
 from battery_recycling_atlas.core.economics.model import DEFAULT_PARAMS as P
+from battery_recycling_atlas.core.siting import arrays, direct
+from battery_recycling_atlas.core.siting.best import _BlockMax, finite_range
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
@@ -74,3 +76,55 @@ def test_profit_coefficients_reproduce_the_profit_per_tonne_by_hand():
         var = v["cp.unit_cost"] + v["cd.unit_cost"] + v["ce.unit_cost"]
         by_hand = route + eq.other_revenue(v) - var * f
         assert a0 + a1 * s + phi * max(c0 + c1 * s, 0.0) == pytest.approx(by_hand, rel=1e-12)
+
+
+def test_zeros_are_written_zeros_of_the_dtype():
+    z = arrays.zeros((300, 257), np.float32)
+    assert z.dtype == np.float32 and z.shape == (300, 257) and not z.any()
+
+
+@pytest.mark.parametrize(
+    ("r0", "r1", "align", "n"), [(0, 150, 64, 2), (7, 1000, 64, 4), (0, 90, 1, 8)]
+)
+def test_bands_cover_the_rows_once_on_aligned_edges(monkeypatch, r0, r1, align, n):
+    monkeypatch.setattr(direct, "threads", lambda: n)
+    seen: list[tuple[int, int]] = []
+    direct.in_bands(lambda lo, hi: seen.append((lo, hi)), r0, r1, align=align)
+    seen.sort()
+    assert seen[0][0] == r0 and seen[-1][1] == r1
+    assert all(a[1] == b[0] for a, b in zip(seen, seen[1:]))
+    assert all((lo - r0) % align == 0 for lo, _ in seen)
+    assert len(seen) == max(1, min(n, (r1 - r0) // max(direct.MIN_BAND_ROWS, align)))
+
+
+def test_finite_range_over_bands_with_undefined_bands(monkeypatch):
+    monkeypatch.setattr(direct, "MIN_BAND_ROWS", 2)
+    monkeypatch.setattr(direct, "threads", lambda: 4)
+    a = np.full((40, 9), np.nan, dtype=np.float32)
+    assert finite_range(a) == (None, None)
+    a[37, 2], a[38, 5] = -4.5, 7.25  # only the last band has values
+    assert finite_range(a) == (-4.5, 7.25)
+    rng = np.random.default_rng(2)
+    b = rng.normal(size=(200, 31))
+    b[rng.random(b.shape) < 0.3] = np.nan
+    assert finite_range(b) == (np.nanmin(b), np.nanmax(b))
+    assert finite_range(np.array([np.nan, 3.0, -1.0])) == (-1.0, 3.0)
+
+
+def test_block_maxima_filled_in_bands_equal_a_whole_array_fill(monkeypatch):
+    monkeypatch.setattr(direct, "MIN_BAND_ROWS", 1)
+    monkeypatch.setattr(direct, "threads", lambda: 3)
+    rng = np.random.default_rng(5)
+    source = rng.normal(size=(200, 150))
+    work = np.empty_like(source)
+
+    def fill(lo: int, hi: int) -> None:
+        work[lo:hi] = source[lo:hi]
+
+    blocks = _BlockMax(work, fill)
+    np.testing.assert_array_equal(work, source)
+    b = _BlockMax.SIZE
+    for br in range(blocks.max.shape[0]):
+        for bc in range(blocks.max.shape[1]):
+            assert blocks.max[br, bc] == source[br * b : (br + 1) * b, bc * b : (bc + 1) * b].max()
+    assert blocks.argmax() == int(np.argmax(source))
