@@ -29,6 +29,7 @@ from qgis.PyQt.QtGui import QIcon
 from ...plugin_info import readme_url
 from ..checks import parameter_problem
 from ..dependencies import CORE, install_message, missing
+from ..failures import unexpected_message
 from ..io.destinations import output_destination, write_text
 from ..io.layers import joined_features, output_fields
 from ..io.outputs import OutputCommit, check_written, folder_exists, is_file_destination
@@ -72,6 +73,9 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
           when it returns complete; an exception or a cancel discards them, leaving the files
           at the destinations untouched, and a cancelled run ends in a "cancelled" error
           instead of an empty result.
+        * Any other exception (a bug, a full temporary folder, memory) leaves it as a
+          ``QgsProcessingException`` with a plain message; its traceback goes to the message
+          log (:mod:`..failures`).
         * A ``QgsProcessingException`` leaves it as a fresh one with the same message. The
           original's traceback would keep the run's frames (feature sources and layers the run
           owns) alive in Processing's error handling until the interpreter exits, after QGIS is
@@ -93,6 +97,8 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
                 return results
             except QgsProcessingException as error:
                 message = str(error)  # the error and its frames go when this block ends
+            except Exception as error:  # a bug or the system: a message, the traceback logged
+                message = unexpected_message(self.displayName(), error)
             finally:
                 self._outputs.discard()
             raise QgsProcessingException(message)

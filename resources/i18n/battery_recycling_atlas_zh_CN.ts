@@ -345,6 +345,30 @@
         <source>{parameter} takes layers of {wanted}, but {layer} has {found}.</source>
         <translation>{parameter} 需要几何类型为{wanted}的图层，但 {layer} 的几何类型为{found}。</translation>
     </message>
+    <message>
+        <source>{alg} ran out of memory. Use a larger pixel size, a smaller extent or fewer features, or close other programs.</source>
+        <translation>{alg} 内存不足。请使用更大的像元大小、更小的范围或更少的要素，或关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>{alg} could not read or write a file: {reason} ({path}).</source>
+        <translation>{alg} 无法读写文件：{reason}（{path}）。</translation>
+    </message>
+    <message>
+        <source>{alg} could not read or write a file: {reason}.</source>
+        <translation>{alg} 无法读写文件：{reason}。</translation>
+    </message>
+    <message>
+        <source>{alg} stopped on an unexpected error ({kind}: {error}).</source>
+        <translation>{alg} 因意外错误而停止（{kind}：{error}）。</translation>
+    </message>
+    <message>
+        <source>Please report it with the details written to {log}.</source>
+        <translation>请报告此问题，并附上写入 {log} 的详细信息。</translation>
+    </message>
+    <message>
+        <source>Please report it.</source>
+        <translation>请报告此问题。</translation>
+    </message>
 </context>
 <context>
     <name>BatteryRecyclingAtlas</name>
