@@ -24,8 +24,8 @@ from ..io.layers import (
     numeric_field_index,
     read_features,
     report_tr,
-    table_layer,
 )
+from ..io.text_tables import table_layer
 from .base import AtlasAlgorithm
 
 #: Numeric outputs: key → fitted parameter.

@@ -26,7 +26,8 @@ from ...core.regions import names as core_regions
 from ...core.text_files import parse_number
 from ..compat import field_kind, is_null, new_field
 from ..io.destinations import ensure_outputs_not_inputs
-from ..io.layers import field_index, format_ids, joined_features, table_layer
+from ..io.layers import field_index, format_ids, joined_features
+from ..io.text_tables import table_layer
 from .base import AtlasAlgorithm
 
 #: How a table row that was not joined is marked (UNMATCHED).

@@ -28,8 +28,8 @@ from ..io.layers import (
     python_number,
     read_features,
     report_tr,
-    table_layer,
 )
+from ..io.text_tables import table_layer
 from .base import AtlasAlgorithm
 
 Number = QgsProcessingParameterNumber

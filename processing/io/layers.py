@@ -12,19 +12,16 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProviderRegistry,
     QgsSpatialIndex,
-    QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QUrl, QUrlQuery
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.constants import ILLUSTRATIVE_FIELD, computed_from_sample
 from ...core.regions.field_names import NAME_CANDIDATES
-from ...core.text_files import EncodingProblem, detect_encoding, parse_number
+from ...core.text_files import parse_number
 from ..compat import field_kind, is_null
 from ..styling.labels import translate
 
@@ -83,84 +80,6 @@ def format_ids(ids: Sequence[int], limit: int = 20) -> str:
     if len(ids) > limit:
         shown += " " + _tr("… (+{n} more)").format(n=len(ids) - limit)
     return shown
-
-
-#: Files whose encoding :func:`table_layer` checks; the GB family of encodings (read as one).
-_TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
-_GB = {"gbk", "gb2312", "gb18030", "cp936"}
-
-
-def _text_file(layer: QgsVectorLayer) -> tuple[str, str] | None:
-    """(path, encoding the provider reads it with) of a CSV-like file layer; else None."""
-    provider = layer.providerType()
-    if provider not in ("ogr", "delimitedtext"):
-        return None
-    path = QgsProviderRegistry.instance().decodeUri(provider, layer.source()).get("path") or ""
-    if not path.lower().endswith(_TEXT_SUFFIXES):
-        return None
-    if provider == "ogr":
-        return path, layer.dataProvider().encoding()
-    return path, QUrlQuery(QUrl(layer.source())).queryItemValue("encoding")
-
-
-def table_layer(
-    alg: QgsProcessingAlgorithm,
-    parameters: dict[str, object],
-    name: str,
-    context: QgsProcessingContext,
-    field_params: Sequence[str] = (),
-) -> QgsVectorLayer | None:
-    """The layer of parameter ``name`` (a path or a loaded OGR / delimited-text layer, left
-    unchanged) re-read in the encoding its CSV file is written in; None when nothing needs
-    doing (not a CSV, read right, or an encoding the user chose); a file in none of UTF-8
-    (BOM or not) and GBK/GB18030 is refused. ``field_params`` naming a garbled field (as the
-    dialog offered it; unambiguously) are set, in ``parameters``, to that column read right."""
-    layer = alg.parameterAsVectorLayer(parameters, name, context)
-    found = _text_file(layer) if layer is not None else None
-    if found is None:
-        return None
-    path, current = found
-    current = (current or "").lower().replace("_", "-")
-    if current not in ("", "utf-8", "utf8", "system", *_GB):
-        return None  # the user chose this encoding: theirs to keep
-    try:
-        codec = detect_encoding(path)
-    except EncodingProblem as err:
-        raise QgsProcessingException(
-            _tr(
-                "{param}: the file {path} is not a text file in UTF-8, GBK or GB18030 (byte "
-                "{offset}: {bytes}); its text would read as replacement characters (�). Save "
-                "it again as “CSV UTF-8”."
-            ).format(param=name, path=path, offset=err.offset, bytes=err.sample)
-        ) from None
-    except OSError as err:
-        raise QgsProcessingException(
-            _tr("{param}: cannot read {path}: {error}").format(
-                param=name, path=path, error=err.strerror or err
-            )
-        ) from None
-    wanted = "GB18030" if codec == "gb18030" else "UTF-8"  # as Qt names them
-    if current in (("", "utf-8", "utf8") if wanted == "UTF-8" else _GB):
-        return None  # already read in the right encoding
-    if layer.providerType() == "ogr":
-        copy = QgsVectorLayer(layer.source(), layer.name(), "ogr")
-        copy.setProviderEncoding(wanted)
-    else:
-        url = QUrl(layer.source())
-        query = QUrlQuery(url)
-        query.removeAllQueryItems("encoding")
-        query.addQueryItem("encoding", wanted)
-        url.setQuery(query)
-        copy = QgsVectorLayer(url.toString(), layer.name(), "delimitedtext")
-    if not copy.isValid() or not copy.setSubsetString(layer.subsetString()):
-        return None
-    for param in field_params:
-        value = str(parameters.get(param) or "")
-        i = layer.fields().lookupField(value) if layer.fields().names().count(value) == 1 else -1
-        if copy.fields().lookupField(value) < 0 <= i < copy.fields().count():
-            parameters[param] = copy.fields().at(i).name()
-    context.temporaryLayerStore().addMapLayer(copy)  # kept alive for the run
-    return copy
 
 
 def field_index(source: QgsFeatureSource, name: str, param: str, layer_param: str) -> int:

@@ -1757,14 +1757,6 @@
         <translation>…（另有 {n} 个）</translation>
     </message>
     <message>
-        <source>{param}: the file {path} is not a text file in UTF-8, GBK or GB18030 (byte {offset}: {bytes}); its text would read as replacement characters (�). Save it again as “CSV UTF-8”.</source>
-        <translation>{param}：文件 {path} 不是 UTF-8、GBK 或 GB18030 编码的文本文件（第 {offset} 字节：{bytes}）；其文字将读成替换字符（�）。请另存为“CSV UTF-8”。</translation>
-    </message>
-    <message>
-        <source>{param}: cannot read {path}: {error}</source>
-        <translation>{param}：无法读取 {path}：{error}</translation>
-    </message>
-    <message>
         <source>{param}: field “{field}” does not exist in {layer} (fields: {fields}).</source>
         <translation>{param}：{layer} 中不存在字段“{field}”（现有字段：{fields}）。</translation>
     </message>
@@ -1807,6 +1799,14 @@
     <message>
         <source>it holds {n} of the {expected} features written (is the disk full?)</source>
         <translation>已写入 {expected} 个要素，文件中只有 {n} 个（磁盘是否已满？）</translation>
+    </message>
+    <message>
+        <source>{param}: the file {path} is not a text file in UTF-8, GBK or GB18030 (byte {offset}: {bytes}); its text would read as replacement characters (�). Save it again as “CSV UTF-8”.</source>
+        <translation>{param}：文件 {path} 不是 UTF-8、GBK 或 GB18030 编码的文本文件（第 {offset} 字节：{bytes}）；其文字将读成替换字符（�）。请另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>{param}: cannot read {path}: {error}</source>
+        <translation>{param}：无法读取 {path}：{error}</translation>
     </message>
     <message>
         <source>Could not write feature {id}: {error}</source>
