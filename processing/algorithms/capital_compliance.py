@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -177,7 +175,10 @@ class CapitalCompliance(AtlasAlgorithm):
                 capacity, left_out = region_run.points_per_region(
                     regions, firms_src, idx, context, steps
                 )
-                self._check_capacity(capacity, left_out, cap_field, ids, feedback)
+                region_run.refuse_point_values(
+                    left_out, firms_src, self.WHITELIST_CAPACITY_FIELD, cap_field
+                )
+                self._check_capacity(left_out, cap_field, feedback)
             if skipped["outside"]:
                 feedback.pushWarning(
                     self.tr(
@@ -266,10 +267,9 @@ class CapitalCompliance(AtlasAlgorithm):
 
         return region_run.add_report(self, parameters, context, steps, regions, results, html)
 
-    def _check_capacity(self, capacity, left_out, field, ids, feedback) -> None:
+    def _check_capacity(self, left_out, field, feedback) -> None:
         """Whitelist firms with a NULL or negative capacity are not counted, with a warning
-        naming them (as the ratio does for plants); a province total that is not finite
-        (±inf, or finite values whose sum overflows) is refused with the provinces."""
+        naming them (as the ratio does for plants)."""
         messages = {
             "null": self.tr("Whitelist firms with NULL “{f}” were not counted, ids: {ids}"),
             "negative": self.tr(
@@ -279,11 +279,3 @@ class CapitalCompliance(AtlasAlgorithm):
         for key, message in messages.items():
             if left_out[key]:
                 feedback.pushWarning(message.format(f=field, ids=format_ids(left_out[key])))
-        bad = [ids[i] for i, v in enumerate(capacity) if v is not None and not math.isfinite(v)]
-        if bad:
-            raise QgsProcessingException(
-                self.tr(
-                    "The capacity of whitelist firms in “{f}” (WHITELIST_CAPACITY_FIELD) sums to a "
-                    "value that is not finite in the provinces: {ids}."
-                ).format(f=field, ids=format_ids(bad))
-            )

@@ -222,6 +222,7 @@ class RetirementCapacityRatio(AtlasAlgorithm):
             capacity, skipped = region_run.points_per_region(
                 regions, plants, plant_idx, context, steps
             )
+            region_run.refuse_point_values(skipped, plants, self.PLANT_CAPACITY_FIELD, plant_field)
             self._warn_plants(skipped, plant_field, feedback)
         if feedback.isCanceled():
             return {}

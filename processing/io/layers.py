@@ -185,8 +185,9 @@ def sum_points_in_regions(
 
     Points are transformed to the regions' CRS. A point on a shared border counts once, for the
     first region (in feature order) that contains it. Returns the sums (0.0 where no point falls)
-    and the ids of points left out: ``outside`` (in no region), ``null`` (NULL value) and
-    ``negative`` (value below zero).
+    and the ids of points left out: ``outside`` (in no region), ``null`` (NULL value),
+    ``negative`` (value below zero) and ``not_finite`` (±inf or NaN); ``too_large`` lists the
+    points of regions whose finite values sum past float64 (the sum is then inf).
     """
     index = QgsSpatialIndex()
     engines = []
@@ -200,7 +201,14 @@ def sum_points_in_regions(
         engines.append(engine)
     transform = QgsCoordinateTransform(points.sourceCrs(), region_crs, context.transformContext())
     sums = [0.0] * len(region_geoms)
-    skipped: dict[str, list[int]] = {"outside": [], "null": [], "negative": []}
+    members: list[list[int]] = [[] for _ in region_geoms]
+    skipped: dict[str, list[int]] = {
+        "outside": [],
+        "null": [],
+        "negative": [],
+        "not_finite": [],
+        "too_large": [],
+    }
     request = QgsFeatureRequest().setSubsetOfAttributes(
         [] if value_index is None else [value_index]
     )
@@ -210,6 +218,9 @@ def sum_points_in_regions(
         value = 1.0 if value_index is None else to_float(feature.attribute(value_index))
         if value is None:
             skipped["null"].append(feature.id())
+            continue
+        if not math.isfinite(value):
+            skipped["not_finite"].append(feature.id())
             continue
         if value < 0:
             skipped["negative"].append(feature.id())
@@ -229,6 +240,10 @@ def sum_points_in_regions(
             skipped["outside"].append(feature.id())
         else:
             sums[hit] += value
+            members[hit].append(feature.id())
+    for total, ids in zip(sums, members):
+        if not math.isfinite(total):
+            skipped["too_large"].extend(ids)
     return sums, skipped
 
 

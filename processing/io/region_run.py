@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsFeatureSource,
     QgsField,
     QgsProcessingContext,
@@ -19,6 +20,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingMultiStepFeedback,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.errors import InvalidValuesError, NegativeValueError, SumOverflowError
 from .layers import (
@@ -33,6 +35,10 @@ from .layers import (
 
 #: Reading, points per region, writing, report.
 STEPS = 4
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RegionRun", text)
 
 
 @dataclass
@@ -72,6 +78,30 @@ def points_per_region(
     return sum_points_in_regions(
         regions.geometries(), regions.source.sourceCrs(), points, value_index, context, steps
     )
+
+
+def refuse_point_values(
+    skipped: dict[str, list[int]], points: QgsFeatureSource, parameter: str, field: str
+) -> None:
+    """Refuse point values (``field`` of the layer given as ``parameter``) that are not finite,
+    or that sum past float64 in a region, naming the points "name (id)" (from
+    :func:`points_per_region`'s left-out ids)."""
+    texts = {
+        "not_finite": _tr(
+            "Values that are not finite (±inf or NaN) in “{field}” ({parameter}) for feature "
+            "ids: {ids}."
+        ),
+        "too_large": _tr(
+            "Values too large in “{field}” ({parameter}): their total in a region is not finite "
+            "(above about 1.8e308) for feature ids: {ids}."
+        ),
+    }
+    for key, text in texts.items():
+        if skipped.get(key):
+            request = QgsFeatureRequest().setFilterFids(skipped[key])
+            features = sorted(points.getFeatures(request), key=lambda f: f.id())
+            refs = format_ids(feature_refs(points, features))
+            raise QgsProcessingException(text.format(field=field, parameter=parameter, ids=refs))
 
 
 def write_regions(

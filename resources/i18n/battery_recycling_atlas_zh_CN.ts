@@ -594,10 +594,6 @@
         <translation>“{f}”为负值的白名单企业未被计数，ID：{ids}</translation>
     </message>
     <message>
-        <source>The capacity of whitelist firms in “{f}” (WHITELIST_CAPACITY_FIELD) sums to a value that is not finite in the provinces: {ids}.</source>
-        <translation>白名单企业“{f}”（WHITELIST_CAPACITY_FIELD）的产能在以下省份的合计不是有限数：{ids}。</translation>
-    </message>
-    <message>
         <source>Values too large in “{field}” ({parameter}): their total is not finite (above about 1.8e308) for feature ids: {ids}.</source>
         <translation>“{field}”（{parameter}）中的值过大：其合计不是有限数（超过约 1.8e308），要素 ID：{ids}。</translation>
     </message>
@@ -608,6 +604,10 @@
     <message>
         <source>Values that are not finite (±inf) in “{field}” ({parameter}) for feature ids: {ids}.</source>
         <translation>“{field}”（{parameter}）中存在非有限值（±inf），要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>The capacity of whitelist firms in “{f}” (WHITELIST_CAPACITY_FIELD) sums to a value that is not finite in the provinces: {ids}.</source>
+        <translation type="obsolete">白名单企业“{f}”（WHITELIST_CAPACITY_FIELD）的产能在以下省份的合计不是有限数：{ids}。</translation>
     </message>
     <message>
         <source>Negative or infinite values in “{field}” for feature ids: {ids}.</source>
@@ -2632,6 +2632,17 @@
     <message>
         <source>Provenance</source>
         <translation>出处与参数</translation>
+    </message>
+</context>
+<context>
+    <name>RegionRun</name>
+    <message>
+        <source>Values that are not finite (±inf or NaN) in “{field}” ({parameter}) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中有非有限值（±inf 或 NaN），要素 ID：{ids}。</translation>
+    </message>
+    <message>
+        <source>Values too large in “{field}” ({parameter}): their total in a region is not finite (above about 1.8e308) for feature ids: {ids}.</source>
+        <translation>“{field}”（{parameter}）中的值过大：其在某一区域内的合计不是有限数（超过约 1.8e308），要素 ID：{ids}。</translation>
     </message>
 </context>
 <context>
