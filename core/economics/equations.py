@@ -200,8 +200,9 @@ def evaluate_profit(
     at Q = ``throughput`` (t/yr).
 
     ``out``: an array of the result's shape (e.g. a float32 chunk of a grid) computed in place;
-    the parameters must then broadcast to its shape. ``work``: an array like ``out`` for the
-    one temporary (default: a new one)."""
+    the parameters must then broadcast to its shape, and it must not overlap ``throughput``
+    (read again at the end). ``work``: an array like ``out`` for the one temporary (default: a
+    new one)."""
     a0, a1, c0, c1, phi = profit_coefficients(v)
     if fixed_cost is None:
         fixed_cost = fixed_cost_of(v, capacity)
