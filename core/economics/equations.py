@@ -75,11 +75,15 @@ def logistic(z: Any, out: Any = None) -> Any:
     Written with ``np.exp``, which numpy vectorises (SIMD) in float32 and float64; it agrees
     with ``scipy.special.expit`` to a few ulp and is about three times faster on float32 grids.
     exp(−z) overflowing to inf gives 0, the limit."""
+    return _logistic_of_negated(np.negative(z, out=out), out is not None)
+
+
+def _logistic_of_negated(e: Any, in_place: bool = True) -> Any:
+    """1 / (1 + exp(e)), i.e. the logistic of −e, in ``e``'s memory when ``in_place``."""
     with np.errstate(over="ignore"):
-        e = np.negative(z, out=out)
-        e = np.exp(e, out=e if out is not None else None)
-        e = np.add(e, 1.0, out=e if out is not None else None)
-        return np.reciprocal(e, out=e if out is not None else None)
+        e = np.exp(e, out=e if in_place else None)
+        e = np.add(e, 1.0, out=e if in_place else None)
+        return np.reciprocal(e, out=e if in_place else None)
 
 
 def scale_factor(v: Mapping[str, Any], throughput: Any) -> Any:
@@ -169,22 +173,25 @@ def other_revenue(v: Mapping[str, Any]) -> Any:
     )
 
 
-def profit_coefficients(v: Mapping[str, Any]) -> tuple[Any, Any, Any, Any, Any]:
-    """(a0, a1, c0, c1, φ), parameter-only, with which the profit per tonne at scale factor s
-    is a0 + a1·s + φ·max(c0 + c1·s, 0) (CNY/t).
+def profit_coefficients(v: Mapping[str, Any]) -> tuple[Any, Any, Any, Any]:
+    """(a0, a1, b0, b1), parameter-only, with which the profit per tonne at scale factor s is
+    max(a0 + a1·s, b0 + b1·s) (CNY/t): recycling everything, or the cascade-fit share going
+    to cascade use, whichever pays more.
 
     With f = 1 − λ·s the recycle value is RV = Rm/t − Cr·f, and the cascade-fit share φ goes
     to cascade use when the cascade value CV > RV: the route value is then φ·CV + (1 − φ)·RV
-    = RV + φ·(CV − RV), else RV; that is RV + φ·max(CV − RV, 0) either way. Adding the other
-    revenues o and the variable costs u·f (u = Cp + Cd + Ce): a0 = Rm/t + o − Cr − u,
-    a1 = (Cr + u)·λ, c0 = CV − Rm/t + Cr and c1 = −Cr·λ."""
+    = RV + φ·(CV − RV), else RV; for φ in [0, 1] (the parameter's bounds) that is
+    max(RV, RV + φ·(CV − RV)) either way. Adding the other revenues o and the variable costs
+    u·f (u = Cp + Cd + Ce): a0 = Rm/t + o − Cr − u and a1 = (Cr + u)·λ, then
+    b0 = a0 + φ·(CV − Rm/t + Cr) and b1 = a1 − φ·Cr·λ."""
     rm_t = material_value(v)
     cr = v["cr.unit_cost"]
     var = v["cp.unit_cost"] + v["cd.unit_cost"] + v["ce.unit_cost"]
     lam = v["scale.lam"]
+    phi = v["rt.cascade_share"]
     a0 = rm_t + other_revenue(v) - cr - var
-    c0 = cascade_value(v) - rm_t + cr
-    return a0, (cr + var) * lam, c0, -cr * lam, v["rt.cascade_share"]
+    a1 = (cr + var) * lam
+    return a0, a1, a0 + phi * (cascade_value(v) - rm_t + cr), a1 - phi * cr * lam
 
 
 def evaluate_profit(
@@ -196,30 +203,28 @@ def evaluate_profit(
     work: Any = None,
 ) -> Any:
     """Profit only (CNY/yr), same model as :func:`evaluate_values` with fewer array operations:
-    Q·(a0 + a1·s + φ·max(c0 + c1·s, 0)) − F (:func:`profit_coefficients`), s the scale factor
-    at Q = ``throughput`` (t/yr).
+    Q·max(a0 + a1·s, b0 + b1·s) − F (:func:`profit_coefficients`), s the scale factor at
+    Q = ``throughput`` (t/yr).
 
     ``out``: an array of the result's shape (e.g. a float32 chunk of a grid) computed in place;
     the parameters must then broadcast to its shape, and it must not overlap ``throughput``
     (read again at the end). ``work``: an array like ``out`` for the one temporary (default: a
     new one)."""
-    a0, a1, c0, c1, phi = profit_coefficients(v)
+    a0, a1, b0, b1 = profit_coefficients(v)
     if fixed_cost is None:
         fixed_cost = fixed_cost_of(v, capacity)
     if out is None:
         s = scale_factor(v, throughput)
-        return throughput * (a0 + a1 * s + phi * np.maximum(c0 + c1 * s, 0.0)) - fixed_cost
+        return throughput * np.maximum(a0 + a1 * s, b0 + b1 * s) - fixed_cost
     k = v["scale.k"]
-    np.multiply(throughput, k * _PER_Q_UNIT, out=out)
-    np.subtract(out, k * v["scale.q0"], out=out)
-    s = logistic(out, out=out)
-    cascade = np.multiply(s, c1, out=work)
-    np.add(cascade, c0, out=cascade)
-    np.maximum(cascade, 0.0, out=cascade)
-    np.multiply(cascade, phi, out=cascade)
+    np.multiply(throughput, -k * _PER_Q_UNIT, out=out)  # −k·(Q − Q0), Q in 10 kt/yr
+    np.add(out, k * v["scale.q0"], out=out)
+    s = _logistic_of_negated(out)
+    cascade = np.multiply(s, b1, out=work)
+    np.add(cascade, b0, out=cascade)
     np.multiply(s, a1, out=out)
     np.add(out, a0, out=out)
-    np.add(out, cascade, out=out)
+    np.maximum(out, cascade, out=out)
     np.multiply(out, throughput, out=out)
     return np.subtract(out, fixed_cost, out=out)
 

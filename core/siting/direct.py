@@ -26,7 +26,6 @@ from typing import Any, Callable
 import numpy as np
 from numpy.typing import DTypeLike
 
-from .arrays import zeros
 from .grid import RadialKernel, fft_shape
 from .validation import Array
 
@@ -41,13 +40,14 @@ __all__ = [
 ]
 
 #: Seconds per stamp cell and kernel of the direct sum, and per FFT element·log2 of the FFT
-#: path (one forward and one inverse real transform per kernel), measured on the benchmark
-#: machine (tools/bench_surface.py): only their ratio matters.
-_DIRECT_S_PER_CELL = 1.7e-9
-_FFT_S_PER_ELEMENT_LOG = 4.6e-10
-#: Disc sums by runs: seconds per output cell (the cumulative sum) and per run.
-_RUN_S_PER_CELL = 5.7e-9
-_RUN_S_PER_RUN = 5.5e-7
+#: path (one forward and one inverse real transform per kernel), measured on the 2-core
+#: benchmark machine (0.3.1: 100 to 2,891 county points over China at 1 km, R 300 km; the
+#: direct sums took 0.05 to 0.6 s, the FFT 0.3 to 0.58 s): only their ratio matters.
+_DIRECT_S_PER_CELL = 5.1e-10
+_FFT_S_PER_ELEMENT_LOG = 1.9e-10
+#: Disc sums by runs: seconds per output cell (filling and the cumulative sum) and per run.
+_RUN_S_PER_CELL = 1.5e-9
+_RUN_S_PER_RUN = 3.3e-8
 #: Fewest output rows per thread.
 MIN_BAND_ROWS = 64
 
@@ -189,7 +189,7 @@ def convolve_direct(
             if not with_distance:
                 results[k] = _disc_sum(rows, cols, values, out_box, kernel, dt)
     todo = [k for k in range(len(which)) if results[k] is None]
-    outs = [zeros((r1 - r0, c1 - c0), dtype=dt) for _ in todo]
+    outs = [np.empty((r1 - r0, c1 - c0), dtype=dt) for _ in todo]  # zeroed by the bands
     stamps = [s.astype(dt) for s in _stamps(kernel, [which[k] for k in todo])]
     if not todo:
         return [r for r in results if r is not None]
@@ -200,7 +200,10 @@ def convolve_direct(
         dpow = np.maximum(dist, huff.min_distance_km) ** huff.beta / huff.own
 
     def band(lo: int, hi: int) -> None:
-        """Sources onto the output rows [lo, hi) of the box (one thread's share)."""
+        """Sources onto the output rows [lo, hi) of the box (one thread's share), zeroed
+        first by this thread."""
+        for out in outs:
+            out[lo - r0 : hi - r0].fill(0)
         tmp = np.empty_like(stamps[0])
         for n, k in enumerate(np.flatnonzero((rows + rp >= lo) & (rows - rp < hi))):
             if check is not None and n % 256 == 255:
@@ -244,7 +247,8 @@ def _disc_sum(
     indexed ``+=`` each (no sort of all the marks)."""
     r0, r1, c0, c1 = out_box
     width = c1 - c0
-    full = zeros((r1 - r0, width), dtype=dtype)
+    full = np.empty((r1 - r0, width), dtype=dtype)
+    in_bands(lambda lo, hi: full[lo - r0 : hi - r0].fill(0), r0, r1)  # zeroed on every core
     if rows.size == 0:
         return full
     rp = kernel.rp

@@ -65,17 +65,19 @@ def test_profit_in_place_equals_the_route_by_route_model(spread):
 
 
 def test_profit_coefficients_reproduce_the_profit_per_tonne_by_hand():
-    v = P.values()
-    a0, a1, c0, c1, phi = eq.profit_coefficients(v)
-    for q in (5_000.0, 30_000.0, 120_000.0):
-        s = float(expit(v["scale.k"] * (q / 1e4 - v["scale.q0"])))
-        f = 1 - v["scale.lam"] * s
-        rv = eq.material_value(v) - v["cr.unit_cost"] * f
-        cv = eq.cascade_value(v)
-        route = phi * cv + (1 - phi) * rv if cv > rv else rv
-        var = v["cp.unit_cost"] + v["cd.unit_cost"] + v["ce.unit_cost"]
-        by_hand = route + eq.other_revenue(v) - var * f
-        assert a0 + a1 * s + phi * max(c0 + c1 * s, 0.0) == pytest.approx(by_hand, rel=1e-12)
+    for spread in (0.3, 0.7, 1.0):
+        v = P.with_values({"rt.spread": spread}).values()
+        a0, a1, b0, b1 = eq.profit_coefficients(v)
+        phi = v["rt.cascade_share"]
+        for q in (5_000.0, 30_000.0, 120_000.0):
+            s = float(expit(v["scale.k"] * (q / 1e4 - v["scale.q0"])))
+            f = 1 - v["scale.lam"] * s
+            rv = eq.material_value(v) - v["cr.unit_cost"] * f
+            cv = eq.cascade_value(v)
+            route = phi * cv + (1 - phi) * rv if cv > rv else rv
+            var = v["cp.unit_cost"] + v["cd.unit_cost"] + v["ce.unit_cost"]
+            by_hand = route + eq.other_revenue(v) - var * f
+            assert max(a0 + a1 * s, b0 + b1 * s) == pytest.approx(by_hand, rel=1e-12)
 
 
 def test_zeros_are_written_zeros_of_the_dtype():
