@@ -14,7 +14,8 @@ GeoTIFF:
 
 Issue 5's targets: at most 2 × the Heatmap's time with open borders, 3 × with the fee rule;
 issue 15's: at most 1 × with open borders at every density, measured on the 2,891 counties
-(dense) and on 300 of them drawn with a fixed seed (sparse, same total supply). ``rows()``
+(dense) and on 300 of them drawn with a fixed seed (sparse, same total supply), and, one
+raster each, on 100 and 1,000 of them (:data:`SWEEP_POINTS`). ``rows()``
 feeds ``benchmark.py`` and returns the ratios too; run this file alone with
 ``.venv/bin/python tools/bench_siting.py [--repeat 3]``.
 """
@@ -36,6 +37,9 @@ PIXEL_KM = 1.0
 
 
 SPARSE_POINTS = 300
+#: Further densities measured with one raster beside the Heatmap (below and between the two the
+#: issue names).
+SWEEP_POINTS = (100, 1000)
 
 
 def _layer(n: int | None = None):
@@ -176,6 +180,32 @@ def rows(repeat: int = 3) -> tuple[list[tuple[str, str, int, float]], dict[str, 
             },
         ),
     }
+    for n in SWEEP_POINTS:
+        points = _layer(n)
+        cases[f"peer: Heatmap, {n} points"] = (
+            "qgis:heatmapkerneldensityestimation",
+            {
+                "INPUT": points,
+                "RADIUS": RADIUS_KM * 1000,
+                "PIXEL_SIZE": PIXEL_KM * 1000,
+                "WEIGHT_FIELD": "t",
+                "KERNEL": 0,
+                "OUTPUT_VALUE": 0,
+                "OUTPUT": str(out / f"heatmap_{n}.tif"),
+            },
+        )
+        cases[f"algorithm: open, {n} points, profit raster only"] = (
+            "battery_recycling:profit_surface",
+            {
+                "SUPPLY": points,
+                "SUPPLY_FIELD": "t",
+                "PIXEL_SIZE": PIXEL_KM,
+                "HAUL_RADIUS": RADIUS_KM,
+                "BORDER_RULE": 0,
+                "OUTPUT": str(out / f"sweep_{n}.tif"),
+                "BEST": str(out / f"sweep_{n}.gpkg"),
+            },
+        )
     times: dict[str, float] = {}
     for label, (name, params) in cases.items():
         _run(name, params)  # warm-up
@@ -197,6 +227,11 @@ def rows(repeat: int = 3) -> tuple[list[tuple[str, str, int, float]], dict[str, 
         "open_sparse_one": times[f"algorithm: open, {SPARSE_POINTS} points, profit raster " "only"]
         / times[f"peer: Heatmap, {SPARSE_POINTS} points"],
     }
+    for n in SWEEP_POINTS:
+        ratios[f"open_one_{n}"] = (
+            times[f"algorithm: open, {n} points, profit raster only"]
+            / times[f"peer: Heatmap, {n} points"]
+        )
     return table, ratios
 
 
@@ -206,7 +241,9 @@ def note(ratios: dict[str, float]) -> str:
         f"profit_surface ÷ QGIS Heatmap — one raster like the Heatmap: "
         f"{ratios['open_one']:.2f} with 2,891 points, {ratios['open_sparse_one']:.2f} with "
         f"{SPARSE_POINTS} (target ≤ 1); with the supply raster too: {ratios['open']:.2f} "
-        f"and {ratios['open_sparse']:.2f}; fee rule {ratios['fee']:.2f} (target ≤ 3)"
+        f"and {ratios['open_sparse']:.2f}; fee rule {ratios['fee']:.2f} (target ≤ 3); one "
+        "raster at "
+        + ", ".join(f"{n:,} points {ratios[f'open_one_{n}']:.2f}" for n in SWEEP_POINTS)
     )
 
 
