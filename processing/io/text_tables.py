@@ -141,5 +141,4 @@ def _chosen_ids(
     if not (value.selectedFeaturesOnly or limited):
         return None
     source = alg.parameterAsSource(parameters, name, context)
-    request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.NoGeometry)
-    return [f.id() for f in source.getFeatures(request)]
+    return [f.id() for f in source.getFeatures(QgsFeatureRequest().setNoAttributes())]
