@@ -72,13 +72,11 @@ def unexpected_message(algorithm: str, error: BaseException) -> str:
             else _tr("{alg} could not read or write a file: {reason}.")
         )
         return text.format(alg=algorithm, reason=reason, path=where)
-    message = _tr("{alg} stopped on an unexpected error ({kind}: {error}).").format(
+    if log:
+        return _tr(
+            "{alg} stopped on an unexpected error ({kind}: {error}). Please report it with the "
+            "details written to {log}."
+        ).format(alg=algorithm, kind=type(error).__name__, error=error, log=log)
+    return _tr("{alg} stopped on an unexpected error ({kind}: {error}). Please report it.").format(
         alg=algorithm, kind=type(error).__name__, error=error
     )
-    if log:
-        return (
-            message
-            + " "
-            + _tr("Please report it with the details written to {log}.").format(log=log)
-        )
-    return message + " " + _tr("Please report it.")

@@ -358,16 +358,12 @@
         <translation>{alg} 无法读写文件：{reason}。</translation>
     </message>
     <message>
-        <source>{alg} stopped on an unexpected error ({kind}: {error}).</source>
-        <translation>{alg} 因意外错误而停止（{kind}：{error}）。</translation>
+        <source>{alg} stopped on an unexpected error ({kind}: {error}). Please report it with the details written to {log}.</source>
+        <translation>{alg} 因意外错误而停止（{kind}：{error}）。请报告此问题，并附上写入 {log} 的详细信息。</translation>
     </message>
     <message>
-        <source>Please report it with the details written to {log}.</source>
-        <translation>请报告此问题，并附上写入 {log} 的详细信息。</translation>
-    </message>
-    <message>
-        <source>Please report it.</source>
-        <translation>请报告此问题。</translation>
+        <source>{alg} stopped on an unexpected error ({kind}: {error}). Please report it.</source>
+        <translation>{alg} 因意外错误而停止（{kind}：{error}）。请报告此问题。</translation>
     </message>
 </context>
 <context>
