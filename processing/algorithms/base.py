@@ -74,8 +74,8 @@ class AtlasAlgorithm(QgsProcessingAlgorithm):
           at the destinations untouched, and a cancelled run ends in a "cancelled" error
           instead of an empty result.
         * Any other exception (a bug, a full temporary folder, memory) leaves it as a
-          ``QgsProcessingException`` with a plain message; its traceback goes to the message
-          log (:mod:`..failures`).
+          ``QgsProcessingException`` with a plain message; its traceback goes to the plugin's
+          error log file and, in QGIS desktop, the message log (:mod:`..failures`).
         * A ``QgsProcessingException`` leaves it as a fresh one with the same message. The
           original's traceback would keep the run's frames (feature sources and layers the run
           owns) alive in Processing's error handling until the interpreter exits, after QGIS is
