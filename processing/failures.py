@@ -80,3 +80,12 @@ def unexpected_message(algorithm: str, error: BaseException) -> str:
     return _tr("{alg} stopped on an unexpected error ({kind}: {error}). Please report it.").format(
         alg=algorithm, kind=type(error).__name__, error=error
     )
+
+
+def styling_failed(layer: str, error: BaseException) -> str:
+    """The translated warning for a loaded output ``layer`` (its name) that could not be
+    styled, after recording the traceback (call it inside the ``except`` block)."""
+    _record(f"style of {layer}")
+    return _tr("The layer “{layer}” was loaded but could not be styled ({kind}: {error}).").format(
+        layer=layer, kind=type(error).__name__, error=error
+    )

@@ -22,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..compat import save_default_style
+from ..failures import styling_failed
 
 STYLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "styles"
 
@@ -115,10 +116,17 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(
         self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> None:
-        """Style the loaded layer and let go of this post-processor."""
-        if isinstance(layer, self.layer_type) and layer.isValid():
-            self.apply(layer)
-        _PENDING.pop(id(self), None)
+        """Style the loaded layer and let go of this post-processor. A style that fails is a
+        warning (the layer stays loaded, unstyled), its traceback recorded, never raised."""
+        try:
+            if isinstance(layer, self.layer_type) and layer.isValid():
+                self.apply(layer)
+        except Exception as error:  # the run's outputs are written: never fail it here
+            message = styling_failed(layer.name(), error)
+            if feedback is not None:
+                feedback.pushWarning(message)
+        finally:
+            _PENDING.pop(id(self), None)
 
 
 def _attach(context: QgsProcessingContext, dest_id: str, processor: StylePostProcessor) -> None:

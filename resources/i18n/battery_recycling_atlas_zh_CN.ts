@@ -365,6 +365,10 @@
         <source>{alg} stopped on an unexpected error ({kind}: {error}). Please report it.</source>
         <translation>{alg} 因意外错误而停止（{kind}：{error}）。请报告此问题。</translation>
     </message>
+    <message>
+        <source>The layer “{layer}” was loaded but could not be styled ({kind}: {error}).</source>
+        <translation>图层“{layer}”已加载，但无法设置样式（{kind}：{error}）。</translation>
+    </message>
 </context>
 <context>
     <name>BatteryRecyclingAtlas</name>

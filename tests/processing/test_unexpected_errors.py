@@ -11,7 +11,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+)
 
 from battery_recycling_atlas.core.mismatch import ratio as core_ratio
 from battery_recycling_atlas.processing import failures
@@ -154,3 +160,52 @@ def test_a_temporary_folder_that_cannot_be_made_is_named(run_alg, tmp_path, erro
     assert str(missing) in message and "Traceback" not in message, message
     assert list(out.parent.iterdir()) == []
     assert "TemporaryDirectory" in error_log.read_text(encoding="utf-8")
+
+
+class Warnings(QgsProcessingFeedback):
+    """Feedback that keeps the warnings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.warnings: list[str] = []
+
+    def pushWarning(self, warning: str) -> None:
+        self.warnings.append(warning)
+
+
+def test_a_style_that_fails_on_loading_is_a_warning(plugin, folder, error_log, monkeypatch):
+    """Desktop and runAndLoadResults style each output when it is loaded; a styler that fails
+    leaves the layer loaded, unstyled, with a warning instead of a traceback."""
+    from qgis import processing
+
+    from battery_recycling_atlas.processing.styling import postprocess
+
+    def broken(_layer):
+        raise RuntimeError("legend broke")
+
+    monkeypatch.setattr(postprocess, "refresh_legend", broken)
+    out = folder / "ratio.gpkg"
+    feedback = Warnings()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    try:
+        results = processing.runAndLoadResults(
+            "battery_recycling:retirement_capacity_ratio",
+            params(folder, out),
+            feedback=feedback,
+            context=context,
+        )
+        assert results["OUTPUT"] == str(out)
+        loaded = [
+            layer
+            for layer in QgsProject.instance().mapLayers().values()
+            if layer.source().startswith(str(out))
+        ]
+        assert len(loaded) == 1 and loaded[0].featureCount() == 3
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert any(
+        "was loaded but could not be styled (RuntimeError: legend broke)." in w
+        for w in feedback.warnings
+    ), feedback.warnings
+    assert "legend broke" in error_log.read_text(encoding="utf-8")
