@@ -15,13 +15,13 @@ from qgis.core import (
     QgsApplication,
     QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
 )
 
 from battery_recycling_atlas.core.mismatch import ratio as core_ratio
 from battery_recycling_atlas.processing import failures
 from battery_recycling_atlas.processing.io import region_run
+from tests.processing.test_bad_input_tables import Recorder
 from tests.processing.test_output_path import params, run, snapshot, write_regions
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "data" / "china_sample.gpkg"
@@ -162,17 +162,6 @@ def test_a_temporary_folder_that_cannot_be_made_is_named(run_alg, tmp_path, erro
     assert "TemporaryDirectory" in error_log.read_text(encoding="utf-8")
 
 
-class Warnings(QgsProcessingFeedback):
-    """Feedback that keeps the warnings."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, warning: str) -> None:
-        self.warnings.append(warning)
-
-
 def test_a_style_that_fails_on_loading_is_a_warning(plugin, folder, error_log, monkeypatch):
     """Desktop and runAndLoadResults style each output when it is loaded; a styler that fails
     leaves the layer loaded, unstyled, with a warning instead of a traceback."""
@@ -185,7 +174,7 @@ def test_a_style_that_fails_on_loading_is_a_warning(plugin, folder, error_log, m
 
     monkeypatch.setattr(postprocess, "refresh_legend", broken)
     out = folder / "ratio.gpkg"
-    feedback = Warnings()
+    feedback = Recorder()
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     try:
@@ -204,8 +193,7 @@ def test_a_style_that_fails_on_loading_is_a_warning(plugin, folder, error_log, m
         assert len(loaded) == 1 and loaded[0].featureCount() == 3
     finally:
         QgsProject.instance().removeAllMapLayers()
-    assert any(
-        "was loaded but could not be styled (RuntimeError: legend broke)." in w
-        for w in feedback.warnings
-    ), feedback.warnings
+    assert (
+        "was loaded but could not be styled (RuntimeError: legend broke)." in feedback.text()
+    ), feedback.text()
     assert "legend broke" in error_log.read_text(encoding="utf-8")
