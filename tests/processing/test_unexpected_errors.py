@@ -11,12 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from qgis.core import (
-    QgsApplication,
-    QgsProcessingContext,
-    QgsProcessingException,
-    QgsProject,
-)
+from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
 from battery_recycling_atlas.core.mismatch import ratio as core_ratio
 from battery_recycling_atlas.processing import failures
@@ -163,10 +158,10 @@ def test_a_temporary_folder_that_cannot_be_made_is_named(run_alg, tmp_path, erro
 
 
 def test_a_style_that_fails_on_loading_is_a_warning(plugin, folder, error_log, monkeypatch):
-    """Desktop and runAndLoadResults style each output when it is loaded; a styler that fails
-    leaves the layer loaded, unstyled, with a warning instead of a traceback."""
-    from qgis import processing
-
+    """QGIS styles each output when it loads it, through the post-processor the run attached
+    (called here as QGIS calls it: ``runAndLoadResults`` needs the desktop's layer tree on
+    QGIS 3.44); a styler that fails leaves the layer loaded, unstyled, with a warning instead
+    of a traceback."""
     from battery_recycling_atlas.processing.styling import postprocess
 
     def broken(_layer):
@@ -174,26 +169,14 @@ def test_a_style_that_fails_on_loading_is_a_warning(plugin, folder, error_log, m
 
     monkeypatch.setattr(postprocess, "refresh_legend", broken)
     out = folder / "ratio.gpkg"
+    results, context = run(plugin, params(folder, out))
+    details = context.layersToLoadOnCompletion()[results["OUTPUT"]]
+    layer = QgsVectorLayer(str(out), "ratio", "ogr")
+    assert layer.isValid() and layer.featureCount() == 3
     feedback = Recorder()
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    try:
-        results = processing.runAndLoadResults(
-            "battery_recycling:retirement_capacity_ratio",
-            params(folder, out),
-            feedback=feedback,
-            context=context,
-        )
-        assert results["OUTPUT"] == str(out)
-        loaded = [
-            layer
-            for layer in QgsProject.instance().mapLayers().values()
-            if layer.source().startswith(str(out))
-        ]
-        assert len(loaded) == 1 and loaded[0].featureCount() == 3
-    finally:
-        QgsProject.instance().removeAllMapLayers()
+    details.postProcessor().postProcessLayer(layer, context, feedback)  # must not raise
     assert (
-        "was loaded but could not be styled (RuntimeError: legend broke)." in feedback.text()
+        "The layer “ratio” was loaded but could not be styled (RuntimeError: legend broke)."
+        in feedback.text()
     ), feedback.text()
     assert "legend broke" in error_log.read_text(encoding="utf-8")
