@@ -53,6 +53,29 @@ def _add_haul_costs(alg: Any, tr: Translator) -> None:
     )
 
 
+def _add_border_rule(alg: Any, tr: Translator, fee_option: str) -> None:
+    """BORDER_RULE (open, fee, closed; ``fee_option`` is the fee option's translated label)
+    and BORDER_FEE (CNY/t), shared by the surface and the allocation in this order."""
+    num = QgsProcessingParameterNumber
+    alg.addParameter(
+        QgsProcessingParameterEnum(
+            alg.BORDER_RULE,
+            tr("Border rule"),
+            [tr("Open (green channel)"), fee_option, tr("Closed (own province only)")],
+            defaultValue=0,
+        )
+    )
+    alg.addParameter(
+        num(
+            alg.BORDER_FEE,
+            tr("Border fee (CNY/t, fee rule)"),
+            num.Double,
+            BORDER_FEE_DEFAULT,
+            minValue=0.0,
+        )
+    )
+
+
 def add_surface_parameters(alg: Any, tr: Translator) -> None:
     """Parameters and outputs of ``profit_surface`` (enumerations in the issue's order)."""
     num = QgsProcessingParameterNumber
@@ -112,27 +135,7 @@ def add_surface_parameters(alg: Any, tr: Translator) -> None:
         )
     )
     _add_haul_costs(alg, tr)
-    alg.addParameter(
-        QgsProcessingParameterEnum(
-            alg.BORDER_RULE,
-            tr("Border rule"),
-            [
-                tr("Open (green channel)"),
-                tr("Fee on cross-province supply"),
-                tr("Closed (own province only)"),
-            ],
-            defaultValue=0,
-        )
-    )
-    alg.addParameter(
-        num(
-            alg.BORDER_FEE,
-            tr("Border fee (CNY/t, fee rule)"),
-            num.Double,
-            BORDER_FEE_DEFAULT,
-            minValue=0.0,
-        )
-    )
+    _add_border_rule(alg, tr, tr("Fee on cross-province supply"))
     alg.addParameter(
         num(
             alg.PLANT_CAPACITY,
@@ -304,27 +307,7 @@ def add_allocation_parameters(alg: Any, tr: Translator) -> None:
             optional=True,
         )
     )
-    alg.addParameter(
-        QgsProcessingParameterEnum(
-            alg.BORDER_RULE,
-            tr("Border rule"),
-            [
-                tr("Open (green channel)"),
-                tr("Fee on cross-province flows"),
-                tr("Closed (own province only)"),
-            ],
-            defaultValue=0,
-        )
-    )
-    alg.addParameter(
-        num(
-            alg.BORDER_FEE,
-            tr("Border fee (CNY/t, fee rule)"),
-            num.Double,
-            BORDER_FEE_DEFAULT,
-            minValue=0.0,
-        )
-    )
+    _add_border_rule(alg, tr, tr("Fee on cross-province flows"))
     _add_haul_costs(alg, tr)
     alg.addParameter(
         num(

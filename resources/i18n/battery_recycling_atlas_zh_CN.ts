@@ -199,6 +199,22 @@
         <translation>绕行系数（道路距离 ÷ 直线距离）</translation>
     </message>
     <message>
+        <source>Border rule</source>
+        <translation>省界规则</translation>
+    </message>
+    <message>
+        <source>Open (green channel)</source>
+        <translation>开放（绿色通道）</translation>
+    </message>
+    <message>
+        <source>Closed (own province only)</source>
+        <translation>封闭（仅限本省）</translation>
+    </message>
+    <message>
+        <source>Border fee (CNY/t, fee rule)</source>
+        <translation>跨省费用（元/吨，收费规则）</translation>
+    </message>
+    <message>
         <source>Supply (regions or points)</source>
         <translation>供给（区域或点）</translation>
     </message>
@@ -231,24 +247,8 @@
         <translation>省份代码字段（默认：要素顺序）</translation>
     </message>
     <message>
-        <source>Border rule</source>
-        <translation>省界规则</translation>
-    </message>
-    <message>
-        <source>Open (green channel)</source>
-        <translation>开放（绿色通道）</translation>
-    </message>
-    <message>
         <source>Fee on cross-province flows</source>
         <translation>跨省流量收费</translation>
-    </message>
-    <message>
-        <source>Closed (own province only)</source>
-        <translation>封闭（仅限本省）</translation>
-    </message>
-    <message>
-        <source>Border fee (CNY/t, fee rule)</source>
-        <translation>跨省费用（元/吨，收费规则）</translation>
     </message>
     <message>
         <source>Maximum distance (km, straight line; empty: no limit)</source>
@@ -2432,6 +2432,10 @@
         <translation>绕行系数（道路距离 ÷ 直线距离）</translation>
     </message>
     <message>
+        <source>Border fee (CNY/t, fee rule)</source>
+        <translation>跨省费用（元/吨，收费规则）</translation>
+    </message>
+    <message>
         <source>Supply (points, or polygons spread over their area)</source>
         <translation>供给（点，或将数值分摊到面积上的面）</translation>
     </message>
@@ -2470,10 +2474,6 @@
     <message>
         <source>Exponential (e^(−3d/R))</source>
         <translation>指数（e^(−3d/R)）</translation>
-    </message>
-    <message>
-        <source>Border fee (CNY/t, fee rule)</source>
-        <translation>跨省费用（元/吨，收费规则）</translation>
     </message>
     <message>
         <source>Existing plants (points)</source>
